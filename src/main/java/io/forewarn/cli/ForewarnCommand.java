@@ -1,0 +1,5 @@
+package io.forewarn.cli;
+
+public class ForewarnCommand {
+    public static void main(String[] args) {}
+}

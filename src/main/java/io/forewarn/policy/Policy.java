@@ -1,0 +1,57 @@
+package io.forewarn.policy;
+
+import io.forewarn.report.Credibility;
+import io.forewarn.report.Harm;
+import io.forewarn.sanitize.Audience;
+import io.forewarn.sanitize.ReleaseCeiling;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The duty-to-warn policy: which harms oblige a warning, how credible a report must be, the
+ * deadlines, each audience's release ceiling, how long a warning is valid and when it is renewed,
+ * who an overdue obligation escalates to, and the waiver rules. Every decision records the version.
+ *
+ * @param validity          how long an issued warning is valid (never beyond the threat window)
+ * @param renewBeforeExpiry how long before a warning expires its renewal is due
+ * @param escalation        the roles an overdue obligation escalates to, in order
+ */
+public record Policy(
+        int version,
+        Set<Harm> harms,
+        Credibility minCredibility,
+        Deadlines deadlines,
+        Map<Audience, ReleaseCeiling> audiences,
+        Duration validity,
+        Duration renewBeforeExpiry,
+        List<Role> escalation,
+        Map<WaiverReason, WaiverRule> waivers) {
+
+    public Policy {
+        if (version < 1) {
+            throw new IllegalArgumentException("policy version must be 1 or more");
+        }
+        harms = Collections.unmodifiableSet(harms.isEmpty() ? EnumSet.noneOf(Harm.class) : EnumSet.copyOf(harms));
+        audiences = Collections.unmodifiableMap(new TreeMap<>(audiences));
+        escalation = List.copyOf(escalation);
+        EnumMap<WaiverReason, WaiverRule> rules = new EnumMap<>(WaiverReason.class);
+        rules.putAll(waivers);
+        waivers = Collections.unmodifiableMap(rules);
+    }
+
+    public Optional<ReleaseCeiling> ceiling(Audience audience) {
+        return Optional.ofNullable(audiences.get(audience));
+    }
+
+    public Optional<WaiverRule> waiverRule(WaiverReason reason) {
+        return Optional.ofNullable(waivers.get(reason));
+    }
+}

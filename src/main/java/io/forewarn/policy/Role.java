@@ -1,0 +1,26 @@
+package io.forewarn.policy;
+
+import java.util.Locale;
+
+/** The roles of the design. Protected material is visible to analyst, approver and director only. */
+public enum Role {
+    ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT, PARTNER;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean mayReadProtectedMaterial() {
+        return this == ANALYST || this == APPROVER || this == DIRECTOR;
+    }
+
+    public static Role of(String code) {
+        for (Role role : values()) {
+            if (role.code().equals(code == null ? "" : code.trim().toLowerCase(Locale.ROOT))) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + code
+                + "' (roles: analyst, approver, director, liaison, oversight, partner)");
+    }
+}

@@ -1,0 +1,66 @@
+package io.forewarn.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One dimension of a threat report that can be stated more or less precisely. Each facet has a
+ * ladder of levels, most specific first, always ending in {@code none}.
+ */
+public enum Facet {
+    PLACE("place", List.of("site", "locality", "region", "country", "none")),
+    TIME("time", List.of("exact", "day", "week", "month", "none")),
+    TARGET("target", List.of("named", "class", "category", "none")),
+    METHOD("method", List.of("specific", "generic", "none")),
+    ACTOR("actor", List.of("named", "type", "none"));
+
+    private final String key;
+    private final List<Level> ladder;
+
+    Facet(String key, List<String> names) {
+        this.key = key;
+        int top = names.size() - 1;
+        this.ladder = names.stream()
+                .map(name -> new Level(this, name, top - names.indexOf(name)))
+                .toList();
+    }
+
+    /** The facet's name as written in policy and scenario files. */
+    public String key() {
+        return key;
+    }
+
+    /** The levels of this facet, most specific first; the last one is {@code none}. */
+    public List<Level> ladder() {
+        return ladder;
+    }
+
+    public Level top() {
+        return ladder.get(0);
+    }
+
+    public Level none() {
+        return ladder.get(ladder.size() - 1);
+    }
+
+    /** The level of this facet with the given name, or an error that lists the valid names. */
+    public Level level(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Level level : ladder) {
+            if (level.name().equals(wanted)) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a level of " + key
+                + " (levels: " + String.join(", ", ladder.stream().map(Level::name).toList()) + ")");
+    }
+
+    public static Facet of(String key) {
+        for (Facet facet : values()) {
+            if (facet.key.equals(key)) {
+                return facet;
+            }
+        }
+        throw new IllegalArgumentException("'" + key + "' is not a facet (facets: place, time, target, method, actor)");
+    }
+}

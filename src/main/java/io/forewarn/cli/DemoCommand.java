@@ -1,0 +1,72 @@
+package io.forewarn.cli;
+
+import io.forewarn.scenario.Mode;
+import io.forewarn.scenario.Replay;
+import io.forewarn.scenario.ReplayResult;
+import io.forewarn.scenario.Scenario;
+import io.forewarn.scenario.ScenarioFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** {@code forewarn demo}: the Crocus City Hall case, as recorded and as Forewarn's policy would have handled it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Replay the Crocus City Hall case (22 March 2024) as recorded and as policy,",
+                "print both timelines, the after-action reviews and a side-by-side summary."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final String SCENARIO = "/scenarios/crocus-2024.yaml";
+
+    @Option(names = "--quiet", description = "Print only the reviews and the summary, not the timelines.")
+    boolean quiet;
+
+    @Mixin
+    PolicyOption policy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = ScenarioFile.parse("crocus-2024.yaml", builtInScenario());
+        Replay replay = new Replay(scenario, policy.load());
+        ReplayResult recorded = replay.run(Mode.AS_RECORDED);
+        ReplayResult decided = replay.run(Mode.AS_POLICY);
+        PrintWriter out = spec.commandLine().getOut();
+        ReplayText text = new ReplayText(out, scenario);
+        out.println(scenario.title());
+        out.println("Sources: " + String.join("; ", scenario.sources()) + ". Parts marked synthetic were invented.");
+        for (ReplayResult run : new ReplayResult[] {recorded, decided}) {
+            if (!quiet) {
+                text.timeline(run);
+            }
+            text.review(run);
+        }
+        text.sideBySide(recorded, decided);
+        out.println();
+        text.expectations(recorded);
+        text.expectations(decided);
+        out.flush();
+        return recorded.expectations().met() && decided.expectations().met() ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
+    }
+
+    static String builtInScenario() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SCENARIO)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in scenario " + SCENARIO + " is missing from this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

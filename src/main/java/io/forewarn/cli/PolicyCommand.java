@@ -1,0 +1,55 @@
+package io.forewarn.cli;
+
+import io.forewarn.policy.Policy;
+import io.forewarn.policy.PolicyFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** {@code forewarn policy check FILE}. */
+@Command(name = "policy", mixinStandardHelpOptions = true,
+        description = "Work with duty-to-warn policy files.",
+        subcommands = PolicyCommand.Check.class)
+final class PolicyCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate a policy file and summarise it; errors name file, line and column.")
+    static final class Check implements Runnable {
+
+        @Parameters(paramLabel = "FILE", description = "The policy YAML file.")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            Policy policy = PolicyFile.load(file);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(file + ": policy v" + policy.version() + " is valid");
+            out.println("  harms:       " + String.join(", ", policy.harms().stream().map(h -> h.code()).toList()));
+            out.println("  credibility: at least " + policy.minCredibility());
+            out.println("  deadlines:   imminent " + policy.deadlines().imminent() + ", default "
+                    + policy.deadlines().standard() + " (imminent when the threat starts within "
+                    + policy.deadlines().imminentWithin() + ")");
+            out.println("  audiences:   " + String.join(", ", policy.audiences().keySet().stream().map(Object::toString).toList()));
+            out.println("  validity:    " + policy.validity() + ", renewal " + policy.renewBeforeExpiry() + " before expiry");
+            out.println("  escalation:  " + String.join(" -> ", policy.escalation().stream().map(r -> r.code()).toList()));
+            policy.waivers().values().forEach(rule -> out.println("  waiver:      " + rule.reason().code() + " approved by "
+                    + rule.approver().code() + (rule.requiresAlternative() ? ", alternative required" : "")));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.forewarn.cli;
+
+import io.forewarn.policy.Policy;
+import io.forewarn.scenario.Mode;
+import io.forewarn.scenario.Replay;
+import io.forewarn.scenario.ReplayDocument;
+import io.forewarn.scenario.ReplayResult;
+import io.forewarn.scenario.Scenario;
+import io.forewarn.scenario.ScenarioFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code forewarn scenario run|validate FILE}. */
+@Command(name = "scenario", mixinStandardHelpOptions = true,
+        description = "Replay and validate scenario files.",
+        subcommands = {ScenarioCommand.Run.class, ScenarioCommand.Validate.class})
+final class ScenarioCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Which modes to replay. */
+    enum Modes {
+        AS_RECORDED(List.of(Mode.AS_RECORDED)), AS_POLICY(List.of(Mode.AS_POLICY)), BOTH(List.of(Mode.AS_RECORDED, Mode.AS_POLICY));
+
+        final List<Mode> modes;
+
+        Modes(List<Mode> modes) {
+            this.modes = modes;
+        }
+
+        static Modes of(String text) {
+            return switch (text) {
+                case "as-recorded" -> AS_RECORDED;
+                case "as-policy" -> AS_POLICY;
+                case "both" -> BOTH;
+                default -> throw new IllegalArgumentException("unknown mode '" + text + "' (as-recorded, as-policy, both)");
+            };
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Replay a scenario under a simulated clock and review its incidents.",
+                    "Exits 1 when the review does not produce the findings the scenario expects (a diff is printed), "
+                            + "2 when the file is invalid."})
+    static final class Run implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", description = "The scenario YAML file.")
+        Path file;
+
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "both",
+                description = "as-recorded, as-policy or both (default: ${DEFAULT-VALUE}).")
+        String mode;
+
+        @Option(names = "--json", description = "Print the replay as JSON (timeline, obligations, warnings, reviews).")
+        boolean json;
+
+        @Mixin
+        PolicyOption policy;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Modes modes = Modes.of(mode);
+            Scenario scenario = ScenarioFile.load(file);
+            Policy decidingPolicy = policy.load();
+            Replay replay = new Replay(scenario, decidingPolicy);
+            List<ReplayResult> runs = modes.modes.stream().map(replay::run).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.print(ReplayDocument.toJson(scenario, runs));
+            } else {
+                ReplayText text = new ReplayText(out, scenario);
+                out.println(scenario.title());
+                for (ReplayResult run : runs) {
+                    text.timeline(run);
+                    text.review(run);
+                }
+                if (runs.size() == 2) {
+                    text.sideBySide(runs.get(0), runs.get(1));
+                }
+                out.println();
+                runs.forEach(text::expectations);
+            }
+            out.flush();
+            boolean met = runs.stream().allMatch(run -> run.expectations().met());
+            if (!met && json) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("forewarn: " + file + ": the review does not produce the expected findings");
+                runs.forEach(run -> run.expectations().diff().forEach(line -> err.println("  " + run.mode().code() + " " + line)));
+                err.flush();
+            }
+            return met ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check a scenario file without replaying it; errors name file, line and column.")
+    static final class Validate implements Runnable {
+
+        @Parameters(paramLabel = "FILE", description = "The scenario YAML file.")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            Scenario scenario = ScenarioFile.load(file);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(file + ": scenario " + scenario.id() + " is valid: " + scenario.parties().size() + " parties, "
+                    + scenario.events().size() + " events, expectations for "
+                    + (scenario.expectations().isEmpty() ? "no mode"
+                    : String.join(", ", scenario.expectations().keySet().stream().sorted().map(Mode::code).toList())));
+            out.flush();
+        }
+    }
+}

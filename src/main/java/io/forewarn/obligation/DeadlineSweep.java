@@ -1,0 +1,145 @@
+package io.forewarn.obligation;
+
+import io.forewarn.policy.Role;
+import io.forewarn.report.ThreatReport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the clock alone decides: obligations past their deadline become overdue and escalate along
+ * the policy's chain (once per further deadline period), warnings expire at the end of their
+ * validity, and a renewal falls due {@code renewBeforeExpiry} before a warning expires while the
+ * threat window is still open. A renewal counts as missed when the warning expires before one is issued.
+ *
+ * <p>The live scheduler runs {@link #sweep()} periodically; a replay runs it at every instant
+ * {@link #nextDueAfter(Instant)} names, so both take the same decisions.
+ */
+public final class DeadlineSweep {
+
+    private final DutyToWarn duty;
+
+    public DeadlineSweep(DutyToWarn duty) {
+        this.duty = Objects.requireNonNull(duty, "duty");
+    }
+
+    /** Takes every decision that is due now. */
+    public void sweep() {
+        Instant now = duty.clock().instant();
+        Casebook casebook = duty.casebook();
+        for (Obligation obligation : List.copyOf(casebook.obligations())) {
+            escalateIfOverdue(obligation, now);
+            expireIfEnded(casebook.obligation(obligation.id()).orElseThrow(), now);
+        }
+        for (Warning warning : List.copyOf(casebook.warnings())) {
+            if (renewalDueAt(warning).filter(due -> !now.isBefore(due)).isPresent() && !renewalOpened(warning)) {
+                duty.record(now, "renewal-due", warning.id(), DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
+                        + String.join(", ", warning.partyIds()) + " expires at " + warning.validity().to()
+                        + " while the threat lasts until " + report(warning).window().to() + ": renewal due");
+            }
+        }
+    }
+
+    /** The next instant after {@code now} at which the clock alone will decide something. */
+    public Optional<Instant> nextDueAfter(Instant now) {
+        List<Instant> due = new ArrayList<>();
+        Casebook casebook = duty.casebook();
+        for (Obligation obligation : casebook.obligations()) {
+            if (obligation.workingState().isBeforeIssue()) {
+                due.add(obligation.state() == ObligationState.ESCALATED ? nextEscalationAt(obligation)
+                        : obligation.deadline());
+            }
+            if (obligation.state().hasLiveWarning()) {
+                latestWarning(obligation).ifPresent(w -> due.add(w.validity().to()));
+            }
+        }
+        for (Warning warning : casebook.warnings()) {
+            if (!renewalOpened(warning)) {
+                renewalDueAt(warning).ifPresent(due::add);
+            }
+        }
+        return due.stream().filter(Objects::nonNull).filter(instant -> instant.isAfter(now)).min(Instant::compareTo);
+    }
+
+    private void escalateIfOverdue(Obligation obligation, Instant now) {
+        if (!obligation.workingState().isBeforeIssue() || now.isBefore(obligation.deadline())) {
+            return;
+        }
+        List<Role> chain = duty.policy().escalation();
+        if (obligation.state() != ObligationState.OVERDUE && obligation.state() != ObligationState.ESCALATED) {
+            duty.move(obligation.id(), ObligationState.OVERDUE, DutyToWarn.SCHEDULER, "deadline " + obligation.deadline() + " passed");
+            duty.record(now, "obligation-overdue", obligation.id(), DutyToWarn.SCHEDULER, "obligation to warn "
+                    + obligation.partyId() + " is overdue (deadline " + obligation.deadline() + ")");
+            escalate(obligation.id(), chain.get(0), now);
+        } else if (obligation.state() == ObligationState.ESCALATED && obligation.escalations() < chain.size()
+                && !now.isBefore(nextEscalationAt(obligation))) {
+            escalate(obligation.id(), chain.get(obligation.escalations()), now);
+        }
+    }
+
+    private void escalate(String obligationId, Role to, Instant now) {
+        duty.move(obligationId, ObligationState.ESCALATED, DutyToWarn.SCHEDULER, "escalated to " + to.code());
+        duty.record(now, "obligation-escalated", obligationId, DutyToWarn.SCHEDULER, "overdue obligation "
+                + obligationId + " escalated to " + to.code());
+    }
+
+    private void expireIfEnded(Obligation obligation, Instant now) {
+        if (!obligation.state().hasLiveWarning()) {
+            return;
+        }
+        Optional<Warning> latest = latestWarning(obligation);
+        if (latest.isEmpty() || now.isBefore(latest.get().validity().to())) {
+            return;
+        }
+        Warning warning = latest.get();
+        ThreatReport report = report(warning);
+        boolean threatGoesOn = warning.validity().to().isBefore(report.window().to());
+        duty.move(obligation.id(), ObligationState.EXPIRED, DutyToWarn.SCHEDULER, "warning " + warning.id() + " expired");
+        duty.record(now, "warning-expired", obligation.id(), DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
+                + obligation.partyId() + " expired" + (threatGoesOn
+                ? " while the threat window is open until " + report.window().to() + "; no renewal was issued"
+                : " with the end of the threat window"));
+    }
+
+    private Optional<Instant> renewalDueAt(Warning warning) {
+        if (isSuperseded(warning) || !warning.validity().to().isBefore(report(warning).window().to())) {
+            return Optional.empty();
+        }
+        boolean anyLive = warning.partyIds().stream()
+                .map(party -> duty.casebook().obligation(warning.reportId(), party))
+                .flatMap(Optional::stream)
+                .anyMatch(o -> o.state().hasLiveWarning() || o.state() == ObligationState.EXPIRED);
+        if (!anyLive) {
+            return Optional.empty();
+        }
+        Duration lead = duty.policy().renewBeforeExpiry();
+        return Optional.of(warning.validity().to().minus(lead));
+    }
+
+    private boolean isSuperseded(Warning warning) {
+        return duty.casebook().warnings().stream().anyMatch(w -> w.renews().filter(warning.id()::equals).isPresent());
+    }
+
+    private boolean renewalOpened(Warning warning) {
+        return duty.casebook().events().stream()
+                .anyMatch(e -> e.type().equals("renewal-due") && e.subject().equals(warning.id()));
+    }
+
+    private Optional<Warning> latestWarning(Obligation obligation) {
+        List<Warning> warnings = duty.casebook().warningsTo(obligation.reportId(), obligation.partyId());
+        return warnings.isEmpty() ? Optional.empty() : Optional.of(warnings.get(warnings.size() - 1));
+    }
+
+    private Instant nextEscalationAt(Obligation obligation) {
+        Duration period = Duration.between(obligation.openedAt(), obligation.deadline());
+        return obligation.deadline().plus(period.multipliedBy(Math.max(1, obligation.escalations())));
+    }
+
+    private ThreatReport report(Warning warning) {
+        return duty.report(warning.reportId());
+    }
+}

@@ -1,0 +1,40 @@
+package io.forewarn.obligation;
+
+import io.forewarn.policy.Role;
+import io.forewarn.sanitize.Draft;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A draft as it moves through approval and issue, with who drafted it and which obligations it answers.
+ *
+ * @param renews the warning this draft renews, if it is a renewal
+ */
+public record DraftRecord(String id, Draft draft, String draftedBy, Instant draftedAt, List<String> obligationIds,
+                          Optional<String> renews, Status status, Optional<String> decidedBy) {
+
+    public enum Status { DRAFTED, APPROVED, ISSUED, CANCELLED }
+
+    public DraftRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(draftedBy, "draftedBy");
+        Objects.requireNonNull(draftedAt, "draftedAt");
+        obligationIds = List.copyOf(obligationIds);
+        Objects.requireNonNull(renews, "renews");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(decidedBy, "decidedBy");
+    }
+
+    DraftRecord approvedBy(String approver, Role role) {
+        return new DraftRecord(id, draft, draftedBy, draftedAt, obligationIds, renews, Status.APPROVED,
+                Optional.of(approver + " (" + role.code() + ")"));
+    }
+
+    DraftRecord withStatus(Status next) {
+        return new DraftRecord(id, draft, draftedBy, draftedAt, obligationIds, renews, next, decidedBy);
+    }
+}

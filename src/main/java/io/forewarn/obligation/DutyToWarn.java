@@ -1,0 +1,424 @@
+package io.forewarn.obligation;
+
+import io.forewarn.party.AffectedParties;
+import io.forewarn.party.Party;
+import io.forewarn.policy.Policy;
+import io.forewarn.policy.Role;
+import io.forewarn.policy.Triage;
+import io.forewarn.policy.WaiverReason;
+import io.forewarn.report.Facet;
+import io.forewarn.report.Level;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.report.TimeWindow;
+import io.forewarn.review.Incident;
+import io.forewarn.sanitize.Audience;
+import io.forewarn.sanitize.Draft;
+import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.ReleaseCeiling;
+import io.forewarn.sanitize.Sanitizer;
+import io.forewarn.sanitize.Specificity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The duty-to-warn workflow: a report comes in, the policy decides whether it obliges a warning,
+ * affected parties are resolved, one obligation per party is opened with its deadline, warnings are
+ * drafted per audience, approved by a second person, issued, delivered and acknowledged, renewed
+ * while the threat lasts, and every decision not to warn is a waiver approved under the policy's rules.
+ *
+ * <p>Time comes only from the injected clock, so a scenario replays under a simulated clock through
+ * exactly this code. Every step appends a {@link DutyEvent} to the casebook.
+ */
+public final class DutyToWarn {
+
+    /** The actor name used for steps the system takes by itself (deadlines, expiry, renewal). */
+    public static final String SCHEDULER = "scheduler";
+
+    private final Casebook casebook;
+    private final Policy policy;
+    private final Sanitizer sanitizer;
+    private final Clock clock;
+
+    public DutyToWarn(Casebook casebook, Policy policy, Sanitizer sanitizer, Clock clock) {
+        this.casebook = Objects.requireNonNull(casebook, "casebook");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Casebook casebook() {
+        return casebook;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Receives a report and opens one obligation per affected party when the policy obliges a warning. */
+    public List<Obligation> receive(ThreatReport report, String actor) {
+        Instant now = clock.instant();
+        Triage outcome = Triage.of(report, policy);
+        casebook.putReport(report, outcome);
+        record(now, "report-received", report.id(), actor, "report " + report.id() + " received: harm "
+                + report.harm().code() + ", credibility " + report.credibility());
+        if (!outcome.obligesWarning()) {
+            record(now, outcome.outcome() == Triage.Outcome.NEEDS_TRIAGE ? "report-triaged" : "report-out-of-scope",
+                    report.id(), SCHEDULER, outcome.reason());
+            return List.of();
+        }
+        Instant deadline = policy.deadlines().deadline(now, report.window().from());
+        String urgency = policy.deadlines().isImminent(now, report.window().from()) ? "imminent" : "default";
+        List<AffectedParties.Affected> affected = new AffectedParties(casebook.parties()).resolve(report);
+        for (AffectedParties.Affected hit : affected) {
+            Party party = hit.party();
+            Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
+                    party.id(), party.audience(), now, deadline, SCHEDULER, policy.version(), hit.reason());
+            casebook.put(obligation);
+            record(now, "obligation-opened", obligation.id(), SCHEDULER, "obligation to warn " + party.id() + " ("
+                    + party.audience() + ") opened, " + urgency + " deadline " + deadline + "; " + hit.reason());
+        }
+        if (affected.isEmpty()) {
+            record(now, "no-party-affected", report.id(), SCHEDULER, "no registered party is affected by " + report.id());
+        }
+        return casebook.obligations().stream().filter(o -> o.reportId().equals(report.id())).toList();
+    }
+
+    /** Drafts the warning for one audience of a report at the most specific level its ceiling allows. */
+    public DraftRecord draft(String reportId, Audience audience, String actor) {
+        return draft(reportId, audience, Map.of(), Map.of(), actor);
+    }
+
+    /**
+     * Drafts the warning for one audience, holding some facets at lower levels with a justification
+     * each. It answers every obligation of that audience that is still waiting for a warning.
+     */
+    public DraftRecord draft(String reportId, Audience audience, Map<Facet, Level> lowered,
+                             Map<Facet, Justification> justifications, String actor) {
+        ThreatReport report = report(reportId);
+        List<String> waiting = casebook.obligations().stream()
+                .filter(o -> o.reportId().equals(reportId) && o.audience().equals(audience))
+                .filter(o -> o.workingState() == ObligationState.OPEN || o.workingState() == ObligationState.DRAFTED)
+                .map(Obligation::id)
+                .toList();
+        if (waiting.isEmpty()) {
+            throw new IllegalStateException("no obligation of audience " + audience + " for report " + reportId
+                    + " is waiting for a draft");
+        }
+        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications);
+        DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), waiting,
+                Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
+        casebook.put(record);
+        for (String id : waiting) {
+            move(id, ObligationState.DRAFTED, actor, "draft " + record.id());
+        }
+        recordDraft(record, actor);
+        return record;
+    }
+
+    /** Drafts the renewal of a warning that is about to expire (or has expired) while the threat lasts. */
+    public DraftRecord draftRenewal(String warningId, String actor) {
+        Warning current = casebook.warning(warningId)
+                .orElseThrow(() -> new IllegalArgumentException("no warning " + warningId));
+        ThreatReport report = report(current.reportId());
+        List<String> obligations = current.partyIds().stream()
+                .map(party -> Obligations.idFor(current.reportId(), party))
+                .filter(id -> casebook.obligation(id).isPresent())
+                .toList();
+        Map<Facet, Level> lowered = current.justifications().isEmpty() ? Map.of() : current.released();
+        Draft draft = sanitizer.draft(report, current.audience(), ceiling(current.audience()), lowered,
+                current.justifications());
+        DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), obligations,
+                Optional.of(warningId), DraftRecord.Status.DRAFTED, Optional.empty());
+        casebook.put(record);
+        recordDraft(record, actor);
+        return record;
+    }
+
+    /** Approves a draft. The approver must be another person than the drafter and hold an approving role. */
+    public DraftRecord approve(String draftId, String approver, Role role) {
+        DraftRecord record = draftRecord(draftId);
+        requireStatus(record, DraftRecord.Status.DRAFTED);
+        if (role != Role.APPROVER && role != Role.DIRECTOR) {
+            throw new IllegalStateException("a " + role.code() + " cannot approve warnings");
+        }
+        if (record.draftedBy().equals(approver)) {
+            throw new IllegalStateException(approver + " drafted " + draftId + " and cannot also approve it");
+        }
+        List<String> obstacles = record.draft().obstacles();
+        if (!obstacles.isEmpty()) {
+            record(clock.instant(), "approval-refused", draftId, approver, String.join("; ", obstacles));
+            throw new IllegalStateException("draft " + draftId + " cannot be approved: " + String.join("; ", obstacles));
+        }
+        DraftRecord approved = record.approvedBy(approver, role);
+        casebook.put(approved);
+        if (record.renews().isEmpty()) {
+            for (String id : record.obligationIds()) {
+                move(id, ObligationState.APPROVED, approver, "draft " + draftId + " approved");
+            }
+        }
+        record(clock.instant(), "draft-approved", draftId, approver, "draft " + draftId + " approved by "
+                + approver + " (" + role.code() + ")");
+        return approved;
+    }
+
+    /** Issues an approved draft as a warning, valid for the policy's period but never past the threat window. */
+    public Warning issue(String draftId, String actor) {
+        DraftRecord record = draftRecord(draftId);
+        requireStatus(record, DraftRecord.Status.APPROVED);
+        Instant now = clock.instant();
+        ThreatReport report = report(record.draft().reportId());
+        if (!now.isBefore(report.window().to())) {
+            throw new IllegalStateException("the threat window of " + report.id() + " ended at " + report.window().to()
+                    + "; there is nothing left to warn of");
+        }
+        Instant until = now.plus(policy.validity());
+        if (until.isAfter(report.window().to())) {
+            until = report.window().to();
+        }
+        Draft draft = record.draft();
+        List<String> partyIds = record.obligationIds().stream()
+                .map(id -> casebook.obligation(id).orElseThrow().partyId())
+                .toList();
+        Warning warning = new Warning(casebook.nextId("W"), report.id(), draft.audience(), partyIds, now,
+                new TimeWindow(now, until), draft.released(), draft.releasedPlace(), draft.statedWindow(), draft.text(),
+                draft.specificity(), draft.justifications(), record.renews(), false);
+        casebook.put(warning);
+        casebook.put(record.withStatus(DraftRecord.Status.ISSUED));
+        ObligationState target = record.renews().isPresent() ? ObligationState.RENEWED : ObligationState.ISSUED;
+        for (String id : record.obligationIds()) {
+            move(id, target, actor, "warning " + warning.id());
+        }
+        recordIssue(warning, actor);
+        return warning;
+    }
+
+    /**
+     * Replays a warning that was actually given: it is issued as recorded, with its own levels,
+     * text and validity, and moves the obligations of the parties it reached to issued.
+     */
+    public Warning issueRecorded(String reportId, List<String> partyIds, TimeWindow validity, Map<Facet, Level> released,
+                                 Optional<String> text, Optional<TimeWindow> statedWindow,
+                                 Map<Facet, Justification> justifications, String actor) {
+        ThreatReport report = report(reportId);
+        Audience audience = partyIds.stream().map(id -> party(id).audience()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a warning needs at least one party"));
+        var releasedPlace = ThreatReport.placeLevel(released.get(Facet.PLACE))
+                .map(level -> report.place().coarsenedTo(level))
+                .orElse(io.forewarn.place.Place.of(Map.of()));
+        Optional<TimeWindow> stated = released.get(Facet.TIME).isNone() ? Optional.empty()
+                : statedWindow.or(() -> Optional.of(validity));
+        Instant now = clock.instant();
+        Optional<String> renews = partyIds.stream()
+                .flatMap(party -> casebook.warningsTo(reportId, party).stream())
+                .map(Warning::id)
+                .reduce((first, second) -> second);
+        Warning warning = new Warning(casebook.nextId("W"), reportId, audience, partyIds, now, validity, released,
+                releasedPlace, stated, text.orElse("(text not published)"), Specificity.of(released), justifications,
+                renews, true);
+        casebook.put(warning);
+        for (String partyId : partyIds) {
+            Optional<Obligation> obligation = casebook.obligation(reportId, partyId);
+            if (obligation.isEmpty()) {
+                record(now, "warning-to-unaffected-party", warning.id(), actor, partyId
+                        + " was warned but was not resolved as affected by " + reportId);
+                continue;
+            }
+            walkToIssued(obligation.get(), warning, actor);
+        }
+        recordIssue(warning, actor);
+        return warning;
+    }
+
+    private void walkToIssued(Obligation obligation, Warning warning, String actor) {
+        String note = "recorded warning " + warning.id();
+        ObligationState working = obligation.workingState();
+        if (working.hasLiveWarning() || working == ObligationState.EXPIRED) {
+            move(obligation.id(), ObligationState.RENEWED, actor, note);
+            return;
+        }
+        for (ObligationState step : List.of(ObligationState.DRAFTED, ObligationState.APPROVED, ObligationState.ISSUED)) {
+            Obligation current = casebook.obligation(obligation.id()).orElseThrow();
+            if (current.allowedNext().contains(step)) {
+                move(obligation.id(), step, actor, note);
+            }
+        }
+    }
+
+    /** Records that a warning reached the party of an obligation over a channel. */
+    public Obligation deliver(String obligationId, String actor, String channel) {
+        Obligation moved = move(obligationId, ObligationState.DELIVERED, actor, "delivered over " + channel);
+        record(clock.instant(), "warning-delivered", obligationId, actor, "warning delivered to " + moved.partyId()
+                + " over " + channel);
+        return moved;
+    }
+
+    /** Records the party's acknowledgement of its warning. */
+    public Obligation acknowledge(String obligationId, String actor) {
+        Obligation moved = move(obligationId, ObligationState.ACKNOWLEDGED, actor, "acknowledged");
+        record(clock.instant(), "warning-acknowledged", obligationId, actor, moved.partyId() + " acknowledged the warning");
+        return moved;
+    }
+
+    /** Asks not to warn a party (or to warn it less specifically), citing one of the allowed reasons. */
+    public Waiver requestWaiver(String obligationId, WaiverReason reason, Waiver.Scope scope, String requestedBy,
+                                Role role, Optional<String> alternative) {
+        Obligation obligation = obligation(obligationId);
+        if (scope == Waiver.Scope.NOT_WARNED) {
+            move(obligationId, ObligationState.WAIVER_REQUESTED, requestedBy, "waiver requested: " + reason.code());
+        } else if (obligation.state() == ObligationState.WAIVED) {
+            throw new IllegalStateException("obligation " + obligationId + " is already waived");
+        }
+        Waiver waiver = new Waiver(casebook.nextId("X"), obligationId, reason, scope, requestedBy, role,
+                clock.instant(), alternative, Optional.empty());
+        casebook.put(waiver);
+        record(clock.instant(), "waiver-requested", waiver.id(), requestedBy, "waiver " + waiver.id() + " for "
+                + obligationId + " requested on the ground " + reason.code() + " (" + scopeWords(scope) + ")"
+                + alternative.map(a -> "; alternative: " + a).orElse("; no alternative recorded"));
+        return waiver;
+    }
+
+    /**
+     * Approves or rejects a waiver. Approval must pass every {@link WaiverRules} rule; a rejection
+     * sends the obligation back to open.
+     */
+    public Waiver decideWaiver(String waiverId, boolean approve, String decidedBy, Role role, String note) {
+        Waiver waiver = casebook.waiver(waiverId).orElseThrow(() -> new IllegalArgumentException("no waiver " + waiverId));
+        if (waiver.decision().isPresent()) {
+            throw new IllegalStateException("waiver " + waiverId + " has already been decided");
+        }
+        if (approve) {
+            List<String> refusals = WaiverRules.refusals(waiver, decidedBy, role, policy);
+            if (!refusals.isEmpty()) {
+                throw new IllegalStateException("waiver " + waiverId + " cannot be approved: " + String.join("; ", refusals));
+            }
+        } else if (waiver.requestedBy().equals(decidedBy)) {
+            throw new IllegalStateException(decidedBy + " requested waiver " + waiverId + " and cannot also decide it");
+        }
+        Waiver decided = waiver.decided(new Waiver.Decision(approve, decidedBy, role, clock.instant(), note));
+        casebook.put(decided);
+        if (waiver.scope() == Waiver.Scope.NOT_WARNED) {
+            if (approve) {
+                move(waiver.obligationId(), ObligationState.WAIVED, decidedBy, "waiver " + waiverId + " approved");
+            } else {
+                move(waiver.obligationId(), ObligationState.WAIVER_REJECTED, decidedBy, "waiver " + waiverId + " rejected");
+                move(waiver.obligationId(), ObligationState.OPEN, decidedBy, "back to open after rejected waiver " + waiverId);
+            }
+        }
+        record(clock.instant(), approve ? "waiver-approved" : "waiver-rejected", waiverId, decidedBy, "waiver "
+                + waiverId + (approve ? " approved" : " rejected") + " by " + decidedBy + " (" + role.code() + ")");
+        return decided;
+    }
+
+    /**
+     * Replays a waiver that was actually decided. History is recorded as it happened, so the waiver
+     * rules do not stop it; what they would have refused is written on the timeline for the review.
+     */
+    public Waiver replayWaiver(String obligationId, WaiverReason reason, String requestedBy, String approvedBy,
+                               Role approverRole, Optional<String> alternative) {
+        Waiver requested = requestWaiver(obligationId, reason, Waiver.Scope.NOT_WARNED, requestedBy, Role.ANALYST,
+                alternative);
+        List<String> refusals = WaiverRules.refusals(requested, approvedBy, approverRole, policy);
+        Waiver decided = requested.decided(new Waiver.Decision(true, approvedBy, approverRole, clock.instant(),
+                "as recorded"));
+        casebook.put(decided);
+        move(obligationId, ObligationState.WAIVED, approvedBy, "recorded waiver " + decided.id());
+        record(clock.instant(), "waiver-approved", decided.id(), approvedBy, "waiver " + decided.id()
+                + " approved by " + approvedBy + " (" + approverRole.code() + ") as recorded"
+                + (refusals.isEmpty() ? "" : "; policy v" + policy.version() + " would have refused it: "
+                + String.join("; ", refusals)));
+        return decided;
+    }
+
+    /** Records an incident for review. */
+    public void recordIncident(Incident incident, String actor) {
+        casebook.put(incident);
+        record(incident.at(), "incident-recorded", incident.id(), actor, "incident " + incident.id() + " at "
+                + incident.place() + ": " + incident.method());
+    }
+
+    /** Records something said or done that is not a warning (a countermeasure, a public statement). */
+    public void note(String text, String actor) {
+        record(clock.instant(), "note", "-", actor, text);
+    }
+
+    /** Moves an obligation and keeps the new version; refuses transitions the state graph does not allow. */
+    Obligation move(String obligationId, ObligationState target, String actor, String note) {
+        Obligation moved = obligation(obligationId).moveTo(target, clock.instant(), actor, policy.version(), note);
+        casebook.put(moved);
+        return moved;
+    }
+
+    void record(Instant at, String type, String subject, String actor, String summary) {
+        casebook.append(new DutyEvent(at, type, subject, actor, summary));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ReleaseCeiling ceiling(Audience audience) {
+        return policy.ceiling(audience).orElseThrow(() -> new IllegalStateException("policy v" + policy.version()
+                + " sets no release ceiling for audience " + audience));
+    }
+
+    ThreatReport report(String reportId) {
+        return casebook.report(reportId).orElseThrow(() -> new IllegalArgumentException("no report " + reportId));
+    }
+
+    Obligation obligation(String obligationId) {
+        return casebook.obligation(obligationId)
+                .orElseThrow(() -> new IllegalArgumentException("no obligation " + obligationId));
+    }
+
+    private Party party(String partyId) {
+        return casebook.party(partyId).orElseThrow(() -> new IllegalArgumentException("no party " + partyId));
+    }
+
+    private DraftRecord draftRecord(String draftId) {
+        return casebook.draft(draftId).orElseThrow(() -> new IllegalArgumentException("no draft " + draftId));
+    }
+
+    private static void requireStatus(DraftRecord record, DraftRecord.Status status) {
+        if (record.status() != status) {
+            throw new IllegalStateException("draft " + record.id() + " is " + record.status().name().toLowerCase()
+                    + ", not " + status.name().toLowerCase());
+        }
+    }
+
+    private void recordDraft(DraftRecord record, String actor) {
+        Draft draft = record.draft();
+        String verdict = draft.leak().isBlocked() ? "; blocked by the leak check" : "";
+        record(record.draftedAt(), record.renews().isPresent() ? "renewal-drafted" : "warning-drafted", record.id(),
+                actor, "draft " + record.id() + " for " + draft.audience() + " at specificity "
+                        + String.format(java.util.Locale.ROOT, "%.2f", draft.specificity()) + " " + levels(draft.released())
+                        + verdict);
+    }
+
+    private void recordIssue(Warning warning, String actor) {
+        record(warning.issuedAt(), warning.renews().isPresent() && !warning.recorded() ? "warning-renewed" : "warning-issued",
+                warning.id(), actor, "warning " + warning.id() + " to " + String.join(", ", warning.partyIds())
+                        + " valid until " + warning.validity().to() + ", specificity "
+                        + String.format(java.util.Locale.ROOT, "%.2f", warning.specificity()) + " "
+                        + levels(warning.released()) + ": \"" + warning.text() + "\"");
+    }
+
+    static String levels(Map<Facet, Level> released) {
+        StringBuilder text = new StringBuilder("{");
+        for (Facet facet : Facet.values()) {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(facet.key()).append(": ").append(released.get(facet).name());
+        }
+        return text.append('}').toString();
+    }
+
+    private static String scopeWords(Waiver.Scope scope) {
+        return scope == Waiver.Scope.NOT_WARNED ? "not to warn" : "to warn less specifically";
+    }
+}

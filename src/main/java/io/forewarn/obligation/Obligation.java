@@ -1,0 +1,95 @@
+package io.forewarn.obligation;
+
+import io.forewarn.sanitize.Audience;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The duty to warn one party about one report. It never disappears; every change is a new value
+ * with one more {@link Transition} in its history.
+ *
+ * @param resumeState   while overdue or escalated, the state it stood in before it went overdue,
+ *                      so the work can resume from there
+ * @param escalations   how many times it has been escalated; the policy's escalation list says to whom
+ */
+public record Obligation(
+        String id,
+        String reportId,
+        String partyId,
+        Audience audience,
+        Instant openedAt,
+        Instant deadline,
+        ObligationState state,
+        Optional<ObligationState> resumeState,
+        int escalations,
+        List<Transition> history) {
+
+    public Obligation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(partyId, "partyId");
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(resumeState, "resumeState");
+        history = List.copyOf(history);
+    }
+
+    /** A new obligation in state {@code open}. */
+    public static Obligation open(String id, String reportId, String partyId, Audience audience, Instant at,
+                                  Instant deadline, String actor, int policyVersion, String note) {
+        Transition opened = new Transition(null, ObligationState.OPEN, at, actor, policyVersion, note);
+        return new Obligation(id, reportId, partyId, audience, at, deadline, ObligationState.OPEN,
+                Optional.empty(), 0, List.of(opened));
+    }
+
+    /** The states this obligation may move to now. */
+    public List<ObligationState> allowedNext() {
+        List<ObligationState> allowed = new ArrayList<>(state.successors());
+        resumeState.ifPresent(resume -> resume.successors().stream()
+                .filter(s -> s != ObligationState.OVERDUE && !allowed.contains(s))
+                .forEach(allowed::add));
+        return allowed;
+    }
+
+    /**
+     * Moves to {@code target}, or refuses with {@link IllegalTransitionException} naming the allowed
+     * states. Leaving overdue/escalated for real work clears the resume state.
+     */
+    public Obligation moveTo(ObligationState target, Instant at, String actor, int policyVersion, String note) {
+        if (!allowedNext().contains(target)) {
+            throw new IllegalTransitionException(id, state, target,
+                    allowedNext().isEmpty() ? "nothing, it is final"
+                            : allowedNext().stream().map(ObligationState::code).collect(Collectors.joining(", ")));
+        }
+        Optional<ObligationState> resume = switch (target) {
+            case OVERDUE -> Optional.of(state);
+            case ESCALATED -> resumeState;
+            default -> Optional.empty();
+        };
+        int escalated = target == ObligationState.ESCALATED ? escalations + 1 : escalations;
+        List<Transition> grown = new ArrayList<>(history);
+        grown.add(new Transition(state, target, at, actor, policyVersion, note));
+        return new Obligation(id, reportId, partyId, audience, openedAt, deadline, target, resume, escalated, grown);
+    }
+
+    /** The state that counts for the work: the resumed one while overdue or escalated. */
+    public ObligationState workingState() {
+        return resumeState.orElse(state);
+    }
+
+    public boolean isOverdueAt(Instant now) {
+        return workingState().isBeforeIssue() && now.isAfter(deadline);
+    }
+
+    /** When it first reached {@code target}, if it ever did. */
+    public Optional<Instant> firstReached(ObligationState target) {
+        return history.stream().filter(t -> t.to() == target).map(Transition::at).findFirst();
+    }
+}

@@ -1,0 +1,68 @@
+package io.forewarn.obligation;
+
+import io.forewarn.place.Place;
+import io.forewarn.report.Facet;
+import io.forewarn.report.Level;
+import io.forewarn.report.TimeWindow;
+import io.forewarn.sanitize.Audience;
+import io.forewarn.sanitize.Justification;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A warning released to the parties of one audience for one report, valid for a period.
+ *
+ * @param releasedPlace  the place as released (the report's place cut to the released level)
+ * @param statedWindow   the time window the warning states; empty when time was released at {@code none}
+ * @param renews         the warning this one renews, if it is a renewal
+ * @param recorded       true when it replays a warning actually given (scenario {@code as-recorded})
+ */
+public record Warning(
+        String id,
+        String reportId,
+        Audience audience,
+        List<String> partyIds,
+        Instant issuedAt,
+        TimeWindow validity,
+        Map<Facet, Level> released,
+        Place releasedPlace,
+        Optional<TimeWindow> statedWindow,
+        String text,
+        double specificity,
+        Map<Facet, Justification> justifications,
+        Optional<String> renews,
+        boolean recorded) {
+
+    public Warning {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(audience, "audience");
+        partyIds = List.copyOf(partyIds);
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(validity, "validity");
+        EnumMap<Facet, Level> levels = new EnumMap<>(Facet.class);
+        levels.putAll(released);
+        released = Collections.unmodifiableMap(levels);
+        Objects.requireNonNull(releasedPlace, "releasedPlace");
+        Objects.requireNonNull(statedWindow, "statedWindow");
+        Objects.requireNonNull(text, "text");
+        EnumMap<Facet, Justification> justified = new EnumMap<>(Facet.class);
+        justified.putAll(justifications);
+        justifications = Collections.unmodifiableMap(justified);
+        Objects.requireNonNull(renews, "renews");
+    }
+
+    public boolean isValidAt(Instant instant) {
+        return validity.contains(instant);
+    }
+
+    public boolean addresses(String partyId) {
+        return partyIds.contains(partyId);
+    }
+}

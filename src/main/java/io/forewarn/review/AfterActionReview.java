@@ -1,0 +1,90 @@
+package io.forewarn.review;
+
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.Party;
+import io.forewarn.place.PlaceOverlap;
+import io.forewarn.policy.Policy;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.sanitize.ReleaseCeiling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reviews an incident against everything that preceded it: correlates it with earlier reports
+ * (time inside the threat window, place meeting the report's place, target matching), then, for
+ * every party the report obliged a warning to, applies each {@link FindingRules finding rule}.
+ * Only what was known and done before the incident counts.
+ */
+public final class AfterActionReview {
+
+    private final Casebook casebook;
+    private final Policy policy;
+
+    public AfterActionReview(Casebook casebook, Policy policy) {
+        this.casebook = casebook;
+        this.policy = policy;
+    }
+
+    public Review review(Incident incident) {
+        List<Review.Correlation> correlations = new ArrayList<>();
+        List<PartyCase> cases = new ArrayList<>();
+        for (ThreatReport report : casebook.reports()) {
+            correlate(report, incident).ifPresent(reason -> {
+                correlations.add(new Review.Correlation(report.id(), reason));
+                cases.addAll(casesFor(report, incident));
+            });
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (PartyCase subject : cases) {
+            List<PartyCase> peers = cases.stream()
+                    .filter(other -> other != subject && other.report().id().equals(subject.report().id())
+                            && other.party().audience().equals(subject.party().audience()))
+                    .toList();
+            for (FindingRules.Rule rule : FindingRules.all()) {
+                findings.addAll(rule.apply(subject, peers));
+            }
+        }
+        return new Review(incident, correlations, cases, findings);
+    }
+
+    /** Why the report foretold the incident, or empty when it did not. */
+    Optional<String> correlate(ThreatReport report, Incident incident) {
+        if (!report.receivedAt().isBefore(incident.at()) || !report.window().contains(incident.at())) {
+            return Optional.empty();
+        }
+        PlaceOverlap.Overlap place = PlaceOverlap.meets(report.place(), incident.place());
+        if (!place.meets()) {
+            return Optional.empty();
+        }
+        Optional<String> target = TargetMatch.reason(report, incident);
+        return target.map(why -> "the incident falls in the threat window " + report.window().from() + " to "
+                + report.window().to() + "; place: " + place.reason() + "; target: " + why);
+    }
+
+    private List<PartyCase> casesFor(ThreatReport report, Incident incident) {
+        List<PartyCase> cases = new ArrayList<>();
+        for (Obligation obligation : casebook.obligations()) {
+            if (!obligation.reportId().equals(report.id())) {
+                continue;
+            }
+            Party party = casebook.party(obligation.partyId()).orElseThrow();
+            ReleaseCeiling ceiling = policy.ceiling(party.audience())
+                    .orElseThrow(() -> new IllegalStateException("policy v" + policy.version()
+                            + " sets no ceiling for audience " + party.audience()))
+                    .effectiveFor(report);
+            List<Warning> before = casebook.warningsTo(report.id(), party.id()).stream()
+                    .filter(w -> w.issuedAt().isBefore(incident.at()))
+                    .toList();
+            List<Waiver> waivers = casebook.waiversFor(obligation.id()).stream()
+                    .filter(w -> w.requestedAt().isBefore(incident.at()))
+                    .toList();
+            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, waivers, policy));
+        }
+        return cases;
+    }
+}

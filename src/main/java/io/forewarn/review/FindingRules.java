@@ -1,0 +1,161 @@
+package io.forewarn.review;
+
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.place.PlaceOverlap;
+import io.forewarn.report.Facet;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The review's findings, each a small rule over one {@link PartyCase} (and its peers of the same
+ * audience). A new finding is one more entry in {@link #all()}.
+ */
+public final class FindingRules {
+
+    /** One rule: the findings it makes for a party, given the other parties of its audience. */
+    @FunctionalInterface
+    public interface Rule {
+        List<Finding> apply(PartyCase subject, List<PartyCase> peers);
+    }
+
+    private FindingRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(FindingRules::neverWarned, FindingRules::expiredBeforeIncident, FindingRules::renewalMissed,
+                FindingRules::belowCeiling, FindingRules::unequalSpecificity, FindingRules::lateWarning,
+                FindingRules::waiverWithoutAlternative, FindingRules::incidentCovered);
+    }
+
+    /** No warning reached the party before the incident and no approved waiver covers it. */
+    static List<Finding> neverWarned(PartyCase subject, List<PartyCase> peers) {
+        if (!subject.warnings().isEmpty() || subject.waivedEntirely()) {
+            return List.of();
+        }
+        return one(FindingCode.AFFECTED_PARTY_NEVER_WARNED, subject, "affected ("
+                + subject.obligation().history().get(0).note() + ") but never warned; obligation is "
+                + subject.obligation().state().code());
+    }
+
+    /** Warned, but every warning had expired before the incident while the threat window still held it. */
+    static List<Finding> expiredBeforeIncident(PartyCase subject, List<PartyCase> peers) {
+        Instant at = subject.incident().at();
+        if (subject.warnings().isEmpty() || !subject.threatWindowHeldIncident()
+                || subject.warnings().stream().anyMatch(w -> w.validity().to().isAfter(at))) {
+            return List.of();
+        }
+        Warning last = subject.latestWarning().orElseThrow();
+        return one(FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT, subject, "last warning " + last.id() + " expired at "
+                + last.validity().to() + ", " + days(last.validity().to(), at) + " before the incident, while the threat window ran until "
+                + subject.report().window().to());
+    }
+
+    /**
+     * A warning expired while the threat window was open and no renewal had been issued by then.
+     * The scheduler opens the renewal the policy's lead time before expiry; it is missed if none is
+     * out when the warning expires.
+     */
+    static List<Finding> renewalMissed(PartyCase subject, List<PartyCase> peers) {
+        List<Finding> findings = new ArrayList<>();
+        Instant windowEnd = subject.report().window().to();
+        for (Warning warning : subject.warnings()) {
+            Instant expiry = warning.validity().to();
+            if (!expiry.isBefore(windowEnd) || expiry.isAfter(subject.incident().at())) {
+                continue;
+            }
+            boolean renewed = subject.warnings().stream()
+                    .anyMatch(later -> later.issuedAt().isAfter(warning.issuedAt()) && later.issuedAt().isBefore(expiry));
+            if (!renewed) {
+                findings.add(new Finding(FindingCode.RENEWAL_MISSED, subject.report().id(), subject.party().id(),
+                        "warning " + warning.id() + " expired at " + expiry + " with the threat window open; renewal was due from "
+                                + expiry.minus(subject.policy().renewBeforeExpiry()) + " and none was issued before expiry"));
+            }
+        }
+        return findings;
+    }
+
+    /** A released facet less specific than the effective ceiling, with no justification and no waiver. */
+    static List<Finding> belowCeiling(PartyCase subject, List<PartyCase> peers) {
+        if (subject.mayBeLessSpecific()) {
+            return List.of();
+        }
+        List<String> gaps = new ArrayList<>();
+        for (Warning warning : subject.warnings()) {
+            for (Facet facet : Facet.values()) {
+                var ceiling = subject.effectiveCeiling().of(facet);
+                var released = warning.released().get(facet);
+                if (released.isLessSpecificThan(ceiling) && !warning.justifications().containsKey(facet)) {
+                    gaps.add(warning.id() + " " + facet.key() + " " + released.name() + " < " + ceiling.name());
+                }
+            }
+        }
+        return gaps.isEmpty() ? List.of() : one(FindingCode.BELOW_CEILING_WITHOUT_JUSTIFICATION, subject,
+                "released below the effective ceiling without justification: " + String.join(", ", gaps));
+    }
+
+    /** Parties of one audience got different specificity for the same report without a waiver saying why. */
+    static List<Finding> unequalSpecificity(PartyCase subject, List<PartyCase> peers) {
+        Optional<Double> mine = bestSpecificity(subject);
+        if (mine.isEmpty() || subject.mayBeLessSpecific()) {
+            return List.of();
+        }
+        Optional<PartyCase> better = peers.stream()
+                .filter(peer -> bestSpecificity(peer).filter(theirs -> theirs > mine.get() + 1e-9).isPresent())
+                .findFirst();
+        return better.map(peer -> one(FindingCode.UNEQUAL_SPECIFICITY, subject, String.format(Locale.ROOT,
+                        "warned at specificity %.2f while %s of the same audience got %.2f, with no waiver saying why",
+                        mine.get(), peer.party().id(), bestSpecificity(peer).orElseThrow())))
+                .orElse(List.of());
+    }
+
+    /** The first warning was issued after the obligation's deadline. */
+    static List<Finding> lateWarning(PartyCase subject, List<PartyCase> peers) {
+        return subject.warnings().stream().findFirst()
+                .filter(first -> !first.issuedAt().isBefore(subject.obligation().deadline()))
+                .map(first -> one(FindingCode.LATE_WARNING, subject, "first warning " + first.id() + " issued at "
+                        + first.issuedAt() + ", after the deadline " + subject.obligation().deadline()))
+                .orElse(List.of());
+    }
+
+    /** A waiver on the sources-and-methods ground that records no alternative action. */
+    static List<Finding> waiverWithoutAlternative(PartyCase subject, List<PartyCase> peers) {
+        return subject.approvedWaivers().stream()
+                .filter(w -> w.reason().protectsSourcesAndMethods() && w.alternative().isEmpty())
+                .map(Waiver::id)
+                .reduce((a, b) -> a + ", " + b)
+                .map(ids -> one(FindingCode.WAIVER_WITHOUT_ALTERNATIVE, subject, "waiver " + ids
+                        + " cites sources and methods but records no alternative action"))
+                .orElse(List.of());
+    }
+
+    /** The party held a valid warning at the incident whose released place and time contain it. */
+    static List<Finding> incidentCovered(PartyCase subject, List<PartyCase> peers) {
+        Incident incident = subject.incident();
+        return subject.warnings().stream()
+                .filter(w -> w.isValidAt(incident.at()))
+                .filter(w -> w.statedWindow().map(window -> window.contains(incident.at())).orElse(true))
+                .filter(w -> w.releasedPlace().isEmpty() || PlaceOverlap.contains(w.releasedPlace(), incident.place()).meets())
+                .reduce((first, second) -> second)
+                .map(w -> one(FindingCode.INCIDENT_COVERED, subject, "warning " + w.id() + " was valid until "
+                        + w.validity().to() + " and its place and time contain the incident"))
+                .orElse(List.of());
+    }
+
+    private static Optional<Double> bestSpecificity(PartyCase subject) {
+        return subject.warnings().stream().map(Warning::specificity).max(Double::compare);
+    }
+
+    private static List<Finding> one(FindingCode code, PartyCase subject, String detail) {
+        return List.of(new Finding(code, subject.report().id(), subject.party().id(), detail));
+    }
+
+    private static String days(Instant from, Instant to) {
+        long hours = java.time.Duration.between(from, to).toHours();
+        return hours >= 48 ? (hours / 24) + " days" : hours + " hours";
+    }
+}

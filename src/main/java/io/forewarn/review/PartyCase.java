@@ -1,0 +1,60 @@
+package io.forewarn.review;
+
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.Party;
+import io.forewarn.policy.Policy;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.sanitize.ReleaseCeiling;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a review knows about one affected party for one report correlated with an incident: its
+ * obligation, the warnings it was given before the incident, the waivers approved for it, and its
+ * effective ceiling. Finding rules read this; peers are the other parties of the same audience.
+ */
+public record PartyCase(
+        Incident incident,
+        ThreatReport report,
+        Party party,
+        Obligation obligation,
+        ReleaseCeiling effectiveCeiling,
+        List<Warning> warnings,
+        List<Waiver> waivers,
+        Policy policy) {
+
+    public PartyCase {
+        warnings = List.copyOf(warnings);
+        waivers = List.copyOf(waivers);
+    }
+
+    public List<Waiver> approvedWaivers() {
+        return waivers.stream().filter(Waiver::isApproved).toList();
+    }
+
+    public boolean waivedEntirely() {
+        return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.NOT_WARNED);
+    }
+
+    /** An approved waiver allows this party a less specific warning. */
+    public boolean mayBeLessSpecific() {
+        return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.LESS_SPECIFIC);
+    }
+
+    /** The warning that was in force at the incident, if any. */
+    public Optional<Warning> validAtIncident() {
+        return warnings.stream().filter(w -> w.isValidAt(incident.at())).reduce((first, second) -> second);
+    }
+
+    /** The most recent warning before the incident. */
+    public Optional<Warning> latestWarning() {
+        return warnings.isEmpty() ? Optional.empty() : Optional.of(warnings.get(warnings.size() - 1));
+    }
+
+    public boolean threatWindowHeldIncident() {
+        return report.window().contains(incident.at());
+    }
+}

@@ -1,0 +1,35 @@
+package io.forewarn.sanitize;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Why a facet is stated less specifically than the effective ceiling allows. Oversight sees every
+ * such gap; one without a justification blocks approval.
+ */
+public enum Justification {
+    /** The sanitizer stepped down because the more specific statement would reveal protected material. */
+    LEAK_CHECK("leak-check"),
+    /** An analyst judged that the detail would expose sources or methods. */
+    SOURCES_AND_METHODS("sources-and-methods"),
+    /** The detail is not confirmed well enough to release. */
+    DETAIL_UNCONFIRMED("detail-unconfirmed"),
+    /** An approved waiver allows this party a less specific warning. */
+    WAIVER("waiver");
+
+    private final String code;
+
+    Justification(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Justification of(String code) {
+        return Arrays.stream(values()).filter(j -> j.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown justification '" + code + "' (justifications: "
+                        + Arrays.stream(values()).map(Justification::code).collect(Collectors.joining(", ")) + ")"));
+    }
+}

@@ -1,0 +1,103 @@
+package io.forewarn.sanitize;
+
+import io.forewarn.place.Place;
+import io.forewarn.report.Facet;
+import io.forewarn.report.Level;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.report.TimeWindow;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Drafts warnings: facet by facet, the most specific level that is within the audience's effective
+ * ceiling and passes the leak check. A level lowered by the leak check is justified by it; a level
+ * an analyst lowers needs their justification, or the draft cannot be approved.
+ */
+public final class Sanitizer {
+
+    private final ZoneId zone;
+
+    /** @param zone the zone in which stated days, weeks and months are counted */
+    public Sanitizer(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The most specific draft the ceiling allows. */
+    public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling) {
+        return draft(report, audience, ceiling, Map.of(), Map.of());
+    }
+
+    /**
+     * A draft in which some facets are held at most at the {@code requested} levels, each with the
+     * justification given for it (a lowered facet without one is reported by {@link Draft#obstacles()}).
+     */
+    public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling,
+                       Map<Facet, Level> requested, Map<Facet, Justification> justifications) {
+        ReleaseCeiling effective = ceiling.effectiveFor(report);
+        LeakCheck leakCheck = LeakCheck.forReport(report);
+        EnumMap<Facet, Level> released = new EnumMap<>(Facet.class);
+        EnumMap<Facet, Justification> justified = new EnumMap<>(Facet.class);
+        EnumMap<Facet, String> wording = new EnumMap<>(Facet.class);
+
+        for (Facet facet : Facet.values()) {
+            Level limit = effective.of(facet);
+            Level wanted = requested.containsKey(facet) ? requested.get(facet).coarser(limit) : limit;
+            Released choice = mostSpecificClean(report, facet, wanted, leakCheck);
+            released.put(facet, choice.level());
+            choice.wording().ifPresent(text -> wording.put(facet, text));
+            if (choice.level().isLessSpecificThan(wanted)) {
+                justified.put(facet, Justification.LEAK_CHECK);
+            } else if (choice.level().isLessSpecificThan(limit) && justifications.containsKey(facet)) {
+                justified.put(facet, justifications.get(facet));
+            }
+        }
+
+        Place releasedPlace = ThreatReport.placeLevel(released.get(Facet.PLACE))
+                .map(level -> report.place().coarsenedTo(level))
+                .orElse(Place.of(Map.of()));
+        Optional<TimeWindow> statedWindow = TimeStatement.widen(report.window(), released.get(Facet.TIME), zone);
+        String text = WarningText.compose(report.harm(),
+                Optional.ofNullable(wording.get(Facet.METHOD)),
+                Optional.ofNullable(wording.get(Facet.ACTOR)),
+                Optional.ofNullable(wording.get(Facet.TARGET)),
+                Optional.ofNullable(wording.get(Facet.PLACE)),
+                Optional.ofNullable(wording.get(Facet.TIME)));
+        return new Draft(report.id(), audience, effective, released, releasedPlace, statedWindow, text, justified,
+                leakCheck.check(text));
+    }
+
+    private record Released(Level level, Optional<String> wording) {
+    }
+
+    /** Walks down the ladder from {@code start} to the first level whose wording passes the leak check. */
+    private Released mostSpecificClean(ThreatReport report, Facet facet, Level start, LeakCheck leakCheck) {
+        for (Level level : facet.ladder()) {
+            if (level.isMoreSpecificThan(start)) {
+                continue;
+            }
+            if (level.isNone()) {
+                return new Released(level, Optional.empty());
+            }
+            Optional<String> wording = wordingAt(report, facet, level);
+            if (wording.isPresent() && !leakCheck.check(wording.get()).isBlocked()) {
+                return new Released(level, wording);
+            }
+        }
+        return new Released(facet.none(), Optional.empty());
+    }
+
+    private Optional<String> wordingAt(ThreatReport report, Facet facet, Level level) {
+        return switch (facet) {
+            case PLACE -> ThreatReport.placeLevel(level)
+                    .filter(placeLevel -> report.place().at(placeLevel).isPresent())
+                    .map(placeLevel -> report.place().coarsenedTo(placeLevel).toString());
+            case TIME -> TimeStatement.widen(report.window(), level, zone)
+                    .map(window -> TimeStatement.describe(window, level, zone));
+            default -> Optional.ofNullable(report.statements().get(facet).get(level));
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package io.forewarn.scenario;
+
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DeadlineSweep;
+import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.obligation.Obligations;
+import io.forewarn.policy.Policy;
+import io.forewarn.policy.Role;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.report.TimeWindow;
+import io.forewarn.review.AfterActionReview;
+import io.forewarn.review.Incident;
+import io.forewarn.review.Review;
+import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.Sanitizer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Replays a scenario under a simulated clock through the same workflow that runs live. The clock
+ * jumps from one instant to the next at which something happens: a scenario event, a step of the
+ * simulated people ({@code as-policy}), or a decision the clock alone takes (deadlines, expiry,
+ * renewal). The replay ends with the last scenario event, and every incident is then reviewed.
+ */
+public final class Replay {
+
+    /** The actor recorded for what the scenario file says happened. */
+    static final String RECORDED = "recorded";
+
+    private final Scenario scenario;
+    private final Policy policy;
+
+    public Replay(Scenario scenario, Policy policy) {
+        this.scenario = scenario;
+        this.policy = policy;
+    }
+
+    public ReplayResult run(Mode mode) {
+        List<ScenarioEvent> events = scenario.events();
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + scenario.id() + " has no events to replay");
+        }
+        ReplayClock clock = new ReplayClock(events.get(0).at(), scenario.timezone());
+        Casebook casebook = new Casebook();
+        scenario.parties().forEach(casebook::putParty);
+        DutyToWarn duty = new DutyToWarn(casebook, policy, new Sanitizer(scenario.timezone()), clock);
+        DeadlineSweep sweep = new DeadlineSweep(duty);
+        Optional<Autopilot> people = mode == Mode.AS_POLICY
+                ? Optional.of(new Autopilot(duty, scenario.delays())) : Optional.empty();
+        Instant end = events.get(events.size() - 1).at();
+
+        int next = 0;
+        while (true) {
+            Instant now = clock.instant();
+            Optional<Instant> upcoming = Stream.of(
+                            next < events.size() ? Optional.of(events.get(next).at()) : Optional.<Instant>empty(),
+                            sweep.nextDueAfter(now),
+                            people.flatMap(Autopilot::nextAt))
+                    .flatMap(Optional::stream)
+                    .filter(at -> !at.isAfter(end))
+                    .min(Instant::compareTo);
+            if (upcoming.isEmpty()) {
+                break;
+            }
+            clock.advanceTo(upcoming.get().isBefore(now) ? now : upcoming.get());
+            sweep.sweep();
+            people.ifPresent(p -> p.runDue(clock.instant()));
+            while (next < events.size() && !events.get(next).at().isAfter(clock.instant())) {
+                apply(events.get(next++), mode, duty);
+            }
+            sweep.sweep();
+            people.ifPresent(p -> p.runDue(clock.instant()));
+            if (next >= events.size() && people.flatMap(Autopilot::nextAt).filter(at -> !at.isAfter(end)).isEmpty()
+                    && sweep.nextDueAfter(clock.instant()).filter(at -> !at.isAfter(end)).isEmpty()) {
+                break;
+            }
+        }
+
+        AfterActionReview reviewer = new AfterActionReview(casebook, policy);
+        List<Review> reviews = new ArrayList<>();
+        for (Incident incident : casebook.incidents()) {
+            reviews.add(reviewer.review(incident));
+        }
+        ReplayResult partial = new ReplayResult(scenario, mode, policy.version(), casebook, reviews,
+                ExpectationCheck.of(Optional.empty(), List.of()));
+        ExpectationCheck check = ExpectationCheck.of(Optional.ofNullable(scenario.expectations().get(mode)),
+                partial.produced());
+        return new ReplayResult(scenario, mode, policy.version(), casebook, reviews, check);
+    }
+
+    private void apply(ScenarioEvent event, Mode mode, DutyToWarn duty) {
+        if (event instanceof ScenarioEvent.ReportReceived received) {
+            duty.receive(received.report(), RECORDED);
+        } else if (event instanceof ScenarioEvent.Countermeasure countermeasure) {
+            duty.note(countermeasure.text(), RECORDED);
+        } else if (event instanceof ScenarioEvent.IncidentOccurred occurred) {
+            duty.recordIncident(occurred.incident(), RECORDED);
+        } else if (event instanceof ScenarioEvent.RecordedWarning warning) {
+            if (mode == Mode.AS_RECORDED) {
+                replayWarning(warning, duty);
+            } else {
+                duty.note("as recorded, a warning went to " + String.join(", ", warning.to())
+                        + "; not replayed, the policy decides", RECORDED);
+            }
+        } else if (event instanceof ScenarioEvent.RecordedWaiver waiver) {
+            if (mode == Mode.AS_RECORDED) {
+                String reportId = reportFor(waiver.report(), waiver.at(), duty);
+                duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.reason(), waiver.requestedBy(),
+                        waiver.approvedBy(), Role.of(waiver.approvedBy()), waiver.alternative());
+            } else {
+                duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                        + "; not replayed, the policy decides", RECORDED);
+            }
+        }
+    }
+
+    private void replayWarning(ScenarioEvent.RecordedWarning warning, DutyToWarn duty) {
+        String reportId = reportFor(warning.report(), warning.at(), duty);
+        ThreatReport report = duty.casebook().report(reportId).orElseThrow();
+        Instant until = warning.at().plus(warning.validFor());
+        EnumMap<io.forewarn.report.Facet, Justification> justified = new EnumMap<>(io.forewarn.report.Facet.class);
+        warning.justifications().forEach((facet, code) -> justified.put(facet, Justification.of(code)));
+        duty.issueRecorded(report.id(), warning.to(), new TimeWindow(warning.at(), until), warning.released(),
+                warning.text(), warning.window(), justified, RECORDED);
+    }
+
+    /** The report an event names, or the latest one received before it. */
+    private static String reportFor(Optional<String> named, Instant at, DutyToWarn duty) {
+        if (named.isPresent()) {
+            return named.get();
+        }
+        return duty.casebook().reports().stream()
+                .filter(r -> !r.receivedAt().isAfter(at))
+                .reduce((first, second) -> second)
+                .map(ThreatReport::id)
+                .orElseThrow(() -> new IllegalArgumentException("an event at " + at + " refers to a report, but none was received before it"));
+    }
+}

@@ -1,0 +1,33 @@
+package io.forewarn.scenario;
+
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.review.Finding;
+import io.forewarn.review.Review;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/** What one replay of a scenario produced: its timeline, the casebook, the reviews and how they meet the expectations. */
+public record ReplayResult(Scenario scenario, Mode mode, int policyVersion, Casebook casebook, List<Review> reviews,
+                           ExpectationCheck expectations) {
+
+    public ReplayResult {
+        reviews = List.copyOf(reviews);
+    }
+
+    public List<DutyEvent> timeline() {
+        return casebook.events();
+    }
+
+    public List<Finding> findings() {
+        return reviews.stream().flatMap(review -> review.findings().stream()).toList();
+    }
+
+    /** The findings as (finding, party) pairs, the form scenario files state expectations in. */
+    public TreeSet<ExpectedFinding> produced() {
+        TreeSet<ExpectedFinding> produced = new TreeSet<>();
+        findings().forEach(f -> produced.add(new ExpectedFinding(f.code().code(), f.partyId())));
+        return produced;
+    }
+}

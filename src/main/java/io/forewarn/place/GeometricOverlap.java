@@ -45,12 +45,13 @@ final class GeometricOverlap {
     private static String where(LocalPlane plane, StatedArea report, StatedArea other,
                                 Geometry reportShape, Geometry otherShape, boolean meets) {
         if (report.area() instanceof Area.Circle circle) {
-            String centre = " of the centre of " + report.describe();
+            Geometry centre = plane.point(circle.centre());
             if (other.area() instanceof Area.Circle otherCircle) {
-                double apart = plane.point(circle.centre()).distance(plane.point(otherCircle.centre()));
-                return other.describe() + " lies " + km(apart) + " from the centre of " + report.describe();
+                return other.describe() + " lies " + km(centre.distance(plane.point(otherCircle.centre())))
+                        + " from the centre of " + report.describe();
             }
-            return other.describe() + " comes within " + km(plane.point(circle.centre()).distance(otherShape)) + centre;
+            return other.describe() + " comes within " + km(centre.distance(otherShape))
+                    + " of the centre of " + report.describe();
         }
         return meets
                 ? other.describe() + " overlaps " + report.describe()

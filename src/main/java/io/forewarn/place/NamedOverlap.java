@@ -30,7 +30,7 @@ final class NamedOverlap {
 
     /** Whether {@code inner} names {@code outer}'s most specific level the same, i.e. lies within it. */
     static Overlap contains(Place outer, Place inner) {
-        PlaceLevel level = outer.mostSpecificLevel().orElseThrow(() -> new IllegalArgumentException("an empty place contains nothing"));
+        PlaceLevel level = outer.mostSpecificLevel().orElseThrow(); // PlaceOverlap refuses empty places
         String outerName = outer.at(level).orElseThrow().name();
         Optional<NamedPlace> innerNamed = inner.at(level);
         if (innerNamed.isEmpty()) {

@@ -50,12 +50,15 @@ public final class PlaceOverlap {
     public static Overlap contains(Place outer, Place inner) {
         requirePlaces(outer, inner);
         Optional<StatedArea> outerArea = StatedArea.atMostSpecificLevel(outer);
-        // Inner geometry coarser than outer's level (a region's polygon tested against a locality)
-        // would say "not within" of a place its names may well put within; names decide then.
-        Optional<StatedArea> innerArea = StatedArea.mostSpecific(inner)
-                .filter(area -> outerArea.isPresent() && area.level().compareTo(outerArea.get().level()) <= 0);
-        if (outerArea.isPresent() && innerArea.isPresent()) {
-            return GeometricOverlap.contains(outerArea.get(), innerArea.get());
+        if (outerArea.isPresent()) {
+            // Inner geometry coarser than outer's level (a region's polygon tested against a
+            // locality) would say "not within" of a place its names may well put within.
+            PlaceLevel outerLevel = outerArea.get().level();
+            Optional<StatedArea> innerArea = StatedArea.mostSpecific(inner)
+                    .filter(area -> area.level().compareTo(outerLevel) <= 0);
+            if (innerArea.isPresent()) {
+                return GeometricOverlap.contains(outerArea.get(), innerArea.get());
+            }
         }
         return NamedOverlap.contains(outer, inner);
     }

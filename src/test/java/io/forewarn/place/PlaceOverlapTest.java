@@ -130,6 +130,26 @@ class PlaceOverlapTest {
         }
     }
 
+    /** Correlating an incident with a report is the same question; the incident needs geometry to reach a loose report. */
+    @Nested
+    class Incidents {
+
+        /** The incident as the scenario file states it: names only. */
+        final Place incidentByName = place().site("Crocus City Hall").locality("Krasnogorsk").build();
+
+        @Test
+        void anIncidentStatedOnlyByNameIsJudgedByNamesAndMissesALooseMoscow() {
+            assertThat(PlaceOverlap.meets(MOSCOW_LOOSELY, incidentByName).reason()).isEqualTo("names: locality Krasnogorsk is not Moscow");
+            assertThat(PlaceOverlap.contains(MOSCOW_LOOSELY, incidentByName).holds()).isFalse();
+        }
+
+        @Test
+        void theSameIncidentWithTheVenuesGeometryIsWithinALooseMoscow() {
+            assertThat(PlaceOverlap.meets(MOSCOW_LOOSELY, CROCUS_CITY_HALL).holds()).isTrue();
+            assertThat(PlaceOverlap.contains(MOSCOW_LOOSELY, CROCUS_CITY_HALL).holds()).isTrue();
+        }
+    }
+
     @Nested
     class Polygons {
 

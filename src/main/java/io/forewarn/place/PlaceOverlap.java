@@ -1,0 +1,73 @@
+package io.forewarn.place;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Whether two places meet, or one contains the other: the one rule every package uses to decide
+ * whether a party is where a threat is, or whether an incident happened where a report said.
+ *
+ * <p>Geometry decides when the place whose extent matters (the report's, or the containing one)
+ * carries geometry at its most specific level and the other place carries geometry too. Otherwise
+ * names decide. Geometry at a coarser level only is not used for the first place: a report naming
+ * a site without coordinates, but a region with a polygon, would otherwise be read as "anywhere in
+ * the region". For meeting, the other place's most specific geometry is used at whatever level: it
+ * is the best knowledge available and errs towards meeting, the safe side for a warning. For
+ * containment it must be at least as specific as the containing place's level (see
+ * {@link #contains}). So a report that says "Moscow" with a 40 km circle reaches a venue in
+ * Krasnogorsk, outside the city limits, while one that says just "Moscow" does not.
+ */
+public final class PlaceOverlap {
+
+    private PlaceOverlap() {
+    }
+
+    /**
+     * Whether {@code other} (a party's place, area or jurisdiction, or an incident's place) meets the
+     * report's place at the report's most specific level. By geometry: the areas share any ground,
+     * boundaries included. By names: the two places are named the same at the most specific level
+     * both name; places that share no named level do not meet.
+     */
+    public static Overlap meets(Place reportPlace, Place other) {
+        requirePlaces(reportPlace, other);
+        Optional<StatedArea> reportArea = StatedArea.atMostSpecificLevel(reportPlace);
+        Optional<StatedArea> otherArea = StatedArea.mostSpecific(other);
+        if (reportArea.isPresent() && otherArea.isPresent()) {
+            return GeometricOverlap.meets(reportArea.get(), otherArea.get());
+        }
+        return NamedOverlap.meets(reportPlace, other);
+    }
+
+    /**
+     * Whether {@code inner} lies within {@code outer}, e.g. a report's place within an authority's
+     * jurisdiction, or an incident within a warning's released place. By geometry, when outer has it
+     * at its most specific level and inner at that level or a finer one: all of inner's area (a
+     * point if its radius is 0) is covered by outer's, boundary included. By names: inner
+     * names outer's most specific level the same, so {locality Moscow} does not contain
+     * {site Crocus City Hall, locality Krasnogorsk} and {region Moscow Oblast} does not contain
+     * {country RU}.
+     */
+    public static Overlap contains(Place outer, Place inner) {
+        requirePlaces(outer, inner);
+        Optional<StatedArea> outerArea = StatedArea.atMostSpecificLevel(outer);
+        if (outerArea.isPresent()) {
+            // Inner geometry coarser than outer's level (a region's polygon tested against a
+            // locality) would say "not within" of a place its names may well put within.
+            PlaceLevel outerLevel = outerArea.get().level();
+            Optional<StatedArea> innerArea = StatedArea.mostSpecific(inner)
+                    .filter(area -> area.level().compareTo(outerLevel) <= 0);
+            if (innerArea.isPresent()) {
+                return GeometricOverlap.contains(outerArea.get(), innerArea.get());
+            }
+        }
+        return NamedOverlap.contains(outer, inner);
+    }
+
+    private static void requirePlaces(Place first, Place second) {
+        Objects.requireNonNull(first, "place");
+        Objects.requireNonNull(second, "place");
+        if (first.isEmpty() || second.isEmpty()) {
+            throw new IllegalArgumentException("cannot compare an empty place (" + first + " / " + second + ")");
+        }
+    }
+}

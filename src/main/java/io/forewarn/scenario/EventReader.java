@@ -110,11 +110,10 @@ final class EventReader {
             throw toValue.problem("a warning goes to at least one party");
         }
         Optional<String> report = reportReference(map, at);
-        if (report.isEmpty() && reports.values().stream().noneMatch(r -> !r.receivedAt().isAfter(at))) {
-            throw map.problem("no report has been received by this time; name the report it answers with report:");
-        }
+        ThreatReport answered = report.flatMap(reports::find).or(() -> latestReportBy(at)).orElseThrow(() ->
+                map.problem("no report has been received by this time; name the report it answers with report:"));
         Duration validFor = map.find("valid-for").map(YamlValue::asPositiveDuration)
-                .orElse(ScenarioFile.DEFAULT_VALID_FOR);
+                .orElseGet(() -> restOfThreatWindow(answered, at, map));
         Map<Facet, Level> released = FacetLevelsReader.read(map.get("released"));
         Optional<TimeWindow> window = map.find("window").map(times::window);
         Map<Facet, String> justifications = new EnumMap<>(Facet.class);
@@ -135,6 +134,27 @@ final class EventReader {
         return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
                 map.get("reason").as(WaiverReason::of), map.string("requested-by"), map.string("approved-by"),
                 map.optionalString("alternative"), map.bool("synthetic", false));
+    }
+
+    /** The report a warning that names none answers: the latest received by then (the last written, on a tie). */
+    private Optional<ThreatReport> latestReportBy(Instant at) {
+        return reports.values().stream()
+                .filter(report -> !report.receivedAt().isAfter(at))
+                .reduce((latest, next) -> next.receivedAt().isBefore(latest.receivedAt()) ? latest : next);
+    }
+
+    /**
+     * The validity of a recorded warning that states none (as for one passed through liaison, whose
+     * terms were never published): the rest of the threat window of the report it answers, since a
+     * warning stands for the threat it warns of and is never valid beyond its window (DESIGN.md).
+     */
+    private static Duration restOfThreatWindow(ThreatReport report, Instant at, YamlMap warning) {
+        Duration rest = Duration.between(at, report.window().to());
+        if (rest.isNegative() || rest.isZero()) {
+            throw warning.problem("the threat window of report '" + report.id() + "' ended (" + report.window().to()
+                    + ") before this warning; state valid-for");
+        }
+        return rest;
     }
 
     /** The report a warning or waiver names, which must exist and be received no later than the event. */

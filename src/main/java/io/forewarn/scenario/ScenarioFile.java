@@ -8,7 +8,6 @@ import io.forewarn.yaml.YamlValue;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,9 @@ import java.util.Map;
  * <p>Top-level keys: {@code scenario} (id), {@code title}, {@code timezone} (every time without an
  * offset is local to it), {@code sources}, {@code delays} (optional), {@code parties},
  * {@code events}, {@code expect} (optional).
+ *
+ * <p>A recorded warning without {@code valid-for} is valid for the rest of the threat window of the
+ * report it answers (the report it names, or else the latest received by then).
  */
 public final class ScenarioFile {
 
@@ -37,12 +39,6 @@ public final class ScenarioFile {
             "late-warning",
             "waiver-without-alternative",
             "incident-covered");
-
-    /**
-     * The validity of a recorded warning that does not state {@code valid-for} (as for a warning
-     * passed through liaison, whose validity was never published): the default policy's validity.
-     */
-    public static final Duration DEFAULT_VALID_FOR = Duration.ofDays(7);
 
     private static final List<String> KEYS =
             List.of("scenario", "title", "timezone", "sources", "delays", "parties", "events", "expect");

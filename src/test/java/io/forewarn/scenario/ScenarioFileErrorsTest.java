@@ -78,6 +78,21 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void warningWithoutValidityIsValidForTheRestOfTheThreatWindow() {
+        ScenarioEvent.RecordedWarning warning = (ScenarioEvent.RecordedWarning) ScenarioFile
+                .parse("s.yaml", String.join("\n", VALID)).events().get(1);
+
+        assertThat(warning.validFor()).isEqualTo(java.time.Duration.ofDays(23).plusHours(4)); // 7 Mar 20:00 to 31 Mar
+    }
+
+    @Test
+    void warningWithoutValidityAfterTheThreatWindow() {
+        assertThat(problem(18, "  - at: 2024-04-02T20:00").getMessage())
+                .isEqualTo("s.yaml:19:14: events[1].warning: the threat window of report 'R-1' ended "
+                        + "(2024-03-30T21:00:00Z) before this warning; state valid-for");
+    }
+
+    @Test
     void duplicatePartyId() {
         assertThat(problem(6, "  - {id: citizens, kind: public, audience: public, area: {locality: Moscow}}").getMessage())
                 .isEqualTo("s.yaml:6:10: parties[1].id: party id 'citizens' is already used (line 5)");

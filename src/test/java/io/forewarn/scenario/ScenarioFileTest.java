@@ -60,7 +60,8 @@ class ScenarioFileTest {
 
         ScenarioEvent.RecordedWarning liaison = (ScenarioEvent.RecordedWarning) scenario.events().get(3);
         assertThat(liaison.to()).containsExactly("ru-authorities");
-        assertThat(liaison.validFor()).isEqualTo(ScenarioFile.DEFAULT_VALID_FOR);
+        // no valid-for: valid for the rest of R-1's threat window, 7 March 21:00 to 31 March 00:00
+        assertThat(liaison.validFor()).isEqualTo(Duration.ofDays(23).plusHours(3));
         ScenarioEvent.IncidentOccurred incident = (ScenarioEvent.IncidentOccurred) scenario.events().get(4);
         assertThat(incident.incident().id()).isEqualTo("incident-1");
         assertThat(incident.at()).isEqualTo(Instant.parse("2024-03-22T16:58:00Z"));
@@ -169,7 +170,7 @@ class ScenarioFileTest {
 
         ScenarioEvent.RecordedWarning liaison = (ScenarioEvent.RecordedWarning) scenario.events().get(3);
         assertThat(liaison.report()).isEmpty();
-        assertThat(liaison.validFor()).isEqualTo(ScenarioFile.DEFAULT_VALID_FOR);
+        assertThat(liaison.validFor()).isEqualTo(Duration.ofDays(23).plusHours(3)); // the rest of R-1's window
         assertThat(liaison.text()).isEmpty();
         assertThat(liaison.window()).isEmpty();
         assertThat(liaison.justifications()).isEmpty();

@@ -1,0 +1,198 @@
+package io.forewarn.scenario;
+
+import io.forewarn.party.Party;
+import io.forewarn.policy.FacetLevelsReader;
+import io.forewarn.policy.WaiverReason;
+import io.forewarn.report.Facet;
+import io.forewarn.report.Level;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.report.TimeWindow;
+import io.forewarn.review.Incident;
+import io.forewarn.yaml.YamlMap;
+import io.forewarn.yaml.YamlValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads the {@code events} list. Each event has {@code at} and exactly one of report,
+ * countermeasure, warning, waiver, incident. Reports are read in a first pass so that a warning or
+ * waiver may name any report, and is then checked to come no earlier than the report it answers.
+ */
+final class EventReader {
+
+    static final List<String> KINDS = List.of("report", "countermeasure", "warning", "waiver", "incident");
+
+    private final ScenarioTimes times;
+    private final UniqueIds<Party> parties;
+    private final UniqueIds<ThreatReport> reports = new UniqueIds<>("report", "reports");
+    private final UniqueIds<Incident> incidents = new UniqueIds<>("incident", "incidents");
+
+    EventReader(ScenarioTimes times, UniqueIds<Party> parties) {
+        this.times = times;
+        this.parties = parties;
+    }
+
+    List<ScenarioEvent> readAll(YamlValue value) {
+        List<YamlValue> items = value.asList();
+        if (items.isEmpty()) {
+            throw value.problem("a scenario needs at least one event");
+        }
+        Map<Integer, ThreatReport> reportAt = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            YamlMap event = eventMap(items.get(i));
+            if ("report".equals(kind(event).name())) {
+                YamlValue report = event.get("report");
+                ThreatReport read = ReportReader.read(report, times.instant(event.get("at")), times);
+                reports.add(read.id(), report.asMap().get("id"), read);
+                reportAt.put(i, read);
+            }
+        }
+        List<ScenarioEvent> events = new ArrayList<>();
+        int incidentNumber = 0;
+        for (int i = 0; i < items.size(); i++) {
+            YamlMap event = eventMap(items.get(i));
+            Instant at = times.instant(event.get("at"));
+            YamlMap.Entry kind = kind(event);
+            YamlValue body = kind.value();
+            events.add(switch (kind.name()) {
+                case "report" -> new ScenarioEvent.ReportReceived(at, reportAt.get(i));
+                case "countermeasure" -> new ScenarioEvent.Countermeasure(at, body.asText());
+                case "warning" -> warning(at, body);
+                case "waiver" -> waiver(at, body);
+                default -> new ScenarioEvent.IncidentOccurred(at, incident(at, body, ++incidentNumber));
+            });
+        }
+        return events;
+    }
+
+    private static YamlMap eventMap(YamlValue value) {
+        List<String> allowed = new ArrayList<>(KINDS);
+        allowed.add(0, "at");
+        YamlMap event = value.asMap().allowOnly(allowed);
+        event.get("at"); // required: refuse an event without a time before reading anything else of it
+        return event;
+    }
+
+    /** The one kind key of an event; none, or more than one, is refused. */
+    private static YamlMap.Entry kind(YamlMap event) {
+        List<YamlMap.Entry> kinds = event.present(KINDS.toArray(String[]::new));
+        if (kinds.isEmpty()) {
+            throw event.problem("an event needs one of " + String.join(", ", KINDS));
+        }
+        if (kinds.size() > 1) {
+            throw kinds.get(1).key().problem("an event has exactly one of " + String.join(", ", KINDS)
+                    + "; this one already has '" + kinds.get(0).name() + "'");
+        }
+        return kinds.get(0);
+    }
+
+    private ScenarioEvent warning(Instant at, YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("to", "report", "valid-for", "released", "text", "window",
+                "justifications", "synthetic");
+        YamlValue toValue = map.get("to");
+        List<String> to = new ArrayList<>();
+        for (YamlValue item : toValue.asList()) {
+            String party = parties.require(item.asText(), item).id();
+            if (to.contains(party)) {
+                throw item.problem("party '" + party + "' is listed twice");
+            }
+            to.add(party);
+        }
+        if (to.isEmpty()) {
+            throw toValue.problem("a warning goes to at least one party");
+        }
+        Optional<String> report = reportReference(map, at);
+        ThreatReport answered = report.flatMap(reports::find).or(() -> latestReportBy(at)).orElseThrow(() ->
+                map.problem("no report has been received by this time; name the report it answers with report:"));
+        Duration validFor = map.find("valid-for").map(YamlValue::asPositiveDuration)
+                .orElseGet(() -> restOfThreatWindow(answered, at, map));
+        Map<Facet, Level> released = FacetLevelsReader.read(map.get("released"));
+        Optional<TimeWindow> window = map.find("window").map(times::window);
+        Map<Facet, String> justifications = new EnumMap<>(Facet.class);
+        map.optionalMap("justifications").ifPresent(codes -> {
+            for (YamlMap.Entry entry : codes.entries()) {
+                justifications.put(entry.key().as(Facet::of), entry.value().asText());
+            }
+        });
+        return new ScenarioEvent.RecordedWarning(at, report, to, validFor, released, map.optionalString("text"),
+                window, justifications, map.bool("synthetic", false));
+    }
+
+    private ScenarioEvent waiver(Instant at, YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("party", "report", "reason", "requested-by", "approved-by",
+                "alternative", "synthetic");
+        YamlValue partyValue = map.get("party");
+        String party = parties.require(partyValue.asText(), partyValue).id();
+        return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
+                map.get("reason").as(WaiverReason::of), map.string("requested-by"), map.string("approved-by"),
+                map.optionalString("alternative"), map.bool("synthetic", false));
+    }
+
+    /** The report a warning that names none answers: the latest received by then (the last written, on a tie). */
+    private Optional<ThreatReport> latestReportBy(Instant at) {
+        return reports.values().stream()
+                .filter(report -> !report.receivedAt().isAfter(at))
+                .reduce((latest, next) -> next.receivedAt().isBefore(latest.receivedAt()) ? latest : next);
+    }
+
+    /**
+     * The validity of a recorded warning that states none (as for one passed through liaison, whose
+     * terms were never published): the rest of the threat window of the report it answers, since a
+     * warning stands for the threat it warns of and is never valid beyond its window (DESIGN.md).
+     */
+    private static Duration restOfThreatWindow(ThreatReport report, Instant at, YamlMap warning) {
+        Duration rest = Duration.between(at, report.window().to());
+        if (rest.isNegative() || rest.isZero()) {
+            throw warning.problem("the threat window of report '" + report.id() + "' ended (" + report.window().to()
+                    + ") before this warning; state valid-for");
+        }
+        return rest;
+    }
+
+    /** The report a warning or waiver names, which must exist and be received no later than the event. */
+    private Optional<String> reportReference(YamlMap map, Instant at) {
+        Optional<YamlValue> reference = map.find("report");
+        if (reference.isEmpty()) {
+            return Optional.empty();
+        }
+        ThreatReport report = reports.require(reference.get().asText(), reference.get());
+        if (report.receivedAt().isAfter(at)) {
+            throw reference.get().problem("report '" + report.id() + "' is received after this event ("
+                    + report.receivedAt() + ")");
+        }
+        return Optional.of(report.id());
+    }
+
+    private Incident incident(Instant at, YamlValue value, int number) {
+        YamlMap map = value.asMap().allowOnly("id", "place", "method", "target", "attackers", "killed", "injured",
+                "arrested", "claimed-by");
+        String id = map.optionalString("id").orElse("incident-" + number);
+        Incident incident = new Incident(id, at, PlaceReader.read(map.get("place")), map.string("method"),
+                map.optionalString("target"),
+                new Incident.Casualties(figure(map, "attackers"), figure(map, "killed"), figure(map, "injured"),
+                        figure(map, "arrested")),
+                map.optionalString("claimed-by"));
+        incidents.add(id, map.find("id").orElse(value), incident);
+        return incident;
+    }
+
+    private static OptionalInt figure(YamlMap map, String key) {
+        Optional<YamlValue> value = map.find(key);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int figure = value.get().asInt();
+        if (figure < 0) {
+            throw value.get().problem("must not be negative, not " + figure);
+        }
+        return OptionalInt.of(figure);
+    }
+}

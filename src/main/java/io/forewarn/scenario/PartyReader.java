@@ -1,0 +1,84 @@
+package io.forewarn.scenario;
+
+import io.forewarn.party.Party;
+import io.forewarn.party.Relationship;
+import io.forewarn.place.Place;
+import io.forewarn.sanitize.Audience;
+import io.forewarn.yaml.YamlMap;
+import io.forewarn.yaml.YamlValue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one party: {@code {id, kind, audience, relationship, synthetic}} and, by kind,
+ * registrants {@code count, area}; public {@code area}; authority {@code jurisdiction, channel};
+ * venue {@code place, kinds}. The keys allowed depend on the kind, so a venue's {@code area} or an
+ * authority's {@code count} is refused instead of ignored.
+ */
+final class PartyReader {
+
+    private static final List<String> COMMON = List.of("id", "kind", "audience", "relationship", "synthetic");
+
+    private PartyReader() {
+    }
+
+    static Party read(YamlValue value) {
+        YamlMap map = value.asMap();
+        YamlValue kindValue = map.get("kind");
+        String kind = kindValue.asText();
+        List<String> specific = switch (kind) {
+            case "registrants" -> List.of("count", "area");
+            case "public" -> List.of("area");
+            case "authority" -> List.of("jurisdiction", "channel");
+            case "venue" -> List.of("place", "kinds");
+            default -> throw kindValue.problem("unknown party kind '" + kind
+                    + "' (kinds: registrants, public, authority, venue)");
+        };
+        List<String> allowed = new ArrayList<>(COMMON);
+        allowed.addAll(specific);
+        map.allowOnly(allowed);
+
+        String id = map.string("id");
+        Audience audience = map.get("audience").as(Audience::new);
+        Relationship relationship = map.find("relationship").map(r -> r.as(Relationship::of))
+                .orElse(Relationship.NEUTRAL);
+        boolean synthetic = map.bool("synthetic", false);
+        try {
+            return party(map, kind, id, audience, relationship, synthetic);
+        } catch (IllegalArgumentException e) {
+            throw value.problem("party '" + id + "' is invalid: " + e.getMessage());
+        }
+    }
+
+    private static Party party(YamlMap map, String kind, String id, Audience audience, Relationship relationship,
+                               boolean synthetic) {
+        return switch (kind) {
+            case "registrants" -> new Party.Registrants(id, audience, relationship, place(map, "area"),
+                    count(map.get("count")), synthetic);
+            case "public" -> new Party.Public(id, audience, relationship, place(map, "area"), synthetic);
+            case "authority" -> new Party.Authority(id, audience, relationship, place(map, "jurisdiction"),
+                    map.optionalString("channel").orElse("liaison"), synthetic);
+            default -> new Party.Venue(id, audience, relationship, place(map, "place"), kinds(map), synthetic);
+        };
+    }
+
+    private static Place place(YamlMap map, String key) {
+        return PlaceReader.read(map.get(key));
+    }
+
+    private static long count(YamlValue value) {
+        long count = value.asLong();
+        if (count < 0) {
+            throw value.problem("must not be negative, not " + count);
+        }
+        return count;
+    }
+
+    /** {@code kinds: [concert hall, exhibition centre]}, or one kind as a plain string. */
+    private static List<String> kinds(YamlMap map) {
+        return map.find("kinds")
+                .map(kinds -> kinds.isScalar() ? List.of(kinds.asText()) : kinds.asStringList())
+                .orElse(List.of());
+    }
+}

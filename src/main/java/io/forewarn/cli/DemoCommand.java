@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code forewarn demo}: the Crocus City Hall case, as recorded and as Forewarn's policy would have handled it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Replay the Crocus City Hall case (22 March 2024) as recorded and as policy,",
-                "print both timelines, the after-action reviews and a side-by-side summary."})
+        description = "Replay the Crocus City Hall case (22 March 2024) as recorded and as policy: "
+                + "both timelines, the after-action reviews and a side-by-side summary.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String SCENARIO = "/scenarios/crocus-2024.yaml";

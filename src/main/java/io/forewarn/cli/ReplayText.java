@@ -54,16 +54,14 @@ final class ReplayText {
             }
             review.correlations().forEach(c -> out.println("Correlated with " + c.reportId() + ": " + c.reason()));
             out.println();
-            out.printf("%-18s %-19s %-12s %-34s %-10s %s%n", "party", "audience", "relationship", "told (issued, specificity)",
+            out.printf("%-18s %-19s %-12s %-36s %-10s %s%n", "party", "audience", "relationship", "told (issued, specificity)",
                     "valid", "findings");
             for (PartyCase subject : review.cases()) {
-                String told = subject.warnings().isEmpty() ? "never" : subject.warnings().stream()
-                        .map(w -> w.id() + " " + local(w.issuedAt()).substring(5) + String.format(Locale.ROOT, " %.2f", w.specificity()))
-                        .collect(Collectors.joining("; "));
+                String told = told(subject.warnings());
                 String valid = subject.validAtIncident().map(Warning::id).orElse("no");
                 String findings = review.findingsFor(subject.report().id(), subject.party().id()).stream()
                         .map(f -> f.code().code()).collect(Collectors.joining(", "));
-                out.printf("%-18s %-19s %-12s %-34s %-10s %s%n", subject.party().id(), subject.party().audience(),
+                out.printf("%-18s %-19s %-12s %-36s %-10s %s%n", subject.party().id(), subject.party().audience(),
                         subject.party().relationship().code(), told, valid, findings.isEmpty() ? "-" : findings);
             }
             out.println();
@@ -101,6 +99,18 @@ final class ReplayText {
         for (String party : parties) {
             out.printf("%-18s %-36s %-36s%n", party, verdict(recorded, party), verdict(policy, party));
         }
+    }
+
+    /** The first warning, its time and specificity, and how many followed it. */
+    private String told(List<Warning> warnings) {
+        if (warnings.isEmpty()) {
+            return "never";
+        }
+        Warning first = warnings.get(0);
+        String told = first.id() + " " + local(first.issuedAt()).substring(5)
+                + String.format(Locale.ROOT, " %.2f", first.specificity());
+        int more = warnings.size() - 1;
+        return more == 0 ? told : told + " +" + more + (more == 1 ? " renewal" : " renewals");
     }
 
     private static Set<String> affected(ReplayResult run) {

@@ -38,8 +38,8 @@ public final class DeadlineSweep {
         for (Warning warning : List.copyOf(casebook.warnings())) {
             if (renewalDueAt(warning).filter(due -> !now.isBefore(due)).isPresent() && !renewalOpened(warning)) {
                 duty.record(now, "renewal-due", warning.id(), DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
-                        + String.join(", ", warning.partyIds()) + " expires at " + warning.validity().to()
-                        + " while the threat lasts until " + report(warning).window().to() + ": renewal due");
+                        + String.join(", ", warning.partyIds()) + " expires at " + duty.local(warning.validity().to())
+                        + " while the threat lasts until " + duty.local(report(warning).window().to()) + ": renewal due");
             }
         }
     }
@@ -71,9 +71,9 @@ public final class DeadlineSweep {
         }
         List<Role> chain = duty.policy().escalation();
         if (obligation.state() != ObligationState.OVERDUE && obligation.state() != ObligationState.ESCALATED) {
-            duty.move(obligation.id(), ObligationState.OVERDUE, DutyToWarn.SCHEDULER, "deadline " + obligation.deadline() + " passed");
+            duty.move(obligation.id(), ObligationState.OVERDUE, DutyToWarn.SCHEDULER, "deadline " + duty.local(obligation.deadline()) + " passed");
             duty.record(now, "obligation-overdue", obligation.id(), DutyToWarn.SCHEDULER, "obligation to warn "
-                    + obligation.partyId() + " is overdue (deadline " + obligation.deadline() + ")");
+                    + obligation.partyId() + " is overdue (deadline " + duty.local(obligation.deadline()) + ")");
             escalate(obligation.id(), chain.get(0), now);
         } else if (obligation.state() == ObligationState.ESCALATED && obligation.escalations() < chain.size()
                 && !now.isBefore(nextEscalationAt(obligation))) {
@@ -101,7 +101,7 @@ public final class DeadlineSweep {
         duty.move(obligation.id(), ObligationState.EXPIRED, DutyToWarn.SCHEDULER, "warning " + warning.id() + " expired");
         duty.record(now, "warning-expired", obligation.id(), DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
                 + obligation.partyId() + " expired" + (threatGoesOn
-                ? " while the threat window is open until " + report.window().to() + "; no renewal was issued"
+                ? " while the threat window is open until " + duty.local(report.window().to()) + "; no renewal was issued"
                 : " with the end of the threat window"));
     }
 

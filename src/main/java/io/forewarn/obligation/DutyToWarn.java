@@ -1,5 +1,6 @@
 package io.forewarn.obligation;
 
+import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Policy;
@@ -10,6 +11,7 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
+import io.forewarn.report.Timestamps;
 import io.forewarn.review.Incident;
 import io.forewarn.sanitize.Audience;
 import io.forewarn.sanitize.Draft;
@@ -73,14 +75,14 @@ public final class DutyToWarn {
         }
         Instant deadline = policy.deadlines().deadline(now, report.window().from());
         String urgency = policy.deadlines().isImminent(now, report.window().from()) ? "imminent" : "default";
-        List<AffectedParties.Affected> affected = new AffectedParties(casebook.parties()).resolve(report);
-        for (AffectedParties.Affected hit : affected) {
+        List<Affected> affected = new AffectedParties(List.copyOf(casebook.parties())).resolve(report);
+        for (Affected hit : affected) {
             Party party = hit.party();
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
                     party.id(), party.audience(), now, deadline, SCHEDULER, policy.version(), hit.reason());
             casebook.put(obligation);
             record(now, "obligation-opened", obligation.id(), SCHEDULER, "obligation to warn " + party.id() + " ("
-                    + party.audience() + ") opened, " + urgency + " deadline " + deadline + "; " + hit.reason());
+                    + party.audience() + ") opened, " + urgency + " deadline " + local(deadline) + "; " + hit.reason());
         }
         if (affected.isEmpty()) {
             record(now, "no-party-affected", report.id(), SCHEDULER, "no registered party is affected by " + report.id());
@@ -173,7 +175,7 @@ public final class DutyToWarn {
         Instant now = clock.instant();
         ThreatReport report = report(record.draft().reportId());
         if (!now.isBefore(report.window().to())) {
-            throw new IllegalStateException("the threat window of " + report.id() + " ended at " + report.window().to()
+            throw new IllegalStateException("the threat window of " + report.id() + " ended at " + local(report.window().to())
                     + "; there is nothing left to warn of");
         }
         Instant until = now.plus(policy.validity());
@@ -361,6 +363,11 @@ public final class DutyToWarn {
         return clock;
     }
 
+    /** An instant as people in the agency read it, in the clock's zone. */
+    String local(Instant instant) {
+        return Timestamps.local(instant, clock.getZone());
+    }
+
     ReleaseCeiling ceiling(Audience audience) {
         return policy.ceiling(audience).orElseThrow(() -> new IllegalStateException("policy v" + policy.version()
                 + " sets no release ceiling for audience " + audience));
@@ -402,7 +409,7 @@ public final class DutyToWarn {
     private void recordIssue(Warning warning, String actor) {
         record(warning.issuedAt(), warning.renews().isPresent() && !warning.recorded() ? "warning-renewed" : "warning-issued",
                 warning.id(), actor, "warning " + warning.id() + " to " + String.join(", ", warning.partyIds())
-                        + " valid until " + warning.validity().to() + ", specificity "
+                        + " valid until " + local(warning.validity().to()) + ", specificity "
                         + String.format(java.util.Locale.ROOT, "%.2f", warning.specificity()) + " "
                         + levels(warning.released()) + ": \"" + warning.text() + "\"");
     }

@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
  * plurals in -ses or -zes other than -sses ("buses") are not recognised; such a pair compares
  * unequal and the venue's kinds should then be written as the reports write them.
  */
-final class KindNames {
+public final class KindNames {
 
     private KindNames() {
     }
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return normalise(a).equals(normalise(b));
     }
 

@@ -5,11 +5,14 @@ import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.place.Overlap;
 import io.forewarn.place.PlaceOverlap;
 import io.forewarn.policy.Policy;
 import io.forewarn.report.ThreatReport;
+import io.forewarn.report.Timestamps;
 import io.forewarn.sanitize.ReleaseCeiling;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +27,13 @@ public final class AfterActionReview {
 
     private final Casebook casebook;
     private final Policy policy;
+    private final ZoneId zone;
 
-    public AfterActionReview(Casebook casebook, Policy policy) {
+    /** @param zone the zone findings write times in */
+    public AfterActionReview(Casebook casebook, Policy policy, ZoneId zone) {
         this.casebook = casebook;
         this.policy = policy;
+        this.zone = zone;
     }
 
     public Review review(Incident incident) {
@@ -57,13 +63,13 @@ public final class AfterActionReview {
         if (!report.receivedAt().isBefore(incident.at()) || !report.window().contains(incident.at())) {
             return Optional.empty();
         }
-        PlaceOverlap.Overlap place = PlaceOverlap.meets(report.place(), incident.place());
-        if (!place.meets()) {
+        Overlap place = PlaceOverlap.meets(report.place(), incident.place());
+        if (!place.holds()) {
             return Optional.empty();
         }
         Optional<String> target = TargetMatch.reason(report, incident);
-        return target.map(why -> "the incident falls in the threat window " + report.window().from() + " to "
-                + report.window().to() + "; place: " + place.reason() + "; target: " + why);
+        return target.map(why -> "the incident falls in the threat window " + Timestamps.local(report.window().from(), zone)
+                + " to " + Timestamps.local(report.window().to(), zone) + "; place: " + place.reason() + "; target: " + why);
     }
 
     private List<PartyCase> casesFor(ThreatReport report, Incident incident) {
@@ -83,7 +89,7 @@ public final class AfterActionReview {
             List<Waiver> waivers = casebook.waiversFor(obligation.id()).stream()
                     .filter(w -> w.requestedAt().isBefore(incident.at()))
                     .toList();
-            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, waivers, policy));
+            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, waivers, policy, zone));
         }
         return cases;
     }

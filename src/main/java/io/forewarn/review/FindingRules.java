@@ -51,8 +51,8 @@ public final class FindingRules {
         }
         Warning last = subject.latestWarning().orElseThrow();
         return one(FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT, subject, "last warning " + last.id() + " expired at "
-                + last.validity().to() + ", " + days(last.validity().to(), at) + " before the incident, while the threat window ran until "
-                + subject.report().window().to());
+                + subject.local(last.validity().to()) + ", " + days(last.validity().to(), at) + " before the incident, while the threat window ran until "
+                + subject.local(subject.report().window().to()));
     }
 
     /**
@@ -72,8 +72,8 @@ public final class FindingRules {
                     .anyMatch(later -> later.issuedAt().isAfter(warning.issuedAt()) && later.issuedAt().isBefore(expiry));
             if (!renewed) {
                 findings.add(new Finding(FindingCode.RENEWAL_MISSED, subject.report().id(), subject.party().id(),
-                        "warning " + warning.id() + " expired at " + expiry + " with the threat window open; renewal was due from "
-                                + expiry.minus(subject.policy().renewBeforeExpiry()) + " and none was issued before expiry"));
+                        "warning " + warning.id() + " expired at " + subject.local(expiry) + " with the threat window open; renewal was due from "
+                                + subject.local(expiry.minus(subject.policy().renewBeforeExpiry())) + " and none was issued before expiry"));
             }
         }
         return findings;
@@ -118,7 +118,7 @@ public final class FindingRules {
         return subject.warnings().stream().findFirst()
                 .filter(first -> !first.issuedAt().isBefore(subject.obligation().deadline()))
                 .map(first -> one(FindingCode.LATE_WARNING, subject, "first warning " + first.id() + " issued at "
-                        + first.issuedAt() + ", after the deadline " + subject.obligation().deadline()))
+                        + subject.local(first.issuedAt()) + ", after the deadline " + subject.local(subject.obligation().deadline())))
                 .orElse(List.of());
     }
 
@@ -139,10 +139,10 @@ public final class FindingRules {
         return subject.warnings().stream()
                 .filter(w -> w.isValidAt(incident.at()))
                 .filter(w -> w.statedWindow().map(window -> window.contains(incident.at())).orElse(true))
-                .filter(w -> w.releasedPlace().isEmpty() || PlaceOverlap.contains(w.releasedPlace(), incident.place()).meets())
+                .filter(w -> w.releasedPlace().isEmpty() || PlaceOverlap.contains(w.releasedPlace(), incident.place()).holds())
                 .reduce((first, second) -> second)
                 .map(w -> one(FindingCode.INCIDENT_COVERED, subject, "warning " + w.id() + " was valid until "
-                        + w.validity().to() + " and its place and time contain the incident"))
+                        + subject.local(w.validity().to()) + " and its place and time contain the incident"))
                 .orElse(List.of());
     }
 

@@ -6,8 +6,11 @@ import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Policy;
 import io.forewarn.report.ThreatReport;
+import io.forewarn.report.Timestamps;
 import io.forewarn.sanitize.ReleaseCeiling;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +27,8 @@ public record PartyCase(
         ReleaseCeiling effectiveCeiling,
         List<Warning> warnings,
         List<Waiver> waivers,
-        Policy policy) {
+        Policy policy,
+        ZoneId zone) {
 
     public PartyCase {
         warnings = List.copyOf(warnings);
@@ -52,6 +56,11 @@ public record PartyCase(
     /** The most recent warning before the incident. */
     public Optional<Warning> latestWarning() {
         return warnings.isEmpty() ? Optional.empty() : Optional.of(warnings.get(warnings.size() - 1));
+    }
+
+    /** An instant as the review writes it, in the agency's zone. */
+    public String local(Instant instant) {
+        return Timestamps.local(instant, zone);
     }
 
     public boolean threatWindowHeldIncident() {

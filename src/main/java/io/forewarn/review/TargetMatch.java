@@ -1,5 +1,7 @@
 package io.forewarn.review;
 
+import io.forewarn.party.KindNames;
+import io.forewarn.place.Names;
 import io.forewarn.place.PlaceLevel;
 import io.forewarn.report.Facet;
 import io.forewarn.report.ThreatReport;
@@ -18,12 +20,12 @@ final class TargetMatch {
         Map<io.forewarn.report.Level, String> target = report.statements().get(Facet.TARGET);
         Optional<String> site = incident.place().at(PlaceLevel.SITE).map(named -> named.name());
         String named = target.get(Facet.TARGET.level("named"));
-        if (named != null && site.isPresent() && TargetTerms.same(named, site.get())) {
+        if (named != null && site.isPresent() && Names.same(named, site.get())) {
             return Optional.of("the report named " + site.get());
         }
         String targetClass = target.get(Facet.TARGET.level("class"));
         if (targetClass != null && incident.target().isPresent()) {
-            return TargetTerms.same(targetClass, incident.target().get())
+            return KindNames.same(targetClass, incident.target().get())
                     ? Optional.of(incident.target().get() + " is one of the " + targetClass)
                     : Optional.empty();
         }

@@ -81,7 +81,7 @@ public final class Replay {
             }
         }
 
-        AfterActionReview reviewer = new AfterActionReview(casebook, policy);
+        AfterActionReview reviewer = new AfterActionReview(casebook, policy, scenario.timezone());
         List<Review> reviews = new ArrayList<>();
         for (Incident incident : casebook.incidents()) {
             reviews.add(reviewer.review(incident));

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code forewarn demo}: the Crocus City Hall case, as recorded and as Forewarn's policy would have handled it. */
@@ -41,21 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         Replay replay = new Replay(scenario, policy.load());
         ReplayResult recorded = replay.run(Mode.AS_RECORDED);
         ReplayResult decided = replay.run(Mode.AS_POLICY);
-        PrintWriter out = spec.commandLine().getOut();
-        ReplayText text = new ReplayText(out, scenario);
-        out.println(scenario.title());
-        out.println("Sources: " + String.join("; ", scenario.sources()) + ". Parts marked synthetic were invented.");
-        for (ReplayResult run : new ReplayResult[] {recorded, decided}) {
-            if (!quiet) {
-                text.timeline(run);
-            }
-            text.review(run);
-        }
-        text.sideBySide(recorded, decided);
-        out.println();
-        text.expectations(recorded);
-        text.expectations(decided);
-        out.flush();
+        new ReplayText(spec.commandLine().getOut(), scenario).print(List.of(recorded, decided), !quiet);
         return recorded.expectations().met() && decided.expectations().met() ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
     }
 

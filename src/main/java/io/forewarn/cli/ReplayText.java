@@ -25,11 +25,33 @@ final class ReplayText {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
     private final PrintWriter out;
+    private final Scenario scenario;
     private final ZoneId zone;
 
     ReplayText(PrintWriter out, Scenario scenario) {
         this.out = out;
+        this.scenario = scenario;
         this.zone = scenario.timezone();
+    }
+
+    /** Everything about the runs: title and sources, each timeline and review, the comparison, the expectations. */
+    void print(List<ReplayResult> runs, boolean timelines) {
+        out.println(scenario.title());
+        if (!scenario.sources().isEmpty()) {
+            out.println("Sources: " + String.join("; ", scenario.sources()) + ". Parts marked synthetic were invented.");
+        }
+        for (ReplayResult run : runs) {
+            if (timelines) {
+                timeline(run);
+            }
+            review(run);
+        }
+        if (runs.size() == 2) {
+            sideBySide(runs.get(0), runs.get(1));
+        }
+        out.println();
+        runs.forEach(this::expectations);
+        out.flush();
     }
 
     void heading(String text) {

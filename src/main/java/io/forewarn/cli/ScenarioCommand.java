@@ -86,17 +86,7 @@ final class ScenarioCommand implements Runnable {
             if (json) {
                 out.print(ReplayDocument.toJson(scenario, runs));
             } else {
-                ReplayText text = new ReplayText(out, scenario);
-                out.println(scenario.title());
-                for (ReplayResult run : runs) {
-                    text.timeline(run);
-                    text.review(run);
-                }
-                if (runs.size() == 2) {
-                    text.sideBySide(runs.get(0), runs.get(1));
-                }
-                out.println();
-                runs.forEach(text::expectations);
+                new ReplayText(out, scenario).print(runs, true);
             }
             out.flush();
             boolean met = runs.stream().allMatch(run -> run.expectations().met());

@@ -110,6 +110,13 @@ public final class Replay {
         } else if (event instanceof ScenarioEvent.RecordedWaiver waiver) {
             if (mode == Mode.AS_RECORDED) {
                 String reportId = reportFor(waiver.report(), waiver.at(), duty);
+                if (duty.casebook().obligation(reportId, waiver.party()).isEmpty()) {
+                    // like a recorded warning to a party the report does not affect: on the timeline, not a crash
+                    duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                            + ", but " + reportId + " created no obligation to warn " + waiver.party()
+                            + "; nothing to waive", RECORDED);
+                    return;
+                }
                 duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.reason(), waiver.requestedBy(),
                         waiver.approvedBy(), Role.of(waiver.approvedBy()), waiver.alternative());
             } else {

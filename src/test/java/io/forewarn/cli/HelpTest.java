@@ -1,0 +1,40 @@
+package io.forewarn.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HelpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "demo", "scenario", "scenario run", "scenario validate", "policy", "policy check"})
+    void everyCommandHasHelp(String command) {
+        String path = command.isEmpty() ? "forewarn" : "forewarn " + command;
+        String[] args = (command + " --help").trim().split(" ");
+
+        Cli.Result result = Cli.run((Object[]) args);
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).startsWith("Usage: " + path + " [").contains("-h, --help");
+    }
+
+    @Test
+    void runHelpExplainsTheExitCodesAndModes() {
+        Cli.Result result = Cli.run("scenario", "run", "--help");
+
+        assertThat(result.out()).contains("Exits 1 when the review does not produce the findings")
+                .contains("--mode=MODE").contains("as-recorded, as-policy or both").contains("--json")
+                .contains("--policy=FILE");
+    }
+
+    @Test
+    void forewarnAloneListsItsCommands() {
+        Cli.Result result = Cli.run();
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("Usage: forewarn").contains("demo").contains("scenario").contains("policy");
+    }
+}

@@ -1,0 +1,79 @@
+package io.forewarn.scenario;
+
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.policy.PolicyFile;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReplayTest {
+
+    static final String WAIVER_FOR_A_PARTY_NOT_AFFECTED = """
+            scenario: stray-waiver
+            title: A recorded waiver for a party the report does not affect
+            timezone: UTC
+            sources: [made up for a test]
+            parties:
+              - {id: citizens, kind: registrants, audience: own-citizens, area: {country: RU}, count: 10}
+              - {id: paris, kind: public, audience: public, area: {locality: Paris, country: FR}}
+            events:
+              - at: 2024-05-01T08:00
+                report:
+                  id: R-1
+                  credibility: B2
+                  harm: killing
+                  actor:  {type: terrorist group}
+                  target: {class: concert halls}
+                  place:  {locality: Moscow, country: RU}
+                  time:   {from: 2024-05-01T00:00, to: 2024-05-04T00:00}
+                  method: {generic: attack}
+              - at: 2024-05-01T09:00
+                waiver: {party: paris, reason: victim-already-aware, requested-by: analyst, approved-by: approver}
+              - at: 2024-05-02T20:00
+                incident: {place: {locality: Moscow, country: RU}, method: firearms}
+            expect:
+              as-recorded:
+                - {finding: affected-party-never-warned, party: citizens}
+            """;
+
+    @Test
+    void aRecordedWaiverForAPartyTheReportDoesNotAffectIsNotedNotFatal() {
+        Scenario scenario = ScenarioFile.parse("stray-waiver.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED);
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.timeline()).extracting(DutyEvent::summary)
+                .anySatisfy(summary -> assertThat(summary).contains("paris").contains("no obligation"));
+        assertThat(run.casebook().waivers()).isEmpty();
+        assertThat(run.expectations().met()).as(String.join("\n", run.expectations().diff())).isTrue();
+    }
+
+    @Test
+    void theReplayClockOnlyMovesForward() {
+        Instant start = Instant.parse("2024-03-07T05:00:00Z");
+        ReplayClock clock = new ReplayClock(start, ZoneId.of("Europe/Moscow"));
+        assertThat(clock.instant()).isEqualTo(start);
+
+        clock.advanceTo(start.plusSeconds(3600));
+        assertThat(clock.instant()).isEqualTo(start.plusSeconds(3600));
+        assertThat(clock.getZone()).isEqualTo(ZoneId.of("Europe/Moscow"));
+
+        assertThatThrownBy(() -> clock.advanceTo(start)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot go back");
+        assertThat(clock.instant()).isEqualTo(start.plusSeconds(3600));
+    }
+
+    @Test
+    void aScenarioWithoutEventsIsRefusedWithItsName() {
+        Scenario empty = new Scenario("nothing-happens", "t", ZoneId.of("UTC"), java.util.List.of(),
+                ScenarioFile.parse("s.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED).parties(), java.util.List.of(),
+                Delays.DEFAULT, java.util.Map.of());
+
+        assertThatThrownBy(() -> new Replay(empty, PolicyFile.defaultPolicy()).run(Mode.AS_POLICY))
+                .hasMessageContaining("nothing-happens");
+    }
+}

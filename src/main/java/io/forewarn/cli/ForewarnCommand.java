@@ -34,6 +34,13 @@ public final class ForewarnCommand implements Runnable {
             err.flush();
             return BAD_INPUT;
         });
+        commandLine.setParameterExceptionHandler((failure, args) -> {
+            CommandLine line = failure.getCommandLine();
+            line.getErr().println("forewarn: " + oneLine(failure) + " (see '" + line.getCommandSpec().qualifiedName()
+                    + " --help')");
+            line.getErr().flush();
+            return BAD_INPUT;
+        });
         commandLine.setExitCodeExceptionMapper(failure -> BAD_INPUT);
         return commandLine;
     }

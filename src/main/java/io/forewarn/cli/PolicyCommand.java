@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** {@code forewarn policy check FILE}. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
@@ -41,15 +42,32 @@ final class PolicyCommand implements Runnable {
             out.println(file + ": policy v" + policy.version() + " is valid");
             out.println("  harms:       " + String.join(", ", policy.harms().stream().map(h -> h.code()).toList()));
             out.println("  credibility: at least " + policy.minCredibility());
-            out.println("  deadlines:   imminent " + policy.deadlines().imminent() + ", default "
-                    + policy.deadlines().standard() + " (imminent when the threat starts within "
-                    + policy.deadlines().imminentWithin() + ")");
+            out.println("  deadlines:   imminent " + words(policy.deadlines().imminent()) + ", default "
+                    + words(policy.deadlines().standard()) + " (imminent when the threat starts within "
+                    + words(policy.deadlines().imminentWithin()) + ")");
             out.println("  audiences:   " + String.join(", ", policy.audiences().keySet().stream().map(Object::toString).toList()));
-            out.println("  validity:    " + policy.validity() + ", renewal " + policy.renewBeforeExpiry() + " before expiry");
+            out.println("  validity:    " + words(policy.validity()) + ", renewal " + words(policy.renewBeforeExpiry())
+                    + " before expiry");
             out.println("  escalation:  " + String.join(" -> ", policy.escalation().stream().map(r -> r.code()).toList()));
             policy.waivers().values().forEach(rule -> out.println("  waiver:      " + rule.reason().code() + " approved by "
                     + rule.approver().code() + (rule.requiresAlternative() ? ", alternative required" : "")));
             out.flush();
+        }
+
+        /** A duration as a person says it: "7 days", "4 hours", "90 minutes". */
+        static String words(Duration duration) {
+            long minutes = duration.toMinutes();
+            if (minutes % (24 * 60) == 0) {
+                return plural(minutes / (24 * 60), "day");
+            }
+            if (minutes % 60 == 0) {
+                return plural(minutes / 60, "hour");
+            }
+            return plural(minutes, "minute");
+        }
+
+        private static String plural(long count, String unit) {
+            return count + " " + unit + (count == 1 ? "" : "s");
         }
     }
 }

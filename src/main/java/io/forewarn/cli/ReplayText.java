@@ -76,13 +76,17 @@ final class ReplayText {
             }
             review.correlations().forEach(c -> out.println("Correlated with " + c.reportId() + ": " + c.reason()));
             out.println();
+            if (review.cases().isEmpty()) {
+                out.println("No party was resolved as affected by the correlated reports.");
+                continue;
+            }
             out.printf("%-18s %-19s %-12s %-36s %-10s %s%n", "party", "audience", "relationship", "told (issued, specificity)",
                     "valid", "findings");
             for (PartyCase subject : review.cases()) {
                 String told = told(subject.warnings());
                 String valid = subject.validAtIncident().map(Warning::id).orElse("no");
                 String findings = review.findingsFor(subject.report().id(), subject.party().id()).stream()
-                        .map(f -> f.code().code()).collect(Collectors.joining(", "));
+                        .map(f -> f.code().code()).distinct().collect(Collectors.joining(", "));
                 out.printf("%-18s %-19s %-12s %-36s %-10s %s%n", subject.party().id(), subject.party().audience(),
                         subject.party().relationship().code(), told, valid, findings.isEmpty() ? "-" : findings);
             }
@@ -98,11 +102,12 @@ final class ReplayText {
         if (!check.checked()) {
             out.println("No expectations stated for " + run.mode().code() + ".");
         } else if (check.met()) {
-            out.println("Expectations for " + run.mode().code() + " met: " + check.expected().orElseThrow().size()
-                    + " findings, as expected.");
+            int count = check.expected().orElseThrow().size();
+            out.println("Expectations for " + run.mode().code() + " met: " + count
+                    + (count == 1 ? " finding" : " findings") + ", as expected.");
         } else {
             out.println("Expectations for " + run.mode().code() + " NOT met (- expected but not produced, + produced but not expected):");
-            check.diff().forEach(line -> out.println("  " + line));
+            check.diff().forEach(line -> out.println("  " + run.mode().code() + " " + line));
         }
     }
 

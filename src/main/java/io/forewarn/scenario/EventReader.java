@@ -2,12 +2,14 @@ package io.forewarn.scenario;
 
 import io.forewarn.party.Party;
 import io.forewarn.policy.FacetLevelsReader;
+import io.forewarn.policy.Role;
 import io.forewarn.policy.WaiverReason;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.Incident;
+import io.forewarn.sanitize.Justification;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -116,10 +118,10 @@ final class EventReader {
                 .orElseGet(() -> restOfThreatWindow(answered, at, map));
         Map<Facet, Level> released = FacetLevelsReader.read(map.get("released"));
         Optional<TimeWindow> window = map.find("window").map(times::window);
-        Map<Facet, String> justifications = new EnumMap<>(Facet.class);
+        Map<Facet, Justification> justifications = new EnumMap<>(Facet.class);
         map.optionalMap("justifications").ifPresent(codes -> {
             for (YamlMap.Entry entry : codes.entries()) {
-                justifications.put(entry.key().as(Facet::of), entry.value().asText());
+                justifications.put(entry.key().as(Facet::of), entry.value().as(Justification::of));
             }
         });
         return new ScenarioEvent.RecordedWarning(at, report, to, validFor, released, map.optionalString("text"),
@@ -132,7 +134,8 @@ final class EventReader {
         YamlValue partyValue = map.get("party");
         String party = parties.require(partyValue.asText(), partyValue).id();
         return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
-                map.get("reason").as(WaiverReason::of), map.string("requested-by"), map.string("approved-by"),
+                map.get("reason").as(WaiverReason::of), map.string("requested-by"),
+                map.get("approved-by").as(Role::of).code(),
                 map.optionalString("alternative"), map.bool("synthetic", false));
     }
 

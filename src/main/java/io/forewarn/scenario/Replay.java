@@ -11,12 +11,10 @@ import io.forewarn.report.TimeWindow;
 import io.forewarn.review.AfterActionReview;
 import io.forewarn.review.Incident;
 import io.forewarn.review.Review;
-import io.forewarn.sanitize.Justification;
 import io.forewarn.sanitize.Sanitizer;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -117,8 +115,14 @@ public final class Replay {
                             + "; nothing to waive", RECORDED);
                     return;
                 }
-                duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.reason(), waiver.requestedBy(),
-                        waiver.approvedBy(), Role.of(waiver.approvedBy()), waiver.alternative());
+                try {
+                    duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.reason(), waiver.requestedBy(),
+                            waiver.approvedBy(), Role.of(waiver.approvedBy()), waiver.alternative());
+                } catch (IllegalStateException impossible) {
+                    // History the state graph forbids (a waiver after the warning went out) stays visible.
+                    duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                            + ", which cannot be replayed: " + impossible.getMessage(), RECORDED);
+                }
             } else {
                 duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
                         + "; not replayed, the policy decides", RECORDED);
@@ -130,10 +134,8 @@ public final class Replay {
         String reportId = reportFor(warning.report(), warning.at(), duty);
         ThreatReport report = duty.casebook().report(reportId).orElseThrow();
         Instant until = warning.at().plus(warning.validFor());
-        EnumMap<io.forewarn.report.Facet, Justification> justified = new EnumMap<>(io.forewarn.report.Facet.class);
-        warning.justifications().forEach((facet, code) -> justified.put(facet, Justification.of(code)));
         duty.issueRecorded(report.id(), warning.to(), new TimeWindow(warning.at(), until), warning.released(),
-                warning.text(), warning.window(), justified, RECORDED);
+                warning.text(), warning.window(), warning.justifications(), RECORDED);
     }
 
     /** The report an event names, or the latest one received before it. */

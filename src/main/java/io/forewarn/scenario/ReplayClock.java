@@ -29,10 +29,26 @@ public final class ReplayClock extends Clock {
         return zone;
     }
 
+    /** A view of this clock in another zone: it moves when this clock moves. */
     @Override
     public Clock withZone(ZoneId other) {
-        ReplayClock copy = new ReplayClock(now, other);
-        return copy;
+        ReplayClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return other;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return source.withZone(zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.Incident;
+import io.forewarn.sanitize.Justification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +32,11 @@ public sealed interface ScenarioEvent {
      *
      * @param report         the report it answers; empty means the latest report received before it
      * @param window         the time window the warning stated; empty means its validity period
-     * @param justifications per facet, the recorded justification code for stating it below the ceiling
+     * @param justifications per facet, the recorded justification for stating it below the ceiling
      */
     record RecordedWarning(Instant at, Optional<String> report, List<String> to, Duration validFor,
                            Map<Facet, Level> released, Optional<String> text, Optional<TimeWindow> window,
-                           Map<Facet, String> justifications, boolean synthetic) implements ScenarioEvent {
+                           Map<Facet, Justification> justifications, boolean synthetic) implements ScenarioEvent {
         public RecordedWarning {
             to = List.copyOf(to);
             released = Map.copyOf(released);
@@ -44,7 +45,7 @@ public sealed interface ScenarioEvent {
     }
 
     /**
-     * A recorded decision not to warn a party (or to warn it less specifically), replayed in
+     * A recorded decision not to warn a party (approved by the role named in {@code approvedBy}) (or to warn it less specifically), replayed in
      * {@code as-recorded} mode.
      */
     record RecordedWaiver(Instant at, Optional<String> report, String party, WaiverReason reason,

@@ -27,8 +27,8 @@ public class FileProblem extends RuntimeException {
     public FileProblem(String file, int line, int column, String problem, Throwable cause) {
         super(null, cause);
         this.file = Printable.of(Objects.requireNonNullElse(file, "<unnamed>"), MAX_PROBLEM_LENGTH);
-        this.line = Math.max(1, line);
-        this.column = Math.max(1, column);
+        this.line = Math.max(0, line);
+        this.column = line < 1 ? 0 : Math.max(1, column);
         this.problem = Printable.of(Objects.requireNonNullElse(problem, "invalid"), MAX_PROBLEM_LENGTH);
     }
 
@@ -36,12 +36,17 @@ public class FileProblem extends RuntimeException {
         return file;
     }
 
-    /** 1-based. */
+    /** A problem with the file as a whole (missing, unreadable, empty, too large), at no line. */
+    public static FileProblem ofWholeFile(String file, String problem, Throwable cause) {
+        return new FileProblem(file, 0, 0, problem, cause);
+    }
+
+    /** 1-based; 0 when the problem is with the file as a whole. */
     public int line() {
         return line;
     }
 
-    /** 1-based. */
+    /** 1-based; 0 when the problem is with the file as a whole. */
     public int column() {
         return column;
     }
@@ -53,6 +58,6 @@ public class FileProblem extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return file + ":" + line + ":" + column + ": " + problem;
+        return line == 0 ? file + ": " + problem : file + ":" + line + ":" + column + ": " + problem;
     }
 }

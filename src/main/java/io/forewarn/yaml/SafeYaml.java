@@ -48,7 +48,7 @@ public final class SafeYaml {
     public static YamlValue load(Path file, YamlLimits limits) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new FileProblem(name, 1, 1, Files.exists(file) ? "not a regular file" : "no such file");
+            throw FileProblem.ofWholeFile(name, Files.exists(file) ? "not a regular file" : "no such file", null);
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -58,9 +58,9 @@ public final class SafeYaml {
             }
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
         } catch (NoSuchFileException e) {
-            throw new FileProblem(name, 1, 1, "no such file");
+            throw FileProblem.ofWholeFile(name, "no such file", e);
         } catch (IOException e) {
-            throw new FileProblem(name, 1, 1, "cannot read the file (" + e.getClass().getSimpleName() + ")", e);
+            throw FileProblem.ofWholeFile(name, "cannot read the file (" + e.getClass().getSimpleName() + ")", e);
         }
         if (bytes.length > limits.maxBytes()) {
             throw tooLarge(name, "more than the limit of " + limits.maxBytes() + " bytes");
@@ -85,7 +85,7 @@ public final class SafeYaml {
                 }
             }
         } catch (IOException e) {
-            throw new FileProblem(sourceName, 1, 1, "cannot read (" + e.getClass().getSimpleName() + ")", e);
+            throw FileProblem.ofWholeFile(sourceName, "cannot read (" + e.getClass().getSimpleName() + ")", e);
         }
         return parse(sourceName, text.toString(), limits);
     }
@@ -102,7 +102,7 @@ public final class SafeYaml {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         Node root = compose(sourceName, text, limits);
         if (root == null) {
-            throw new FileProblem(sourceName, 1, 1, "the file is empty; expected a YAML document");
+            throw FileProblem.ofWholeFile(sourceName, "the file is empty; expected a YAML document", null);
         }
         NodeGuard.check(sourceName, root, limits);
         return new YamlValue(sourceName, root, "");
@@ -181,7 +181,7 @@ public final class SafeYaml {
     }
 
     private static FileProblem tooLarge(String name, String size) {
-        return new FileProblem(name, 1, 1, "the file is too large (" + size + ")");
+        return FileProblem.ofWholeFile(name, "the file is too large (" + size + ")", null);
     }
 
     /** Strict UTF-8: a file that is not UTF-8 is refused at the line it goes wrong, not read as mojibake. */

@@ -193,7 +193,7 @@ public final class YamlValue {
         }
     }
 
-    /** A problem saying what was expected and what was found, e.g. "expected a list, found a string 'x'". */
+    /** A problem saying what was expected and what was found, e.g. "expected a list, found a string". */
     public FileProblem expected(String what) {
         return problem("expected " + what + ", found " + describe(node));
     }
@@ -223,7 +223,8 @@ public final class YamlValue {
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             return "a number " + Printable.quoted(text);
         }
-        return "a string " + Printable.quoted(text);
+        // A string is never echoed: it may be a protected term or a narrative portion.
+        return "a string";
     }
 
     @Override

@@ -37,4 +37,14 @@ class HelpTest {
         assertThat(result.exit()).isZero();
         assertThat(result.out()).startsWith("Usage: forewarn").contains("demo").contains("scenario").contains("policy");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scenario run", "scenario run --bogus x.yaml", "policy check", "--bogus"})
+    void aMissingArgumentOrUnknownOptionIsOneLineNotTheUsage(String command) {
+        Cli.Result result = Cli.run((Object[]) command.split(" "));
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("forewarn: ").endsWith("--help')\n").hasLineCount(1);
+    }
 }

@@ -53,7 +53,7 @@ class ScenarioRunCommandTest {
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("Expectations for as-recorded NOT met")
-                .contains("\n  + affected-party-never-warned crocus-city-hall\n")
+                .contains("\n  as-recorded + affected-party-never-warned crocus-city-hall\n")
                 .contains("Expectations for as-policy met");
     }
 
@@ -70,7 +70,7 @@ class ScenarioRunCommandTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).contains("Expectations for as-recorded met")
                 .contains("Expectations for as-policy NOT met")
-                .contains("\n  - unequal-specificity ru-authorities\n");
+                .contains("\n  as-policy - unequal-specificity ru-authorities\n");
     }
 
     @Test

@@ -239,7 +239,7 @@ class PolicyFileTest {
     void versionBelowOne() {
         assertThat(problem(1, "version: 0").getMessage()).isEqualTo("policy.yaml:1:10: version: must be 1 or more, not 0");
         assertThat(problem(1, "version: three").getMessage())
-                .isEqualTo("policy.yaml:1:10: version: expected a whole number, found a string 'three'");
+                .isEqualTo("policy.yaml:1:10: version: expected a whole number, found a string");
     }
 
     @Test
@@ -270,11 +270,11 @@ class PolicyFileTest {
     @Test
     void wrongTypes() {
         assertThat(problem(2, "harms: killing").getMessage())
-                .isEqualTo("policy.yaml:2:8: harms: expected a list, found a string 'killing'");
+                .isEqualTo("policy.yaml:2:8: harms: expected a list, found a string");
         assertThat(problem(8, "validity: [P7D]").getMessage())
                 .isEqualTo("policy.yaml:8:11: validity: expected an ISO-8601 duration (e.g. PT4H, P7D), found a list");
         assertThat(problem(9, "renewal: PT6H").getMessage())
-                .isEqualTo("policy.yaml:9:10: renewal: expected a map, found a string 'PT6H'");
+                .isEqualTo("policy.yaml:9:10: renewal: expected a map, found a string");
     }
 
     @Test

@@ -53,6 +53,33 @@ class ReplayTest {
     }
 
     @Test
+    void aRecordedWaiverAfterTheWarningWentOutStaysOnTheTimeline() {
+        Scenario scenario = ScenarioFile.parse("late-waiver.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED
+                .replace("waiver: {party: paris,", "warning: {to: [citizens], valid-for: PT72H, released: {place: locality, "
+                        + "time: week, target: class, method: generic, actor: type}}\n"
+                        + "  - at: 2024-05-01T10:00\n"
+                        + "    waiver: {party: citizens,"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.timeline()).extracting(DutyEvent::summary)
+                .anySatisfy(summary -> assertThat(summary).contains("waiver").contains("cannot be replayed")
+                        .contains("cannot move from issued to waiver-requested"));
+        assertThat(run.casebook().obligation("R-1", "citizens").orElseThrow().state().code()).isEqualTo("issued");
+    }
+
+    @Test
+    void aClockInAnotherZoneMovesWithTheReplayClock() {
+        ReplayClock clock = new ReplayClock(Instant.parse("2024-03-07T05:00:00Z"), ZoneId.of("Europe/Moscow"));
+        java.time.Clock utc = clock.withZone(ZoneId.of("UTC"));
+
+        clock.advanceTo(Instant.parse("2024-03-08T05:00:00Z"));
+
+        assertThat(utc.instant()).isEqualTo(Instant.parse("2024-03-08T05:00:00Z"));
+        assertThat(utc.getZone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
     void theReplayClockOnlyMovesForward() {
         Instant start = Instant.parse("2024-03-07T05:00:00Z");
         ReplayClock clock = new ReplayClock(start, ZoneId.of("Europe/Moscow"));

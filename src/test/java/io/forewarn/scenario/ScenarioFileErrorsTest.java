@@ -158,6 +158,22 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void waiverApprovedByARoleThatDoesNotExist() {
+        assertThat(problem(20, "  - at: 2024-03-07T09:00",
+                "    waiver: {party: citizens, reason: victim-already-aware, requested-by: analyst, "
+                        + "approved-by: deputy director}",
+                "  - at: 2024-03-22T19:58").getMessage())
+                .startsWith("s.yaml:21:97: ").contains("unknown role 'deputy director'");
+    }
+
+    @Test
+    void unknownJustificationInARecordedWarning() {
+        assertThat(problem(19, "    warning: {to: [citizens], released: {place: locality, time: week, target: category, "
+                + "method: generic, actor: type}, justifications: {time: because}}").getMessage())
+                .startsWith("s.yaml:19:").contains("unknown justification 'because'");
+    }
+
+    @Test
     void unknownHarm() {
         assertThat(problem(12, "      harm: fright").getMessage())
                 .isEqualTo("s.yaml:12:13: events[0].report.harm: unknown harm 'fright' "

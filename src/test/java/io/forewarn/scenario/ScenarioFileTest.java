@@ -15,6 +15,7 @@ import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.Incident;
 import io.forewarn.sanitize.Audience;
+import io.forewarn.sanitize.Justification;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
@@ -165,7 +166,7 @@ class ScenarioFileTest {
         assertThat(warning.window()).contains(new TimeWindow(Instant.parse("2024-03-07T17:00:00Z"),
                 Instant.parse("2024-03-09T17:00:00Z")));
         assertThat(warning.justifications()).isEqualTo(
-                Map.of(Facet.METHOD, "protects-sources", Facet.ACTOR, "protects-sources"));
+                Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.ACTOR, Justification.SOURCES_AND_METHODS));
         assertThat(warning.synthetic()).isFalse();
 
         ScenarioEvent.RecordedWarning liaison = (ScenarioEvent.RecordedWarning) scenario.events().get(3);

@@ -54,6 +54,18 @@ class DeadlineSweepTest {
         return desk.duty.issue(draft.id(), "approver-1");
     }
 
+    /** Runs the sweep at every instant nextDueAfter names, as a replay does; the instants, in order. */
+    static List<Instant> sweepWheneverDue(Desk desk) {
+        List<Instant> stops = new ArrayList<>();
+        Optional<Instant> next = desk.sweep.nextDueAfter(desk.clock.instant());
+        while (next.isPresent() && stops.size() < 20) {
+            stops.add(next.get());
+            desk.sweepAt(next.get());
+            next = desk.sweep.nextDueAfter(desk.clock.instant());
+        }
+        return stops;
+    }
+
     static List<String> escalationSummaries(Desk desk) {
         return desk.events("obligation-escalated").stream().map(DutyEvent::summary).toList();
     }
@@ -350,13 +362,7 @@ class DeadlineSweepTest {
             Desk desk = received();
             Warning warning = issueAt(desk, DEADLINE.plus(Duration.ofHours(5)));
             // issued 1 hour after the director had it; replay the rest as the scheduler would
-            List<Instant> stops = new ArrayList<>();
-            Optional<Instant> next = desk.sweep.nextDueAfter(desk.clock.instant());
-            while (next.isPresent() && stops.size() < 20) {
-                stops.add(next.get());
-                desk.sweepAt(next.get());
-                next = desk.sweep.nextDueAfter(desk.clock.instant());
-            }
+            List<Instant> stops = sweepWheneverDue(desk);
 
             Instant expires = warning.validity().to();
             assertThat(stops).containsExactly(expires.minus(Duration.ofHours(6)), expires);
@@ -368,13 +374,7 @@ class DeadlineSweepTest {
         @Test
         void aReplayDrivenByNextDueEscalatesOnTime() {
             Desk desk = received();
-            List<Instant> stops = new ArrayList<>();
-            Optional<Instant> next = desk.sweep.nextDueAfter(desk.clock.instant());
-            while (next.isPresent() && stops.size() < 20) {
-                stops.add(next.get());
-                desk.sweepAt(next.get());
-                next = desk.sweep.nextDueAfter(desk.clock.instant());
-            }
+            List<Instant> stops = sweepWheneverDue(desk);
 
             assertThat(stops).containsExactly(DEADLINE, DEADLINE.plus(PERIOD));
             assertThat(desk.events("obligation-escalated")).extracting(DutyEvent::at)

@@ -64,6 +64,12 @@ class DutyToWarnTest {
                 Facet.ACTOR, Facet.ACTOR.level(actor));
     }
 
+    /** analyst-1 asks not to warn ru-authorities, citing {@code reason} and no alternative. */
+    static Waiver notToWarnAuthorities(Desk desk, WaiverReason reason) {
+        return desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, reason, Waiver.Scope.NOT_WARNED, "analyst-1",
+                Role.ANALYST, Optional.empty());
+    }
+
     /** A desk that has received R-1. */
     static Desk received() {
         Desk desk = Desk.crocus();
@@ -462,8 +468,7 @@ class DutyToWarnTest {
         void aDraftWhoseOnlyObligationHasMovedOnIsNotIssuedAndLeavesNoWarning() {
             Desk desk = approvedForAuthorities();
             String draftId = desk.casebook.drafts().iterator().next().id();
-            desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE, Waiver.Scope.NOT_WARNED,
-                    "analyst-1", Role.ANALYST, Optional.empty());
+            notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
 
             assertThatThrownBy(() -> desk.duty.issue(draftId, "approver-1"))
                     .isInstanceOf(IllegalStateException.class)
@@ -528,8 +533,7 @@ class DutyToWarnTest {
         void anApprovedWaiverEndsTheObligation() {
             Desk desk = received();
 
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
             assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(WAIVER_REQUESTED);
 
             Waiver decided = desk.later(Duration.ofMinutes(30)).duty.decideWaiver(requested.id(), true, "approver-1",
@@ -549,8 +553,7 @@ class DutyToWarnTest {
         @Test
         void aRejectedWaiverSendsTheObligationBackToOpen() {
             Desk desk = received();
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.NO_REASONABLE_WAY_TO_WARN,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.NO_REASONABLE_WAY_TO_WARN);
 
             Waiver decided = desk.duty.decideWaiver(requested.id(), false, "approver-1", Role.APPROVER, "use liaison");
 
@@ -569,8 +572,7 @@ class DutyToWarnTest {
         @Test
         void anApprovalThatBreaksARuleIsRefusedAndTheRequestStands() {
             Desk desk = received();
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_PARTY_TO_VIOLENCE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.VICTIM_PARTY_TO_VIOLENCE);
 
             assertThatThrownBy(() -> desk.duty.decideWaiver(requested.id(), true, "approver-1", Role.APPROVER, ""))
                     .isInstanceOf(IllegalStateException.class)
@@ -588,9 +590,7 @@ class DutyToWarnTest {
         @Test
         void theSourcesAndMethodsGroundWithoutAnAlternativeIsRefusedEvenToTheDirector() {
             Desk desk = received();
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION,
-                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED, "analyst-1",
-                    Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL);
 
             assertThatThrownBy(() -> desk.duty.decideWaiver(requested.id(), true, "director-1", Role.DIRECTOR, ""))
                     .isInstanceOf(IllegalStateException.class)
@@ -616,8 +616,7 @@ class DutyToWarnTest {
         @Test
         void aWaiverIsDecidedOnlyOnce() {
             Desk desk = received();
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
             desk.duty.decideWaiver(requested.id(), true, "approver-1", Role.APPROVER, "");
 
             assertThatThrownBy(() -> desk.duty.decideWaiver(requested.id(), false, "director-1", Role.DIRECTOR, ""))
@@ -629,14 +628,12 @@ class DutyToWarnTest {
         @Test
         void aWaivedObligationIsNotDraftedNorWaivedAgain() {
             Desk desk = received();
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
             desk.duty.decideWaiver(requested.id(), true, "approver-1", Role.APPROVER, "");
 
             assertThatThrownBy(() -> desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1"))
                     .isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty()))
+            assertThatThrownBy(() -> notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE))
                     .isInstanceOf(IllegalTransitionException.class);
             assertThat(desk.casebook.waivers()).hasSize(1);
         }
@@ -646,8 +643,7 @@ class DutyToWarnTest {
             Desk desk = new Desk(List.of(AUTHORITIES, OBLAST_AUTHORITIES));
             desk.duty.receive(R1, "analyst-1");
             DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
-            desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
 
             desk.duty.approve(draft.id(), "approver-1", Role.APPROVER);
             Warning warning = desk.duty.issue(draft.id(), "approver-1");
@@ -663,8 +659,7 @@ class DutyToWarnTest {
             desk.duty.receive(R1, "analyst-1");
             DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
             desk.duty.approve(draft.id(), "approver-1", Role.APPROVER);
-            Waiver requested = desk.duty.requestWaiver(AUTHORITIES_OBLIGATION, WaiverReason.VICTIM_ALREADY_AWARE,
-                    Waiver.Scope.NOT_WARNED, "analyst-1", Role.ANALYST, Optional.empty());
+            Waiver requested = notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
 
             Warning warning = desk.duty.issue(draft.id(), "approver-1");
 

@@ -50,8 +50,10 @@ public final class DeadlineSweep {
         Casebook casebook = duty.casebook();
         for (Obligation obligation : casebook.obligations()) {
             if (obligation.workingState().isBeforeIssue()) {
-                due.add(obligation.state() == ObligationState.ESCALATED ? nextEscalationAt(obligation)
-                        : obligation.deadline());
+                due.add(obligation.deadline());
+                if (obligation.escalations() > 0 && obligation.escalations() < duty.policy().escalation().size()) {
+                    due.add(nextEscalationAt(obligation));
+                }
             }
             if (obligation.state().hasLiveWarning()) {
                 latestWarning(obligation).ifPresent(w -> due.add(w.validity().to()));
@@ -74,10 +76,17 @@ public final class DeadlineSweep {
             duty.move(obligation.id(), ObligationState.OVERDUE, DutyToWarn.SCHEDULER, "deadline " + duty.local(obligation.deadline()) + " passed");
             duty.record(now, "obligation-overdue", obligation.id(), DutyToWarn.SCHEDULER, "obligation to warn "
                     + obligation.partyId() + " is overdue (deadline " + duty.local(obligation.deadline()) + ")");
-            escalate(obligation.id(), chain.get(0), now);
-        } else if (obligation.state() == ObligationState.ESCALATED && obligation.escalations() < chain.size()
-                && !now.isBefore(nextEscalationAt(obligation))) {
-            escalate(obligation.id(), chain.get(obligation.escalations()), now);
+            if (obligation.escalations() == 0) {
+                escalate(obligation.id(), chain.get(0), now);
+                return;
+            }
+            // Work resumed after an escalation and is still not done: the obligation stays with the role it
+            // reached and goes on up the chain when the next escalation falls due, never back down.
+        }
+        Obligation current = duty.casebook().obligation(obligation.id()).orElseThrow();
+        if (current.escalations() > 0 && current.escalations() < chain.size()
+                && !now.isBefore(nextEscalationAt(current))) {
+            escalate(current.id(), chain.get(current.escalations()), now);
         }
     }
 

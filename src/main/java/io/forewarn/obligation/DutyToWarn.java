@@ -156,12 +156,11 @@ public final class DutyToWarn {
             record(clock.instant(), "approval-refused", draftId, approver, String.join("; ", obstacles));
             throw new IllegalStateException("draft " + draftId + " cannot be approved: " + String.join("; ", obstacles));
         }
+        List<String> answered = record.renews().isEmpty() ? awaiting(record, ObligationState.APPROVED) : List.of();
         DraftRecord approved = record.approvedBy(approver, role);
         casebook.put(approved);
-        if (record.renews().isEmpty()) {
-            for (String id : record.obligationIds()) {
-                move(id, ObligationState.APPROVED, approver, "draft " + draftId + " approved");
-            }
+        for (String id : answered) {
+            move(id, ObligationState.APPROVED, approver, "draft " + draftId + " approved");
         }
         record(clock.instant(), "draft-approved", draftId, approver, "draft " + draftId + " approved by "
                 + approver + " (" + role.code() + ")");
@@ -178,12 +177,14 @@ public final class DutyToWarn {
             throw new IllegalStateException("the threat window of " + report.id() + " ended at " + local(report.window().to())
                     + "; there is nothing left to warn of");
         }
+        ObligationState target = record.renews().isPresent() ? ObligationState.RENEWED : ObligationState.ISSUED;
+        List<String> answered = awaiting(record, target);
         Instant until = now.plus(policy.validity());
         if (until.isAfter(report.window().to())) {
             until = report.window().to();
         }
         Draft draft = record.draft();
-        List<String> partyIds = record.obligationIds().stream()
+        List<String> partyIds = answered.stream()
                 .map(id -> casebook.obligation(id).orElseThrow().partyId())
                 .toList();
         Warning warning = new Warning(casebook.nextId("W"), report.id(), draft.audience(), partyIds, now,
@@ -191,8 +192,7 @@ public final class DutyToWarn {
                 draft.specificity(), draft.justifications(), record.renews(), false);
         casebook.put(warning);
         casebook.put(record.withStatus(DraftRecord.Status.ISSUED));
-        ObligationState target = record.renews().isPresent() ? ObligationState.RENEWED : ObligationState.ISSUED;
-        for (String id : record.obligationIds()) {
+        for (String id : answered) {
             move(id, target, actor, "warning " + warning.id());
         }
         recordIssue(warning, actor);
@@ -388,6 +388,24 @@ public final class DutyToWarn {
 
     private DraftRecord draftRecord(String draftId) {
         return casebook.draft(draftId).orElseThrow(() -> new IllegalArgumentException("no draft " + draftId));
+    }
+
+    /**
+     * The obligations of a draft that can take the step to {@code target} now. One that has moved on
+     * since the draft (a waiver was asked for, or another draft of the same audience was approved or
+     * issued) is left out, so it neither blocks the others nor gets a second warning; when none is
+     * left the step is refused before anything changes.
+     */
+    private List<String> awaiting(DraftRecord record, ObligationState target) {
+        List<String> ready = record.obligationIds().stream()
+                .filter(id -> obligation(id).allowedNext().contains(target))
+                .toList();
+        if (ready.isEmpty()) {
+            throw new IllegalStateException("draft " + record.id() + " answers no obligation that can move to "
+                    + target.code() + " (" + String.join(", ", record.obligationIds().stream()
+                    .map(id -> id + " is " + obligation(id).state().code()).toList()) + ")");
+        }
+        return ready;
     }
 
     private static void requireStatus(DraftRecord record, DraftRecord.Status status) {

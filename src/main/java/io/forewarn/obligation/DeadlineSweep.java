@@ -68,7 +68,7 @@ public final class DeadlineSweep {
     }
 
     private void escalateIfOverdue(Obligation obligation, Instant now) {
-        if (!obligation.workingState().isBeforeIssue() || now.isBefore(obligation.deadline())) {
+        if (!obligation.isOverdueAt(now)) {
             return;
         }
         List<Role> chain = duty.policy().escalation();

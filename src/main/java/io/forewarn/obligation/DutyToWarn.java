@@ -16,16 +16,20 @@ import io.forewarn.review.Incident;
 import io.forewarn.sanitize.Audience;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.LeakCheck;
+import io.forewarn.sanitize.LeakVerdict;
 import io.forewarn.sanitize.ReleaseCeiling;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.sanitize.Specificity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The duty-to-warn workflow: a report comes in, the policy decides whether it obliges a warning,
@@ -111,15 +115,40 @@ public final class DutyToWarn {
             throw new IllegalStateException("no obligation of audience " + audience + " for report " + reportId
                     + " is waiting for a draft");
         }
+        if (justifications.containsValue(Justification.WAIVER)) {
+            List<String> unwaived = waiting.stream().filter(id -> !mayBeLessSpecific(id)).toList();
+            if (!unwaived.isEmpty()) {
+                throw new IllegalStateException("a facet lowered on the ground of a waiver needs an approved waiver to warn "
+                        + "less specifically; none covers " + String.join(", ", unwaived));
+            }
+        }
         Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications);
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), waiting,
                 Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
+        cancelDraftsSupersededBy(record, actor);
         casebook.put(record);
         for (String id : waiting) {
             move(id, ObligationState.DRAFTED, actor, "draft " + record.id());
         }
         recordDraft(record, actor);
         return record;
+    }
+
+    private boolean mayBeLessSpecific(String obligationId) {
+        return casebook.waiversFor(obligationId).stream()
+                .anyMatch(w -> w.isApproved() && w.scope() == Waiver.Scope.LESS_SPECIFIC);
+    }
+
+    /** A new draft for the same obligations replaces any earlier one still waiting for approval. */
+    private void cancelDraftsSupersededBy(DraftRecord newer, String actor) {
+        for (DraftRecord older : List.copyOf(casebook.drafts())) {
+            boolean overlaps = older.obligationIds().stream().anyMatch(newer.obligationIds()::contains);
+            if (overlaps && older.status() == DraftRecord.Status.DRAFTED && older.renews().isEmpty()) {
+                casebook.put(older.withStatus(DraftRecord.Status.CANCELLED));
+                record(clock.instant(), "draft-cancelled", older.id(), actor, "draft " + older.id()
+                        + " is superseded by " + newer.id());
+            }
+        }
     }
 
     /** Drafts the renewal of a warning that is about to expire (or has expired) while the threat lasts. */
@@ -145,13 +174,14 @@ public final class DutyToWarn {
     public DraftRecord approve(String draftId, String approver, Role role) {
         DraftRecord record = draftRecord(draftId);
         requireStatus(record, DraftRecord.Status.DRAFTED);
-        if (role != Role.APPROVER && role != Role.DIRECTOR) {
-            throw new IllegalStateException("a " + role.code() + " cannot approve warnings");
+        List<String> obstacles = new ArrayList<>();
+        if (!role.mayApprove()) {
+            obstacles.add("the role " + role.code() + " cannot approve warnings");
         }
         if (record.draftedBy().equals(approver)) {
-            throw new IllegalStateException(approver + " drafted " + draftId + " and cannot also approve it");
+            obstacles.add(approver + " drafted it and cannot also approve it");
         }
-        List<String> obstacles = record.draft().obstacles();
+        obstacles.addAll(record.draft().obstacles());
         if (!obstacles.isEmpty()) {
             record(clock.instant(), "approval-refused", draftId, approver, String.join("; ", obstacles));
             throw new IllegalStateException("draft " + draftId + " cannot be approved: " + String.join("; ", obstacles));
@@ -219,15 +249,26 @@ public final class DutyToWarn {
                 .flatMap(party -> casebook.warningsTo(reportId, party).stream())
                 .map(Warning::id)
                 .reduce((first, second) -> second);
-        Warning warning = new Warning(casebook.nextId("W"), reportId, audience, partyIds, now, validity, released,
-                releasedPlace, stated, text.orElse("(text not published)"), Specificity.of(released), justifications,
-                renews, true);
+        String id = casebook.nextId("W");
+        String said = text.orElse("(text not published)");
+        LeakVerdict leak = LeakCheck.forReport(report).check(said);
+        if (leak instanceof LeakVerdict.Blocked blocked) {
+            // History may have leaked; this record must not repeat it, to anyone.
+            record(now, "recorded-warning-leaked", id, actor, "the recorded text of warning " + id + " reveals "
+                    + blocked.matches().stream().map(match -> match.describe(Role.OVERSIGHT)).distinct()
+                    .collect(Collectors.joining(", ")) + "; the text is withheld from this record");
+            said = "(text withheld: it reveals protected material)";
+        }
+        Warning warning = new Warning(id, reportId, audience, partyIds, now, validity, released,
+                releasedPlace, stated, said, Specificity.of(released), justifications, renews, true);
         casebook.put(warning);
         for (String partyId : partyIds) {
             Optional<Obligation> obligation = casebook.obligation(reportId, partyId);
             if (obligation.isEmpty()) {
-                record(now, "warning-to-unaffected-party", warning.id(), actor, partyId
-                        + " was warned but was not resolved as affected by " + reportId);
+                String why = casebook.triage(reportId).filter(t -> !t.obligesWarning())
+                        .map(t -> reportId + " created no obligations (" + t.reason() + ")")
+                        .orElse(partyId + " was not resolved as affected by " + reportId);
+                record(now, "warning-to-unaffected-party", warning.id(), actor, partyId + " was warned, but " + why);
                 continue;
             }
             walkToIssued(obligation.get(), warning, actor);
@@ -270,6 +311,9 @@ public final class DutyToWarn {
     public Waiver requestWaiver(String obligationId, WaiverReason reason, Waiver.Scope scope, String requestedBy,
                                 Role role, Optional<String> alternative) {
         Obligation obligation = obligation(obligationId);
+        if (!role.mayRequestWaivers()) {
+            throw new IllegalStateException("the role " + role.code() + " cannot request waivers");
+        }
         if (scope == Waiver.Scope.NOT_WARNED) {
             move(obligationId, ObligationState.WAIVER_REQUESTED, requestedBy, "waiver requested: " + reason.code());
         } else if (obligation.state() == ObligationState.WAIVED) {
@@ -292,6 +336,9 @@ public final class DutyToWarn {
         Waiver waiver = casebook.waiver(waiverId).orElseThrow(() -> new IllegalArgumentException("no waiver " + waiverId));
         if (waiver.decision().isPresent()) {
             throw new IllegalStateException("waiver " + waiverId + " has already been decided");
+        }
+        if (!role.mayApprove()) {
+            throw new IllegalStateException("the role " + role.code() + " cannot decide waivers");
         }
         if (approve) {
             List<String> refusals = WaiverRules.refusals(waiver, decidedBy, role, policy);

@@ -84,8 +84,9 @@ public record Obligation(
         return resumeState.orElse(state);
     }
 
+    /** A deadline is the instant before which the warning must be out: from it on, the obligation is overdue. */
     public boolean isOverdueAt(Instant now) {
-        return workingState().isBeforeIssue() && now.isAfter(deadline);
+        return workingState().isBeforeIssue() && !now.isBefore(deadline);
     }
 
     /** When it first reached {@code target}, if it ever did. */

@@ -42,6 +42,9 @@ public record Policy(
         harms = Collections.unmodifiableSet(harms.isEmpty() ? EnumSet.noneOf(Harm.class) : EnumSet.copyOf(harms));
         audiences = Collections.unmodifiableMap(new TreeMap<>(audiences));
         escalation = List.copyOf(escalation);
+        if (escalation.isEmpty()) {
+            throw new IllegalArgumentException("the escalation chain needs at least one role");
+        }
         EnumMap<WaiverReason, WaiverRule> rules = new EnumMap<>(WaiverReason.class);
         rules.putAll(waivers);
         waivers = Collections.unmodifiableMap(rules);

@@ -10,6 +10,16 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Approves warnings and decides waivers (which waivers, the policy says). */
+    public boolean mayApprove() {
+        return this == APPROVER || this == DIRECTOR;
+    }
+
+    /** Asks for waivers: the people who handle reports and warnings, not oversight or partners. */
+    public boolean mayRequestWaivers() {
+        return this == ANALYST || this == APPROVER || this == DIRECTOR || this == LIAISON;
+    }
+
     public boolean mayReadProtectedMaterial() {
         return this == ANALYST || this == APPROVER || this == DIRECTOR;
     }

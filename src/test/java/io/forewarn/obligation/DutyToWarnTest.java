@@ -310,7 +310,7 @@ class DutyToWarnTest {
 
             assertThatThrownBy(() -> desk.duty.approve(draft.id(), "ann", Role.APPROVER))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("ann drafted " + draft.id() + " and cannot also approve it");
+                    .hasMessage("draft " + draft.id() + " cannot be approved: ann drafted it and cannot also approve it");
             assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(DRAFTED);
             assertThat(desk.casebook.draft(draft.id())).get().extracting(DraftRecord::status)
                     .isEqualTo(DraftRecord.Status.DRAFTED);
@@ -393,18 +393,20 @@ class DutyToWarnTest {
         }
 
         @Test
-        void anOutdatedDraftCannotBeApprovedOnceItsObligationsAreIssued() {
+        void aNewDraftCancelsTheOutdatedOneSoItCanNeverBeIssued() {
             Desk desk = received();
             DraftRecord first = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
             DraftRecord second = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
+            assertThat(desk.events("draft-cancelled")).singleElement()
+                    .satisfies(e -> assertThat(e.summary()).isEqualTo("draft " + first.id() + " is superseded by " + second.id()));
             desk.duty.approve(second.id(), "approver-1", Role.APPROVER);
             Warning issued = desk.duty.issue(second.id(), "approver-1");
 
             assertThatThrownBy(() -> desk.duty.approve(first.id(), "approver-2", Role.APPROVER))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(AUTHORITIES_OBLIGATION);
+                    .hasMessage("draft " + first.id() + " is cancelled, not drafted");
             assertThat(desk.casebook.draft(first.id())).get().extracting(DraftRecord::status)
-                    .as("a refused approval leaves the draft as it was").isEqualTo(DraftRecord.Status.DRAFTED);
+                    .isEqualTo(DraftRecord.Status.CANCELLED);
             assertThatThrownBy(() -> desk.duty.issue(first.id(), "approver-2")).isInstanceOf(IllegalStateException.class);
             assertThat(desk.casebook.warnings()).containsExactly(issued);
             assertThat(desk.casebook.warningsTo("R-1", "ru-authorities")).containsExactly(issued);

@@ -7,17 +7,17 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Test fixture: release ceilings and released levels written as in the policy file, place first. */
-final class Ceilings {
+public final class Ceilings {
 
     private Ceilings() {
     }
 
     /** E.g. {@code ceiling("locality", "day", "class", "generic", "type")}, the public's default ceiling. */
-    static ReleaseCeiling ceiling(String place, String time, String target, String method, String actor) {
+    public static ReleaseCeiling ceiling(String place, String time, String target, String method, String actor) {
         return new ReleaseCeiling(levels(place, time, target, method, actor));
     }
 
-    static Map<Facet, Level> levels(String place, String time, String target, String method, String actor) {
+    public static Map<Facet, Level> levels(String place, String time, String target, String method, String actor) {
         Map<Facet, Level> levels = new EnumMap<>(Facet.class);
         levels.put(Facet.PLACE, Facet.PLACE.level(place));
         levels.put(Facet.TIME, Facet.TIME.level(time));

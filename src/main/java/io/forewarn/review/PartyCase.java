@@ -35,8 +35,12 @@ public record PartyCase(
         waivers = List.copyOf(waivers);
     }
 
+    /** The waivers approved before the incident; one approved only afterwards excused nothing at the time. */
     public List<Waiver> approvedWaivers() {
-        return waivers.stream().filter(Waiver::isApproved).toList();
+        return waivers.stream()
+                .filter(Waiver::isApproved)
+                .filter(w -> w.decision().orElseThrow().at().isBefore(incident.at()))
+                .toList();
     }
 
     public boolean waivedEntirely() {

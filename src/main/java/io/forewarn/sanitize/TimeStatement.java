@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,17 +30,18 @@ public final class TimeStatement {
         if (level.facet() != Facet.TIME) {
             throw new IllegalArgumentException(level + " is not a time level");
         }
-        ZonedDateTime from = window.from().atZone(zone);
-        ZonedDateTime to = window.to().atZone(zone);
+        // Whole days are counted as local dates and turned into instants only at the end: where a
+        // clock change skips midnight, a day starts at the first instant it has (e.g. 01:00), and
+        // adjusting such a time to Monday or the 1st would carry the 01:00 over to a day that has a midnight.
+        LocalDate first = window.from().atZone(zone).toLocalDate();
+        LocalDate end = endDate(window.to().atZone(zone));
         return switch (level.name()) {
             case "exact" -> Optional.of(window);
-            case "day" -> Optional.of(between(from.truncatedTo(ChronoUnit.DAYS), ceilingDay(to)));
-            case "week" -> Optional.of(between(
-                    from.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
-                    ceilingDay(to).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY))));
-            case "month" -> Optional.of(between(
-                    from.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1),
-                    ceilingMonth(to)));
+            case "day" -> Optional.of(between(first, end, zone));
+            case "week" -> Optional.of(between(first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                    end.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)), zone));
+            case "month" -> Optional.of(between(first.withDayOfMonth(1),
+                    end.getDayOfMonth() == 1 ? end : end.withDayOfMonth(1).plusMonths(1), zone));
             default -> Optional.empty();
         };
     }
@@ -53,24 +53,20 @@ public final class TimeStatement {
         if (level.name().equals("exact")) {
             return "between " + DATE_TIME.format(from) + " and " + DATE_TIME.format(to) + " (" + zone.getId() + ")";
         }
-        LocalDate lastDay = to.toLocalDate().minusDays(to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? 1 : 0);
+        LocalDate lastDay = endDate(to).minusDays(1);
         if (lastDay.equals(from.toLocalDate())) {
             return "on " + DATE.format(from);
         }
         return "between " + DATE.format(from) + " and " + DATE.format(lastDay);
     }
 
-    private static TimeWindow between(ZonedDateTime from, ZonedDateTime to) {
-        return new TimeWindow(from.toInstant(), to.toInstant());
+    private static TimeWindow between(LocalDate first, LocalDate end, ZoneId zone) {
+        return new TimeWindow(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant());
     }
 
-    private static ZonedDateTime ceilingDay(ZonedDateTime time) {
-        ZonedDateTime day = time.truncatedTo(ChronoUnit.DAYS);
-        return day.equals(time) ? day : day.plusDays(1);
-    }
-
-    private static ZonedDateTime ceilingMonth(ZonedDateTime time) {
-        ZonedDateTime month = ceilingDay(time).withDayOfMonth(1);
-        return month.equals(ceilingDay(time)) ? month : month.plusMonths(1);
+    /** The first local date not touched by a window ending (exclusively) at {@code time}. */
+    private static LocalDate endDate(ZonedDateTime time) {
+        LocalDate date = time.toLocalDate();
+        return time.equals(date.atStartOfDay(time.getZone())) ? date : date.plusDays(1);
     }
 }

@@ -3,6 +3,7 @@ package io.forewarn.review;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.PlaceOverlap;
+import io.forewarn.policy.WaiverRule;
 import io.forewarn.report.Facet;
 
 import java.time.Instant;
@@ -118,18 +119,22 @@ public final class FindingRules {
         return subject.warnings().stream().findFirst()
                 .filter(first -> !first.issuedAt().isBefore(subject.obligation().deadline()))
                 .map(first -> one(FindingCode.LATE_WARNING, subject, "first warning " + first.id() + " issued at "
-                        + subject.local(first.issuedAt()) + ", after the deadline " + subject.local(subject.obligation().deadline())))
+                        + subject.local(first.issuedAt()) + ", not before the deadline " + subject.local(subject.obligation().deadline())))
                 .orElse(List.of());
     }
 
-    /** A waiver on the sources-and-methods ground that records no alternative action. */
+    /**
+     * A waiver on the sources-and-methods ground (or on any ground the policy says needs one) that
+     * records no alternative action.
+     */
     static List<Finding> waiverWithoutAlternative(PartyCase subject, List<PartyCase> peers) {
         return subject.approvedWaivers().stream()
-                .filter(w -> w.reason().protectsSourcesAndMethods() && w.alternative().isEmpty())
+                .filter(w -> w.alternative().isEmpty() && (w.reason().protectsSourcesAndMethods()
+                        || subject.policy().waiverRule(w.reason()).map(WaiverRule::requiresAlternative).orElse(false)))
                 .map(Waiver::id)
                 .reduce((a, b) -> a + ", " + b)
                 .map(ids -> one(FindingCode.WAIVER_WITHOUT_ALTERNATIVE, subject, "waiver " + ids
-                        + " cites sources and methods but records no alternative action"))
+                        + " records no alternative action, which its ground requires"))
                 .orElse(List.of());
     }
 

@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 public enum Justification {
     /** The sanitizer stepped down because the more specific statement would reveal protected material. */
     LEAK_CHECK("leak-check"),
+    /**
+     * The report states nothing at the allowed level, only something coarser (a place given as a
+     * site and a country, say, for an audience allowed the locality).
+     */
+    NOT_STATED("not-stated"),
     /** An analyst judged that the detail would expose sources or methods. */
     SOURCES_AND_METHODS("sources-and-methods"),
     /** The detail is not confirmed well enough to release. */

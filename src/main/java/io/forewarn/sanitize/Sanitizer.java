@@ -50,7 +50,7 @@ public final class Sanitizer {
             released.put(facet, choice.level());
             choice.wording().ifPresent(text -> wording.put(facet, text));
             if (choice.level().isLessSpecificThan(wanted)) {
-                justified.put(facet, Justification.LEAK_CHECK);
+                justified.put(facet, choice.leaked() ? Justification.LEAK_CHECK : Justification.NOT_STATED);
             } else if (choice.level().isLessSpecificThan(limit) && justifications.containsKey(facet)) {
                 justified.put(facet, justifications.get(facet));
             }
@@ -70,24 +70,32 @@ public final class Sanitizer {
                 leakCheck.check(text));
     }
 
-    private record Released(Level level, Optional<String> wording) {
+    /** @param leaked whether a more specific wording was passed over because the leak check blocked it */
+    private record Released(Level level, Optional<String> wording, boolean leaked) {
     }
 
-    /** Walks down the ladder from {@code start} to the first level whose wording passes the leak check. */
+    /**
+     * Walks down the ladder from {@code start} to the first level the report states in words that
+     * pass the leak check.
+     */
     private Released mostSpecificClean(ThreatReport report, Facet facet, Level start, LeakCheck leakCheck) {
+        boolean leaked = false;
         for (Level level : facet.ladder()) {
             if (level.isMoreSpecificThan(start)) {
                 continue;
             }
             if (level.isNone()) {
-                return new Released(level, Optional.empty());
+                return new Released(level, Optional.empty(), leaked);
             }
             Optional<String> wording = wordingAt(report, facet, level);
-            if (wording.isPresent() && !leakCheck.check(wording.get()).isBlocked()) {
-                return new Released(level, wording);
+            if (wording.isPresent()) {
+                if (!leakCheck.check(wording.get()).isBlocked()) {
+                    return new Released(level, wording, leaked);
+                }
+                leaked = true;
             }
         }
-        return new Released(facet.none(), Optional.empty());
+        return new Released(facet.none(), Optional.empty(), leaked);
     }
 
     private Optional<String> wordingAt(ThreatReport report, Facet facet, Level level) {

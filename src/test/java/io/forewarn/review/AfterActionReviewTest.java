@@ -395,7 +395,7 @@ class AfterActionReviewTest {
 
             assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).filteredOn(f -> f.code() == LATE_WARNING)
                     .singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo(
-                            "first warning W-1 issued at 2024-03-07 15:00 +03:00, after the deadline 2024-03-07 12:00 +03:00"));
+                            "first warning W-1 issued at 2024-03-07 15:00 +03:00, not before the deadline 2024-03-07 12:00 +03:00"));
         }
 
         @Test
@@ -422,7 +422,7 @@ class AfterActionReviewTest {
 
             assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).extracting(Finding::code, Finding::detail)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(WAIVER_WITHOUT_ALTERNATIVE, "waiver " + waiver.id()
-                            + " cites sources and methods but records no alternative action"));
+                            + " records no alternative action, which its ground requires"));
         }
 
         @Test
@@ -434,6 +434,22 @@ class AfterActionReviewTest {
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
             assertThat(codes(review, RU_AUTHORITIES)).isEmpty();
+        }
+
+        @Test
+        void isFoundForAnyGroundThePolicySaysNeedsAnAlternative() {
+            io.forewarn.policy.Policy strict = io.forewarn.policy.PolicyFile.parse("strict.yaml",
+                    Casework.policyText().replaceFirst("victim-already-aware:\\s+\\{approver: approver}",
+                            "victim-already-aware: {approver: approver, requires-alternative: true}"));
+            assertThat(strict.waiverRule(WaiverReason.VICTIM_ALREADY_AWARE).orElseThrow().requiresAlternative()).isTrue();
+            Casework underStrictPolicy = new Casework(strict);
+            underStrictPolicy.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
+                    WaiverReason.VICTIM_ALREADY_AWARE, Casework.ANALYST, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER, Optional.empty());
+
+            Review review = underStrictPolicy.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).contains(WAIVER_WITHOUT_ALTERNATIVE);
         }
 
         @Test

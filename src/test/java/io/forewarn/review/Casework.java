@@ -63,15 +63,30 @@ final class Casework {
 
     final ReplayClock clock = new ReplayClock(R1.receivedAt(), MOSCOW);
     final Casebook casebook = new Casebook();
-    final DutyToWarn duty = new DutyToWarn(casebook, POLICY, new Sanitizer(MOSCOW), clock);
-    final DeadlineSweep sweep = new DeadlineSweep(duty);
+    final DutyToWarn duty;
+    final DeadlineSweep sweep;
 
     Casework() {
+        this(POLICY);
+    }
+
+    Casework(Policy policy) {
+        duty = new DutyToWarn(casebook, policy, new Sanitizer(MOSCOW), clock);
+        sweep = new DeadlineSweep(duty);
         Place russia = place().country("RU").build();
         casebook.putParty(registrants(CITIZENS_MOSCOW, place().locality("Moscow").build()));
         casebook.putParty(registrants(CITIZENS_RU, russia));
         casebook.putParty(authority(RU_AUTHORITIES, russia));
         duty.receive(R1, ANALYST);
+    }
+
+    /** The text of the default policy, to write variants of it. */
+    static String policyText() {
+        try (var in = Casework.class.getResourceAsStream(PolicyFile.DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An instant given in Moscow local time, e.g. {@code "2024-03-22T19:58"}. */
@@ -132,7 +147,7 @@ final class Casework {
 
     /** Reviews an incident now, from everything in the casebook. */
     Review review(Incident incident) {
-        return new AfterActionReview(casebook, POLICY, MOSCOW).review(incident);
+        return new AfterActionReview(casebook, duty.policy(), MOSCOW).review(incident);
     }
 
     /** The attack on Crocus City Hall, Krasnogorsk, at a Moscow local time. */

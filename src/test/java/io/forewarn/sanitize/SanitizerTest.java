@@ -150,6 +150,25 @@ class SanitizerTest {
     }
 
     @Nested
+    class NotStatedByTheReport {
+
+        @Test
+        void aLevelTheReportSkipsIsJustifiedAsNotStatedNotAsALeak() {
+            // A site and a country, nothing in between: the public may hear the locality, the report names none.
+            ThreatReport report = Reports.report(Places.place().site("Crocus City Hall").country("RU").build(),
+                    "named", "Crocus City Hall", "category", "mass gatherings");
+
+            Draft draft = draft(report, PUBLIC);
+
+            assertThat(draft.released().get(Facet.PLACE)).isEqualTo(Facet.PLACE.level("country"));
+            assertThat(draft.released().get(Facet.TARGET)).isEqualTo(Facet.TARGET.level("category"));
+            assertThat(draft.justifications()).containsOnly(entry(Facet.PLACE, Justification.NOT_STATED),
+                    entry(Facet.TARGET, Justification.NOT_STATED));
+            assertThat(draft.isApprovable()).isTrue();
+        }
+    }
+
+    @Nested
     class LoweredByTheLeakCheck {
 
         @Test

@@ -5,147 +5,81 @@ import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.review.Incident;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything the duty-to-warn workflow knows, in the order it learned it: parties, reports and their
  * triage, obligations, drafts, warnings, waivers, incidents and the event timeline. Nothing is ever
- * removed; values are replaced by their next version. This is the in-memory casebook; a database one
- * keeps the same contents.
+ * removed; a value is replaced only by its next version. Collections come back in the order the
+ * values were first put.
+ *
+ * <p>{@link InMemoryCasebook} serves replays; the store keeps the same contents in a database.
  */
-public final class Casebook {
-
-    private final Map<String, Party> parties = new LinkedHashMap<>();
-    private final Map<String, ThreatReport> reports = new LinkedHashMap<>();
-    private final Map<String, Triage> triage = new LinkedHashMap<>();
-    private final Map<String, Obligation> obligations = new LinkedHashMap<>();
-    private final Map<String, DraftRecord> drafts = new LinkedHashMap<>();
-    private final Map<String, Warning> warnings = new LinkedHashMap<>();
-    private final Map<String, Waiver> waivers = new LinkedHashMap<>();
-    private final Map<String, Incident> incidents = new LinkedHashMap<>();
-    private final List<DutyEvent> events = new ArrayList<>();
-    private final Map<String, Integer> sequences = new LinkedHashMap<>();
+public interface Casebook {
 
     /** The next id with this prefix, e.g. W-1, W-2. */
-    String nextId(String prefix) {
-        int next = sequences.merge(prefix, 1, Integer::sum);
-        return prefix + "-" + next;
-    }
+    String nextId(String prefix);
 
-    public void putParty(Party party) {
-        parties.put(party.id(), party);
-    }
+    void putParty(Party party);
 
-    void putReport(ThreatReport report, Triage outcome) {
-        if (reports.containsKey(report.id())) {
-            throw new IllegalArgumentException("report " + report.id() + " was already received");
-        }
-        reports.put(report.id(), report);
-        triage.put(report.id(), outcome);
-    }
+    Collection<Party> parties();
 
-    void put(Obligation obligation) {
-        obligations.put(obligation.id(), obligation);
-    }
+    Optional<Party> party(String id);
 
-    void put(DraftRecord draft) {
-        drafts.put(draft.id(), draft);
-    }
+    /** Records a report with its triage; a report id is received once. */
+    void putReport(ThreatReport report, Triage outcome);
 
-    void put(Warning warning) {
-        warnings.put(warning.id(), warning);
-    }
+    Collection<ThreatReport> reports();
 
-    void put(Waiver waiver) {
-        waivers.put(waiver.id(), waiver);
-    }
+    Optional<ThreatReport> report(String id);
 
-    void put(Incident incident) {
-        incidents.put(incident.id(), incident);
-    }
+    Optional<Triage> triage(String reportId);
 
-    void append(DutyEvent event) {
-        events.add(event);
-    }
+    void put(Obligation obligation);
 
-    public Collection<Party> parties() {
-        return Collections.unmodifiableCollection(parties.values());
-    }
+    Collection<Obligation> obligations();
 
-    public Optional<Party> party(String id) {
-        return Optional.ofNullable(parties.get(id));
-    }
+    Optional<Obligation> obligation(String id);
 
-    public Collection<ThreatReport> reports() {
-        return Collections.unmodifiableCollection(reports.values());
-    }
-
-    public Optional<ThreatReport> report(String id) {
-        return Optional.ofNullable(reports.get(id));
-    }
-
-    public Optional<Triage> triage(String reportId) {
-        return Optional.ofNullable(triage.get(reportId));
-    }
-
-    public Collection<Obligation> obligations() {
-        return Collections.unmodifiableCollection(obligations.values());
-    }
-
-    public Optional<Obligation> obligation(String id) {
-        return Optional.ofNullable(obligations.get(id));
-    }
-
-    public Optional<Obligation> obligation(String reportId, String partyId) {
+    default Optional<Obligation> obligation(String reportId, String partyId) {
         return obligation(Obligations.idFor(reportId, partyId));
     }
 
-    public Collection<DraftRecord> drafts() {
-        return Collections.unmodifiableCollection(drafts.values());
-    }
+    void put(DraftRecord draft);
 
-    public Optional<DraftRecord> draft(String id) {
-        return Optional.ofNullable(drafts.get(id));
-    }
+    Collection<DraftRecord> drafts();
 
-    public Collection<Warning> warnings() {
-        return Collections.unmodifiableCollection(warnings.values());
-    }
+    Optional<DraftRecord> draft(String id);
 
-    public Optional<Warning> warning(String id) {
-        return Optional.ofNullable(warnings.get(id));
-    }
+    void put(Warning warning);
+
+    Collection<Warning> warnings();
+
+    Optional<Warning> warning(String id);
 
     /** Warnings for a report that address a party, in issue order. */
-    public List<Warning> warningsTo(String reportId, String partyId) {
-        return warnings.values().stream()
-                .filter(w -> w.reportId().equals(reportId) && w.addresses(partyId))
-                .toList();
-    }
+    List<Warning> warningsTo(String reportId, String partyId);
 
-    public Collection<Waiver> waivers() {
-        return Collections.unmodifiableCollection(waivers.values());
-    }
+    void put(Waiver waiver);
 
-    public Optional<Waiver> waiver(String id) {
-        return Optional.ofNullable(waivers.get(id));
-    }
+    Collection<Waiver> waivers();
 
-    public List<Waiver> waiversFor(String obligationId) {
-        return waivers.values().stream().filter(w -> w.obligationId().equals(obligationId)).toList();
-    }
+    Optional<Waiver> waiver(String id);
 
-    public Collection<Incident> incidents() {
-        return Collections.unmodifiableCollection(incidents.values());
-    }
+    List<Waiver> waiversFor(String obligationId);
 
-    public List<DutyEvent> events() {
-        return Collections.unmodifiableList(events);
-    }
+    void put(Incident incident);
+
+    Collection<Incident> incidents();
+
+    void append(DutyEvent event);
+
+    List<DutyEvent> events();
+
+    /** The events from position {@code index} on (0 is the first event ever recorded). */
+    List<DutyEvent> eventsFrom(int index);
+
+    boolean hasEvent(String type, String subject);
 }

@@ -134,8 +134,7 @@ public final class DeadlineSweep {
     }
 
     private boolean renewalOpened(Warning warning) {
-        return duty.casebook().events().stream()
-                .anyMatch(e -> e.type().equals("renewal-due") && e.subject().equals(warning.id()));
+        return duty.casebook().hasEvent("renewal-due", warning.id());
     }
 
     private Optional<Warning> latestWarning(Obligation obligation) {

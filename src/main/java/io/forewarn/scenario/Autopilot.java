@@ -65,9 +65,9 @@ final class Autopilot {
 
     /** Reads the events recorded since the last look and schedules the human steps they call for. */
     void observe(Instant now) {
-        List<DutyEvent> events = duty.casebook().events();
-        while (seen < events.size()) {
-            react(events.get(seen++), now);
+        for (DutyEvent event : duty.casebook().eventsFrom(seen)) {
+            seen++;
+            react(event, now);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.forewarn.scenario;
 
 import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.DeadlineSweep;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligations;
@@ -44,7 +45,7 @@ public final class Replay {
             throw new IllegalArgumentException("scenario " + scenario.id() + " has no events to replay");
         }
         ReplayClock clock = new ReplayClock(events.get(0).at(), scenario.timezone());
-        Casebook casebook = new Casebook();
+        Casebook casebook = new InMemoryCasebook();
         scenario.parties().forEach(casebook::putParty);
         DutyToWarn duty = new DutyToWarn(casebook, policy, new Sanitizer(scenario.timezone()), clock);
         DeadlineSweep sweep = new DeadlineSweep(duty);

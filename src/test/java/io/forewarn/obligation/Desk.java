@@ -58,7 +58,7 @@ final class Desk {
             "class", "concert halls", "category", "mass gatherings");
 
     final ReplayClock clock;
-    final Casebook casebook = new Casebook();
+    final Casebook casebook = new InMemoryCasebook();
     final DutyToWarn duty;
     final DeadlineSweep sweep;
 

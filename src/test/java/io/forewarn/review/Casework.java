@@ -1,6 +1,7 @@
 package io.forewarn.review;
 
 import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.DeadlineSweep;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.DutyToWarn;
@@ -62,7 +63,7 @@ final class Casework {
     static final String DIRECTOR = "director-d";
 
     final ReplayClock clock = new ReplayClock(R1.receivedAt(), MOSCOW);
-    final Casebook casebook = new Casebook();
+    final Casebook casebook = new InMemoryCasebook();
     final DutyToWarn duty;
     final DeadlineSweep sweep;
 

@@ -1,12 +1,15 @@
 package io.forewarn.scenario;
 
 import io.forewarn.party.Party;
+import io.forewarn.place.PlaceReader;
 import io.forewarn.policy.FacetLevelsReader;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.WaiverReason;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
+import io.forewarn.report.ReportReader;
 import io.forewarn.report.ThreatReport;
+import io.forewarn.report.TimeReader;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.Incident;
 import io.forewarn.sanitize.Justification;
@@ -32,12 +35,12 @@ final class EventReader {
 
     static final List<String> KINDS = List.of("report", "countermeasure", "warning", "waiver", "incident");
 
-    private final ScenarioTimes times;
+    private final TimeReader times;
     private final UniqueIds<Party> parties;
     private final UniqueIds<ThreatReport> reports = new UniqueIds<>("report", "reports");
     private final UniqueIds<Incident> incidents = new UniqueIds<>("incident", "incidents");
 
-    EventReader(ScenarioTimes times, UniqueIds<Party> parties) {
+    EventReader(TimeReader times, UniqueIds<Party> parties) {
         this.times = times;
         this.parties = parties;
     }

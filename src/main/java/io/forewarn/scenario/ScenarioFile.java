@@ -1,6 +1,8 @@
 package io.forewarn.scenario;
 
 import io.forewarn.party.Party;
+import io.forewarn.party.PartyReader;
+import io.forewarn.report.TimeReader;
 import io.forewarn.yaml.FileProblem;
 import io.forewarn.yaml.SafeYaml;
 import io.forewarn.yaml.YamlMap;
@@ -62,7 +64,7 @@ public final class ScenarioFile {
         List<String> sources = map.optionalStringList("sources");
         Delays delays = map.optionalMap("delays").map(ScenarioFile::delays).orElse(Delays.DEFAULT);
         UniqueIds<Party> parties = parties(map.get("parties"));
-        List<ScenarioEvent> events = new EventReader(new ScenarioTimes(zone), parties).readAll(map.get("events"));
+        List<ScenarioEvent> events = new EventReader(new TimeReader(zone), parties).readAll(map.get("events"));
         Map<Mode, List<ExpectedFinding>> expectations =
                 map.find("expect").map(expect -> ExpectationReader.read(expect, parties)).orElse(Map.of());
         return new Scenario(id, title, zone, sources, List.copyOf(parties.values()), events, delays, expectations);

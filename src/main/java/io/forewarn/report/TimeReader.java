@@ -1,6 +1,5 @@
-package io.forewarn.scenario;
+package io.forewarn.report;
 
-import io.forewarn.report.TimeWindow;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -15,22 +14,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Times as a scenario file writes them: local to the scenario's time zone ({@code 2024-03-07T08:00},
+ * Times as files and requests write them: local to a given time zone ({@code 2024-03-07T08:00},
  * seconds optional, or a date alone for midnight), or with an explicit offset
  * ({@code 2024-03-07T08:00+03:00}, {@code ...Z}). A local time that the zone skips or repeats at a
  * clock change is refused rather than guessed: an hour's error decides whether a warning was late.
  */
-final class ScenarioTimes {
+public final class TimeReader {
 
     private static final Pattern SPACE_BETWEEN_DATE_AND_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) +(?=\\d)");
 
     private final ZoneId zone;
 
-    ScenarioTimes(ZoneId zone) {
+    /** @param zone the zone of times written without an offset */
+    public TimeReader(ZoneId zone) {
         this.zone = zone;
     }
 
-    Instant instant(YamlValue value) {
+    public Instant instant(YamlValue value) {
         String text = SPACE_BETWEEN_DATE_AND_TIME.matcher(value.asText()).replaceFirst("$1T");
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -56,7 +56,7 @@ final class ScenarioTimes {
     }
 
     /** A {@code {from, to}} window; one that ends before it starts is refused at the window. */
-    TimeWindow window(YamlValue value) {
+    public TimeWindow window(YamlValue value) {
         YamlMap map = value.asMap().allowOnly("from", "to");
         Instant from = instant(map.get("from"));
         Instant to = instant(map.get("to"));

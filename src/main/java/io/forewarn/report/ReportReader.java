@@ -1,14 +1,6 @@
-package io.forewarn.scenario;
+package io.forewarn.report;
 
-import io.forewarn.report.Credibility;
-import io.forewarn.report.Facet;
-import io.forewarn.report.Harm;
-import io.forewarn.report.InvalidReportException;
-import io.forewarn.report.Level;
-import io.forewarn.report.Marking;
-import io.forewarn.report.Portion;
-import io.forewarn.report.ProtectedMaterial;
-import io.forewarn.report.ThreatReport;
+import io.forewarn.place.PlaceReader;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -19,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a report event into a {@link ThreatReport} received at the event's time. Target, method
+ * Reads a report, as scenario files and the API write it, into a {@link ThreatReport} received at a given time. Target, method
  * and actor are maps from ladder level to text ({@code actor: {named: ..., type: ...}}); the
  * report's own validation runs last and its refusals are reported at the report, naming the field.
  */
-final class ReportReader {
+public final class ReportReader {
 
     private static final List<String> KEYS = List.of("id", "synthetic", "credibility", "harm", "actor", "target",
             "method", "place", "time", "portions", "protected");
@@ -31,7 +23,7 @@ final class ReportReader {
     private ReportReader() {
     }
 
-    static ThreatReport read(YamlValue value, Instant receivedAt, ScenarioTimes times) {
+    public static ThreatReport read(YamlValue value, Instant receivedAt, TimeReader times) {
         YamlMap map = value.asMap().allowOnly(KEYS);
         String id = map.string("id");
         Map<Facet, Map<Level, String>> statements = new EnumMap<>(Facet.class);

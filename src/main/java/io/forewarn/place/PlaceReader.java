@@ -1,10 +1,5 @@
-package io.forewarn.scenario;
+package io.forewarn.place;
 
-import io.forewarn.place.Area;
-import io.forewarn.place.LatLon;
-import io.forewarn.place.NamedPlace;
-import io.forewarn.place.Place;
-import io.forewarn.place.PlaceLevel;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -21,14 +16,14 @@ import java.util.Optional;
  * most specific named level, which is how a venue's coordinates read naturally:
  * {@code {site: Crocus City Hall, locality: Krasnogorsk, lat: 55.826, lon: 37.389, radius-m: 400}}.
  */
-final class PlaceReader {
+public final class PlaceReader {
 
     private static final List<String> GEOMETRY_KEYS = List.of("lat", "lon", "radius-km", "radius-m");
 
     private PlaceReader() {
     }
 
-    static Place read(YamlValue value) {
+    public static Place read(YamlValue value) {
         List<String> allowed = new ArrayList<>();
         for (PlaceLevel level : PlaceLevel.values()) {
             allowed.add(level.key());

@@ -1,8 +1,7 @@
-package io.forewarn.scenario;
+package io.forewarn.party;
 
-import io.forewarn.party.Party;
-import io.forewarn.party.Relationship;
 import io.forewarn.place.Place;
+import io.forewarn.place.PlaceReader;
 import io.forewarn.sanitize.Audience;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
@@ -16,14 +15,14 @@ import java.util.List;
  * venue {@code place, kinds}. The keys allowed depend on the kind, so a venue's {@code area} or an
  * authority's {@code count} is refused instead of ignored.
  */
-final class PartyReader {
+public final class PartyReader {
 
     private static final List<String> COMMON = List.of("id", "kind", "audience", "relationship", "synthetic");
 
     private PartyReader() {
     }
 
-    static Party read(YamlValue value) {
+    public static Party read(YamlValue value) {
         YamlMap map = value.asMap();
         YamlValue kindValue = map.get("kind");
         String kind = kindValue.asText();

@@ -17,7 +17,9 @@ import io.forewarn.sanitize.Sanitizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -33,10 +35,18 @@ public final class Replay {
 
     private final Scenario scenario;
     private final Policy policy;
+    private final Supplier<Casebook> casebooks;
 
+    /** Replays into a fresh in-memory casebook per run. */
     public Replay(Scenario scenario, Policy policy) {
+        this(scenario, policy, InMemoryCasebook::new);
+    }
+
+    /** Replays into the casebooks {@code casebooks} supplies: each run asks for one, which must be empty. */
+    public Replay(Scenario scenario, Policy policy, Supplier<Casebook> casebooks) {
         this.scenario = scenario;
         this.policy = policy;
+        this.casebooks = Objects.requireNonNull(casebooks, "casebooks");
     }
 
     public ReplayResult run(Mode mode) {
@@ -45,7 +55,7 @@ public final class Replay {
             throw new IllegalArgumentException("scenario " + scenario.id() + " has no events to replay");
         }
         ReplayClock clock = new ReplayClock(events.get(0).at(), scenario.timezone());
-        Casebook casebook = new InMemoryCasebook();
+        Casebook casebook = casebooks.get();
         scenario.parties().forEach(casebook::putParty);
         DutyToWarn duty = new DutyToWarn(casebook, policy, new Sanitizer(scenario.timezone()), clock);
         DeadlineSweep sweep = new DeadlineSweep(duty);

@@ -1,0 +1,64 @@
+package io.forewarn.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+
+/**
+ * The database the casebook lives in: a connection pool on the configured URL, migrated to the
+ * current schema when it opens (an embedded H2 file is created then). Close it to close the pool and,
+ * for H2, the database file.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final String description;
+
+    private Database(HikariDataSource pool, String description) {
+        this.pool = pool;
+        this.description = description;
+    }
+
+    /** Opens the pool and migrates; fails (and closes what it opened) when the database cannot be reached. */
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("forewarn");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setAutoCommit(true); // a statement outside a transaction is its own; Spring turns it off per transaction
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Migrations.migrate(pool);
+        } catch (RuntimeException failed) {
+            pool.close();
+            throw failed;
+        }
+        return new Database(pool, settings.describe());
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A casebook on this database. */
+    public JdbcCasebook casebook() {
+        return new JdbcCasebook(pool);
+    }
+
+    /** For a log line: "H2 file ./forewarn-data/forewarn", "PostgreSQL 127.0.0.1:5432/test"; never a password. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + description + "]";
+    }
+}

@@ -1,0 +1,102 @@
+package io.forewarn.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which database the casebook lives in: a JDBC URL with user and password. Built from the process
+ * environment by the caller ({@link #fromEnvironment(Map)} takes the map, so nothing here reads
+ * {@code System.getenv}). {@link #toString()} and {@link #describe()} never show the password.
+ *
+ * @param password empty for none; may be null only where the driver takes it from elsewhere
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+    public static final String URL_VARIABLE = "FOREWARN_DB_URL";
+    public static final String USER_VARIABLE = "FOREWARN_DB_USER";
+    public static final String PASSWORD_VARIABLE = "FOREWARN_DB_PASSWORD";
+
+    /** Where the embedded database lives when no URL is given: relative to the working directory. */
+    public static final Path DEFAULT_DIRECTORY = Path.of("forewarn-data");
+
+    /**
+     * The H2 flags of the embedded database:
+     * <ul>
+     *   <li>{@code AUTO_SERVER=FALSE}: one process owns the file, and a second one fails at once with
+     *       "database may be already in use" instead of quietly sharing it; several nodes share a
+     *       PostgreSQL, not an H2 file.</li>
+     *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: the database closes when {@link Database#close()} closes the
+     *       pool, not from H2's own shutdown hook, which could close it under a shutdown still recording
+     *       its last events.</li>
+     *   <li>{@code WRITE_DELAY=0}: a commit reaches the file at once, not up to half a second later, so a
+     *       recorded decision survives a crash; the workload is a few writes per decision.</li>
+     * </ul>
+     */
+    public static final String H2_FLAGS = ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        if (!url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("a database URL starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/forewarn");
+        }
+    }
+
+    /** The embedded H2 database file {@code forewarn} in {@code directory}, created on first use. */
+    public static DatabaseSettings embedded(Path directory) {
+        String path = directory.toString().replace('\\', '/');
+        if (!directory.isAbsolute() && !path.startsWith(".")) {
+            path = "./" + path; // H2 wants relative paths spelled relative
+        }
+        return new DatabaseSettings("jdbc:h2:file:" + path + "/forewarn" + H2_FLAGS, "sa", "");
+    }
+
+    /**
+     * {@code FOREWARN_DB_URL}, {@code FOREWARN_DB_USER} and {@code FOREWARN_DB_PASSWORD} from the given
+     * environment; without a URL, the embedded database under {@code ./forewarn-data/}.
+     */
+    public static DatabaseSettings fromEnvironment(Map<String, String> environment) {
+        Optional<String> url = value(environment, URL_VARIABLE);
+        if (url.isEmpty()) {
+            DatabaseSettings embedded = embedded(DEFAULT_DIRECTORY);
+            return new DatabaseSettings(embedded.url(), value(environment, USER_VARIABLE).orElse(embedded.user()),
+                    value(environment, PASSWORD_VARIABLE).orElse(embedded.password()));
+        }
+        return new DatabaseSettings(url.get(), value(environment, USER_VARIABLE).orElse(null),
+                value(environment, PASSWORD_VARIABLE).orElse(null));
+    }
+
+    private static Optional<String> value(Map<String, String> environment, String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * The database for a log line, without user, password or URL parameters (which may carry a
+     * password): "H2 file ./forewarn-data/forewarn", "PostgreSQL 127.0.0.1:5432/test".
+     */
+    public String describe() {
+        if (url.startsWith("jdbc:h2:")) {
+            String rest = before(url.substring("jdbc:h2:".length()), ';');
+            if (rest.startsWith("mem:")) {
+                return "H2 in memory " + rest.substring("mem:".length());
+            }
+            return "H2 file " + (rest.startsWith("file:") ? rest.substring("file:".length()) : rest);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            String rest = before(before(url.substring("jdbc:postgresql:".length()), '?'), ';');
+            return "PostgreSQL " + (rest.startsWith("//") ? rest.substring(2) : rest);
+        }
+        return "JDBC " + before(before(url, '?'), ';');
+    }
+
+    private static String before(String text, char stop) {
+        int at = text.indexOf(stop);
+        return at < 0 ? text : text.substring(0, at);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + describe() + ", user " + (user == null ? "(driver default)" : user) + "]";
+    }
+}

@@ -1,0 +1,385 @@
+package io.forewarn.store;
+
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.Party;
+import io.forewarn.policy.Triage;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.review.Incident;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The casebook in a relational database (schema: {@code db/migration/V1__casebook.sql}), one SQL for
+ * H2 and PostgreSQL. Each value is stored whole as JSON ({@link CasebookJson}) beside a few columns
+ * for queries; collections come back in the order their values were first put.
+ *
+ * <p>It works inside whatever transaction the caller runs on the same {@link DataSource} (Spring's
+ * transaction management binds the connection; {@link JdbcClient} joins it), and statement by
+ * statement under autocommit when there is none. {@link #nextId} always runs in a transaction,
+ * starting a short one of its own when needed.
+ *
+ * <p>Obligations are versioned by the length of their history: a put must grow the stored history
+ * by exactly one transition, or it fails with {@link ConcurrentChangeException} and writes nothing.
+ * Other values are replaced by whoever puts last, as in the in-memory casebook.
+ *
+ * <p>Nothing is cached: every read goes to the database, so casebooks on several nodes see each
+ * other's committed writes.
+ */
+public final class JdbcCasebook implements Casebook {
+
+    /** Thread-safe, and costly enough to build that casebooks share it. */
+    private static final CasebookJson JSON = new CasebookJson();
+
+    private final JdbcClient jdbc;
+    private final CasebookJson json;
+    private final IdSequences ids;
+
+    public JdbcCasebook(DataSource dataSource) {
+        this(dataSource, JSON);
+    }
+
+    public JdbcCasebook(DataSource dataSource, CasebookJson json) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        this.jdbc = JdbcClient.create(dataSource);
+        this.json = Objects.requireNonNull(json, "json");
+        this.ids = new IdSequences(dataSource, jdbc);
+    }
+
+    @Override
+    public String nextId(String prefix) {
+        return prefix + "-" + ids.next(prefix);
+    }
+
+    // --- parties
+
+    @Override
+    public void putParty(Party party) {
+        upsert("party", party.id(), columns(
+                "kind", party.kind(),
+                "audience", party.audience().name(),
+                "body", json.write(Party.class, party)));
+    }
+
+    @Override
+    public Collection<Party> parties() {
+        return all("party", Party.class);
+    }
+
+    @Override
+    public Optional<Party> party(String id) {
+        return one("party", id, Party.class);
+    }
+
+    // --- reports and their triage
+
+    @Override
+    public void putReport(ThreatReport report, Triage outcome) {
+        if (exists("report", report.id())) {
+            throw alreadyReceived(report);
+        }
+        try {
+            insert("report", columns(
+                    "id", report.id(),
+                    "received_at", timestamp(report.receivedAt()),
+                    "body", json.write(ThreatReport.class, report),
+                    "triage_outcome", outcome.outcome().name(),
+                    "triage_reason", outcome.reason(),
+                    "triage_policy_version", outcome.policyVersion()));
+        } catch (DuplicateKeyException raced) {
+            throw alreadyReceived(report);
+        }
+    }
+
+    private static IllegalArgumentException alreadyReceived(ThreatReport report) {
+        return new IllegalArgumentException("report " + report.id() + " was already received");
+    }
+
+    @Override
+    public Collection<ThreatReport> reports() {
+        return all("report", ThreatReport.class);
+    }
+
+    @Override
+    public Optional<ThreatReport> report(String id) {
+        return one("report", id, ThreatReport.class);
+    }
+
+    @Override
+    public Optional<Triage> triage(String reportId) {
+        return jdbc.sql("SELECT triage_outcome, triage_reason, triage_policy_version FROM report WHERE id = :id")
+                .param("id", reportId)
+                .query((row, n) -> new Triage(Triage.Outcome.valueOf(row.getString(1)), row.getString(2), row.getInt(3)))
+                .optional();
+    }
+
+    // --- obligations, versioned
+
+    @Override
+    public void put(Obligation obligation) {
+        int version = obligation.history().size();
+        Map<String, Object> columns = columns(
+                "report_id", obligation.reportId(),
+                "party_id", obligation.partyId(),
+                "state", obligation.state().name(),
+                "deadline", timestamp(obligation.deadline()),
+                "version", version,
+                "body", json.write(Obligation.class, obligation));
+        int updated = jdbc.sql("UPDATE obligation SET " + assignments(columns) + " WHERE id = :id AND version = :grownFrom")
+                .params(columns)
+                .param("id", obligation.id())
+                .param("grownFrom", version - 1)
+                .update();
+        if (updated == 1) {
+            return;
+        }
+        Optional<Integer> stored = jdbc.sql("SELECT version FROM obligation WHERE id = :id")
+                .param("id", obligation.id())
+                .query(Integer.class)
+                .optional();
+        if (stored.isPresent()) {
+            throw new ConcurrentChangeException(obligation.id(), "its stored history has " + stored.get()
+                    + " transitions, this version has " + version + " (it must add exactly one)");
+        }
+        columns.put("id", obligation.id());
+        try {
+            insert("obligation", columns);
+        } catch (DuplicateKeyException raced) {
+            throw new ConcurrentChangeException(obligation.id(), "another transaction stored it first");
+        }
+    }
+
+    @Override
+    public Collection<Obligation> obligations() {
+        return all("obligation", Obligation.class);
+    }
+
+    @Override
+    public Optional<Obligation> obligation(String id) {
+        return one("obligation", id, Obligation.class);
+    }
+
+    // --- drafts
+
+    @Override
+    public void put(DraftRecord draft) {
+        upsert("draft", draft.id(), columns(
+                "report_id", draft.draft().reportId(),
+                "status", draft.status().name(),
+                "body", json.write(DraftRecord.class, draft)));
+    }
+
+    @Override
+    public Collection<DraftRecord> drafts() {
+        return all("draft", DraftRecord.class);
+    }
+
+    @Override
+    public Optional<DraftRecord> draft(String id) {
+        return one("draft", id, DraftRecord.class);
+    }
+
+    // --- warnings and whom they address
+
+    @Override
+    public void put(Warning warning) {
+        upsert("warning", warning.id(), columns(
+                "report_id", warning.reportId(),
+                "issued_at", timestamp(warning.issuedAt()),
+                "body", json.write(Warning.class, warning)));
+        jdbc.sql("DELETE FROM warning_party WHERE warning_id = :id").param("id", warning.id()).update();
+        for (String partyId : warning.partyIds().stream().distinct().toList()) {
+            insert("warning_party", columns(
+                    "warning_id", warning.id(),
+                    "report_id", warning.reportId(),
+                    "party_id", partyId));
+        }
+    }
+
+    @Override
+    public Collection<Warning> warnings() {
+        return all("warning", Warning.class);
+    }
+
+    @Override
+    public Optional<Warning> warning(String id) {
+        return one("warning", id, Warning.class);
+    }
+
+    @Override
+    public List<Warning> warningsTo(String reportId, String partyId) {
+        return jdbc.sql("SELECT w.body FROM warning_party p JOIN warning w ON w.id = p.warning_id"
+                        + " WHERE p.report_id = :report AND p.party_id = :party ORDER BY w.seq")
+                .param("report", reportId)
+                .param("party", partyId)
+                .query(String.class)
+                .list().stream()
+                .map(body -> json.read(Warning.class, body))
+                .toList();
+    }
+
+    // --- waivers
+
+    @Override
+    public void put(Waiver waiver) {
+        upsert("waiver", waiver.id(), columns(
+                "obligation_id", waiver.obligationId(),
+                "body", json.write(Waiver.class, waiver)));
+    }
+
+    @Override
+    public Collection<Waiver> waivers() {
+        return all("waiver", Waiver.class);
+    }
+
+    @Override
+    public Optional<Waiver> waiver(String id) {
+        return one("waiver", id, Waiver.class);
+    }
+
+    @Override
+    public List<Waiver> waiversFor(String obligationId) {
+        return bodies("SELECT body FROM waiver WHERE obligation_id = :id ORDER BY seq", Map.of("id", obligationId),
+                Waiver.class);
+    }
+
+    // --- incidents
+
+    @Override
+    public void put(Incident incident) {
+        upsert("incident", incident.id(), columns(
+                "at", timestamp(incident.at()),
+                "body", json.write(Incident.class, incident)));
+    }
+
+    @Override
+    public Collection<Incident> incidents() {
+        return all("incident", Incident.class);
+    }
+
+    // --- the timeline
+
+    @Override
+    public void append(DutyEvent event) {
+        insert("duty_event", columns(
+                "at", timestamp(event.at()),
+                "type", event.type(),
+                "subject", event.subject(),
+                "actor", event.actor(),
+                "summary", event.summary(),
+                "body", json.write(DutyEvent.class, event)));
+    }
+
+    @Override
+    public List<DutyEvent> events() {
+        return eventsFrom(0);
+    }
+
+    /**
+     * Counts positions, not {@code seq} values: an identity column may skip numbers (a rolled-back
+     * insert uses one up). With one writer, positions never change. With several writing at once, a
+     * transaction that took a lower {@code seq} may commit after a reader has read past it, so the
+     * event lands behind that reader's position; whoever follows the timeline across nodes (ledger,
+     * outbox) needs more than a position.
+     */
+    @Override
+    public List<DutyEvent> eventsFrom(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("an event position is never negative, not " + index);
+        }
+        return bodies("SELECT body FROM duty_event ORDER BY seq OFFSET :skip ROWS", Map.of("skip", index),
+                DutyEvent.class);
+    }
+
+    @Override
+    public boolean hasEvent(String type, String subject) {
+        return jdbc.sql("SELECT seq FROM duty_event WHERE type = :type AND subject = :subject FETCH FIRST 1 ROWS ONLY")
+                .param("type", type)
+                .param("subject", subject)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
+    // --- plumbing
+
+    /**
+     * Replaces the row with this id, or inserts it: an UPDATE, then an INSERT when it updated nothing.
+     * Plain SQL both databases run, where MERGE and ON CONFLICT differ. Two transactions inserting the
+     * same new id at once: the second fails with Spring's {@link DuplicateKeyException}.
+     */
+    private void upsert(String table, String id, Map<String, Object> columns) {
+        int updated = jdbc.sql("UPDATE " + table + " SET " + assignments(columns) + " WHERE id = :id")
+                .params(columns)
+                .param("id", id)
+                .update();
+        if (updated == 0) {
+            columns.put("id", id);
+            insert(table, columns);
+        }
+    }
+
+    private void insert(String table, Map<String, Object> columns) {
+        jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") VALUES ("
+                        + columns.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")")
+                .params(columns)
+                .update();
+    }
+
+    private boolean exists(String table, String id) {
+        return jdbc.sql("SELECT id FROM " + table + " WHERE id = :id").param("id", id).query(String.class).optional()
+                .isPresent();
+    }
+
+    private <T> List<T> all(String table, Class<T> type) {
+        return bodies("SELECT body FROM " + table + " ORDER BY seq", Map.of(), type);
+    }
+
+    private <T> Optional<T> one(String table, String id, Class<T> type) {
+        return jdbc.sql("SELECT body FROM " + table + " WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(body -> json.read(type, body));
+    }
+
+    private <T> List<T> bodies(String sql, Map<String, ?> params, Class<T> type) {
+        return jdbc.sql(sql).params(params).query(String.class).list().stream()
+                .map(body -> json.read(type, body))
+                .toList();
+    }
+
+    private static String assignments(Map<String, Object> columns) {
+        return columns.keySet().stream().map(column -> column + " = :" + column).collect(Collectors.joining(", "));
+    }
+
+    /** Column name, value pairs in order; mutable, so an insert can add the id. */
+    private static Map<String, Object> columns(Object... nameValue) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            columns.put((String) nameValue[i], nameValue[i + 1]);
+        }
+        return columns;
+    }
+
+    /** Both drivers bind an {@link OffsetDateTime} to TIMESTAMP WITH TIME ZONE; not every one binds an Instant. */
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,29 @@
+package io.forewarn.store;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/**
+ * Brings a database to the current schema with Flyway, from {@code classpath:db/migration}; the same
+ * scripts serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
+ * current database is a no-op.
+ */
+public final class Migrations {
+
+    public static final String LOCATION = "classpath:db/migration";
+
+    private Migrations() {
+    }
+
+    /** Migrates the database's current schema; returns how many migrations ran. */
+    public static int migrate(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+}

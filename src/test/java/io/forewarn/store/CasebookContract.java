@@ -1,0 +1,273 @@
+package io.forewarn.store;
+
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.Party;
+import io.forewarn.party.Relationship;
+import io.forewarn.policy.Triage;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.review.Incident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.forewarn.store.Fixtures.AUTHORITIES;
+import static io.forewarn.store.Fixtures.CITIZENS;
+import static io.forewarn.store.Fixtures.PLAZA;
+import static io.forewarn.store.Fixtures.PUBLIC;
+import static io.forewarn.store.Fixtures.R1;
+import static io.forewarn.store.Fixtures.RECEIVED;
+import static io.forewarn.store.Fixtures.VENUE;
+import static io.forewarn.store.Fixtures.event;
+import static io.forewarn.store.Fixtures.moved;
+import static io.forewarn.store.Fixtures.obligation;
+import static io.forewarn.store.Fixtures.warning;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link Casebook} does, run against each implementation: values come back equal, in the
+ * order they were first put; a put replaces, never duplicates; the queries find what they should.
+ */
+abstract class CasebookContract {
+
+    protected Casebook casebook;
+
+    /** A new, empty casebook for one test. */
+    protected abstract Casebook open();
+
+    /** Releases what {@link #open()} took. */
+    protected void close() {
+    }
+
+    @BeforeEach
+    void openCasebook() {
+        casebook = open();
+    }
+
+    @AfterEach
+    void closeCasebook() {
+        close();
+    }
+
+    @Test
+    void anEmptyCasebookHasNothing() {
+        assertThat(casebook.parties()).isEmpty();
+        assertThat(casebook.reports()).isEmpty();
+        assertThat(casebook.obligations()).isEmpty();
+        assertThat(casebook.drafts()).isEmpty();
+        assertThat(casebook.warnings()).isEmpty();
+        assertThat(casebook.waivers()).isEmpty();
+        assertThat(casebook.incidents()).isEmpty();
+        assertThat(casebook.events()).isEmpty();
+        assertThat(casebook.party("us-citizens-ru")).isEmpty();
+        assertThat(casebook.report("R-1")).isEmpty();
+        assertThat(casebook.triage("R-1")).isEmpty();
+        assertThat(casebook.obligation("R-1", "us-citizens-ru")).isEmpty();
+        assertThat(casebook.draft("D-1")).isEmpty();
+        assertThat(casebook.warning("W-1")).isEmpty();
+        assertThat(casebook.waiver("X-1")).isEmpty();
+        assertThat(casebook.warningsTo("R-1", "us-citizens-ru")).isEmpty();
+        assertThat(casebook.waiversFor("R-1/us-citizens-ru")).isEmpty();
+        assertThat(casebook.eventsFrom(0)).isEmpty();
+        assertThat(casebook.hasEvent("report-received", "R-1")).isFalse();
+    }
+
+    @Test
+    void partiesComeBackInFirstPutOrderAndAreReplacedInPlace() {
+        List.of(CITIZENS, PUBLIC, AUTHORITIES, VENUE, PLAZA).forEach(casebook::putParty);
+        Party friendlier = new Party.Authority(AUTHORITIES.id(), AUTHORITIES.audience(), Relationship.NEUTRAL,
+                AUTHORITIES.place(), "liaison", false);
+
+        casebook.putParty(friendlier);
+
+        assertThat(casebook.parties()).containsExactly(CITIZENS, PUBLIC, friendlier, VENUE, PLAZA);
+        assertThat(casebook.party("ru-authorities")).contains(friendlier);
+        assertThat(casebook.party("plaza")).contains(PLAZA);
+        assertThat(casebook.party("nobody")).isEmpty();
+    }
+
+    @Test
+    void aReportIsKeptWithItsTriage() {
+        ThreatReport r2 = Fixtures.report("R-2");
+        Triage noDuty = new Triage(Triage.Outcome.NO_DUTY, "harm other is not covered by policy v3", 3);
+
+        casebook.putReport(R1, Fixtures.triage(R1));
+        casebook.putReport(r2, noDuty);
+
+        assertThat(casebook.reports()).containsExactly(R1, r2);
+        assertThat(casebook.report("R-1")).contains(R1);
+        assertThat(casebook.report("R-1").orElseThrow().protectedMaterial()).isEqualTo(R1.protectedMaterial());
+        assertThat(casebook.triage("R-1")).contains(Fixtures.triage(R1));
+        assertThat(casebook.triage("R-2")).contains(noDuty);
+        assertThat(casebook.triage("R-3")).isEmpty();
+    }
+
+    @Test
+    void aReportIdIsReceivedOnce() {
+        casebook.putReport(R1, Fixtures.triage(R1));
+        Triage other = new Triage(Triage.Outcome.NEEDS_TRIAGE, "again", 4);
+
+        assertThatThrownBy(() -> casebook.putReport(Fixtures.report("R-1"), other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("report R-1 was already received");
+        assertThat(casebook.reports()).containsExactly(R1);
+        assertThat(casebook.triage("R-1")).contains(Fixtures.triage(R1));
+    }
+
+    @Test
+    void anObligationIsReplacedByItsNextVersionNotDuplicated() {
+        Obligation citizens = obligation("R-1", CITIZENS);
+        Obligation venue = obligation("R-1", VENUE);
+        casebook.put(citizens);
+        casebook.put(venue);
+
+        Obligation drafted = moved(citizens, ObligationState.DRAFTED, Duration.ofMinutes(30));
+        casebook.put(drafted);
+        Obligation approved = moved(drafted, ObligationState.APPROVED, Duration.ofHours(1));
+        casebook.put(approved);
+
+        assertThat(casebook.obligations()).containsExactly(approved, venue);
+        assertThat(casebook.obligation("R-1/us-citizens-ru")).contains(approved);
+        assertThat(casebook.obligation("R-1", "crocus-city-hall")).contains(venue);
+        assertThat(casebook.obligation("R-1", "nobody")).isEmpty();
+    }
+
+    @Test
+    void anEscalatedObligationKeepsItsResumeState() {
+        Obligation escalated = Fixtures.escalated(PUBLIC);
+        casebook.put(escalated);
+
+        assertThat(casebook.obligation(escalated.id())).contains(escalated);
+        assertThat(casebook.obligation(escalated.id()).orElseThrow().resumeState()).contains(ObligationState.DRAFTED);
+    }
+
+    @Test
+    void draftsAreReplacedInPlace() {
+        DraftRecord d1 = Fixtures.draft("D-1", CITIZENS);
+        DraftRecord d2 = Fixtures.draft("D-2", AUTHORITIES);
+        casebook.put(d1);
+        casebook.put(d2);
+        DraftRecord approved = Fixtures.withStatus(d1, DraftRecord.Status.APPROVED, "approver (approver)");
+
+        casebook.put(approved);
+
+        assertThat(casebook.drafts()).containsExactly(approved, d2);
+        assertThat(casebook.draft("D-1")).contains(approved);
+        assertThat(casebook.draft("D-3")).isEmpty();
+    }
+
+    @Test
+    void warningsToFindsTheWarningsOfAReportThatAddressAParty() {
+        Instant at = RECEIVED.plus(Duration.ofHours(12));
+        Warning w1 = warning("W-1", "R-1", at, CITIZENS, PUBLIC);
+        Warning w2 = warning("W-2", "R-2", at, CITIZENS);
+        Warning w3 = warning("W-3", "R-1", at.plus(Duration.ofHours(40)), PUBLIC);
+        List.of(w1, w2, w3).forEach(casebook::put);
+
+        assertThat(casebook.warnings()).containsExactly(w1, w2, w3);
+        assertThat(casebook.warning("W-2")).contains(w2);
+        assertThat(casebook.warningsTo("R-1", "public-moscow")).containsExactly(w1, w3);
+        assertThat(casebook.warningsTo("R-1", "us-citizens-ru")).containsExactly(w1);
+        assertThat(casebook.warningsTo("R-2", "us-citizens-ru")).containsExactly(w2);
+        assertThat(casebook.warningsTo("R-2", "public-moscow")).isEmpty();
+        assertThat(casebook.warningsTo("R-1", "ru-authorities")).isEmpty();
+    }
+
+    @Test
+    void aReplacedWarningAddressesItsNewPartiesOnly() {
+        Instant at = RECEIVED.plus(Duration.ofHours(12));
+        casebook.put(warning("W-1", "R-1", at, CITIZENS, PUBLIC));
+        casebook.put(warning("W-2", "R-1", at, PUBLIC));
+        Warning narrowed = warning("W-1", "R-1", at, PUBLIC);
+
+        casebook.put(narrowed);
+
+        assertThat(casebook.warningsTo("R-1", "us-citizens-ru")).isEmpty();
+        assertThat(casebook.warningsTo("R-1", "public-moscow")).extracting(Warning::id).containsExactly("W-1", "W-2");
+        assertThat(casebook.warnings()).hasSize(2).first().isEqualTo(narrowed);
+    }
+
+    @Test
+    void waiversForFindsTheWaiversOfAnObligationInFirstPutOrder() {
+        Waiver x1 = Fixtures.waiver("X-1", "R-1/crocus-city-hall");
+        Waiver x2 = Fixtures.waiver("X-2", "R-1/ru-authorities");
+        Waiver x3 = Fixtures.waiver("X-3", "R-1/crocus-city-hall");
+        List.of(x1, x2, x3).forEach(casebook::put);
+        Waiver decided = Fixtures.approved(x1);
+
+        casebook.put(decided);
+
+        assertThat(casebook.waivers()).containsExactly(decided, x2, x3);
+        assertThat(casebook.waiver("X-1")).contains(decided);
+        assertThat(casebook.waiversFor("R-1/crocus-city-hall")).containsExactly(decided, x3);
+        assertThat(casebook.waiversFor("R-1/ru-authorities")).containsExactly(x2);
+        assertThat(casebook.waiversFor("R-1/public-moscow")).isEmpty();
+    }
+
+    @Test
+    void incidentsComeBackInFirstPutOrder() {
+        Incident attack = Fixtures.attack();
+        Incident partly = Fixtures.partlyKnown("fire");
+        casebook.put(partly);
+        casebook.put(attack);
+        Incident clearer = new Incident("fire", partly.at(), partly.place(), "arson", partly.target(),
+                Incident.Casualties.UNKNOWN, java.util.Optional.of("nobody"));
+
+        casebook.put(clearer);
+
+        assertThat(casebook.incidents()).containsExactly(clearer, attack);
+    }
+
+    @Test
+    void eventsComeBackInAppendOrderFromAnyPosition() {
+        DutyEvent received = event(RECEIVED, "report-received", "R-1");
+        DutyEvent opened = event(RECEIVED, "obligation-opened", "R-1/us-citizens-ru");
+        DutyEvent note = event(RECEIVED.plus(Duration.ofHours(4)), "note", "-");
+        // same instant, appended later, stays later
+        DutyEvent alsoOpened = event(RECEIVED, "obligation-opened", "R-1/public-moscow");
+        List.of(received, opened, note, alsoOpened).forEach(casebook::append);
+
+        assertThat(casebook.events()).containsExactly(received, opened, note, alsoOpened);
+        assertThat(casebook.eventsFrom(0)).containsExactly(received, opened, note, alsoOpened);
+        assertThat(casebook.eventsFrom(2)).containsExactly(note, alsoOpened);
+        assertThat(casebook.eventsFrom(4)).isEmpty();
+        assertThat(casebook.eventsFrom(9)).isEmpty();
+    }
+
+    @Test
+    void anEventKeepsItsInstantToTheNanosecond() {
+        DutyEvent precise = event(Instant.parse("2024-03-07T05:00:00.123456789Z"), "note", "-");
+
+        casebook.append(precise);
+
+        assertThat(casebook.events()).containsExactly(precise);
+    }
+
+    @Test
+    void hasEventMatchesTypeAndSubjectTogether() {
+        casebook.append(event(RECEIVED, "renewal-due", "W-1"));
+        casebook.append(event(RECEIVED, "warning-issued", "W-2"));
+
+        assertThat(casebook.hasEvent("renewal-due", "W-1")).isTrue();
+        assertThat(casebook.hasEvent("warning-issued", "W-2")).isTrue();
+        assertThat(casebook.hasEvent("renewal-due", "W-2")).isFalse();
+        assertThat(casebook.hasEvent("warning-issued", "W-1")).isFalse();
+    }
+
+    @Test
+    void idsCountUpPerPrefix() {
+        assertThat(List.of(casebook.nextId("D"), casebook.nextId("D"), casebook.nextId("W"), casebook.nextId("D"),
+                casebook.nextId("X"), casebook.nextId("W")))
+                .containsExactly("D-1", "D-2", "W-1", "D-3", "X-1", "W-2");
+    }
+}

@@ -1,0 +1,195 @@
+package io.forewarn.store;
+
+import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.Party;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.review.Incident;
+import io.forewarn.sanitize.Draft;
+import io.forewarn.sanitize.LeakCheck;
+import io.forewarn.sanitize.LeakVerdict;
+import io.forewarn.scenario.Mode;
+import io.forewarn.scenario.Replay;
+import io.forewarn.scenario.ReplayResult;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.forewarn.store.Fixtures.CROCUS;
+import static io.forewarn.store.Fixtures.POLICY;
+import static io.forewarn.store.Fixtures.R1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every kind of value the casebook stores survives being written as JSON and read back, equal. */
+class CasebookJsonTest {
+
+    private final CasebookJson json = new CasebookJson();
+
+    private <T> T roundTrip(Class<T> type, T value) {
+        T back = json.read(type, json.write(type, value));
+        assertThat(back).as(type.getSimpleName()).isEqualTo(value);
+        return back;
+    }
+
+    @Test
+    void everythingACrocusReplayStoresSurvives() {
+        List<ReplayResult> runs = new ArrayList<>();
+        Replay replay = new Replay(CROCUS, POLICY);
+        runs.add(replay.run(Mode.AS_RECORDED));
+        runs.add(replay.run(Mode.AS_POLICY));
+        int values = 0;
+        for (ReplayResult run : runs) {
+            var casebook = run.casebook();
+            for (Party party : casebook.parties()) {
+                roundTrip(Party.class, party);
+                values++;
+            }
+            for (ThreatReport report : casebook.reports()) {
+                roundTrip(ThreatReport.class, report);
+                values++;
+            }
+            for (Obligation obligation : casebook.obligations()) {
+                roundTrip(Obligation.class, obligation);
+                values++;
+            }
+            for (DraftRecord draft : casebook.drafts()) {
+                roundTrip(DraftRecord.class, draft);
+                values++;
+            }
+            for (Warning warning : casebook.warnings()) {
+                roundTrip(Warning.class, warning);
+                values++;
+            }
+            for (Waiver waiver : casebook.waivers()) {
+                roundTrip(Waiver.class, waiver);
+                values++;
+            }
+            for (Incident incident : casebook.incidents()) {
+                roundTrip(Incident.class, incident);
+                values++;
+            }
+            for (DutyEvent event : casebook.events()) {
+                roundTrip(DutyEvent.class, event);
+                values++;
+            }
+        }
+        assertThat(values).isGreaterThan(100);
+    }
+
+    @Test
+    void theCrocusReportKeepsItsPortionsAndProtectedMaterial() {
+        assertThat(R1.portions()).hasSize(3);
+        assertThat(R1.protectedMaterial().terms()).contains("NIGHTJAR");
+
+        ThreatReport back = roundTrip(ThreatReport.class, R1);
+
+        assertThat(back.protectedMaterial()).isEqualTo(R1.protectedMaterial());
+        assertThat(back.protectedPortions()).isEqualTo(R1.protectedPortions());
+        assertThat(back.statements()).isEqualTo(R1.statements());
+        // statements stay ordered most specific first, as the report's methods rely on
+        assertThat(back.supportedLevel(io.forewarn.report.Facet.ACTOR).name()).isEqualTo("named");
+    }
+
+    @Test
+    void aDraftBlockedByTheLeakCheckKeepsItsMatches() {
+        DraftRecord record = Fixtures.draft("D-7", Fixtures.CITIZENS);
+        LeakVerdict blocked = LeakCheck.forReport(R1)
+                .check("NIGHTJAR reporting places the cell in safe houses near the ring road awaiting weapons");
+        assertThat(blocked).isInstanceOf(LeakVerdict.Blocked.class);
+        Draft leaky = new Draft(record.draft().reportId(), record.draft().audience(), record.draft().effectiveCeiling(),
+                record.draft().released(), record.draft().releasedPlace(), record.draft().statedWindow(),
+                "NIGHTJAR reporting places the cell in safe houses", record.draft().justifications(), blocked);
+        DraftRecord blockedRecord = new DraftRecord("D-7", leaky, "analyst", record.draftedAt(), record.obligationIds(),
+                java.util.Optional.of("W-1"), DraftRecord.Status.DRAFTED, java.util.Optional.empty());
+
+        DraftRecord back = roundTrip(DraftRecord.class, blockedRecord);
+
+        assertThat(back.draft().leak().isBlocked()).isTrue();
+        assertThat(((LeakVerdict.Blocked) back.draft().leak()).matches())
+                .isEqualTo(((LeakVerdict.Blocked) blocked).matches());
+        assertThat(json.write(DraftRecord.class, blockedRecord)).contains("\"verdict\":\"blocked\"");
+        assertThat(json.write(DraftRecord.class, record)).contains("\"leak\":{\"verdict\":\"clean\"}");
+    }
+
+    @Test
+    void partiesOfEveryKindAndBothShapesOfAreaSurvive() {
+        for (Party party : List.of(Fixtures.CITIZENS, Fixtures.PUBLIC, Fixtures.AUTHORITIES, Fixtures.VENUE, Fixtures.PLAZA)) {
+            roundTrip(Party.class, party);
+        }
+        assertThat(json.write(Party.class, Fixtures.PLAZA))
+                .startsWith("{\"kind\":\"venue\"")
+                .contains("\"shape\":\"polygon\"");
+        assertThat(json.write(Party.class, Fixtures.VENUE)).contains("\"shape\":\"circle\"");
+        assertThat(json.write(Party.class, Fixtures.AUTHORITIES)).contains("\"kind\":\"authority\"");
+    }
+
+    @Test
+    void anIncidentKnownInPartSurvives() {
+        Incident partly = roundTrip(Incident.class, Fixtures.partlyKnown("fire"));
+        assertThat(partly.casualties().killed()).isEmpty();
+        assertThat(partly.casualties().injured()).hasValue(0);
+        roundTrip(Incident.class, Fixtures.attack());
+        roundTrip(Incident.class, new Incident("quiet", Fixtures.RECEIVED, Fixtures.VENUE.place(), "unknown",
+                java.util.Optional.empty(), Incident.Casualties.UNKNOWN, java.util.Optional.empty()));
+    }
+
+    @Test
+    void anObligationKeepsItsHistoryAndResumeState() {
+        Obligation escalated = roundTrip(Obligation.class, Fixtures.escalated(Fixtures.PUBLIC));
+        assertThat(escalated.history()).hasSize(4);
+        assertThat(escalated.history().get(0).from()).isNull();
+        assertThat(escalated.resumeState()).contains(ObligationState.DRAFTED);
+        assertThat(escalated.escalations()).isEqualTo(1);
+    }
+
+    @Test
+    void warningsAndWaiversWithAndWithoutTheirOptionalPartsSurvive() {
+        roundTrip(Warning.class, Fixtures.warning("W-1", "R-1", Fixtures.RECEIVED, Fixtures.CITIZENS, Fixtures.PUBLIC));
+        Waiver asked = roundTrip(Waiver.class, Fixtures.waiver("X-1", "R-1/crocus-city-hall"));
+        roundTrip(Waiver.class, Fixtures.approved(asked));
+        roundTrip(Waiver.class, new Waiver("X-2", "R-1/ru-authorities", asked.reason(), Waiver.Scope.LESS_SPECIFIC,
+                "liaison", io.forewarn.policy.Role.LIAISON, asked.requestedAt(), java.util.Optional.empty(),
+                java.util.Optional.empty()));
+    }
+
+    @Test
+    void valuesAreWrittenAsPeopleReadThem() {
+        String report = json.write(ThreatReport.class, R1);
+        assertThat(report)
+                .contains("\"receivedAt\":\"2024-03-07T05:00:00Z\"")
+                .contains("\"credibility\":\"B2\"")
+                .contains("\"actor:named\":\"Islamic State Khorasan Province\"")
+                .doesNotContain("\"empty\"")        // Place.isEmpty(), ProtectedMaterial.isEmpty() are not properties
+                .doesNotContain("\"rank\"");         // a level is its name; the rank comes from the ladder
+        String warning = json.write(Warning.class,
+                Fixtures.warning("W-1", "R-1", Fixtures.RECEIVED, Fixtures.CITIZENS));
+        assertThat(warning).contains("\"PLACE\":\"place:locality\"").contains("\"audience\":\"own-citizens\"");
+        assertThat(json.write(Party.class, Fixtures.VENUE)).doesNotContain("\"synthetic\":null");
+    }
+
+    @Test
+    void instantsKeepEveryNanosecond() {
+        DutyEvent precise = new DutyEvent(Instant.parse("2024-03-07T05:00:00.123456789Z"), "note", "-", "analyst", "x");
+        roundTrip(DutyEvent.class, precise);
+    }
+
+    @Test
+    void whatIsNotAValidValueIsRefusedNotGuessed() {
+        String warning = json.write(Warning.class, Fixtures.warning("W-1", "R-1", Fixtures.RECEIVED, Fixtures.CITIZENS));
+
+        assertThatThrownBy(() -> json.read(Warning.class, warning.replace("place:locality", "place:street")))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> json.read(Warning.class, warning.replace("{\"id\":", "{\"colour\":\"red\",\"id\":")))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> json.read(Party.class, json.write(Party.class, Fixtures.VENUE).replace("\"venue\"", "\"ship\"")))
+                .isInstanceOf(JacksonException.class);
+    }
+}

@@ -1,0 +1,41 @@
+package io.forewarn.store;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one set of migrations builds the schema on an empty H2 and an empty PostgreSQL schema, once. */
+class MigrationsTest {
+
+    static final List<String> TABLES = List.of("party", "report", "obligation", "draft", "warning", "warning_party",
+            "waiver", "incident", "duty_event", "id_sequence", "policy_version");
+
+    @Test
+    void migrateAnEmptyH2OnceOnly() {
+        migrateOnceOnly(TestDatabase::h2Empty);
+    }
+
+    @Test
+    void migrateAnEmptyPostgresSchemaOnceOnly() {
+        migrateOnceOnly(TestDatabase::postgresEmpty);
+    }
+
+    private void migrateOnceOnly(Supplier<TestDatabase> empty) {
+        try (TestDatabase database = empty.get()) {
+            assertThat(Migrations.migrate(database.dataSource())).isEqualTo(1);
+            assertThat(Migrations.migrate(database.dataSource())).as("a second run").isZero();
+
+            JdbcClient jdbc = JdbcClient.create(database.dataSource());
+            for (String table : TABLES) {
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
+            }
+            // Flyway names its table in lower case and quoted, on H2 too; it may add a row for the schema itself
+            assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\" = TRUE")
+                    .query(String.class).list()).containsExactly("1");
+        }
+    }
+}

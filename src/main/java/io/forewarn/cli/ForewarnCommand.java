@@ -10,7 +10,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = ForewarnCommand.Version.class,
         description = "Duty-to-warn platform: obligations to warn, sanitized warnings, waivers and after-action review.",
-        subcommands = {DemoCommand.class, ScenarioCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ScenarioCommand.class, PolicyCommand.class, ServeCommand.class, UserCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ForewarnCommand implements Runnable {
 
     /** Exit status when a file or argument is bad. */

@@ -61,11 +61,16 @@ public final class PolicyFile {
 
     /** The policy in {@value #DEFAULT_RESOURCE}; a broken default is a build error, so it throws. */
     public static Policy defaultPolicy() {
+        return parse("classpath:" + DEFAULT_RESOURCE, defaultSource());
+    }
+
+    /** The text of the built-in default policy, as stored when it is first put in force. */
+    public static String defaultSource() {
         try (InputStream in = PolicyFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the classpath has no " + DEFAULT_RESOURCE);
             }
-            return parse("classpath:" + DEFAULT_RESOURCE, new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
         }

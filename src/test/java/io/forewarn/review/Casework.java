@@ -83,11 +83,7 @@ final class Casework {
 
     /** The text of the default policy, to write variants of it. */
     static String policyText() {
-        try (var in = Casework.class.getResourceAsStream(PolicyFile.DEFAULT_RESOURCE)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return PolicyFile.defaultSource();
     }
 
     /** An instant given in Moscow local time, e.g. {@code "2024-03-22T19:58"}. */

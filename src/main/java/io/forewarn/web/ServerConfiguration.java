@@ -1,0 +1,88 @@
+package io.forewarn.web;
+
+import io.forewarn.obligation.Casebook;
+import io.forewarn.policy.PolicyVersions;
+import io.forewarn.sanitize.Sanitizer;
+import io.forewarn.store.Database;
+import io.forewarn.store.DatabaseSettings;
+import io.forewarn.store.JdbcCasebook;
+import io.forewarn.store.JdbcPolicyVersions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires the domain to the database: the casebook, the policy versions, the clock and the desk. */
+@Configuration
+class ServerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The database named by FOREWARN_DB_URL (+ _USER, _PASSWORD) from the environment or the
+     * settings, else the embedded H2 file under ./forewarn-data/; migrated before anything uses it.
+     */
+    @Bean(destroyMethod = "close")
+    Database database(Environment environment) {
+        Map<String, String> variables = new HashMap<>();
+        for (String name : List.of(DatabaseSettings.URL_VARIABLE, DatabaseSettings.USER_VARIABLE,
+                DatabaseSettings.PASSWORD_VARIABLE)) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        return Database.open(DatabaseSettings.fromEnvironment(variables));
+    }
+
+    @Bean
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    @Bean
+    Casebook casebook(DataSource dataSource) {
+        return new JdbcCasebook(dataSource);
+    }
+
+    @Bean
+    PolicyVersions policyVersions(DataSource dataSource) {
+        return new JdbcPolicyVersions(dataSource);
+    }
+
+    @Bean
+    PolicyBook policyBook(PolicyVersions versions, Clock clock, ServerSettings settings) {
+        Optional<String> given = settings.policy().isBlank() ? Optional.empty() : Optional.of(read(Path.of(settings.policy())));
+        return new PolicyBook(versions, clock, given);
+    }
+
+    @Bean
+    CaseDesk caseDesk(Casebook casebook, PolicyBook policies, Clock clock, ServerSettings settings,
+                      PlatformTransactionManager transactions) {
+        return new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), clock, new TransactionTemplate(transactions));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the policy file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.forewarn.web;
+
+import io.forewarn.policy.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.forewarn.policy.Role.ANALYST;
+import static io.forewarn.policy.Role.APPROVER;
+import static io.forewarn.policy.Role.DIRECTOR;
+import static io.forewarn.policy.Role.LIAISON;
+import static io.forewarn.policy.Role.OVERSIGHT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint against every role: allowed where the design allows, 403 elsewhere, 401 without a
+ * login; and no role without need-to-know ever sees a protected term, source, method or portion.
+ */
+@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApiAccessTest {
+
+    private static final Set<Role> CASE_READERS = EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT);
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServerUnderTest.properties(registry);
+    }
+
+    record Endpoint(String method, String path, String contentType, String body, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("GET", "/api/v1/policy", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/policy/versions", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/policy/versions/3", null, null, CASE_READERS),
+                new Endpoint("POST", "/api/v1/policy", "application/yaml", Reports.policyVersion(4), EnumSet.of(DIRECTOR)),
+                new Endpoint("GET", "/api/v1/reports", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/reports/R-1", null, null, CASE_READERS),
+                new Endpoint("POST", "/api/v1/reports", "application/json", Reports.crocus("R-2"), EnumSet.of(ANALYST)),
+                new Endpoint("GET", "/api/v1/parties", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/parties/crocus-city-hall", null, null, CASE_READERS),
+                new Endpoint("POST", "/api/v1/parties", "application/json", Reports.venue("bolshoi-theatre"),
+                        EnumSet.of(ANALYST, LIAISON)),
+                new Endpoint("PUT", "/api/v1/parties/crocus-city-hall", "application/json", Reports.venue("crocus-city-hall"),
+                        EnumSet.of(ANALYST, LIAISON)),
+                new Endpoint("GET", "/api/v1/obligations", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/obligations?state=open&sort=deadline", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/obligations/R-1/crocus-city-hall", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/no-such-thing", null, null, EnumSet.noneOf(Role.class)),
+                new Endpoint("DELETE", "/api/v1/reports/R-1", null, null, EnumSet.noneOf(Role.class)));
+    }
+
+    @BeforeEach
+    void theCrocusCaseIsOnFile() {
+        // The context (and its database) is shared by the tests of this class: create once, then 409s.
+        for (String party : Reports.CROCUS_PARTIES) {
+            ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
+        }
+        ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void eachRoleGetsWhatTheMatrixAllowsAndNothingElse(Endpoint endpoint) {
+        List<String> wrong = new ArrayList<>();
+        ServerUnderTest.Answer anonymous = call(endpoint, null);
+        if (anonymous.status() != 401) {
+            wrong.add("anonymous got " + anonymous.status());
+        }
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        for (Role role : Role.values()) {
+            ServerUnderTest.Answer answer = call(endpoint, role);
+            boolean allowed = endpoint.allowed().contains(role);
+            if (allowed && (answer.status() == 401 || answer.status() == 403)) {
+                wrong.add(role.code() + " was refused with " + answer.status());
+            }
+            if (!allowed && answer.status() != 403) {
+                wrong.add(role.code() + " got " + answer.status() + " instead of 403");
+            }
+            if (answer.status() >= 400) {
+                assertThat(answer.contentType()).as("%s as %s", endpoint, role).startsWith("application/problem+json");
+            }
+        }
+        assertThat(wrong).as(endpoint.toString()).isEmpty();
+    }
+
+    @Test
+    void healthAndMetricsNeedNoLogin() {
+        assertThat(ServerUnderTest.call(port, null, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
+        assertThat(ServerUnderTest.call(port, null, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void noRoleWithoutNeedToKnowSeesProtectedMaterial() {
+        for (Role role : Role.values()) {
+            for (String path : List.of("/api/v1/reports/R-1", "/api/v1/reports", "/api/v1/obligations")) {
+                ServerUnderTest.Answer answer = ServerUnderTest.call(port, role, "GET", path, null, null);
+                String body = answer.body().toLowerCase(Locale.ROOT);
+                if (role.mayReadProtectedMaterial()) {
+                    if (!path.equals("/api/v1/obligations")) {
+                        assertThat(body).as("%s reads %s", role, path).contains(Reports.PROTECTED.get(0).toLowerCase(Locale.ROOT));
+                    }
+                    continue;
+                }
+                for (String secret : Reports.PROTECTED) {
+                    assertThat(body).as("%s reads %s", role, path).doesNotContain(secret.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    private ServerUnderTest.Answer call(Endpoint endpoint, Role role) {
+        return ServerUnderTest.call(port, role, endpoint.method(), endpoint.path(), endpoint.contentType(), endpoint.body());
+    }
+}

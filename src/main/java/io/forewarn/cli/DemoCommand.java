@@ -20,14 +20,23 @@ import java.util.concurrent.Callable;
 
 /** {@code forewarn demo}: the Crocus City Hall case, as recorded and as Forewarn's policy would have handled it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Replay the Crocus City Hall case (22 March 2024) as recorded and as policy: "
-                + "both timelines, the after-action reviews and a side-by-side summary.")
+        description = {"Replay the Crocus City Hall case (22 March 2024) as recorded and as policy: "
+                + "both timelines, the after-action reviews and a side-by-side summary.",
+                "With --serve, then load the case as recorded into a fresh embedded database and serve it, "
+                        + "printing the URL and one demo login per role."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String SCENARIO = "/scenarios/crocus-2024.yaml";
 
     @Option(names = "--quiet", description = "Print only the reviews and the summary, not the timelines.")
     boolean quiet;
+
+    @Option(names = "--serve", description = "Then serve the case from a fresh embedded database until stopped.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP port with --serve (default: ${DEFAULT-VALUE}).")
+    int port;
 
     @Mixin
     PolicyOption policy;
@@ -42,7 +51,11 @@ final class DemoCommand implements Callable<Integer> {
         ReplayResult recorded = replay.run(Mode.AS_RECORDED);
         ReplayResult decided = replay.run(Mode.AS_POLICY);
         new ReplayText(spec.commandLine().getOut(), scenario).print(List.of(recorded, decided), !quiet);
-        return recorded.expectations().met() && decided.expectations().met() ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
+        boolean met = recorded.expectations().met() && decided.expectations().met();
+        if (serve) {
+            new DemoServer(scenario, policy).serve(port, spec.commandLine().getOut());
+        }
+        return met ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
     }
 
     static String builtInScenario() {

@@ -1,0 +1,94 @@
+package io.forewarn.cli;
+
+import io.forewarn.policy.Role;
+import io.forewarn.scenario.Mode;
+import io.forewarn.scenario.Replay;
+import io.forewarn.scenario.Scenario;
+import io.forewarn.store.Database;
+import io.forewarn.store.DatabaseSettings;
+import io.forewarn.web.ForewarnServer;
+import io.forewarn.web.ServerStarted;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The demo as a server: the Crocus case, as recorded, in a fresh embedded database, served with one
+ * login per role. The passwords are made up at start and printed once; nothing is reused.
+ */
+final class DemoServer {
+
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final Scenario scenario;
+    private final PolicyOption policy;
+
+    DemoServer(Scenario scenario, PolicyOption policy) {
+        this.scenario = scenario;
+        this.policy = policy;
+    }
+
+    void serve(int port, PrintWriter out) {
+        DatabaseSettings settings = DatabaseSettings.embedded(freshDirectory());
+        try (Database database = Database.open(settings)) {
+            new Replay(scenario, policy.load(), database::casebook).run(Mode.AS_RECORDED);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", port);
+        properties.put(DatabaseSettings.URL_VARIABLE, settings.url());
+        properties.put(DatabaseSettings.USER_VARIABLE, settings.user());
+        properties.put("forewarn.timezone", scenario.timezone().getId());
+        if (policy.file != null) {
+            properties.put("forewarn.policy", policy.file.toAbsolutePath().toString());
+        }
+        Map<String, String> logins = new LinkedHashMap<>();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        Role[] roles = Role.values();
+        for (int i = 0; i < roles.length; i++) {
+            String name = roles[i].code();
+            String password = password();
+            logins.put(name, password);
+            properties.put("forewarn.users[" + i + "].name", name);
+            properties.put("forewarn.users[" + i + "].password-hash", bcrypt.encode(password));
+            properties.put("forewarn.users[" + i + "].roles[0]", name);
+        }
+        ConfigurableApplicationContext server = ForewarnServer.start(properties);
+        out.println();
+        out.println(server.getBean(ServerStarted.class).line());
+        out.println("The Crocus case, as recorded, is loaded. Demo logins (one per role, made up for this run):");
+        logins.forEach((name, password) -> out.printf("  %-10s %s%n", name, password));
+        out.println("Try: curl -u oversight:" + logins.get("oversight") + " http://localhost:" + port
+                + "/api/v1/obligations   (Ctrl-C stops the server)");
+        out.flush();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path freshDirectory() {
+        try {
+            return Files.createTempDirectory("forewarn-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the demo database", e);
+        }
+    }
+
+    private static String password() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

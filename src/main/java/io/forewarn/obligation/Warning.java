@@ -8,8 +8,6 @@ import io.forewarn.sanitize.Audience;
 import io.forewarn.sanitize.Justification;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,15 +44,11 @@ public record Warning(
         partyIds = List.copyOf(partyIds);
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(validity, "validity");
-        EnumMap<Facet, Level> levels = new EnumMap<>(Facet.class);
-        levels.putAll(released);
-        released = Collections.unmodifiableMap(levels);
+        released = Facet.levels(released);
         Objects.requireNonNull(releasedPlace, "releasedPlace");
         Objects.requireNonNull(statedWindow, "statedWindow");
         Objects.requireNonNull(text, "text");
-        EnumMap<Facet, Justification> justified = new EnumMap<>(Facet.class);
-        justified.putAll(justifications);
-        justifications = Collections.unmodifiableMap(justified);
+        justifications = Facet.copyOf(justifications);
         Objects.requireNonNull(renews, "renews");
     }
 

@@ -1,6 +1,9 @@
 package io.forewarn.report;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -53,6 +56,23 @@ public enum Facet {
         }
         throw new IllegalArgumentException("'" + name + "' is not a level of " + key
                 + " (levels: " + String.join(", ", ladder.stream().map(Level::name).toList()) + ")");
+    }
+
+    /** An unmodifiable copy of a map keyed by facet, in ladder order (place, time, target, method, actor). */
+    public static <V> Map<Facet, V> copyOf(Map<Facet, ? extends V> byFacet) {
+        EnumMap<Facet, V> copy = new EnumMap<>(Facet.class);
+        copy.putAll(byFacet);
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** Like {@link #copyOf}, for levels: each level must be one of the facet it is given for. */
+    public static Map<Facet, Level> levels(Map<Facet, Level> byFacet) {
+        byFacet.forEach((facet, level) -> {
+            if (level.facet() != facet) {
+                throw new IllegalArgumentException(level + " is not a level of " + facet.key());
+            }
+        });
+        return copyOf(byFacet);
     }
 
     public static Facet of(String key) {

@@ -5,8 +5,6 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.TimeWindow;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,15 +30,11 @@ public record Draft(
         Objects.requireNonNull(reportId, "reportId");
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(effectiveCeiling, "effectiveCeiling");
-        EnumMap<Facet, Level> levels = new EnumMap<>(Facet.class);
-        levels.putAll(released);
-        released = Collections.unmodifiableMap(levels);
+        released = Facet.levels(released);
         Objects.requireNonNull(releasedPlace, "releasedPlace");
         Objects.requireNonNull(statedWindow, "statedWindow");
         Objects.requireNonNull(text, "text");
-        EnumMap<Facet, Justification> justified = new EnumMap<>(Facet.class);
-        justified.putAll(justifications);
-        justifications = Collections.unmodifiableMap(justified);
+        justifications = Facet.copyOf(justifications);
         Objects.requireNonNull(leak, "leak");
     }
 

@@ -4,7 +4,6 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,18 +11,12 @@ import java.util.Map;
 public record ReleaseCeiling(Map<Facet, Level> levels) {
 
     public ReleaseCeiling {
-        EnumMap<Facet, Level> copy = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
-            Level level = levels.get(facet);
-            if (level == null) {
+            if (!levels.containsKey(facet)) {
                 throw new IllegalArgumentException("a release ceiling needs a level for " + facet.key());
             }
-            if (level.facet() != facet) {
-                throw new IllegalArgumentException(level + " is not a level of " + facet.key());
-            }
-            copy.put(facet, level);
         }
-        levels = Collections.unmodifiableMap(copy);
+        levels = Facet.levels(levels);
     }
 
     public Level of(Facet facet) {

@@ -197,6 +197,36 @@ public final class DutyToWarn {
         return approved;
     }
 
+    /**
+     * Cancels a draft that has not been issued. The obligations of a drafted one stay drafted, ready
+     * for the next draft. An approved draft is cancelled only once none of its obligations stands
+     * approved through it any more (a waiver was asked for, say): the state graph has no way from
+     * approved back to drafted, so cancelling it earlier would leave them approved with nothing to issue.
+     */
+    public DraftRecord cancel(String draftId, String actor) {
+        DraftRecord record = draftRecord(draftId);
+        if (record.status() != DraftRecord.Status.DRAFTED && record.status() != DraftRecord.Status.APPROVED) {
+            throw new IllegalStateException("draft " + draftId + " is " + record.status().name().toLowerCase()
+                    + "; only a drafted or approved draft can be cancelled");
+        }
+        if (record.status() == DraftRecord.Status.APPROVED && record.renews().isEmpty()) {
+            List<String> approved = record.obligationIds().stream()
+                    .filter(id -> obligation(id).workingState() == ObligationState.APPROVED)
+                    .toList();
+            if (!approved.isEmpty()) {
+                throw new IllegalStateException("draft " + draftId + " cannot be cancelled: " + String.join(", ", approved)
+                        + (approved.size() == 1 ? " is" : " are") + " approved through it, and approved cannot go back "
+                        + "to drafted (allowed from approved: " + ObligationState.APPROVED.successors().stream()
+                        .map(ObligationState::code).collect(Collectors.joining(", ")) + "); issue the draft, "
+                        + "or request a waiver");
+            }
+        }
+        DraftRecord cancelled = record.withStatus(DraftRecord.Status.CANCELLED);
+        casebook.put(cancelled);
+        record(clock.instant(), "draft-cancelled", draftId, actor, "draft " + draftId + " cancelled by " + actor);
+        return cancelled;
+    }
+
     /** Issues an approved draft as a warning, valid for the policy's period but never past the threat window. */
     public Warning issue(String draftId, String actor) {
         DraftRecord record = draftRecord(draftId);

@@ -14,7 +14,9 @@ class ApiDocumentation {
         return new OpenAPI().info(new Info()
                 .title("Forewarn API")
                 .version("v1")
-                .description("Duty to warn: threat reports, affected parties, obligations to warn, policy versions. "
+                .description("Duty to warn: threat reports, affected parties, obligations to warn, drafts and warnings, "
+                        + "deliveries, waivers, incidents and their after-action reviews, the timeline, scenario replays, "
+                        + "policy versions. "
                         + "Errors are RFC 9457 problem details. Protected material is shown only to analysts, "
                         + "approvers and directors."));
     }

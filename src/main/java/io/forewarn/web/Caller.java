@@ -1,11 +1,13 @@
 package io.forewarn.web;
 
 import io.forewarn.policy.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Who is calling, and in which roles. */
 record Caller(String name, Set<Role> roles) {
@@ -24,5 +26,20 @@ record Caller(String name, Set<Role> roles) {
     /** Need-to-know: only analysts, approvers and directors see sources, methods and protected portions. */
     boolean mayReadProtectedMaterial() {
         return roles.stream().anyMatch(Role::mayReadProtectedMaterial);
+    }
+
+    /**
+     * The role the caller takes a step in, when only some roles may take it: the first it holds that
+     * may (in the order of {@link Role}). The role matrix lets only such callers through; anyone else is refused.
+     */
+    Role actingAs(Predicate<Role> may) {
+        return roles.stream().filter(may).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("no role of the caller may take this step"));
+    }
+
+    /** The role whose view of protected material the caller gets: one with need-to-know, if it holds any. */
+    Role reader() {
+        return roles.stream().filter(Role::mayReadProtectedMaterial).findFirst()
+                .orElseGet(() -> roles.stream().findFirst().orElse(Role.PARTNER));
     }
 }

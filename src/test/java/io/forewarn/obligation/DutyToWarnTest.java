@@ -415,6 +415,108 @@ class DutyToWarnTest {
     }
 
     @Nested
+    class Cancelling {
+
+        @Test
+        void aCancelledDraftIsNeverApprovedAndItsObligationsWaitForTheNextDraft() {
+            Desk desk = received();
+            DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
+
+            DraftRecord cancelled = desk.duty.cancel(draft.id(), "analyst-2");
+
+            assertThat(cancelled.status()).isEqualTo(DraftRecord.Status.CANCELLED);
+            assertThat(desk.casebook.draft(draft.id())).get().extracting(DraftRecord::status)
+                    .isEqualTo(DraftRecord.Status.CANCELLED);
+            assertThat(desk.events("draft-cancelled")).singleElement().satisfies(e -> {
+                assertThat(e.subject()).isEqualTo(draft.id());
+                assertThat(e.actor()).isEqualTo("analyst-2");
+                assertThat(e.summary()).isEqualTo("draft " + draft.id() + " cancelled by analyst-2");
+            });
+            assertThatThrownBy(() -> desk.duty.approve(draft.id(), "approver-1", Role.APPROVER))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("draft " + draft.id() + " is cancelled, not drafted");
+            assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(DRAFTED);
+
+            DraftRecord next = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
+            desk.duty.approve(next.id(), "approver-1", Role.APPROVER);
+            desk.duty.issue(next.id(), "approver-1");
+            assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(ISSUED);
+        }
+
+        @Test
+        void anApprovedDraftWhoseObligationsStandApprovedIsNotCancelled() {
+            Desk desk = approvedForAuthorities();
+            String draftId = desk.casebook.drafts().iterator().next().id();
+
+            assertThatThrownBy(() -> desk.duty.cancel(draftId, "director-1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("draft " + draftId + " cannot be cancelled: R-1/ru-authorities is approved through it, "
+                            + "and approved cannot go back to drafted (allowed from approved: issued, waiver-requested, "
+                            + "overdue); issue the draft, or request a waiver");
+            assertThat(desk.casebook.draft(draftId)).get().extracting(DraftRecord::status)
+                    .isEqualTo(DraftRecord.Status.APPROVED);
+            assertThat(desk.events("draft-cancelled")).isEmpty();
+        }
+
+        @Test
+        void anApprovedDraftIsCancelledOnceItsObligationsHaveMovedOn() {
+            Desk desk = approvedForAuthorities();
+            String draftId = desk.casebook.drafts().iterator().next().id();
+            notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
+
+            desk.duty.cancel(draftId, "director-1");
+
+            assertThat(desk.casebook.draft(draftId)).get().extracting(DraftRecord::status)
+                    .isEqualTo(DraftRecord.Status.CANCELLED);
+            assertThatThrownBy(() -> desk.duty.issue(draftId, "director-1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("draft " + draftId + " is cancelled, not approved");
+        }
+
+        @Test
+        void anApprovedRenewalIsCancelledWithoutTouchingTheObligation() {
+            Desk desk = approvedForAuthorities();
+            Warning warning = desk.duty.issue(desk.casebook.drafts().iterator().next().id(), "approver-1");
+            DraftRecord renewal = desk.duty.draftRenewal(warning.id(), "analyst-1");
+            desk.duty.approve(renewal.id(), "approver-1", Role.APPROVER);
+
+            desk.duty.cancel(renewal.id(), "approver-1");
+
+            assertThat(desk.casebook.draft(renewal.id())).get().extracting(DraftRecord::status)
+                    .isEqualTo(DraftRecord.Status.CANCELLED);
+            assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(ISSUED);
+        }
+
+        @Test
+        void anIssuedOrCancelledDraftIsNotCancelled() {
+            Desk desk = approvedForAuthorities();
+            String draftId = desk.casebook.drafts().iterator().next().id();
+            desk.duty.issue(draftId, "approver-1");
+
+            assertThatThrownBy(() -> desk.duty.cancel(draftId, "approver-1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("draft " + draftId + " is issued; only a drafted or approved draft can be cancelled");
+
+            Desk other = received();
+            DraftRecord draft = other.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
+            other.duty.cancel(draft.id(), "analyst-1");
+            assertThatThrownBy(() -> other.duty.cancel(draft.id(), "analyst-1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("draft " + draft.id() + " is cancelled; only a drafted or approved draft can be cancelled");
+            assertThat(other.events("draft-cancelled")).hasSize(1);
+        }
+
+        @Test
+        void anUnknownDraftIsNotCancelled() {
+            Desk desk = received();
+
+            assertThatThrownBy(() -> desk.duty.cancel("D-99", "analyst-1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no draft D-99");
+        }
+    }
+
+    @Nested
     class Issuing {
 
         @Test

@@ -54,6 +54,26 @@ final class Reports {
                 """.formatted(id);
     }
 
+    /** The Crocus attack as an incident, at {@code at} (an ISO-8601 time with an offset). */
+    static String incident(String id, String at) {
+        return """
+                {"id": "%s", "at": "%s",
+                 "place": {"site": "Crocus City Hall", "locality": "Krasnogorsk", "region": "Moscow Oblast",
+                           "country": "RU", "lat": 55.826, "lon": 37.389},
+                 "target": "concert hall", "method": "firearms and arson", "attackers": 4, "killed": 137,
+                 "injured": 182, "arrested": 11, "claimed-by": "Islamic State"}""".formatted(id, at);
+    }
+
+    /** The Crocus scenario file that ships with Forewarn. */
+    static String crocusScenario() {
+        try (var in = Reports.class.getResourceAsStream("/scenarios/crocus-2024.yaml")) {
+            return new String(java.util.Objects.requireNonNull(in, "crocus-2024.yaml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The default policy renumbered. */
     static String policyVersion(int version) {
         return PolicyFile.defaultSource().replaceFirst("(?m)^version: \\d+", "version: " + version);

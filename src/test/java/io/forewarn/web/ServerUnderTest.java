@@ -27,16 +27,29 @@ final class ServerUnderTest {
     private ServerUnderTest() {
     }
 
-    static void properties(DynamicPropertyRegistry registry) {
+    /** A login with more than one role, beside the one-role logins every server has. */
+    record Login(String name, Role... roles) {
+    }
+
+    static void properties(DynamicPropertyRegistry registry, Login... extra) {
         registry.add("FOREWARN_DB_URL", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("forewarn.timezone", () -> "Europe/Moscow");
         Role[] roles = Role.values();
         for (int i = 0; i < roles.length; i++) {
-            String prefix = "forewarn.users[" + i + "].";
-            String name = roles[i].code();
-            registry.add(prefix + "name", () -> name);
-            registry.add(prefix + "password-hash", () -> HASH);
-            registry.add(prefix + "roles[0]", () -> name);
+            login(registry, i, new Login(roles[i].code(), roles[i]));
+        }
+        for (int i = 0; i < extra.length; i++) {
+            login(registry, roles.length + i, extra[i]);
+        }
+    }
+
+    private static void login(DynamicPropertyRegistry registry, int index, Login login) {
+        String prefix = "forewarn.users[" + index + "].";
+        registry.add(prefix + "name", login::name);
+        registry.add(prefix + "password-hash", () -> HASH);
+        for (int r = 0; r < login.roles().length; r++) {
+            String role = login.roles()[r].code();
+            registry.add(prefix + "roles[" + r + "]", () -> role);
         }
     }
 
@@ -45,14 +58,19 @@ final class ServerUnderTest {
 
     /** A call as the login of {@code role}, or anonymous when it is null. */
     static Answer call(int port, Role role, String method, String path, String contentType, String body) {
+        return callAs(port, role == null ? null : role.name().toLowerCase(Locale.ROOT), method, path, contentType, body);
+    }
+
+    /** A call as the login named {@code login}, or anonymous when it is null. */
+    static Answer callAs(int port, String login, String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (role != null) {
-            String credentials = role.name().toLowerCase(Locale.ROOT) + ":" + PASSWORD;
+        if (login != null) {
+            String credentials = login + ":" + PASSWORD;
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

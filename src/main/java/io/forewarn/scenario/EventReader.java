@@ -1,7 +1,6 @@
 package io.forewarn.scenario;
 
 import io.forewarn.party.Party;
-import io.forewarn.place.PlaceReader;
 import io.forewarn.policy.FacetLevelsReader;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.WaiverReason;
@@ -12,6 +11,7 @@ import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeReader;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.Incident;
+import io.forewarn.review.IncidentReader;
 import io.forewarn.sanitize.Justification;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Reads the {@code events} list. Each event has {@code at} and exactly one of report,
@@ -178,27 +177,12 @@ final class EventReader {
     }
 
     private Incident incident(Instant at, YamlValue value, int number) {
-        YamlMap map = value.asMap().allowOnly("id", "place", "method", "target", "attackers", "killed", "injured",
-                "arrested", "claimed-by");
+        List<String> keys = new ArrayList<>(IncidentReader.FIELDS);
+        keys.add("id");
+        YamlMap map = value.asMap().allowOnly(keys);
         String id = map.optionalString("id").orElse("incident-" + number);
-        Incident incident = new Incident(id, at, PlaceReader.read(map.get("place")), map.string("method"),
-                map.optionalString("target"),
-                new Incident.Casualties(figure(map, "attackers"), figure(map, "killed"), figure(map, "injured"),
-                        figure(map, "arrested")),
-                map.optionalString("claimed-by"));
+        Incident incident = IncidentReader.read(map, id, at);
         incidents.add(id, map.find("id").orElse(value), incident);
         return incident;
-    }
-
-    private static OptionalInt figure(YamlMap map, String key) {
-        Optional<YamlValue> value = map.find(key);
-        if (value.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        int figure = value.get().asInt();
-        if (figure < 0) {
-            throw value.get().problem("must not be negative, not " + figure);
-        }
-        return OptionalInt.of(figure);
     }
 }

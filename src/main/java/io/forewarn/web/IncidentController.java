@@ -4,6 +4,9 @@ import io.forewarn.policy.Policy;
 import io.forewarn.report.TimeReader;
 import io.forewarn.review.AfterActionReview;
 import io.forewarn.review.Incident;
+import io.forewarn.review.IncidentReader;
+import io.forewarn.yaml.YamlMap;
+import io.forewarn.yaml.YamlValue;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -16,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,12 +40,27 @@ class IncidentController {
         this.settings = settings;
     }
 
+    /**
+     * An incident as a scenario file writes one under {@code incident:}, with a required id and its
+     * time in the body. It is recorded once it has happened, so a time still to come is refused.
+     */
+    private Incident read(YamlValue body) {
+        List<String> keys = new ArrayList<>(IncidentReader.FIELDS);
+        keys.addAll(List.of("id", "at"));
+        YamlMap map = body.asMap().allowOnly(keys);
+        YamlValue at = map.get("at");
+        Instant when = new TimeReader(settings.zone()).instant(at);
+        if (when.isAfter(desk.clock().instant())) {
+            throw at.problem("an incident is recorded once it has happened; this time is still to come");
+        }
+        return IncidentReader.read(map, map.string("id"), when);
+    }
+
     /** Records an incident, written as in a scenario file, with its id and time. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> record(@RequestBody byte[] body, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Incident incident = IncidentReader.read(RequestBodies.document(body), new TimeReader(settings.zone()),
-                desk.clock().instant());
+        Incident incident = read(RequestBodies.document(body));
         desk.change(duty -> {
             if (duty.casebook().incidents().stream().anyMatch(known -> known.id().equals(incident.id()))) {
                 throw new IllegalStateException("incident " + incident.id() + " is already recorded");

@@ -5,6 +5,10 @@ import io.forewarn.obligation.DutyEvent;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.policy.Policy;
 import io.forewarn.sanitize.Sanitizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -17,11 +21,23 @@ import java.util.function.Function;
  * transaction under the policy in force, so a request either happens entirely or not at all.
  * The one exception is a refusal the workflow puts on the timeline on purpose (an approval refused,
  * say): the change is rolled back, but the refusal is then recorded in a transaction of its own.
+ * Once a change has committed, the {@link Watcher}s hear what it wrote (the metrics count from it).
  */
 final class CaseDesk {
 
     /** The events the workflow records when it refuses a step, and that must outlive the refused change. */
     static final Set<String> REFUSALS = Set.of("approval-refused");
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseDesk.class);
+
+    /** Hears about every committed change, on the thread that made it; must be quick and must not fail. */
+    interface Watcher {
+        void committed(WatchedCasebook.Changes changes);
+    }
+
+    /** What a change returned, and what it wrote. */
+    record Changed<T>(T result, WatchedCasebook.Changes changes) {
+    }
 
     private final Casebook casebook;
     private final PolicyBook policies;
@@ -29,8 +45,14 @@ final class CaseDesk {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
+    private final List<Watcher> watchers;
 
     CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions) {
+        this(casebook, policies, sanitizer, clock, transactions, List.of());
+    }
+
+    CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions,
+             List<Watcher> watchers) {
         this.casebook = casebook;
         this.policies = policies;
         this.sanitizer = sanitizer;
@@ -38,12 +60,28 @@ final class CaseDesk {
         this.transactions = transactions;
         this.reads = new TransactionTemplate(transactions.getTransactionManager());
         this.reads.setReadOnly(true);
+        this.watchers = List.copyOf(watchers);
     }
 
     <T> T change(Function<DutyToWarn, T> work) {
+        return changeRecorded(work).result();
+    }
+
+    /** Like {@link #change}, also handing back what the change wrote. */
+    <T> Changed<T> changeRecorded(Function<DutyToWarn, T> work) {
         WatchedCasebook watched = new WatchedCasebook(casebook);
         try {
-            return transactions.execute(status -> work.apply(new DutyToWarn(watched, policies.active(), sanitizer, clock)));
+            T result = transactions.execute(status -> {
+                T done = work.apply(new DutyToWarn(watched, policies.active(), sanitizer, clock));
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        tell(watched.changes());
+                    }
+                });
+                return done;
+            });
+            return new Changed<>(result, watched.changes());
         } catch (IllegalStateException refused) {
             List<DutyEvent> refusals = watched.appended().stream().filter(e -> REFUSALS.contains(e.type())).toList();
             if (!refusals.isEmpty()) {
@@ -63,5 +101,19 @@ final class CaseDesk {
 
     Clock clock() {
         return clock;
+    }
+
+    private void tell(WatchedCasebook.Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        for (Watcher watcher : watchers) {
+            try {
+                watcher.committed(changes);
+            } catch (RuntimeException failed) {
+                // The change is committed; a watcher's failure must not turn its answer into an error.
+                LOG.warn("{} failed on a committed change: {}", watcher.getClass().getSimpleName(), failed.toString());
+            }
+        }
     }
 }

@@ -7,6 +7,11 @@ import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
 import io.forewarn.store.JdbcCasebook;
 import io.forewarn.store.JdbcPolicyVersions;
+import io.forewarn.store.ObligationCounts;
+import io.forewarn.store.SweepLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,18 +25,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Wires the domain to the database: the casebook, the policy versions, the clock and the desk. */
+/**
+ * Wires the domain to the database: the casebook, the policy versions, the clock, the desk, the deadline
+ * scheduler with its lease, and the domain metrics.
+ */
 @Configuration
 class ServerConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConfiguration.class);
+
+    /**
+     * The real time in UTC, shifted by {@code forewarn.clock-offset}: an exercise setting, so a drill or a
+     * test can reach deadlines and expiries without waiting. A server running with an offset says so at start.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(ServerSettings settings) {
+        Duration offset = settings.clockOffset();
+        if (offset.isZero()) {
+            return Clock.systemUTC();
+        }
+        LOG.warn("forewarn.clock-offset is {}: this server's clock runs {} the real time. It is an exercise setting; "
+                + "every deadline, escalation and expiry it decides is shifted with it.", offset,
+                offset.isNegative() ? offset.negated() + " behind" : offset + " ahead of");
+        return Clock.offset(Clock.systemUTC(), offset);
     }
 
     /**
@@ -73,9 +95,26 @@ class ServerConfiguration {
     }
 
     @Bean
+    CaseMetrics caseMetrics(DataSource dataSource, Clock clock) {
+        return new CaseMetrics(new ObligationCounts(dataSource), clock);
+    }
+
+    @Bean
     CaseDesk caseDesk(Casebook casebook, PolicyBook policies, Clock clock, ServerSettings settings,
-                      PlatformTransactionManager transactions) {
-        return new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), clock, new TransactionTemplate(transactions));
+                      PlatformTransactionManager transactions, ObjectProvider<CaseDesk.Watcher> watchers) {
+        return new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), clock, new TransactionTemplate(transactions),
+                watchers.orderedStream().toList());
+    }
+
+    /** The one lease on the clock's decisions, shared by every node on this database. */
+    @Bean
+    SweepLease sweepLease(DataSource dataSource) {
+        return SweepLease.forDatabase(dataSource);
+    }
+
+    @Bean
+    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings) {
+        return new DeadlineScheduler(desk, lease, settings.scheduler());
     }
 
     private static String read(Path file) {

@@ -18,13 +18,30 @@ import java.util.Optional;
 
 /**
  * A casebook that remembers the events appended through it during one change, so that a refused
- * change, which is rolled back, can still leave on the timeline the refusal the workflow recorded.
- * Everything else goes straight to the casebook it watches.
+ * change, which is rolled back, can still leave on the timeline the refusal the workflow recorded;
+ * and the obligation versions and drafts put through it, so that once the change has committed the
+ * scheduler can log it and the metrics count it. Everything goes straight to the casebook it watches.
+ * Used by one thread, for one change.
  */
 final class WatchedCasebook implements Casebook {
 
+    /** What one change wrote that the server reports on, in the order it wrote it. */
+    record Changes(List<DutyEvent> events, List<Obligation> obligations, List<DraftRecord> drafts) {
+        Changes {
+            events = List.copyOf(events);
+            obligations = List.copyOf(obligations);
+            drafts = List.copyOf(drafts);
+        }
+
+        boolean isEmpty() {
+            return events.isEmpty() && obligations.isEmpty() && drafts.isEmpty();
+        }
+    }
+
     private final Casebook casebook;
     private final List<DutyEvent> appended = new ArrayList<>();
+    private final List<Obligation> obligations = new ArrayList<>();
+    private final List<DraftRecord> drafts = new ArrayList<>();
 
     WatchedCasebook(Casebook casebook) {
         this.casebook = casebook;
@@ -33,6 +50,11 @@ final class WatchedCasebook implements Casebook {
     /** The events appended through this casebook, in order. */
     List<DutyEvent> appended() {
         return List.copyOf(appended);
+    }
+
+    /** The events, obligation versions and drafts written through this casebook. */
+    Changes changes() {
+        return new Changes(appended, obligations, drafts);
     }
 
     @Override
@@ -84,6 +106,7 @@ final class WatchedCasebook implements Casebook {
     @Override
     public void put(Obligation obligation) {
         casebook.put(obligation);
+        obligations.add(obligation);
     }
 
     @Override
@@ -99,6 +122,7 @@ final class WatchedCasebook implements Casebook {
     @Override
     public void put(DraftRecord draft) {
         casebook.put(draft);
+        drafts.add(draft);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.UUID;
 final class ServerUnderTest {
 
     static final String PASSWORD = "correct horse battery staple";
-    private static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
+    static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ServerUnderTest() {

@@ -30,7 +30,9 @@ final class ServeCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A YAML file of settings: forewarn.users (logins with bcrypt hashes), forewarn.timezone, ...")
+            description = "A YAML file of settings: forewarn.users (logins with bcrypt hashes), forewarn.timezone, "
+                    + "forewarn.scheduler.enabled and .interval (the deadline sweep, default every PT30S), "
+                    + "forewarn.clock-offset (exercises only: shift the clock, e.g. P2D), ...")
     Path config;
 
     @Spec

@@ -46,6 +46,8 @@ final class DemoServer {
         properties.put(DatabaseSettings.URL_VARIABLE, settings.url());
         properties.put(DatabaseSettings.USER_VARIABLE, settings.user());
         properties.put("forewarn.timezone", scenario.timezone().getId());
+        // The case is history, replayed to its end; a live sweep would add decisions dated today to it.
+        properties.put("forewarn.scheduler.enabled", false);
         if (policy.file != null) {
             properties.put("forewarn.policy", policy.file.toAbsolutePath().toString());
         }

@@ -41,19 +41,21 @@ class ServerConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfiguration.class);
 
     /**
-     * The real time in UTC, shifted by {@code forewarn.clock-offset}: an exercise setting, so a drill or a
-     * test can reach deadlines and expiries without waiting. A server running with an offset says so at start.
+     * The real time in the agency's zone ({@code forewarn.timezone}, so summaries read in local time),
+     * shifted by {@code forewarn.clock-offset}: an exercise setting, so a drill or a test can reach
+     * deadlines and expiries without waiting. A server running with an offset says so at start.
      */
     @Bean
     Clock clock(ServerSettings settings) {
+        Clock real = Clock.system(settings.zone());
         Duration offset = settings.clockOffset();
         if (offset.isZero()) {
-            return Clock.systemUTC();
+            return real;
         }
         LOG.warn("forewarn.clock-offset is {}: this server's clock runs {} the real time. It is an exercise setting; "
                 + "every deadline, escalation and expiry it decides is shifted with it.", offset,
                 offset.isNegative() ? offset.negated() + " behind" : offset + " ahead of");
-        return Clock.offset(Clock.systemUTC(), offset);
+        return Clock.offset(real, offset);
     }
 
     /**

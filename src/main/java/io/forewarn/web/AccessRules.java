@@ -36,6 +36,7 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/reports").hasAnyRole(names(ANALYST))
                 .requestMatchers(HttpMethod.GET, "/api/v1/parties", "/api/v1/parties/*").hasAnyRole(names(CASE_READERS))
                 .requestMatchers(HttpMethod.POST, "/api/v1/parties").hasAnyRole(names(ANALYST, LIAISON))
+                .requestMatchers(HttpMethod.POST, "/api/v1/parties/import").hasAnyRole(names(ANALYST, LIAISON))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/parties/*").hasAnyRole(names(ANALYST, LIAISON))
                 .requestMatchers(HttpMethod.GET, "/api/v1/obligations", "/api/v1/obligations/**")
                 .hasAnyRole(names(CASE_READERS))

@@ -1,10 +1,13 @@
 package io.forewarn.web;
 
+import io.forewarn.yaml.FileProblem;
 import io.forewarn.yaml.SafeYaml;
 import io.forewarn.yaml.YamlValue;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -14,23 +17,38 @@ import java.nio.charset.StandardCharsets;
  */
 final class RequestBodies {
 
+    /** How problems name the body: "request body:3:14: ...". */
+    static final String SOURCE = "request body";
+
     private RequestBodies() {
     }
 
+    /** The body as text; not UTF-8 is a problem at the line and column (counted in bytes) where it goes wrong. */
     static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the request body is not valid UTF-8");
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < in.position(); i++) {
+                if (body[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new FileProblem(SOURCE, line, in.position() - lineStart + 1,
+                    "not valid UTF-8 (byte " + in.position() + ")");
         }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** A JSON (or YAML) document, read with the same limits and positions as files. */
     static YamlValue document(byte[] body) {
-        return SafeYaml.parse("request body", utf8(body));
+        return SafeYaml.parse(SOURCE, utf8(body));
     }
 }

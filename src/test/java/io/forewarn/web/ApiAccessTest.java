@@ -63,6 +63,8 @@ class ApiAccessTest {
                         EnumSet.of(ANALYST, LIAISON)),
                 new Endpoint("PUT", "/api/v1/parties/crocus-city-hall", "application/json", Reports.venue("crocus-city-hall"),
                         EnumSet.of(ANALYST, LIAISON)),
+                new Endpoint("POST", "/api/v1/parties/import", "text/csv",
+                        "id,kind,audience,locality,country\nkazan-public,public,public,Kazan,RU\n", EnumSet.of(ANALYST, LIAISON)),
                 new Endpoint("GET", "/api/v1/obligations", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/obligations?state=open&sort=deadline", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/obligations/R-1/crocus-city-hall", null, null, CASE_READERS),

@@ -1,0 +1,134 @@
+package io.forewarn.party.bulk;
+
+import io.forewarn.party.Party;
+import io.forewarn.party.Relationship;
+import io.forewarn.place.Area;
+import io.forewarn.place.LatLon;
+import io.forewarn.place.PlaceLevel;
+import io.forewarn.yaml.FileProblem;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Parties from CSV: every kind, geometry on the finest name, and problems by row and column that never repeat a value. */
+class PartyCsvTest {
+
+    private static final String HEADER =
+            "id,kind,audience,relationship,site,locality,region,country,lat,lon,radius-km,count,kinds,channel\n";
+
+    @Test
+    void everyKindOfPartyWithItsOwnColumns() {
+        List<ImportRow> rows = PartyCsv.read("test", HEADER
+                + "us-citizens-ru,registrants,own-citizens,ally,,,,RU,,,,5000,,\n"
+                + "public-moscow,public,public,,,Moscow,Moscow Oblast,RU,,,,,,\n"
+                + "ru-authorities,authority,foreign-government,adversarial,,,,RU,,,,,,\n"
+                + "crocus,venue,venue-operator,,Crocus City Hall,Krasnogorsk,,RU,55.826,37.389,0.4,,concert hall; exhibition centre,\n");
+
+        assertThat(rows).allMatch(ImportRow.Accepted.class::isInstance);
+        List<Party> parties = rows.stream().map(row -> ((ImportRow.Accepted) row).party()).toList();
+        assertThat(parties.get(0)).isInstanceOfSatisfying(Party.Registrants.class, citizens -> {
+            assertThat(citizens.count()).isEqualTo(5000);
+            assertThat(citizens.relationship()).isEqualTo(Relationship.ALLY);
+        });
+        assertThat(parties.get(1).relationship()).isEqualTo(Relationship.NEUTRAL);
+        assertThat(parties.get(2)).isInstanceOfSatisfying(Party.Authority.class,
+                authority -> assertThat(authority.channel()).isEqualTo("liaison"));
+        assertThat(parties.get(3)).isInstanceOfSatisfying(Party.Venue.class, venue -> {
+            assertThat(venue.kinds()).containsExactly("concert hall", "exhibition centre");
+            assertThat(venue.place().at(PlaceLevel.SITE).orElseThrow().area())
+                    .contains(new Area.Circle(new LatLon(55.826, 37.389), 0.4));
+            assertThat(venue.place().at(PlaceLevel.LOCALITY).orElseThrow().area()).isEmpty();
+        });
+        assertThat(rows).extracting(ImportRow::row).containsExactly(2, 3, 4, 5);
+    }
+
+    @Test
+    void columnsMayComeInAnyOrderAndCaseAndOnlyIdKindAudienceAreNeeded() {
+        List<ImportRow> rows = PartyCsv.read("test", "Country,AUDIENCE,id,kind\nRU,public,p,public\n");
+
+        assertThat(rows).singleElement().isInstanceOf(ImportRow.Accepted.class);
+    }
+
+    @Test
+    void everyBadFieldOfARowIsReportedByNameWithoutItsValue() {
+        List<ImportRow> rows = PartyCsv.read("test", HEADER
+                + "NIGHTJAR-1,registrants,Own Citizens,frenemy,,,,,91,TELEMARK,-1,-5,,x\n");
+
+        assertThat(rows).singleElement().isInstanceOfSatisfying(ImportRow.Rejected.class, rejected -> {
+            assertThat(rejected.problems()).extracting(RowProblem::field)
+                    .containsExactly("audience", "relationship", "lat", "lon", "radius-km", "place", "count", "channel");
+            assertThat(rejected.problems()).allSatisfy(problem -> {
+                assertThat(problem.row()).isEqualTo(2);
+                assertThat(problem.problem()).doesNotContain("NIGHTJAR", "TELEMARK", "Own Citizens", "frenemy", "91");
+            });
+        });
+    }
+
+    @Test
+    void kindSpecificColumnsBelongToTheirKind() {
+        List<ImportRow> rows = PartyCsv.read("test", HEADER
+                + "a,registrants,own-citizens,,,,,RU,,,,,,\n"
+                + "b,public,public,,,,,RU,,,,10,concert hall,liaison\n"
+                + "c,spaceship,public,,,,,RU,,,,,,\n"
+                + ",,,,,,,,,,,,,\n");
+
+        assertThat(problems(rows.get(0))).containsExactly("count: required for registrants");
+        assertThat(problems(rows.get(1))).containsExactly("count: applies only to registrants",
+                "kinds: applies only to venues", "channel: applies only to authorities");
+        assertThat(problems(rows.get(2))).containsExactly(
+                "kind: unknown kind (kinds: registrants, public, authority, venue)");
+        assertThat(problems(rows.get(3))).containsExactly("id: required",
+                "kind: required (registrants, public, authority, venue)", "audience: required",
+                "place: a party needs at least one of site, locality, region, country");
+    }
+
+    @Test
+    void latAndLonGoTogetherAndARadiusNeedsThem() {
+        List<ImportRow> rows = PartyCsv.read("test", HEADER
+                + "a,public,public,,,Moscow,,,55.7,,,,,\n"
+                + "b,public,public,,,Moscow,,,,,5,,,\n");
+
+        assertThat(problems(rows.get(0))).containsExactly("lon: lat and lon go together; give both");
+        assertThat(problems(rows.get(1))).containsExactly("radius-km: a radius needs lat and lon");
+    }
+
+    @Test
+    void aRowOfTheWrongWidthOrBrokenQuotingIsARowProblem() {
+        List<ImportRow> rows = PartyCsv.read("test", "id,kind,audience,country\na,public,public\nb,public,pub\"lic,RU\n"
+                + "c,public,public,RU\n");
+
+        assertThat(problems(rows.get(0))).containsExactly("-: has 3 fields; the header has 4");
+        assertThat(problems(rows.get(1))).singleElement().asString().startsWith("audience: a quote inside an unquoted field");
+        assertThat(rows.get(2)).isInstanceOf(ImportRow.Accepted.class);
+    }
+
+    @Test
+    void aDocumentWithoutAUsableHeaderIsUnreadable() {
+        assertThatThrownBy(() -> PartyCsv.read("test", "")).isInstanceOf(FileProblem.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> PartyCsv.read("test", "id,kind,audience,colour\n"))
+                .isInstanceOf(FileProblem.class).hasMessageContaining("test:1:1: column 4 of the header");
+        assertThatThrownBy(() -> PartyCsv.read("test", "id,kind,audience,id\n"))
+                .isInstanceOf(FileProblem.class).hasMessageContaining("repeats column 1");
+        assertThatThrownBy(() -> PartyCsv.read("test", "id,country\n"))
+                .isInstanceOf(FileProblem.class).hasMessageContaining("kind, audience are missing");
+        assertThatThrownBy(() -> PartyCsv.read("test", "\"id,kind,audience\n"))
+                .isInstanceOf(FileProblem.class).hasMessageContaining("header row cannot be read");
+    }
+
+    @Test
+    void anIdLongerThanTheColumnIsARowProblem() {
+        List<ImportRow> rows = PartyCsv.read("test", "id,kind,audience,country\n" + "x".repeat(201) + ",public,public,RU\n");
+
+        assertThat(problems(rows.get(0))).containsExactly("id: longer than 200 characters");
+    }
+
+    static List<String> problems(ImportRow row) {
+        assertThat(row).isInstanceOf(ImportRow.Rejected.class);
+        return ((ImportRow.Rejected) row).problems().stream()
+                .map(problem -> (problem.field() == null ? "-" : problem.field()) + ": " + problem.problem())
+                .toList();
+    }
+}

@@ -4,12 +4,16 @@ import io.forewarn.report.InvalidReportException;
 import io.forewarn.yaml.FileProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -61,6 +65,31 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException problem) {
         return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "your role may not do this"));
+    }
+
+    /**
+     * A body Spring could not read: one that was too long (it did not announce its length, so
+     * {@link RequestSizeLimit} could only stop it while it was read), or none at all. Spring's own
+     * message names the controller method, so it is not passed on.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException problem,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                return asObject(Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large",
+                        "Request body too large", tooLarge.getMessage())));
+            }
+        }
+        String message = problem.getMessage() == null ? "" : problem.getMessage();
+        return asObject(Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The request body is not valid",
+                message.startsWith("Required request body is missing") ? "the request needs a body"
+                        : "the request body could not be read")));
+    }
+
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -17,7 +17,9 @@ class ApiDocumentation {
                 .description("Duty to warn: threat reports, affected parties, obligations to warn, drafts and warnings, "
                         + "deliveries, waivers, incidents and their after-action reviews, the timeline, scenario replays, "
                         + "policy versions. "
-                        + "Errors are RFC 9457 problem details. Protected material is shown only to analysts, "
+                        + "Errors are RFC 9457 problem details. Every POST may carry an Idempotency-Key header: a repeat "
+                        + "with the same key gets the first answer (marked Idempotency-Replayed: true) and changes nothing. "
+                        + "Protected material is shown only to analysts, "
                         + "approvers and directors."));
     }
 }

@@ -7,6 +7,7 @@ import io.forewarn.policy.Policy;
 import io.forewarn.sanitize.Sanitizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +47,11 @@ final class CaseDesk {
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
     private final List<Watcher> watchers;
+    /**
+     * A transaction of its own even inside a caller's (a request under an Idempotency-Key runs in one,
+     * see {@link IdempotencyFilter}, and rolls it back when the request is refused).
+     */
+    private final TransactionTemplate ownTransaction;
 
     CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions) {
         this(casebook, policies, sanitizer, clock, transactions, List.of());
@@ -61,6 +67,8 @@ final class CaseDesk {
         this.reads = new TransactionTemplate(transactions.getTransactionManager());
         this.reads.setReadOnly(true);
         this.watchers = List.copyOf(watchers);
+        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     <T> T change(Function<DutyToWarn, T> work) {
@@ -85,7 +93,7 @@ final class CaseDesk {
         } catch (IllegalStateException refused) {
             List<DutyEvent> refusals = watched.appended().stream().filter(e -> REFUSALS.contains(e.type())).toList();
             if (!refusals.isEmpty()) {
-                transactions.executeWithoutResult(status -> refusals.forEach(casebook::append));
+                ownTransaction.executeWithoutResult(status -> refusals.forEach(casebook::append));
             }
             throw refused;
         }

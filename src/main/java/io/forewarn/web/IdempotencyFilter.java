@@ -137,7 +137,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         purgeNowAndThen(now);
 
-        Claim claim = keys.claim(keyed, now, LEASE, RETENTION);
+        Claim claim;
+        try {
+            claim = keys.claim(keyed, now, LEASE, RETENTION);
+        } catch (RuntimeException failed) {
+            LOG.error("claiming an idempotency key failed: {}", failed.getClass().getName());
+            problem(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "the server failed to handle the request; nothing was changed and it has been logged");
+            return;
+        }
         if (claim instanceof Claim.Granted granted) {
             run(keyed, granted.token(), new BufferedRequest(request, body), response, chain);
         } else if (claim instanceof Claim.Replay replay) {

@@ -2,11 +2,11 @@ package io.forewarn.web;
 
 import io.forewarn.policy.Role;
 import io.forewarn.store.JdbcIdempotencyKeys;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,15 +44,18 @@ class IdempotencyKeyTest {
     @Autowired
     DataSource dataSource;
 
-    /** The test logins, and a second analyst, "analyst-2". */
+    /** The test logins, a second analyst, and "ann", analyst and approver, whose approval of her own draft is refused. */
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ServerUnderTest.properties(registry);
-        String prefix = "forewarn.users[" + Role.values().length + "].";
-        String hash = new BCryptPasswordEncoder(4).encode(ServerUnderTest.PASSWORD);
-        registry.add(prefix + "name", () -> "analyst-2");
-        registry.add(prefix + "password-hash", () -> hash);
-        registry.add(prefix + "roles[0]", () -> "analyst");
+        ServerUnderTest.properties(registry, new ServerUnderTest.Login("analyst-2", Role.ANALYST),
+                new ServerUnderTest.Login("ann", Role.ANALYST, Role.APPROVER));
+    }
+
+    @BeforeEach
+    void theCrocusPartiesAreOnFile() {
+        for (String party : Reports.CROCUS_PARTIES) {
+            Http.post(port, "analyst", PARTIES, "application/json", party); // 409 once they are
+        }
     }
 
     @Test
@@ -246,6 +249,34 @@ class IdempotencyKeyTest {
         assertThat(json(first).path("created").get(0).asString()).isEqualTo(id);
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.header(REPLAYED)).contains("true");
+    }
+
+    @Test
+    void aRefusalTheWorkflowRecordsIsRecordedOnceThoughTheKeyedRequestIsRolledBack() {
+        String report = unique("R");
+        assertThat(Http.post(port, "analyst", REPORTS, "application/json", Reports.crocus(report)).status()).isEqualTo(201);
+        Http.Reply drafted = Http.post(port, "ann", REPORTS + "/" + report + "/drafts", "application/json",
+                "{\"audience\": \"own-citizens\"}");
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String draft = json(drafted).path("id").asString();
+        String key = UUID.randomUUID().toString();
+
+        Http.Reply refused = Http.post(port, "ann", "/api/v1/drafts/" + draft + "/approve", null, new byte[0], KEY, key);
+        Http.Reply again = Http.post(port, "ann", "/api/v1/drafts/" + draft + "/approve", null, new byte[0], KEY, key);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(json(refused).path("detail").asString()).contains("cannot also approve it");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header(REPLAYED)).contains("true");
+        assertThat(again.body()).isEqualTo(refused.body());
+        List<String> refusals = new ArrayList<>();
+        for (JsonNode event : json(Http.get(port, "oversight", "/api/v1/events?size=500")).path("items")) {
+            if (event.path("type").asString().equals("approval-refused") && event.path("subject").asString().equals(draft)) {
+                refusals.add(event.path("actor").asString());
+            }
+        }
+        assertThat(refusals).containsExactly("ann");
+        assertThat(json(Http.get(port, "oversight", "/api/v1/drafts/" + draft)).path("status").asString()).isEqualTo("drafted");
     }
 
     private int reportsWithId(String id) {

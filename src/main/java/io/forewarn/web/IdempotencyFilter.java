@@ -52,14 +52,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * answer is written in that same transaction by an UPDATE that names the claim's token, and the
  * transaction commits only if that UPDATE found the claim still this request's: the change and its
  * stored answer are committed together or not at all. A 4xx answer rolls the transaction back (a
- * refused request changes nothing, even if it got part of the way) and is then stored on its own. What
- * remains:
+ * refused request changes nothing, even if it got part of the way; a refusal the workflow records on
+ * purpose is written by {@link CaseDesk} in a transaction of its own) and is then stored on its own.
+ * What remains:
  * <ul>
  *   <li>The claim is committed before the work starts, so that a repeat can see it. If the node dies
  *       in between, the claim stays unanswered and repeats get 409 until its {@link #LEASE} runs out;
  *       then a repeat takes it over and runs, which is right, since nothing was committed.</li>
  *   <li>A request that outlives its lease can be taken over by a repeat; its own commit then finds the
- *       claim gone, so it rolls back and answers 409 instead. Nothing runs twice, but the slow
+ *       claim gone, so it rolls back and answers 409 instead. Nothing is committed twice, but the slow
  *       request's caller is told to look again.</li>
  *   <li>Only database work is covered. State held in memory changes before the commit: an uploaded
  *       policy becomes active in {@link PolicyBook} even if the commit then fails (the database, and
@@ -189,23 +190,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
             held.send();
             return;
         }
+        if (transaction.isRollbackOnly()) {
+            // A success whose transaction something inside marked for rollback: it cannot be committed, so
+            // it did not happen, and the caller must not be told it did.
+            LOG.error("a keyed request answered {} but its transaction was marked for rollback", status);
+            abandon(transaction, keyed, token);
+            problem(held.discard(), HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "the server failed to handle the request; nothing was changed and it has been logged");
+            return;
+        }
         boolean stored;
         try {
-            stored = !transaction.isRollbackOnly() && keys.answer(keyed, token, answer(held), clock.instant());
+            stored = keys.answer(keyed, token, answer(held), clock.instant());
             if (stored) {
                 transactions.commit(transaction);
             } else {
                 transactions.rollback(transaction);
             }
         } catch (RuntimeException failed) {
+            // Most likely nothing was committed; if the commit did reach the database, the answer is stored
+            // with it (release only removes an unanswered claim), so a repeat learns which.
             LOG.error("storing the answer to a keyed request failed: {}", failed.getClass().getName());
             abandon(transaction, keyed, token);
             problem(held.discard(), HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                    "the server failed to handle the request; nothing was changed and it has been logged");
+                    "the server failed to record the outcome of the request; send it again with the same "
+                            + "Idempotency-Key to get its answer if it was made, or to run it if it was not");
             return;
         }
         if (!stored) {
-            keys.release(keyed, token);
+            // The claim is no longer ours: a repeat took it over after the lease, and runs (or ran) instead.
             problem(held.discard(), HttpStatus.CONFLICT, "idempotency-key-in-use", "Request superseded",
                     "this request took too long and a repeat with the same Idempotency-Key took it over; nothing was "
                             + "changed by this one, ask again for the answer");

@@ -1,19 +1,25 @@
 package io.forewarn.store;
 
 import io.forewarn.ledger.LedgerKeys;
+import io.forewarn.ledger.SignedTreeHead;
+import io.forewarn.ledger.TreeHeadSigner;
+import io.forewarn.ledger.TreeHeadVerifier;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -30,22 +36,27 @@ public final class LedgerKeyFiles {
     private LedgerKeyFiles() {
     }
 
-    /** The key pair in {@code directory}, generated and written there first if neither file exists. */
-    public static KeyPair loadOrCreate(Path directory) {
+    /**
+     * The key pair in {@code directory}, generated and written there first if neither file exists. Creation
+     * holds a lock on {@code ledger.lock} there, so servers starting together on one directory share one pair.
+     */
+    public static synchronized KeyPair loadOrCreate(Path directory) {
         Path privateFile = directory.resolve(PRIVATE_FILE);
         Path publicFile = directory.resolve(PUBLIC_FILE);
-        if (!Files.exists(privateFile) && !Files.exists(publicFile)) {
-            KeyPair created = LedgerKeys.generate();
-            try {
-                Files.createDirectories(directory);
-                writeNew(privateFile, pem("PRIVATE KEY", LedgerKeys.encodePrivate(created.getPrivate())), true);
-                writeNew(publicFile, pem("PUBLIC KEY", LedgerKeys.encodePublic(created.getPublic())), false);
-            } catch (FileAlreadyExistsException raced) {
-                return load(privateFile, publicFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the ledger key pair to " + directory, e);
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel channel = FileChannel.open(directory.resolve("ledger.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!Files.exists(privateFile) && !Files.exists(publicFile)) {
+                    KeyPair created = LedgerKeys.generate();
+                    writeNew(privateFile, pem("PRIVATE KEY", LedgerKeys.encodePrivate(created.getPrivate())), true);
+                    writeNew(publicFile, pem("PUBLIC KEY", LedgerKeys.encodePublic(created.getPublic())), false);
+                    return created;
+                }
             }
-            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the ledger key pair in " + directory + ": " + e.getMessage(), e);
         }
         return load(privateFile, publicFile);
     }
@@ -56,8 +67,8 @@ public final class LedgerKeyFiles {
         PublicKey publicKey = readPublic(publicFile);
         KeyPair pair = new KeyPair(publicKey, privateKey);
         // a signature made with the private key must verify with the public one
-        var head = new io.forewarn.ledger.TreeHeadSigner(privateKey).sign(0, new byte[32], java.time.Instant.EPOCH);
-        if (!new io.forewarn.ledger.TreeHeadVerifier(publicKey).verifies(head)) {
+        SignedTreeHead probe = new TreeHeadSigner(privateKey).sign(0, new byte[SignedTreeHead.ROOT_BYTES], Instant.EPOCH);
+        if (!new TreeHeadVerifier(publicKey).verifies(probe)) {
             throw new IllegalArgumentException(publicFile + " is not the public key of " + privateFile);
         }
         return pair;

@@ -37,15 +37,19 @@ final class DemoServer {
     }
 
     void serve(int port, PrintWriter out) {
-        DatabaseSettings settings = DatabaseSettings.embedded(freshDirectory());
+        Path directory = freshDirectory();
+        DatabaseSettings settings = DatabaseSettings.embedded(directory);
+        long entries;
         try (Database database = Database.open(settings)) {
             new Replay(scenario, policy.load(), database::casebook).run(Mode.AS_RECORDED);
+            entries = database.casebook().ledger().size();
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
         properties.put(DatabaseSettings.URL_VARIABLE, settings.url());
         properties.put(DatabaseSettings.USER_VARIABLE, settings.user());
         properties.put("forewarn.timezone", scenario.timezone().getId());
+        properties.put("forewarn.data-dir", directory.toString()); // the ledger's keys and witness file beside the database
         // The case is history, replayed to its end; a live sweep would add decisions dated today to it.
         properties.put("forewarn.scheduler.enabled", false);
         if (policy.file != null) {
@@ -67,6 +71,9 @@ final class DemoServer {
         out.println(server.getBean(ServerStarted.class).line());
         out.println("The Crocus case, as recorded, is loaded. Demo logins (one per role, made up for this run):");
         logins.forEach((name, password) -> out.printf("  %-10s %s%n", name, password));
+        out.println("The ledger holds the case's " + entries + " events, signed with the key in " + directory + ". Check it offline:");
+        out.println("  curl -u oversight:" + logins.get("oversight") + " http://localhost:" + port + "/api/v1/ledger/export -o ledger.json"
+                + " && forewarn ledger verify ledger.json");
         out.println("Try: curl -u oversight:" + logins.get("oversight") + " http://localhost:" + port
                 + "/api/v1/obligations   (Ctrl-C stops the server)");
         out.flush();

@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.ledger.SaltedHash;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.DutyEvent;
@@ -12,8 +13,15 @@ import io.forewarn.report.ThreatReport;
 import io.forewarn.review.Incident;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,6 +49,10 @@ import java.util.stream.Collectors;
  *
  * <p>Nothing is cached: every read goes to the database, so casebooks on several nodes see each
  * other's committed writes.
+ *
+ * <p>Every event appended is also entered in the {@link JdbcLedger} in the same transaction (one of its own
+ * when the caller has none), and a report's protected material gets a salt per item beside the report,
+ * so that the ledger can carry its digests and never the material.
  */
 public final class JdbcCasebook implements Casebook {
 
@@ -50,16 +62,28 @@ public final class JdbcCasebook implements Casebook {
     private final JdbcClient jdbc;
     private final CasebookJson json;
     private final IdSequences ids;
+    private final JdbcLedger ledger;
+    private final TransactionTemplate inTransaction;
+    private final SecureRandom random = new SecureRandom();
 
     public JdbcCasebook(DataSource dataSource) {
-        this(dataSource, JSON);
+        this(dataSource, JSON, Clock.systemUTC());
     }
 
-    public JdbcCasebook(DataSource dataSource, CasebookJson json) {
+    /** @param clock the time ledger entries are stamped with (the events carry the workflow's own) */
+    public JdbcCasebook(DataSource dataSource, CasebookJson json, Clock clock) {
         Objects.requireNonNull(dataSource, "dataSource");
         this.jdbc = JdbcClient.create(dataSource);
         this.json = Objects.requireNonNull(json, "json");
         this.ids = new IdSequences(dataSource, jdbc);
+        this.ledger = new JdbcLedger(dataSource, clock);
+        this.inTransaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.inTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    /** The ledger of this casebook's events. */
+    public JdbcLedger ledger() {
+        return ledger;
     }
 
     @Override
@@ -94,16 +118,39 @@ public final class JdbcCasebook implements Casebook {
         if (exists("report", report.id())) {
             throw alreadyReceived(report);
         }
-        try {
-            insert("report", columns(
-                    "id", report.id(),
-                    "received_at", timestamp(report.receivedAt()),
-                    "body", json.write(ThreatReport.class, report),
-                    "triage_outcome", outcome.outcome().name(),
-                    "triage_reason", outcome.reason(),
-                    "triage_policy_version", outcome.policyVersion()));
-        } catch (DuplicateKeyException raced) {
-            throw alreadyReceived(report);
+        inTransaction.executeWithoutResult(status -> {
+            try {
+                insert("report", columns(
+                        "id", report.id(),
+                        "received_at", timestamp(report.receivedAt()),
+                        "body", json.write(ThreatReport.class, report),
+                        "triage_outcome", outcome.outcome().name(),
+                        "triage_reason", outcome.reason(),
+                        "triage_policy_version", outcome.policyVersion()));
+            } catch (DuplicateKeyException raced) {
+                throw alreadyReceived(report);
+            }
+            saltProtectedMaterial(report);
+        });
+    }
+
+    /** One fresh salt per protected item, kept beside the report; the ledger gets the digests only. */
+    private void saltProtectedMaterial(ThreatReport report) {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        kinds.put("source", report.protectedMaterial().sources());
+        kinds.put("method", report.protectedMaterial().methods());
+        kinds.put("term", report.protectedMaterial().terms());
+        int position = 0;
+        for (Map.Entry<String, List<String>> kind : kinds.entrySet()) {
+            for (String item : kind.getValue()) {
+                SaltedHash hash = SaltedHash.of(item, random);
+                insert("report_protected_salt", columns(
+                        "report_id", report.id(),
+                        "position", position++,
+                        "kind", kind.getKey(),
+                        "salt", hash.saltHex(),
+                        "digest", hash.digestHex()));
+            }
         }
     }
 
@@ -277,13 +324,21 @@ public final class JdbcCasebook implements Casebook {
 
     @Override
     public void append(DutyEvent event) {
-        insert("duty_event", columns(
-                "at", timestamp(event.at()),
-                "type", event.type(),
-                "subject", event.subject(),
-                "actor", event.actor(),
-                "summary", event.summary(),
-                "body", json.write(DutyEvent.class, event)));
+        inTransaction.executeWithoutResult(status -> {
+            Map<String, Object> columns = columns(
+                    "at", timestamp(event.at()),
+                    "type", event.type(),
+                    "subject", event.subject(),
+                    "actor", event.actor(),
+                    "summary", event.summary(),
+                    "body", json.write(DutyEvent.class, event));
+            KeyHolder seq = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO duty_event (" + String.join(", ", columns.keySet()) + ") VALUES ("
+                            + columns.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")")
+                    .params(columns)
+                    .update(seq, "seq");
+            ledger.enqueue(seq.getKeyAs(Number.class).longValue(), event);
+        });
     }
 
     @Override

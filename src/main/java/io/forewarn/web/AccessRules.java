@@ -58,6 +58,9 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/*", "/api/v1/incidents/*/review")
                 .hasAnyRole(names(CASE_READERS))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events").hasAnyRole(names(CASE_READERS))
+                .requestMatchers(HttpMethod.GET, "/api/v1/ledger/head", "/api/v1/ledger/public-key", "/api/v1/ledger/entries",
+                        "/api/v1/ledger/entries/*/proof", "/api/v1/ledger/consistency", "/api/v1/ledger/export")
+                .hasAnyRole(names(CASE_READERS))
                 .requestMatchers(HttpMethod.POST, "/api/v1/scenario-runs").hasAnyRole(names(ANALYST, DIRECTOR, OVERSIGHT))
                 .anyRequest().denyAll();
     }

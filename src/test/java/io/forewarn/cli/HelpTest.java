@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "demo", "scenario", "scenario run", "scenario validate", "policy", "policy check"})
+    @ValueSource(strings = {"", "demo", "scenario", "scenario run", "scenario validate", "policy", "policy check", "ledger",
+            "ledger export", "ledger verify"})
     void everyCommandHasHelp(String command) {
         String path = command.isEmpty() ? "forewarn" : "forewarn " + command;
         String[] args = (command + " --help").trim().split(" ");

@@ -96,6 +96,13 @@ class ApiAccessTest {
                 new Endpoint("GET", "/api/v1/incidents/crocus-city-hall-attack/review", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/events", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/events?from=2&size=5", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/ledger/head", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/ledger/public-key", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/ledger/entries?from=0&size=5", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/ledger/entries/0/proof", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/ledger/consistency?from=1", null, null, CASE_READERS),
+                new Endpoint("GET", "/api/v1/ledger/export", null, null, CASE_READERS),
+                new Endpoint("POST", "/api/v1/ledger/head", null, null, EnumSet.noneOf(Role.class)),
                 new Endpoint("POST", "/api/v1/scenario-runs?mode=as-recorded", "application/yaml", Reports.crocusScenario(),
                         EnumSet.of(ANALYST, DIRECTOR, OVERSIGHT)),
                 new Endpoint("GET", "/api/v1/no-such-thing", null, null, EnumSet.noneOf(Role.class)),
@@ -149,7 +156,8 @@ class ApiAccessTest {
     void noRoleWithoutNeedToKnowSeesProtectedMaterial() {
         for (Role role : Role.values()) {
             for (String path : List.of("/api/v1/reports/R-1", "/api/v1/reports", "/api/v1/obligations", "/api/v1/drafts",
-                    "/api/v1/warnings", "/api/v1/waivers", "/api/v1/events?size=500")) {
+                    "/api/v1/warnings", "/api/v1/waivers", "/api/v1/events?size=500",
+                    "/api/v1/ledger/entries?size=500", "/api/v1/ledger/export")) {
                 ServerUnderTest.Answer answer = ServerUnderTest.call(port, role, "GET", path, null, null);
                 String body = answer.body().toLowerCase(Locale.ROOT);
                 if (role.mayReadProtectedMaterial()) {

@@ -5,11 +5,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,6 +25,8 @@ final class ServerUnderTest {
 
     static final String PASSWORD = "correct horse battery staple";
     static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
+    /** The data directory of every server in this JVM (the ledger's keys, its witness file), never the project's. */
+    static final Path DATA = temporaryDirectory();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ServerUnderTest() {
@@ -34,6 +39,7 @@ final class ServerUnderTest {
     static void properties(DynamicPropertyRegistry registry, Login... extra) {
         registry.add("FOREWARN_DB_URL", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("forewarn.timezone", () -> "Europe/Moscow");
+        registry.add("forewarn.data-dir", DATA::toString);
         Role[] roles = Role.values();
         for (int i = 0; i < roles.length; i++) {
             login(registry, i, new Login(roles[i].code(), roles[i]));
@@ -50,6 +56,16 @@ final class ServerUnderTest {
         for (int r = 0; r < login.roles().length; r++) {
             String role = login.roles()[r].code();
             registry.add(prefix + "roles[" + r + "]", () -> role);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("forewarn-test-data-");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.OptionalInt;
 
 /**
  * The machine-readable account of replays: timeline, obligations with their history, warnings,
- * reviews and the expectation check. Built field by field in a fixed order so the same scenario
+ * reviews and the expectation check. Keys are written as in the scenario files and the API
+ * ({@code policy-version}, {@code valid-until}). Built field by field in a fixed order so the same scenario
  * gives byte-identical output on every run. It never carries a report's narrative or protected material.
  */
 public final class ReplayDocument {
@@ -49,7 +50,7 @@ public final class ReplayDocument {
     private static ObjectNode run(ReplayResult run) {
         ObjectNode node = JSON.createObjectNode();
         node.put("mode", run.mode().code());
-        node.put("policyVersion", run.policyVersion());
+        node.put("policy-version", run.policyVersion());
         ArrayNode reports = node.putArray("reports");
         run.casebook().reports().forEach(report -> reports.add(report(report, run)));
         ArrayNode timeline = node.putArray("timeline");
@@ -75,15 +76,15 @@ public final class ReplayDocument {
     private static ObjectNode report(ThreatReport report, ReplayResult run) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", report.id());
-        node.put("receivedAt", report.receivedAt().toString());
+        node.put("received-at", report.receivedAt().toString());
         node.put("harm", report.harm().code());
         node.put("credibility", report.credibility().code());
-        node.put("windowFrom", report.window().from().toString());
-        node.put("windowTo", report.window().to().toString());
+        node.put("window-from", report.window().from().toString());
+        node.put("window-to", report.window().to().toString());
         node.put("synthetic", report.synthetic());
         run.casebook().triage(report.id()).ifPresent(triage -> node.put("triage", triage.outcome().name()
                 .toLowerCase(Locale.ROOT).replace('_', '-')));
-        ObjectNode supported = node.putObject("supportedLevels");
+        ObjectNode supported = node.putObject("supported-levels");
         for (Facet facet : Facet.values()) {
             supported.put(facet.key(), report.supportedLevel(facet).name());
         }
@@ -116,7 +117,7 @@ public final class ReplayDocument {
             entry.put("from", step.from() == null ? null : step.from().code());
             entry.put("to", step.to().code());
             entry.put("actor", step.actor());
-            entry.put("policyVersion", step.policyVersion());
+            entry.put("policy-version", step.policyVersion());
             entry.put("note", step.note());
         }
         return node;
@@ -129,17 +130,17 @@ public final class ReplayDocument {
         node.put("audience", warning.audience().name());
         ArrayNode parties = node.putArray("parties");
         warning.partyIds().forEach(parties::add);
-        node.put("issuedAt", warning.issuedAt().toString());
-        node.put("validFrom", warning.validity().from().toString());
-        node.put("validUntil", warning.validity().to().toString());
+        node.put("issued-at", warning.issuedAt().toString());
+        node.put("valid-from", warning.validity().from().toString());
+        node.put("valid-until", warning.validity().to().toString());
         node.set("released", levels(warning.released()));
         node.put("specificity", Math.round(warning.specificity() * 1000) / 1000.0);
         ObjectNode justifications = node.putObject("justifications");
         warning.justifications().forEach((facet, j) -> justifications.put(facet.key(), j.code()));
         node.put("place", warning.releasedPlace().toString());
         warning.statedWindow().ifPresent(window -> {
-            node.put("statedFrom", window.from().toString());
-            node.put("statedTo", window.to().toString());
+            node.put("stated-from", window.from().toString());
+            node.put("stated-to", window.to().toString());
         });
         node.put("text", warning.text());
         node.put("renews", warning.renews().orElse(null));
@@ -153,13 +154,13 @@ public final class ReplayDocument {
         node.put("obligation", waiver.obligationId());
         node.put("reason", waiver.reason().code());
         node.put("scope", waiver.scope().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        node.put("requestedBy", waiver.requestedBy());
-        node.put("requestedAt", waiver.requestedAt().toString());
+        node.put("requested-by", waiver.requestedBy());
+        node.put("requested-at", waiver.requestedAt().toString());
         node.put("alternative", waiver.alternative().orElse(null));
         waiver.decision().ifPresent(decision -> {
             node.put("approved", decision.approved());
-            node.put("decidedBy", decision.decidedBy());
-            node.put("decidedAt", decision.at().toString());
+            node.put("decided-by", decision.decidedBy());
+            node.put("decided-at", decision.at().toString());
         });
         return node;
     }
@@ -181,10 +182,10 @@ public final class ReplayDocument {
             entry.put("kind", subject.party().kind());
             entry.put("audience", subject.party().audience().name());
             entry.put("relationship", subject.party().relationship().code());
-            entry.set("effectiveCeiling", levels(subject.effectiveCeiling().levels()));
+            entry.set("effective-ceiling", levels(subject.effectiveCeiling().levels()));
             ArrayNode warnings = entry.putArray("warnings");
             subject.warnings().forEach(w -> warnings.add(w.id()));
-            entry.put("validAtIncident", subject.validAtIncident().map(Warning::id).orElse(null));
+            entry.put("valid-at-incident", subject.validAtIncident().map(Warning::id).orElse(null));
             ArrayNode findings = entry.putArray("findings");
             review.findingsFor(subject.report().id(), subject.party().id()).forEach(f -> findings.add(f.code().code()));
         }
@@ -210,7 +211,7 @@ public final class ReplayDocument {
         figure(node, "killed", incident.casualties().killed());
         figure(node, "injured", incident.casualties().injured());
         figure(node, "arrested", incident.casualties().arrested());
-        node.put("claimedBy", incident.claimedBy().orElse(null));
+        node.put("claimed-by", incident.claimedBy().orElse(null));
         return node;
     }
 

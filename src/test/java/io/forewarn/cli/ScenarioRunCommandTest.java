@@ -170,9 +170,9 @@ class ScenarioRunCommandTest {
         assertThat(runs.get(0).get("mode").asString()).isEqualTo("as-recorded");
         assertThat(runs.get(1).get("mode").asString()).isEqualTo("as-policy");
         for (JsonNode run : runs) {
-            assertThat(names(run)).containsExactly("mode", "policyVersion", "reports", "timeline", "obligations",
+            assertThat(names(run)).containsExactly("mode", "policy-version", "reports", "timeline", "obligations",
                     "warnings", "waivers", "reviews", "expectations");
-            assertThat(run.get("policyVersion").asInt()).isEqualTo(3);
+            assertThat(run.get("policy-version").asInt()).isEqualTo(3);
             assertThat(run.get("reports")).hasSize(1);
             assertThat(run.get("obligations")).hasSize(4);
             assertThat(run.get("reviews")).hasSize(1);
@@ -195,10 +195,10 @@ class ScenarioRunCommandTest {
         JsonNode recordedParties = runs.get(0).get("reviews").get(0).get("parties");
         JsonNode venue = find(recordedParties, "crocus-city-hall");
         assertThat(venue.get("warnings")).isEmpty();
-        assertThat(venue.get("validAtIncident").isNull()).isTrue();
+        assertThat(venue.get("valid-at-incident").isNull()).isTrue();
         assertThat(venue.get("findings").get(0).asString()).isEqualTo("affected-party-never-warned");
         JsonNode policyVenue = find(runs.get(1).get("reviews").get(0).get("parties"), "crocus-city-hall");
-        assertThat(policyVenue.get("validAtIncident").asString()).startsWith("W-");
+        assertThat(policyVenue.get("valid-at-incident").asString()).startsWith("W-");
         assertThat(policyVenue.get("findings")).extracting(JsonNode::asString).containsExactly("incident-covered");
     }
 
@@ -215,9 +215,9 @@ class ScenarioRunCommandTest {
 
         assertThat(daily.exit()).as(daily.err()).isZero();
         JsonNode run = JSON.readTree(daily.out()).get("runs").get(0);
-        assertThat(byDefault.get("policyVersion").asInt()).isEqualTo(3);
+        assertThat(byDefault.get("policy-version").asInt()).isEqualTo(3);
         assertThat(byDefault.get("warnings")).hasSize(1);
-        assertThat(run.get("policyVersion").asInt()).isEqualTo(4);
+        assertThat(run.get("policy-version").asInt()).isEqualTo(4);
         assertThat(run.get("warnings").size()).isGreaterThanOrEqualTo(3);
         assertThat(run.get("reviews").get(0).get("findings")).extracting(f -> f.get("finding").asString())
                 .containsExactly("incident-covered");

@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
 /**
  * Runs the ledger benchmarks ({@code mvn -B -Pbench test}, see docs/benchmarks.md): describes the machine, fills
  * the 1,000,000-entry ledgers the proof benchmarks read (once per run, not per trial), runs JMH (one fork per
- * benchmark, few short iterations), then prints each figure beside its baseline from the same run and whether the
+ * benchmark, few iterations of a few seconds), then prints each figure beside its baseline from the same run and whether the
  * goals are met, writes JMH's JSON and that summary under target/, and removes the databases it made.
  *
  * <p>System properties: {@code bench.include} (JMH regex), {@code bench.db} ({@code h2,postgresql}),
- * {@code bench.warmup}, {@code bench.iterations}, {@code bench.time} (seconds per iteration), {@code bench.entries},
+ * {@code bench.warmup}, {@code bench.iterations}, {@code bench.time} (seconds per iteration; unset, each
+ * class's own {@code @Warmup} and {@code @Measurement}), {@code bench.entries},
  * {@code bench.result}, {@code bench.summary}, {@code bench.work}, {@code forewarn.bench.postgres.url} and {@code .user}.
  */
 public final class BenchMain {
@@ -48,9 +49,10 @@ public final class BenchMain {
         BenchDatabase.quietLogs();
         String include = System.getProperty("bench.include", "io\\.forewarn\\.bench\\..*");
         List<String> dbs = List.of(System.getProperty("bench.db", "h2,postgresql").split(","));
-        int warmup = Integer.getInteger("bench.warmup", 3);
-        int iterations = Integer.getInteger("bench.iterations", 5);
-        int seconds = Integer.getInteger("bench.time", 2);
+        // unset: each benchmark class's own @Warmup and @Measurement
+        Optional<Integer> warmup = number("bench.warmup");
+        Optional<Integer> iterations = number("bench.iterations");
+        Optional<Integer> seconds = number("bench.time");
         long entries = ProofFixture.entries();
         Path work = ProofFixture.work().toAbsolutePath();
         Path result = Path.of(System.getProperty("bench.result", "target/jmh-result.json")).toAbsolutePath();
@@ -60,8 +62,13 @@ public final class BenchMain {
         StringBuilder out = new StringBuilder();
         out.append("## Machine\n\n").append(machine(dbs)).append('\n');
         out.append("## Settings\n\n").append(String.format(Locale.ROOT,
-                "JMH 1.37, forks 1, warm-up %d × %d s, measurement %d × %d s, ledgers for proofs of %,d entries; include %s; db %s%n%n",
-                warmup, seconds, iterations, seconds, entries, include, String.join(",", dbs)));
+                "JMH 1.37, forks 1, -Xms2g -Xmx2g; warm-up and measurement iterations %s (see the table); ledgers for proofs of"
+                        + " %,d entries; include %s; db %s%n%n",
+                warmup.isEmpty() && iterations.isEmpty() && seconds.isEmpty() ? "as each benchmark class declares"
+                        : "overridden: warm-up " + warmup.map(String::valueOf).orElse("(class's)") + ", measurement "
+                        + iterations.map(String::valueOf).orElse("(class's)") + ", " + seconds.map(s -> s + " s").orElse("(class's time)")
+                        + " each",
+                entries, include, String.join(",", dbs)));
         System.out.print(out);
 
         List<BenchDatabase> fixtures = new ArrayList<>();
@@ -95,15 +102,14 @@ public final class BenchMain {
                     .include(include)
                     .param("db", dbs.toArray(String[]::new))
                     .forks(1)
-                    .warmupIterations(warmup)
-                    .warmupTime(TimeValue.seconds(seconds))
-                    .measurementIterations(iterations)
-                    .measurementTime(TimeValue.seconds(seconds))
                     .resultFormat(ResultFormatType.JSON)
                     .result(result.toString())
                     .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+            warmup.ifPresent(options::warmupIterations);
+            iterations.ifPresent(options::measurementIterations);
+            seconds.ifPresent(time -> options.warmupTime(TimeValue.seconds(time)).measurementTime(TimeValue.seconds(time)));
             Collection<RunResult> results = new Runner(options.build()).run();
-            String report = report(results);
+            String report = report(results, entries);
             out.append(report);
             out.append(String.format(Locale.ROOT, "Load average at the end: %s%n", loadAverage()));
             System.out.println();
@@ -118,6 +124,11 @@ public final class BenchMain {
         }
     }
 
+    private static Optional<Integer> number(String property) {
+        return Optional.ofNullable(System.getProperty(property)).map(String::strip).filter(value -> !value.isEmpty())
+                .map(Integer::valueOf);
+    }
+
     private static void quietlyClose(BenchDatabase database) {
         try {
             database.close();
@@ -129,17 +140,23 @@ public final class BenchMain {
     // --- the report
 
     /** Figures, each with its baseline from this run and the ratio, and the goals. */
-    static String report(Collection<RunResult> results) {
+    static String report(Collection<RunResult> results, long entries) {
         Map<String, Result<?>> byKey = new LinkedHashMap<>();
+        Map<String, String> iterations = new LinkedHashMap<>();
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark().substring(PACKAGE.length());
             String db = run.getParams().getParam("db");
-            byKey.put(benchmark + (db == null ? "" : " [" + db + "]"), run.getPrimaryResult());
+            String key = benchmark + (db == null ? "" : " [" + db + "]");
+            byKey.put(key, run.getPrimaryResult());
+            iterations.put(key, String.format(Locale.ROOT, "%d × %s + %d × %s", run.getParams().getWarmup().getCount(),
+                    run.getParams().getWarmup().getTime(), run.getParams().getMeasurement().getCount(),
+                    run.getParams().getMeasurement().getTime()));
         }
         StringBuilder table = new StringBuilder("## Figures\n\n");
         table.append("Score ± error is JMH's 99.9% confidence interval over the measurement iterations.\n\n");
-        table.append("| benchmark | db | score ± error | unit | baseline | ratio |\n");
-        table.append("|---|---|---:|---|---|---:|\n");
+        table.append("Iterations: warm-up count × time + measured count × time, one fork.\n\n");
+        table.append("| benchmark | db | score ± error | unit | baseline | ratio | iterations |\n");
+        table.append("|---|---|---:|---|---|---:|---|\n");
         for (Map.Entry<String, Result<?>> figure : byKey.entrySet()) {
             String key = figure.getKey();
             String benchmark = key.contains(" [") ? key.substring(0, key.indexOf(" [")) : key;
@@ -163,8 +180,8 @@ public final class BenchMain {
             } else {
                 baselineLabel = "(is the baseline)";
             }
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", benchmark, db, scoreText(score),
-                    score.getScoreUnit(), baselineLabel, ratio));
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", benchmark, db, scoreText(score),
+                    score.getScoreUnit(), baselineLabel, ratio, iterations.get(key)));
         }
         table.append('\n').append("## Goals\n\n");
         for (String db : List.of("h2", "postgresql")) {
@@ -173,9 +190,9 @@ public final class BenchMain {
         }
         for (String db : List.of("h2", "postgresql")) {
             goal(table, byKey.get("LedgerProofBenchmark.inclusionProof [" + db + "]"),
-                    "inclusion proof ≤ 1 ms at 1,000,000 entries, " + db, false, INCLUSION_GOAL_MICROSECONDS);
+                    String.format(Locale.ROOT, "inclusion proof ≤ 1 ms at %,d entries, %s", entries, db), false, INCLUSION_GOAL_MICROSECONDS);
         }
-        goal(table, byKey.get("MemoryProofBenchmark.inclusionProof"), "inclusion proof ≤ 1 ms at 1,000,000 entries, in memory",
+        goal(table, byKey.get("MemoryProofBenchmark.inclusionProof"), String.format(Locale.ROOT, "inclusion proof ≤ 1 ms at %,d entries, in memory", entries),
                 false, INCLUSION_GOAL_MICROSECONDS);
         table.append('\n');
         return table.toString();
@@ -197,8 +214,10 @@ public final class BenchMain {
     private static String scoreText(Result<?> score) {
         double value = score.getScore();
         String format = value >= 100 ? "%,.0f ± %,.0f" : value >= 1 ? "%.2f ± %.2f" : "%.3f ± %.3f";
-        double error = Double.isNaN(score.getScoreError()) ? 0 : score.getScoreError();
-        return String.format(Locale.ROOT, format, value, error);
+        if (Double.isNaN(score.getScoreError())) {
+            return String.format(Locale.ROOT, format.substring(0, format.indexOf(" ±")), value) + " ± n/a";
+        }
+        return String.format(Locale.ROOT, format, value, score.getScoreError());
     }
 
     /** Met or not on the mean, and whether the whole confidence interval agrees. */

@@ -12,6 +12,7 @@ import io.forewarn.ledger.TreeHash;
 import io.forewarn.ledger.TreeHeadSigner;
 import io.forewarn.obligation.DutyEvent;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,6 +53,11 @@ import java.util.Optional;
  * beside the report, never in the ledger. Event summaries never carry protected material (see
  * {@link DutyEvent}). The leaf hash is computed over exactly the stored body's UTF-8 bytes.
  *
+ * <p><b>Appending many at once.</b> {@link JdbcCasebook#appendAll} queues its events with {@link #enqueueAll};
+ * a transaction that did so writes its entries the same way, under the same lock, with the same indices,
+ * bodies and hashes, but as two JDBC statement batches (entries, then subtree hashes) instead of one
+ * statement per row. A transaction that only ever called {@link #enqueue} writes row by row, as before.
+ *
  * <p><b>Tree.</b> Each append also stores the hashes of the subtrees its leaf completes ({@code ledger_node}),
  * so any root or proof, present or past, takes O(log n) reads ({@link #subtrees()}).
  */
@@ -64,11 +71,13 @@ public final class JdbcLedger {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
 
     public JdbcLedger(DataSource dataSource, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -91,6 +100,8 @@ public final class JdbcLedger {
         private final JdbcLedger ledger;
         private final Object key;
         private final List<Map.Entry<Long, DutyEvent>> events = new ArrayList<>();
+        /** Whether {@link JdbcLedger#enqueueAll} queued any of them: then all are written in statement batches. */
+        private boolean batched;
 
         Pending(JdbcLedger ledger, Object key) {
             this.ledger = ledger;
@@ -99,7 +110,11 @@ public final class JdbcLedger {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            ledger.write(events);
+            if (batched) {
+                ledger.writeBatched(events);
+            } else {
+                ledger.write(events);
+            }
             events.clear();
         }
 
@@ -120,6 +135,28 @@ public final class JdbcLedger {
      * @throws IllegalStateException outside a Spring-managed transaction on this ledger's data source
      */
     void enqueue(long eventSeq, DutyEvent event) {
+        pending().events.add(Map.entry(eventSeq, event));
+    }
+
+    /**
+     * Queues the entries of events just inserted with {@code eventSeqs} (in that order), to be written before
+     * the current transaction commits; the transaction's entries are then written in statement batches.
+     *
+     * @throws IllegalStateException outside a Spring-managed transaction on this ledger's data source
+     */
+    void enqueueAll(List<Long> eventSeqs, List<? extends DutyEvent> events) {
+        if (eventSeqs.size() != events.size()) {
+            throw new IllegalArgumentException(eventSeqs.size() + " event numbers for " + events.size() + " events");
+        }
+        Pending pending = pending();
+        for (int i = 0; i < events.size(); i++) {
+            pending.events.add(Map.entry(eventSeqs.get(i), events.get(i)));
+        }
+        pending.batched = true;
+    }
+
+    /** The entries the current transaction has queued on this ledger's database. */
+    private Pending pending() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a ledger entry is written in the transaction of its event");
@@ -131,7 +168,7 @@ public final class JdbcLedger {
             TransactionSynchronizationManager.bindResource(key, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.events.add(Map.entry(eventSeq, event));
+        return pending;
     }
 
     private void write(List<Map.Entry<Long, DutyEvent>> events) {
@@ -172,6 +209,49 @@ public final class JdbcLedger {
                         .update();
                 written.put(level + "/" + position, hash);
             }
+        }
+        jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
+    }
+
+    /**
+     * What {@link #write} writes, computed the same way, sent as one statement batch of entries and one of
+     * subtree hashes. Statement batches leave the values and their types to the driver exactly as single
+     * statements do (Spring's {@code StatementCreatorUtils} binds both).
+     */
+    private void writeBatched(List<Map.Entry<Long, DutyEvent>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long size = jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Map<String, byte[]> written = new HashMap<>();
+        SubtreeHashes stored = subtrees();
+        SubtreeHashes known = (level, index) -> {
+            byte[] hash = written.get(level + "/" + index);
+            return hash != null ? hash : stored.subtreeHash(level, index);
+        };
+        List<Object[]> entries = new ArrayList<>(events.size());
+        List<Object[]> nodes = new ArrayList<>(events.size());
+        for (Map.Entry<Long, DutyEvent> queued : events) {
+            long index = size++;
+            String body = body(index, now, queued.getValue());
+            byte[] hash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
+            entries.add(new Object[] {index, queued.getKey(), at, body, HEX.formatHex(hash)});
+            written.put("0/" + index, hash);
+            int level = 0;
+            long position = index;
+            while ((position & 1) == 1) {
+                hash = HASHER.nodeHash(known.subtreeHash(level, position - 1), hash);
+                level++;
+                position >>>= 1;
+                nodes.add(new Object[] {level, position, HEX.formatHex(hash)});
+                written.put(level + "/" + position, hash);
+            }
+        }
+        batches.batchUpdate("INSERT INTO ledger_entry (idx, event_seq, at, body, leaf_hash) VALUES (?, ?, ?, ?, ?)", entries);
+        if (!nodes.isEmpty()) {
+            batches.batchUpdate("INSERT INTO ledger_node (lvl, pos, hash) VALUES (?, ?, ?)", nodes);
         }
         jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
     }

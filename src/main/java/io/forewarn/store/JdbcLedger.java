@@ -29,10 +29,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The tamper-evident ledger in the database (schema: {@code db/migration/V3__ledger.sql}): one entry per
@@ -321,17 +324,69 @@ public final class JdbcLedger {
 
     public byte[] root(long size) {
         requireSize(size);
-        return TreeHash.root(HASHER, subtrees(), size);
+        return computeWith(hashes -> TreeHash.root(HASHER, hashes, size));
     }
 
     public List<byte[]> inclusionProof(long index, long size) {
         requireSize(size);
-        return InclusionProofs.prove(HASHER, subtrees(), index, size);
+        return computeWith(hashes -> InclusionProofs.prove(HASHER, hashes, index, size));
     }
 
     public List<byte[]> consistencyProof(long from, long to) {
         requireSize(to);
-        return ConsistencyProofs.prove(HASHER, subtrees(), from, to);
+        return computeWith(hashes -> ConsistencyProofs.prove(HASHER, hashes, from, to));
+    }
+
+    /** One subtree of the log: {@code 2^level} leaves from leaf {@code index << level}. */
+    private record Subtree(int level, long index) {
+    }
+
+    /**
+     * Runs a root or proof computation with every subtree hash it needs fetched in two queries,
+     * instead of one round trip per hash (about 25 for a proof at a million entries, which on
+     * PostgreSQL costs more than the 1 ms a proof may take). Which subtrees a computation asks for
+     * depends only on sizes and indices, never on hash values, so a first pass over placeholders
+     * finds them; a hash the prefetch lacks is still read on its own, so the answer is the same.
+     */
+    private <T> T computeWith(Function<SubtreeHashes, T> computation) {
+        Set<Subtree> wanted = new LinkedHashSet<>();
+        byte[] placeholder = new byte[HASHER.size()];
+        computation.apply((level, index) -> {
+            wanted.add(new Subtree(level, index));
+            return placeholder;
+        });
+        Map<Subtree, byte[]> fetched = fetch(wanted);
+        SubtreeHashes stored = subtrees();
+        return computation.apply((level, index) -> {
+            byte[] hash = fetched.get(new Subtree(level, index));
+            return hash != null ? hash : stored.subtreeHash(level, index);
+        });
+    }
+
+    private Map<Subtree, byte[]> fetch(Set<Subtree> wanted) {
+        Map<Subtree, byte[]> fetched = new HashMap<>();
+        List<Long> leaves = wanted.stream().filter(s -> s.level() == 0).map(Subtree::index).toList();
+        if (!leaves.isEmpty()) {
+            jdbc.sql("SELECT idx, leaf_hash FROM ledger_entry WHERE idx IN (:leaves)").param("leaves", leaves)
+                    .query((row, n) -> fetched.put(new Subtree(0, row.getLong(1)), HEX.parseHex(row.getString(2))))
+                    .list();
+        }
+        List<Subtree> nodes = wanted.stream().filter(s -> s.level() > 0).toList();
+        if (!nodes.isEmpty()) {
+            // One point lookup per subtree, joined by UNION ALL: each uses the primary key on both
+            // databases, where an OR of pairs makes H2 scan the table.
+            String lookups = String.join(" UNION ALL ",
+                    nodes.stream().map(s -> "SELECT lvl, pos, hash FROM ledger_node WHERE lvl = ? AND pos = ?").toList());
+            List<Object> params = new ArrayList<>();
+            nodes.forEach(s -> {
+                params.add(s.level());
+                params.add(s.index());
+            });
+            jdbc.sql(lookups).params(params)
+                    .query((row, n) -> fetched.put(new Subtree(row.getInt(1), row.getLong(2)), HEX.parseHex(row.getString(3))))
+                    .list();
+        }
+        return fetched;
     }
 
     private void requireSize(long size) {

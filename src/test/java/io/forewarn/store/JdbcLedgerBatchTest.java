@@ -40,7 +40,7 @@ class JdbcLedgerBatchTest {
     }
 
     private TestDatabase open(String kind) {
-        TestDatabase database = kind.equals("postgres") ? TestDatabase.postgres() : TestDatabase.h2();
+        TestDatabase database = TestDatabase.of(kind);
         opened.add(database);
         return database;
     }

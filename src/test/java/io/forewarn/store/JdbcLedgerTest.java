@@ -54,7 +54,7 @@ class JdbcLedgerTest {
     }
 
     private TestDatabase open(String kind) {
-        TestDatabase database = kind.equals("postgres") ? TestDatabase.postgres() : TestDatabase.h2();
+        TestDatabase database = TestDatabase.of(kind);
         opened.add(database);
         return database;
     }

@@ -71,6 +71,15 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(url, POSTGRES_USER, () -> run(POSTGRES_URL, POSTGRES_USER, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
+    /** A migrated database of the kind a parameterised test names: {@code "h2"} or {@code "postgres"}. */
+    static TestDatabase of(String kind) {
+        return switch (kind) {
+            case "h2" -> h2();
+            case "postgres" -> postgres();
+            default -> throw new IllegalArgumentException("no test database of kind " + kind);
+        };
+    }
+
     static TestDatabase h2() {
         return migrated(h2Empty());
     }

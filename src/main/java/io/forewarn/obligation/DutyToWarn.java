@@ -12,13 +12,13 @@ import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.report.Timestamps;
-import io.forewarn.review.Incident;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.incident.Incident;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.Justification;
 import io.forewarn.sanitize.LeakCheck;
 import io.forewarn.sanitize.LeakVerdict;
-import io.forewarn.sanitize.ReleaseCeiling;
+import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.sanitize.Specificity;
 

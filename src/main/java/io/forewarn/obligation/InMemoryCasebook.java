@@ -3,7 +3,7 @@ package io.forewarn.obligation;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 
 import java.util.ArrayList;
 import java.util.Collection;

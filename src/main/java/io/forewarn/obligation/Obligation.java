@@ -1,6 +1,6 @@
 package io.forewarn.obligation;
 
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 
 import java.time.Instant;
 import java.util.ArrayList;

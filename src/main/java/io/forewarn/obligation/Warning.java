@@ -4,7 +4,7 @@ import io.forewarn.place.Place;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 
 import java.time.Instant;

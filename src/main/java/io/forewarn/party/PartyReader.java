@@ -2,7 +2,7 @@ package io.forewarn.party;
 
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceReader;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 

@@ -2,8 +2,6 @@ package io.forewarn.policy;
 
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Harm;
-import io.forewarn.sanitize.Audience;
-import io.forewarn.sanitize.ReleaseCeiling;
 import io.forewarn.yaml.FileProblem;
 import io.forewarn.yaml.SafeYaml;
 import io.forewarn.yaml.YamlMap;

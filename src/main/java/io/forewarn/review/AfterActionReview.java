@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
@@ -10,7 +11,7 @@ import io.forewarn.place.PlaceOverlap;
 import io.forewarn.policy.Policy;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.Timestamps;
-import io.forewarn.sanitize.ReleaseCeiling;
+import io.forewarn.policy.ReleaseCeiling;
 
 import java.time.ZoneId;
 import java.util.ArrayList;

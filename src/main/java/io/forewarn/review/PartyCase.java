@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
@@ -7,7 +8,7 @@ import io.forewarn.party.Party;
 import io.forewarn.policy.Policy;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.Timestamps;
-import io.forewarn.sanitize.ReleaseCeiling;
+import io.forewarn.policy.ReleaseCeiling;
 
 import java.time.Instant;
 import java.time.ZoneId;

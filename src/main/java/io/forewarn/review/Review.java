@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.incident.Incident;
 import java.util.List;
 
 /**

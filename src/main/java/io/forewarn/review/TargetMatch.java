@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.incident.Incident;
 import io.forewarn.party.KindNames;
 import io.forewarn.place.Names;
 import io.forewarn.place.PlaceLevel;

@@ -7,7 +7,7 @@ import io.forewarn.obligation.Obligations;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Role;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -10,7 +10,7 @@ import io.forewarn.policy.Role;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.AfterActionReview;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import io.forewarn.review.Review;
 import io.forewarn.sanitize.Sanitizer;
 

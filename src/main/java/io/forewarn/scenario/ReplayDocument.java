@@ -9,7 +9,7 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.review.Finding;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import io.forewarn.review.PartyCase;
 import io.forewarn.review.Review;
 import tools.jackson.databind.json.JsonMapper;

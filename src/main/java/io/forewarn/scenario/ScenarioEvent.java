@@ -5,7 +5,7 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import io.forewarn.sanitize.Justification;
 
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;

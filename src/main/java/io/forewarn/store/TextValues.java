@@ -3,7 +3,7 @@ package io.forewarn.store;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

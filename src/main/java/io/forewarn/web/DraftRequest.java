@@ -2,7 +2,7 @@ package io.forewarn.web;
 
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;

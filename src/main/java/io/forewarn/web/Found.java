@@ -6,7 +6,7 @@ import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 
 /**
  * What a request's path names, or 404. Controllers look a thing up here before the workflow acts

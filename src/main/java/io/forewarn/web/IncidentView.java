@@ -1,6 +1,6 @@
 package io.forewarn.web;
 
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

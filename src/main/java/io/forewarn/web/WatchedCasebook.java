@@ -9,7 +9,7 @@ import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,7 +2,7 @@ package io.forewarn.obligation;
 
 import io.forewarn.policy.Role;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import io.forewarn.report.Level;
 import io.forewarn.report.ProtectedMaterial;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

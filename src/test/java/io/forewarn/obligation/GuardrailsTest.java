@@ -6,7 +6,7 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.ProtectedMaterial;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package io.forewarn.obligation;
 
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,7 +7,7 @@ import io.forewarn.report.Marking;
 import io.forewarn.report.Portion;
 import io.forewarn.report.ProtectedMaterial;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -1,7 +1,7 @@
 package io.forewarn.party;
 
 import io.forewarn.place.Place;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.DeadlineSweep;
@@ -19,7 +20,7 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.scenario.ReplayClock;

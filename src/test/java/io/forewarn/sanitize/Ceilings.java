@@ -1,5 +1,6 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 

@@ -1,5 +1,6 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.party.Reports;
 import io.forewarn.place.Places;
 import io.forewarn.report.Facet;

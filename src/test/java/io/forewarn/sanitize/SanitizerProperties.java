@@ -1,5 +1,7 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.policy.ReleaseCeiling;
+import io.forewarn.policy.Audience;
 import io.forewarn.place.NamedPlace;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceLevel;

@@ -1,5 +1,7 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.policy.ReleaseCeiling;
+import io.forewarn.policy.Audience;
 import io.forewarn.party.Reports;
 import io.forewarn.place.PlaceLevel;
 import io.forewarn.place.Places;

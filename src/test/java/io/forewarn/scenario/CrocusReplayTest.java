@@ -11,7 +11,7 @@ import io.forewarn.review.Finding;
 import io.forewarn.review.FindingCode;
 import io.forewarn.review.PartyCase;
 import io.forewarn.review.Review;
-import io.forewarn.sanitize.ReleaseCeiling;
+import io.forewarn.policy.ReleaseCeiling;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

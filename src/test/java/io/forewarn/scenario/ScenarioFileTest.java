@@ -13,8 +13,8 @@ import io.forewarn.report.Harm;
 import io.forewarn.report.Marking;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
-import io.forewarn.review.Incident;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.incident.Incident;
+import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import org.junit.jupiter.api.Test;
 

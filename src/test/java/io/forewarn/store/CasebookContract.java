@@ -11,7 +11,7 @@ import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

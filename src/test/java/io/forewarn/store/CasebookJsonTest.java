@@ -8,7 +8,7 @@ import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.LeakCheck;
 import io.forewarn.sanitize.LeakVerdict;

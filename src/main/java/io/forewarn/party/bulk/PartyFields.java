@@ -7,7 +7,7 @@ import io.forewarn.place.LatLon;
 import io.forewarn.place.NamedPlace;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceLevel;
-import io.forewarn.sanitize.Audience;
+import io.forewarn.policy.Audience;
 
 import java.util.ArrayList;
 import java.util.Arrays;

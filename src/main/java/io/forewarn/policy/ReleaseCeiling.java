@@ -1,4 +1,4 @@
-package io.forewarn.sanitize;
+package io.forewarn.policy;
 
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;

@@ -1,4 +1,4 @@
-package io.forewarn.sanitize;
+package io.forewarn.policy;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.forewarn.review;
+package io.forewarn.incident;
 
 import io.forewarn.place.PlaceReader;
 import io.forewarn.yaml.YamlMap;

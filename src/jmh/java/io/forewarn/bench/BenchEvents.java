@@ -1,6 +1,6 @@
 package io.forewarn.bench;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ final class BenchEvents {
     }
 
     /** Events {@code from} to {@code from + count - 1}. */
-    static List<DutyEvent> events(long from, int count) {
-        List<DutyEvent> events = new ArrayList<>(count);
+    static List<TimelineEntry> events(long from, int count) {
+        List<TimelineEntry> events = new ArrayList<>(count);
         for (long n = from; n < from + count; n++) {
             String type = TYPES[(int) (n % TYPES.length)];
             String subject = "O-" + (100_000 + n / TYPES.length);
-            events.add(new DutyEvent(START.plusSeconds(n), type, subject, n % 3 == 0 ? "scheduler" : "analyst-" + (n % 17),
+            events.add(new TimelineEntry(START.plusSeconds(n), type, subject, n % 3 == 0 ? "scheduler" : "analyst-" + (n % 17),
                     type.replace('-', ' ') + " for " + subject + " (report R-" + (n / 60) + ", party P-" + (n % 211)
                             + "), under policy version 3"));
         }

@@ -1,6 +1,6 @@
 package io.forewarn.bench;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.store.CasebookJson;
 import io.forewarn.store.JdbcCasebook;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +60,7 @@ public class LedgerAppendBenchmark {
     private JdbcTemplate jdbc;
     private final CasebookJson json = new CasebookJson();
     private long next;
-    private List<DutyEvent> events;
+    private List<TimelineEntry> events;
     private List<Object[]> plainRows;
 
     @Setup(Level.Trial)
@@ -84,7 +84,7 @@ public class LedgerAppendBenchmark {
         next += BATCH;
         plainRows = events.stream()
                 .map(event -> new Object[] {event.at().atOffset(ZoneOffset.UTC), event.type(), event.subject(), event.actor(),
-                        event.summary(), json.write(DutyEvent.class, event)})
+                        event.summary(), json.write(TimelineEntry.class, event)})
                 .toList();
     }
 
@@ -103,7 +103,7 @@ public class LedgerAppendBenchmark {
     @OperationsPerInvocation(BATCH)
     public void appendOneByOne() {
         transaction.executeWithoutResult(status -> {
-            for (DutyEvent event : events) {
+            for (TimelineEntry event : events) {
                 casebook.append(event);
             }
         });

@@ -1,6 +1,6 @@
 package io.forewarn.cli;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Warning;
 import io.forewarn.review.Finding;
 import io.forewarn.review.PartyCase;
@@ -62,7 +62,7 @@ final class ReplayText {
 
     void timeline(ReplayResult run) {
         heading("Timeline, " + run.mode().code() + " (times " + zone.getId() + ", policy v" + run.policyVersion() + ")");
-        for (DutyEvent event : run.timeline()) {
+        for (TimelineEntry event : run.timeline()) {
             out.printf("%s  %-22s %s%n", local(event.at()), event.type(), event.summary());
         }
     }

@@ -74,12 +74,18 @@ public interface Casebook {
 
     Collection<Incident> incidents();
 
-    void append(DutyEvent event);
+    /**
+     * Writes an event on the timeline.
+     *
+     * @return its sequence number: the key the timeline keeps it under, greater than every earlier one
+     *         (not necessarily by one: a database may skip numbers)
+     */
+    long append(TimelineEntry event);
 
-    List<DutyEvent> events();
+    List<TimelineEntry> events();
 
     /** The events from position {@code index} on (0 is the first event ever recorded). */
-    List<DutyEvent> eventsFrom(int index);
+    List<TimelineEntry> eventsFrom(int index);
 
     boolean hasEvent(String type, String subject);
 }

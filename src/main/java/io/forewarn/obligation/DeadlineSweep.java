@@ -37,9 +37,9 @@ public final class DeadlineSweep {
         }
         for (Warning warning : List.copyOf(casebook.warnings())) {
             if (renewalDueAt(warning).filter(due -> !now.isBefore(due)).isPresent() && !renewalOpened(warning)) {
-                duty.record(now, "renewal-due", warning.id(), DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
+                duty.publish(new DutyEvent.RenewalDue(now, warning, DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
                         + String.join(", ", warning.partyIds()) + " expires at " + duty.local(warning.validity().to())
-                        + " while the threat lasts until " + duty.local(report(warning).window().to()) + ": renewal due");
+                        + " while the threat lasts until " + duty.local(report(warning).window().to()) + ": renewal due"));
             }
         }
     }
@@ -73,9 +73,10 @@ public final class DeadlineSweep {
         }
         List<Role> chain = duty.policy().escalation();
         if (obligation.state() != ObligationState.OVERDUE && obligation.state() != ObligationState.ESCALATED) {
-            duty.move(obligation.id(), ObligationState.OVERDUE, DutyToWarn.SCHEDULER, "deadline " + duty.local(obligation.deadline()) + " passed");
-            duty.record(now, "obligation-overdue", obligation.id(), DutyToWarn.SCHEDULER, "obligation to warn "
-                    + obligation.partyId() + " is overdue (deadline " + duty.local(obligation.deadline()) + ")");
+            Obligation overdue = duty.move(obligation.id(), ObligationState.OVERDUE, DutyToWarn.SCHEDULER,
+                    "deadline " + duty.local(obligation.deadline()) + " passed");
+            duty.publish(new DutyEvent.ObligationOverdue(now, overdue, DutyToWarn.SCHEDULER, "obligation to warn "
+                    + obligation.partyId() + " is overdue (deadline " + duty.local(obligation.deadline()) + ")"));
             if (obligation.escalations() == 0) {
                 escalate(obligation.id(), chain.get(0), now);
                 return;
@@ -91,9 +92,10 @@ public final class DeadlineSweep {
     }
 
     private void escalate(String obligationId, Role to, Instant now) {
-        duty.move(obligationId, ObligationState.ESCALATED, DutyToWarn.SCHEDULER, "escalated to " + to.code());
-        duty.record(now, "obligation-escalated", obligationId, DutyToWarn.SCHEDULER, "overdue obligation "
-                + obligationId + " escalated to " + to.code());
+        Obligation escalated = duty.move(obligationId, ObligationState.ESCALATED, DutyToWarn.SCHEDULER,
+                "escalated to " + to.code());
+        duty.publish(new DutyEvent.ObligationEscalated(now, escalated, to, DutyToWarn.SCHEDULER, "overdue obligation "
+                + obligationId + " escalated to " + to.code()));
     }
 
     private void expireIfEnded(Obligation obligation, Instant now) {
@@ -107,11 +109,12 @@ public final class DeadlineSweep {
         Warning warning = latest.get();
         ThreatReport report = report(warning);
         boolean threatGoesOn = warning.validity().to().isBefore(report.window().to());
-        duty.move(obligation.id(), ObligationState.EXPIRED, DutyToWarn.SCHEDULER, "warning " + warning.id() + " expired");
-        duty.record(now, "warning-expired", obligation.id(), DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
-                + obligation.partyId() + " expired" + (threatGoesOn
+        Obligation expired = duty.move(obligation.id(), ObligationState.EXPIRED, DutyToWarn.SCHEDULER,
+                "warning " + warning.id() + " expired");
+        duty.publish(new DutyEvent.WarningExpired(now, expired, warning, DutyToWarn.SCHEDULER, "warning " + warning.id()
+                + " to " + obligation.partyId() + " expired" + (threatGoesOn
                 ? " while the threat window is open until " + duty.local(report.window().to()) + "; no renewal was issued"
-                : " with the end of the threat window"));
+                : " with the end of the threat window")));
     }
 
     private Optional<Instant> renewalDueAt(Warning warning) {
@@ -134,7 +137,7 @@ public final class DeadlineSweep {
     }
 
     private boolean renewalOpened(Warning warning) {
-        return duty.casebook().hasEvent("renewal-due", warning.id());
+        return duty.casebook().hasEvent(EventType.RENEWAL_DUE.code(), warning.id());
     }
 
     private Optional<Warning> latestWarning(Obligation obligation) {

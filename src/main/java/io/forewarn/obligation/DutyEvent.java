@@ -1,22 +1,218 @@
 package io.forewarn.obligation;
 
+import io.forewarn.incident.Incident;
+import io.forewarn.policy.Role;
+import io.forewarn.policy.Triage;
+import io.forewarn.report.ThreatReport;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One thing that happened in the handling of reports: every arrow of the flow is one of these, and
- * every one is appended to the case's timeline (and, later, the ledger). The summary is written for
- * every reader, so it never carries protected material.
+ * One thing that happened in the handling of reports: every arrow of the flow is one of these. Each
+ * carries the domain objects it is about (the issued {@link Warning}, not its id), so a listener needs
+ * no second look in the casebook; its {@link #type() code} and {@link #entry() timeline entry} are the
+ * stable, flat form that is stored, listed and hashed into the ledger. Every event is published through
+ * {@link DutyEvents}, inside the change that records it.
  *
- * @param type    a stable code such as {@code obligation-opened} or {@code warning-issued}
- * @param subject what it is about: a report, obligation, draft, warning, waiver or incident id
+ * <p>The summary is written for every reader, so it never carries protected material.
  */
-public record DutyEvent(Instant at, String type, String subject, String actor, String summary) {
-    public DutyEvent {
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(summary, "summary");
+public sealed interface DutyEvent {
+
+    Instant at();
+
+    /** The login (or {@link DutyToWarn#SCHEDULER}) whose step this was. */
+    String actor();
+
+    String summary();
+
+    /** What kind of event it is; its code is the stable name on the wire and in the ledger. */
+    EventType type();
+
+    /** The id of what it is about: a report, obligation, draft, warning, waiver or incident. */
+    String subject();
+
+    default TimelineEntry entry() {
+        return new TimelineEntry(at(), type().code(), subject(), actor(), summary());
+    }
+
+    // --- reports
+
+    record ReportReceived(Instant at, ThreatReport report, Triage triage, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.REPORT_RECEIVED; }
+        public String subject() { return report.id(); }
+    }
+
+    /** The policy could not decide alone whether the report obliges a warning: a person must triage it. */
+    record ReportTriaged(Instant at, ThreatReport report, Triage triage, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.REPORT_TRIAGED; }
+        public String subject() { return report.id(); }
+    }
+
+    record ReportOutOfScope(Instant at, ThreatReport report, Triage triage, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.REPORT_OUT_OF_SCOPE; }
+        public String subject() { return report.id(); }
+    }
+
+    record NoPartyAffected(Instant at, ThreatReport report, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.NO_PARTY_AFFECTED; }
+        public String subject() { return report.id(); }
+    }
+
+    // --- obligations
+
+    record ObligationOpened(Instant at, Obligation obligation, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.OBLIGATION_OPENED; }
+        public String subject() { return obligation.id(); }
+    }
+
+    record ObligationOverdue(Instant at, Obligation obligation, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.OBLIGATION_OVERDUE; }
+        public String subject() { return obligation.id(); }
+    }
+
+    record ObligationEscalated(Instant at, Obligation obligation, Role to, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.OBLIGATION_ESCALATED; }
+        public String subject() { return obligation.id(); }
+    }
+
+    // --- drafts
+
+    record WarningDrafted(Instant at, DraftRecord draft, List<Obligation> obligations, String actor, String summary)
+            implements DutyEvent {
+        public WarningDrafted {
+            obligations = List.copyOf(obligations);
+        }
+        public EventType type() { return EventType.WARNING_DRAFTED; }
+        public String subject() { return draft.id(); }
+    }
+
+    record RenewalDrafted(Instant at, DraftRecord draft, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.RENEWAL_DRAFTED; }
+        public String subject() { return draft.id(); }
+    }
+
+    /** A draft was refused approval. The refusal outlives the refused change (see the server's case desk). */
+    record ApprovalRefused(Instant at, DraftRecord draft, List<String> obstacles, String actor, String summary)
+            implements DutyEvent {
+        public ApprovalRefused {
+            obstacles = List.copyOf(obstacles);
+        }
+        public EventType type() { return EventType.APPROVAL_REFUSED; }
+        public String subject() { return draft.id(); }
+    }
+
+    record DraftApproved(Instant at, DraftRecord draft, List<Obligation> obligations, String actor, String summary)
+            implements DutyEvent {
+        public DraftApproved {
+            obligations = List.copyOf(obligations);
+        }
+        public EventType type() { return EventType.DRAFT_APPROVED; }
+        public String subject() { return draft.id(); }
+    }
+
+    record DraftCancelled(Instant at, DraftRecord draft, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.DRAFT_CANCELLED; }
+        public String subject() { return draft.id(); }
+    }
+
+    // --- warnings
+
+    /**
+     * A warning went out (or, replayed, went out as recorded).
+     *
+     * @param obligations the obligations it moved to issued, in their new versions
+     */
+    record WarningIssued(Instant at, Warning warning, List<Obligation> obligations, String actor, String summary)
+            implements DutyEvent {
+        public WarningIssued {
+            obligations = List.copyOf(obligations);
+        }
+        public EventType type() { return EventType.WARNING_ISSUED; }
+        public String subject() { return warning.id(); }
+    }
+
+    /** A renewal went out: the warning renews an earlier one while the threat lasts. */
+    record WarningRenewed(Instant at, Warning warning, List<Obligation> obligations, String actor, String summary)
+            implements DutyEvent {
+        public WarningRenewed {
+            obligations = List.copyOf(obligations);
+        }
+        public EventType type() { return EventType.WARNING_RENEWED; }
+        public String subject() { return warning.id(); }
+    }
+
+    /** The recorded text of a replayed warning revealed protected material and is withheld. */
+    record RecordedWarningLeaked(Instant at, String warningId, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.RECORDED_WARNING_LEAKED; }
+        public String subject() { return warningId; }
+    }
+
+    /** A replayed warning reached a party the report created no obligation to warn. */
+    record WarningToUnaffectedParty(Instant at, String warningId, String partyId, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.WARNING_TO_UNAFFECTED_PARTY; }
+        public String subject() { return warningId; }
+    }
+
+    record WarningDelivered(Instant at, Obligation obligation, String channel, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.WARNING_DELIVERED; }
+        public String subject() { return obligation.id(); }
+    }
+
+    record WarningAcknowledged(Instant at, Obligation obligation, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.WARNING_ACKNOWLEDGED; }
+        public String subject() { return obligation.id(); }
+    }
+
+    /** A warning will expire while the threat lasts: its renewal is due. */
+    record RenewalDue(Instant at, Warning warning, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.RENEWAL_DUE; }
+        public String subject() { return warning.id(); }
+    }
+
+    record WarningExpired(Instant at, Obligation obligation, Warning warning, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.WARNING_EXPIRED; }
+        public String subject() { return obligation.id(); }
+    }
+
+    // --- waivers
+
+    record WaiverRequested(Instant at, Waiver waiver, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.WAIVER_REQUESTED; }
+        public String subject() { return waiver.id(); }
+    }
+
+    record WaiverApproved(Instant at, Waiver waiver, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.WAIVER_APPROVED; }
+        public String subject() { return waiver.id(); }
+    }
+
+    record WaiverRejected(Instant at, Waiver waiver, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.WAIVER_REJECTED; }
+        public String subject() { return waiver.id(); }
+    }
+
+    // --- the rest
+
+    record IncidentRecorded(Instant at, Incident incident, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.INCIDENT_RECORDED; }
+        public String subject() { return incident.id(); }
+    }
+
+    /** Something said or done that is not a warning: a countermeasure, a public statement, a refused step. */
+    record Note(Instant at, String actor, String summary) implements DutyEvent {
+        public Note {
+            Objects.requireNonNull(summary, "summary");
+        }
+        public EventType type() { return EventType.NOTE; }
+        public String subject() { return "-"; }
     }
 }

@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * while the threat lasts, and every decision not to warn is a waiver approved under the policy's rules.
  *
  * <p>Time comes only from the injected clock, so a scenario replays under a simulated clock through
- * exactly this code. Every step appends a {@link DutyEvent} to the casebook.
+ * exactly this code. Every step publishes a {@link DutyEvent} through its {@link DutyEvents}, which put it on
+ * the casebook's timeline and tell whoever listens.
  */
 public final class DutyToWarn {
 
@@ -46,12 +47,19 @@ public final class DutyToWarn {
     public static final String SCHEDULER = "scheduler";
 
     private final Casebook casebook;
+    private final DutyEvents events;
     private final Policy policy;
     private final Sanitizer sanitizer;
     private final Clock clock;
 
+    /** A workflow whose events go on the casebook's timeline and nowhere else. */
     public DutyToWarn(Casebook casebook, Policy policy, Sanitizer sanitizer, Clock clock) {
+        this(casebook, new Timeline(casebook), policy, sanitizer, clock);
+    }
+
+    public DutyToWarn(Casebook casebook, DutyEvents events, Policy policy, Sanitizer sanitizer, Clock clock) {
         this.casebook = Objects.requireNonNull(casebook, "casebook");
+        this.events = Objects.requireNonNull(events, "events");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,11 +78,12 @@ public final class DutyToWarn {
         Instant now = clock.instant();
         Triage outcome = Triage.of(report, policy);
         casebook.putReport(report, outcome);
-        record(now, "report-received", report.id(), actor, "report " + report.id() + " received: harm "
-                + report.harm().code() + ", credibility " + report.credibility());
+        publish(new DutyEvent.ReportReceived(now, report, outcome, actor, "report " + report.id() + " received: harm "
+                + report.harm().code() + ", credibility " + report.credibility()));
         if (!outcome.obligesWarning()) {
-            record(now, outcome.outcome() == Triage.Outcome.NEEDS_TRIAGE ? "report-triaged" : "report-out-of-scope",
-                    report.id(), SCHEDULER, outcome.reason());
+            publish(outcome.outcome() == Triage.Outcome.NEEDS_TRIAGE
+                    ? new DutyEvent.ReportTriaged(now, report, outcome, SCHEDULER, outcome.reason())
+                    : new DutyEvent.ReportOutOfScope(now, report, outcome, SCHEDULER, outcome.reason()));
             return List.of();
         }
         Instant deadline = policy.deadlines().deadline(now, report.window().from());
@@ -85,11 +94,12 @@ public final class DutyToWarn {
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
                     party.id(), party.audience(), now, deadline, SCHEDULER, policy.version(), hit.reason());
             casebook.put(obligation);
-            record(now, "obligation-opened", obligation.id(), SCHEDULER, "obligation to warn " + party.id() + " ("
-                    + party.audience() + ") opened, " + urgency + " deadline " + local(deadline) + "; " + hit.reason());
+            publish(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
+                    + party.audience() + ") opened, " + urgency + " deadline " + local(deadline) + "; " + hit.reason()));
         }
         if (affected.isEmpty()) {
-            record(now, "no-party-affected", report.id(), SCHEDULER, "no registered party is affected by " + report.id());
+            publish(new DutyEvent.NoPartyAffected(now, report, SCHEDULER,
+                    "no registered party is affected by " + report.id()));
         }
         return casebook.obligations().stream().filter(o -> o.reportId().equals(report.id())).toList();
     }
@@ -127,10 +137,11 @@ public final class DutyToWarn {
                 Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
         cancelDraftsSupersededBy(record, actor);
         casebook.put(record);
+        List<Obligation> drafted = new ArrayList<>();
         for (String id : waiting) {
-            move(id, ObligationState.DRAFTED, actor, "draft " + record.id());
+            drafted.add(move(id, ObligationState.DRAFTED, actor, "draft " + record.id()));
         }
-        recordDraft(record, actor);
+        publish(new DutyEvent.WarningDrafted(record.draftedAt(), record, drafted, actor, draftSummary(record)));
         return record;
     }
 
@@ -144,9 +155,10 @@ public final class DutyToWarn {
         for (DraftRecord older : List.copyOf(casebook.drafts())) {
             boolean overlaps = older.obligationIds().stream().anyMatch(newer.obligationIds()::contains);
             if (overlaps && older.status() == DraftRecord.Status.DRAFTED && older.renews().isEmpty()) {
-                casebook.put(older.withStatus(DraftRecord.Status.CANCELLED));
-                record(clock.instant(), "draft-cancelled", older.id(), actor, "draft " + older.id()
-                        + " is superseded by " + newer.id());
+                DraftRecord cancelled = older.withStatus(DraftRecord.Status.CANCELLED);
+                casebook.put(cancelled);
+                publish(new DutyEvent.DraftCancelled(clock.instant(), cancelled, actor, "draft " + older.id()
+                        + " is superseded by " + newer.id()));
             }
         }
     }
@@ -166,7 +178,7 @@ public final class DutyToWarn {
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), obligations,
                 Optional.of(warningId), DraftRecord.Status.DRAFTED, Optional.empty());
         casebook.put(record);
-        recordDraft(record, actor);
+        publish(new DutyEvent.RenewalDrafted(record.draftedAt(), record, actor, draftSummary(record)));
         return record;
     }
 
@@ -183,17 +195,18 @@ public final class DutyToWarn {
         }
         obstacles.addAll(record.draft().obstacles());
         if (!obstacles.isEmpty()) {
-            record(clock.instant(), "approval-refused", draftId, approver, String.join("; ", obstacles));
+            publish(new DutyEvent.ApprovalRefused(clock.instant(), record, obstacles, approver, String.join("; ", obstacles)));
             throw new IllegalStateException("draft " + draftId + " cannot be approved: " + String.join("; ", obstacles));
         }
         List<String> answered = record.renews().isEmpty() ? awaiting(record, ObligationState.APPROVED) : List.of();
         DraftRecord approved = record.approvedBy(approver, role);
         casebook.put(approved);
+        List<Obligation> moved = new ArrayList<>();
         for (String id : answered) {
-            move(id, ObligationState.APPROVED, approver, "draft " + draftId + " approved");
+            moved.add(move(id, ObligationState.APPROVED, approver, "draft " + draftId + " approved"));
         }
-        record(clock.instant(), "draft-approved", draftId, approver, "draft " + draftId + " approved by "
-                + approver + " (" + role.code() + ")");
+        publish(new DutyEvent.DraftApproved(clock.instant(), approved, moved, approver, "draft " + draftId
+                + " approved by " + approver + " (" + role.code() + ")"));
         return approved;
     }
 
@@ -223,7 +236,7 @@ public final class DutyToWarn {
         }
         DraftRecord cancelled = record.withStatus(DraftRecord.Status.CANCELLED);
         casebook.put(cancelled);
-        record(clock.instant(), "draft-cancelled", draftId, actor, "draft " + draftId + " cancelled by " + actor);
+        publish(new DutyEvent.DraftCancelled(clock.instant(), cancelled, actor, "draft " + draftId + " cancelled by " + actor));
         return cancelled;
     }
 
@@ -252,10 +265,11 @@ public final class DutyToWarn {
                 draft.specificity(), draft.justifications(), record.renews(), false);
         casebook.put(warning);
         casebook.put(record.withStatus(DraftRecord.Status.ISSUED));
+        List<Obligation> moved = new ArrayList<>();
         for (String id : answered) {
-            move(id, target, actor, "warning " + warning.id());
+            moved.add(move(id, target, actor, "warning " + warning.id()));
         }
-        recordIssue(warning, actor);
+        publishIssue(warning, moved, actor);
         return warning;
     }
 
@@ -284,56 +298,59 @@ public final class DutyToWarn {
         LeakVerdict leak = LeakCheck.forReport(report).check(said);
         if (leak instanceof LeakVerdict.Blocked blocked) {
             // History may have leaked; this record must not repeat it, to anyone.
-            record(now, "recorded-warning-leaked", id, actor, "the recorded text of warning " + id + " reveals "
+            publish(new DutyEvent.RecordedWarningLeaked(now, id, actor, "the recorded text of warning " + id + " reveals "
                     + blocked.matches().stream().map(match -> match.describe(Role.OVERSIGHT)).distinct()
-                    .collect(Collectors.joining(", ")) + "; the text is withheld from this record");
+                    .collect(Collectors.joining(", ")) + "; the text is withheld from this record"));
             said = "(text withheld: it reveals protected material)";
         }
         Warning warning = new Warning(id, reportId, audience, partyIds, now, validity, released,
                 releasedPlace, stated, said, Specificity.of(released), justifications, renews, true);
         casebook.put(warning);
+        List<Obligation> moved = new ArrayList<>();
         for (String partyId : partyIds) {
             Optional<Obligation> obligation = casebook.obligation(reportId, partyId);
             if (obligation.isEmpty()) {
                 String why = casebook.triage(reportId).filter(t -> !t.obligesWarning())
                         .map(t -> reportId + " created no obligations (" + t.reason() + ")")
                         .orElse(partyId + " was not resolved as affected by " + reportId);
-                record(now, "warning-to-unaffected-party", warning.id(), actor, partyId + " was warned, but " + why);
+                publish(new DutyEvent.WarningToUnaffectedParty(now, warning.id(), partyId, actor,
+                        partyId + " was warned, but " + why));
                 continue;
             }
-            walkToIssued(obligation.get(), warning, actor);
+            walkToIssued(obligation.get(), warning, actor).ifPresent(moved::add);
         }
-        recordIssue(warning, actor);
+        publishIssue(warning, moved, actor);
         return warning;
     }
 
-    private void walkToIssued(Obligation obligation, Warning warning, String actor) {
+    /** Moves the obligation on to issued (or renewed) by a recorded warning: its new version, if it moved. */
+    private Optional<Obligation> walkToIssued(Obligation obligation, Warning warning, String actor) {
         String note = "recorded warning " + warning.id();
         ObligationState working = obligation.workingState();
         if (working.hasLiveWarning() || working == ObligationState.EXPIRED) {
-            move(obligation.id(), ObligationState.RENEWED, actor, note);
-            return;
+            return Optional.of(move(obligation.id(), ObligationState.RENEWED, actor, note));
         }
+        Optional<Obligation> moved = Optional.empty();
         for (ObligationState step : List.of(ObligationState.DRAFTED, ObligationState.APPROVED, ObligationState.ISSUED)) {
-            Obligation current = casebook.obligation(obligation.id()).orElseThrow();
-            if (current.allowedNext().contains(step)) {
-                move(obligation.id(), step, actor, note);
+            if (moved.orElse(obligation).allowedNext().contains(step)) {
+                moved = Optional.of(move(obligation.id(), step, actor, note));
             }
         }
+        return moved;
     }
 
     /** Records that a warning reached the party of an obligation over a channel. */
     public Obligation deliver(String obligationId, String actor, String channel) {
         Obligation moved = move(obligationId, ObligationState.DELIVERED, actor, "delivered over " + channel);
-        record(clock.instant(), "warning-delivered", obligationId, actor, "warning delivered to " + moved.partyId()
-                + " over " + channel);
+        publish(new DutyEvent.WarningDelivered(clock.instant(), moved, channel, actor, "warning delivered to "
+                + moved.partyId() + " over " + channel));
         return moved;
     }
 
     /** Records the party's acknowledgement of its warning. */
     public Obligation acknowledge(String obligationId, String actor) {
         Obligation moved = move(obligationId, ObligationState.ACKNOWLEDGED, actor, "acknowledged");
-        record(clock.instant(), "warning-acknowledged", obligationId, actor, moved.partyId() + " acknowledged the warning");
+        publish(new DutyEvent.WarningAcknowledged(clock.instant(), moved, actor, moved.partyId() + " acknowledged the warning"));
         return moved;
     }
 
@@ -352,9 +369,9 @@ public final class DutyToWarn {
         Waiver waiver = new Waiver(casebook.nextId("X"), obligationId, reason, scope, requestedBy, role,
                 clock.instant(), alternative, Optional.empty());
         casebook.put(waiver);
-        record(clock.instant(), "waiver-requested", waiver.id(), requestedBy, "waiver " + waiver.id() + " for "
+        publish(new DutyEvent.WaiverRequested(clock.instant(), waiver, requestedBy, "waiver " + waiver.id() + " for "
                 + obligationId + " requested on the ground " + reason.code() + " (" + scopeWords(scope) + ")"
-                + alternative.map(a -> "; alternative: " + a).orElse("; no alternative recorded"));
+                + alternative.map(a -> "; alternative: " + a).orElse("; no alternative recorded")));
         return waiver;
     }
 
@@ -388,8 +405,10 @@ public final class DutyToWarn {
                 move(waiver.obligationId(), ObligationState.OPEN, decidedBy, "back to open after rejected waiver " + waiverId);
             }
         }
-        record(clock.instant(), approve ? "waiver-approved" : "waiver-rejected", waiverId, decidedBy, "waiver "
-                + waiverId + (approve ? " approved" : " rejected") + " by " + decidedBy + " (" + role.code() + ")");
+        String summary = "waiver " + waiverId + (approve ? " approved" : " rejected") + " by " + decidedBy
+                + " (" + role.code() + ")";
+        publish(approve ? new DutyEvent.WaiverApproved(clock.instant(), decided, decidedBy, summary)
+                : new DutyEvent.WaiverRejected(clock.instant(), decided, decidedBy, summary));
         return decided;
     }
 
@@ -406,23 +425,23 @@ public final class DutyToWarn {
                 "as recorded"));
         casebook.put(decided);
         move(obligationId, ObligationState.WAIVED, approvedBy, "recorded waiver " + decided.id());
-        record(clock.instant(), "waiver-approved", decided.id(), approvedBy, "waiver " + decided.id()
+        publish(new DutyEvent.WaiverApproved(clock.instant(), decided, approvedBy, "waiver " + decided.id()
                 + " approved by " + approvedBy + " (" + approverRole.code() + ") as recorded"
                 + (refusals.isEmpty() ? "" : "; policy v" + policy.version() + " would have refused it: "
-                + String.join("; ", refusals)));
+                + String.join("; ", refusals))));
         return decided;
     }
 
     /** Records an incident for review. */
     public void recordIncident(Incident incident, String actor) {
         casebook.put(incident);
-        record(incident.at(), "incident-recorded", incident.id(), actor, "incident " + incident.id() + " at "
-                + incident.place() + ": " + incident.method());
+        publish(new DutyEvent.IncidentRecorded(incident.at(), incident, actor, "incident " + incident.id() + " at "
+                + incident.place() + ": " + incident.method()));
     }
 
     /** Records something said or done that is not a warning (a countermeasure, a public statement). */
     public void note(String text, String actor) {
-        record(clock.instant(), "note", "-", actor, text);
+        publish(new DutyEvent.Note(clock.instant(), actor, text));
     }
 
     /** Moves an obligation and keeps the new version; refuses transitions the state graph does not allow. */
@@ -432,8 +451,8 @@ public final class DutyToWarn {
         return moved;
     }
 
-    void record(Instant at, String type, String subject, String actor, String summary) {
-        casebook.append(new DutyEvent(at, type, subject, actor, summary));
+    void publish(DutyEvent event) {
+        events.publish(event);
     }
 
     Clock clock() {
@@ -492,21 +511,22 @@ public final class DutyToWarn {
         }
     }
 
-    private void recordDraft(DraftRecord record, String actor) {
+    private static String draftSummary(DraftRecord record) {
         Draft draft = record.draft();
         String verdict = draft.leak().isBlocked() ? "; blocked by the leak check" : "";
-        record(record.draftedAt(), record.renews().isPresent() ? "renewal-drafted" : "warning-drafted", record.id(),
-                actor, "draft " + record.id() + " for " + draft.audience() + " at specificity "
-                        + String.format(java.util.Locale.ROOT, "%.2f", draft.specificity()) + " " + levels(draft.released())
-                        + verdict);
+        return "draft " + record.id() + " for " + draft.audience() + " at specificity "
+                + String.format(java.util.Locale.ROOT, "%.2f", draft.specificity()) + " " + levels(draft.released())
+                + verdict;
     }
 
-    private void recordIssue(Warning warning, String actor) {
-        record(warning.issuedAt(), warning.renews().isPresent() && !warning.recorded() ? "warning-renewed" : "warning-issued",
-                warning.id(), actor, "warning " + warning.id() + " to " + String.join(", ", warning.partyIds())
-                        + " valid until " + local(warning.validity().to()) + ", specificity "
-                        + String.format(java.util.Locale.ROOT, "%.2f", warning.specificity()) + " "
-                        + levels(warning.released()) + ": \"" + warning.text() + "\"");
+    private void publishIssue(Warning warning, List<Obligation> moved, String actor) {
+        String summary = "warning " + warning.id() + " to " + String.join(", ", warning.partyIds())
+                + " valid until " + local(warning.validity().to()) + ", specificity "
+                + String.format(java.util.Locale.ROOT, "%.2f", warning.specificity()) + " "
+                + levels(warning.released()) + ": \"" + warning.text() + "\"";
+        publish(warning.renews().isPresent() && !warning.recorded()
+                ? new DutyEvent.WarningRenewed(warning.issuedAt(), warning, moved, actor, summary)
+                : new DutyEvent.WarningIssued(warning.issuedAt(), warning, moved, actor, summary));
     }
 
     static String levels(Map<Facet, Level> released) {

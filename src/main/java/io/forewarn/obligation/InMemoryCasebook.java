@@ -24,7 +24,7 @@ public final class InMemoryCasebook implements Casebook {
     private final Map<String, Warning> warnings = new LinkedHashMap<>();
     private final Map<String, Waiver> waivers = new LinkedHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
-    private final List<DutyEvent> events = new ArrayList<>();
+    private final List<TimelineEntry> events = new ArrayList<>();
     private final Map<String, Integer> sequences = new LinkedHashMap<>();
 
     @Override
@@ -73,8 +73,9 @@ public final class InMemoryCasebook implements Casebook {
     }
 
     @Override
-    public void append(DutyEvent event) {
+    public long append(TimelineEntry event) {
         events.add(event);
+        return events.size() - 1;
     }
 
     public Collection<Party> parties() {
@@ -148,12 +149,12 @@ public final class InMemoryCasebook implements Casebook {
         return Collections.unmodifiableCollection(incidents.values());
     }
 
-    public List<DutyEvent> events() {
+    public List<TimelineEntry> events() {
         return Collections.unmodifiableList(events);
     }
 
     @Override
-    public List<DutyEvent> eventsFrom(int index) {
+    public List<TimelineEntry> eventsFrom(int index) {
         return List.copyOf(events.subList(Math.min(index, events.size()), events.size()));
     }
 

@@ -1,6 +1,7 @@
 package io.forewarn.scenario;
 
 import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.DutyListener;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Obligations;
@@ -9,7 +10,9 @@ import io.forewarn.party.Party;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.Audience;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.Set;
  * delay after the event that calls for them, so deadlines and renewals are exercised, not assumed.
  * A step the workflow refuses is recorded on the timeline, never dropped.
  */
-final class Autopilot {
+final class Autopilot implements DutyListener {
 
     static final String ANALYST = "analyst";
     static final String APPROVER = "approver";
@@ -37,12 +40,14 @@ final class Autopilot {
     private final PriorityQueue<Step> steps =
             new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
     private final Set<String> drafting = new HashSet<>();
-    private int seen;
+    private final Clock clock;
     private long order;
 
-    Autopilot(DutyToWarn duty, Delays delays) {
+    /** The people acting in {@code duty}; they hear of its events once the replay adds them to its timeline. */
+    Autopilot(DutyToWarn duty, Delays delays, Clock clock) {
         this.duty = duty;
         this.delays = delays;
+        this.clock = clock;
     }
 
     Optional<Instant> nextAt() {
@@ -51,7 +56,6 @@ final class Autopilot {
 
     /** Runs every step due at or before {@code now}, including steps those steps call for at once. */
     void runDue(Instant now) {
-        observe(now);
         while (!steps.isEmpty() && !steps.peek().at().isAfter(now)) {
             Step step = steps.poll();
             try {
@@ -59,53 +63,56 @@ final class Autopilot {
             } catch (IllegalStateException | IllegalArgumentException refused) {
                 duty.note("autopilot: " + step.description() + " was refused: " + refused.getMessage(), "autopilot");
             }
-            observe(now);
         }
     }
 
-    /** Reads the events recorded since the last look and schedules the human steps they call for. */
-    void observe(Instant now) {
-        for (DutyEvent event : duty.casebook().eventsFrom(seen)) {
-            seen++;
-            react(event, now);
-        }
+    /** Schedules the human steps an event calls for, each its delay after the moment it was heard. */
+    @Override
+    public void heard(long seq, DutyEvent event) {
+        Instant now = clock.instant();
+        List<Step> called = switch (event.type()) {
+            case OBLIGATION_OPENED -> draft(((DutyEvent.ObligationOpened) event).obligation(), now);
+            case WARNING_DRAFTED, RENEWAL_DRAFTED -> List.of(step(now.plus(delays.approval()),
+                    "approval of " + event.subject(), () -> duty.approve(event.subject(), APPROVER, Role.APPROVER)));
+            case DRAFT_APPROVED -> List.of(step(now, "issue of " + event.subject(),
+                    () -> duty.issue(event.subject(), APPROVER)));
+            case WARNING_ISSUED -> deliver(((DutyEvent.WarningIssued) event).warning(), now);
+            case WARNING_RENEWED -> deliver(((DutyEvent.WarningRenewed) event).warning(), now);
+            case WARNING_DELIVERED -> List.of(step(now.plus(delays.acknowledgement()),
+                    "acknowledgement of " + event.subject(), () -> duty.acknowledge(event.subject(), LIAISON)));
+            case RENEWAL_DUE -> List.of(step(now.plus(delays.drafting()), "renewal of " + event.subject(),
+                    () -> duty.draftRenewal(event.subject(), ANALYST)));
+            case REPORT_RECEIVED, REPORT_TRIAGED, REPORT_OUT_OF_SCOPE, NO_PARTY_AFFECTED, OBLIGATION_OVERDUE,
+                    OBLIGATION_ESCALATED, APPROVAL_REFUSED, DRAFT_CANCELLED, RECORDED_WARNING_LEAKED,
+                    WARNING_TO_UNAFFECTED_PARTY, WARNING_ACKNOWLEDGED, WARNING_EXPIRED, WAIVER_REQUESTED,
+                    WAIVER_APPROVED, WAIVER_REJECTED, INCIDENT_RECORDED, NOTE -> List.of();
+        };
+        steps.addAll(called);
     }
 
-    private void react(DutyEvent event, Instant now) {
-        switch (event.type()) {
-            case "obligation-opened" -> {
-                Obligation obligation = duty.casebook().obligation(event.subject()).orElseThrow();
-                String key = obligation.reportId() + "|" + obligation.audience();
-                if (drafting.add(key)) {
-                    Audience audience = obligation.audience();
-                    schedule(now.plus(delays.drafting()), "drafting for " + audience,
-                            () -> duty.draft(obligation.reportId(), audience, ANALYST));
-                }
-            }
-            case "warning-drafted", "renewal-drafted" -> schedule(now.plus(delays.approval()),
-                    "approval of " + event.subject(), () -> duty.approve(event.subject(), APPROVER, Role.APPROVER));
-            case "draft-approved" -> schedule(now, "issue of " + event.subject(),
-                    () -> duty.issue(event.subject(), APPROVER));
-            case "warning-issued", "warning-renewed" -> {
-                Warning warning = duty.casebook().warning(event.subject()).orElseThrow();
-                for (String partyId : warning.partyIds()) {
-                    String obligationId = Obligations.idFor(warning.reportId(), partyId);
-                    Party party = duty.casebook().party(partyId).orElseThrow();
-                    schedule(now.plus(delays.delivery()), "delivery to " + partyId,
-                            () -> duty.deliver(obligationId, LIAISON, channel(party)));
-                }
-            }
-            case "warning-delivered" -> schedule(now.plus(delays.acknowledgement()),
-                    "acknowledgement of " + event.subject(), () -> duty.acknowledge(event.subject(), LIAISON));
-            case "renewal-due" -> schedule(now.plus(delays.drafting()), "renewal of " + event.subject(),
-                    () -> duty.draftRenewal(event.subject(), ANALYST));
-            default -> {
-            }
+    /** One draft per report and audience: the first obligation of an audience calls for it, the others join it. */
+    private List<Step> draft(Obligation obligation, Instant now) {
+        if (!drafting.add(obligation.reportId() + "|" + obligation.audience())) {
+            return List.of();
         }
+        Audience audience = obligation.audience();
+        return List.of(step(now.plus(delays.drafting()), "drafting for " + audience,
+                () -> duty.draft(obligation.reportId(), audience, ANALYST)));
     }
 
-    private void schedule(Instant at, String description, Runnable action) {
-        steps.add(new Step(at, order++, description, action));
+    private List<Step> deliver(Warning warning, Instant now) {
+        List<Step> deliveries = new ArrayList<>();
+        for (String partyId : warning.partyIds()) {
+            String obligationId = Obligations.idFor(warning.reportId(), partyId);
+            Party party = duty.casebook().party(partyId).orElseThrow();
+            deliveries.add(step(now.plus(delays.delivery()), "delivery to " + partyId,
+                    () -> duty.deliver(obligationId, LIAISON, channel(party))));
+        }
+        return deliveries;
+    }
+
+    private Step step(Instant at, String description, Runnable action) {
+        return new Step(at, order++, description, action);
     }
 
     private static String channel(Party party) {

@@ -5,6 +5,7 @@ import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.DeadlineSweep;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligations;
+import io.forewarn.obligation.Timeline;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
 import io.forewarn.report.ThreatReport;
@@ -57,10 +58,12 @@ public final class Replay {
         ReplayClock clock = new ReplayClock(events.get(0).at(), scenario.timezone());
         Casebook casebook = casebooks.get();
         scenario.parties().forEach(casebook::putParty);
-        DutyToWarn duty = new DutyToWarn(casebook, policy, new Sanitizer(scenario.timezone()), clock);
+        Timeline timeline = new Timeline(casebook);
+        DutyToWarn duty = new DutyToWarn(casebook, timeline, policy, new Sanitizer(scenario.timezone()), clock);
         DeadlineSweep sweep = new DeadlineSweep(duty);
         Optional<Autopilot> people = mode == Mode.AS_POLICY
-                ? Optional.of(new Autopilot(duty, scenario.delays())) : Optional.empty();
+                ? Optional.of(new Autopilot(duty, scenario.delays(), clock)) : Optional.empty();
+        people.ifPresent(timeline::listen);
         Instant end = events.get(events.size() - 1).at();
 
         int next = 0;

@@ -1,6 +1,6 @@
 package io.forewarn.scenario;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
@@ -91,7 +91,7 @@ public final class ReplayDocument {
         return node;
     }
 
-    private static ObjectNode event(DutyEvent event) {
+    private static ObjectNode event(TimelineEntry event) {
         ObjectNode node = JSON.createObjectNode();
         node.put("at", event.at().toString());
         node.put("type", event.type());

@@ -1,7 +1,7 @@
 package io.forewarn.scenario;
 
 import io.forewarn.obligation.Casebook;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.review.Finding;
 import io.forewarn.review.Review;
 
@@ -16,7 +16,7 @@ public record ReplayResult(Scenario scenario, Mode mode, int policyVersion, Case
         reviews = List.copyOf(reviews);
     }
 
-    public List<DutyEvent> timeline() {
+    public List<TimelineEntry> timeline() {
         return casebook.events();
     }
 

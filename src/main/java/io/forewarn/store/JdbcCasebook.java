@@ -3,7 +3,7 @@ package io.forewarn.store;
 import io.forewarn.ledger.SaltedHash;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
@@ -332,21 +332,25 @@ public final class JdbcCasebook implements Casebook {
     // --- the timeline
 
     @Override
-    public void append(DutyEvent event) {
-        inTransaction.executeWithoutResult(status -> {
+    public long append(TimelineEntry event) {
+        return inTransaction.execute(status -> {
             Map<String, Object> columns = columns(
                     "at", timestamp(event.at()),
                     "type", event.type(),
                     "subject", event.subject(),
                     "actor", event.actor(),
                     "summary", event.summary(),
-                    "body", json.write(DutyEvent.class, event));
+                    "body", json.write(TimelineEntry.class, event));
             KeyHolder seq = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO duty_event (" + String.join(", ", columns.keySet()) + ") VALUES ("
                             + columns.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")")
                     .params(columns)
                     .update(seq, "seq");
-            ledger.enqueue(seq.getKeyAs(Number.class).longValue(), event);
+            long number = seq.getKeyAs(Number.class).longValue();
+            // Written here, not by a listener: every row of the timeline has its ledger entry however it got
+            // there (the server, a replay, an import), and the entry names the row it is the entry of.
+            ledger.enqueue(number, event);
+            return number;
         });
     }
 
@@ -356,16 +360,16 @@ public final class JdbcCasebook implements Casebook {
      * go to the database as one JDBC statement batch and their entries as two more before commit (see
      * {@link JdbcLedger}), instead of a round trip per row. For bulk work: imports, replays, benchmarks.
      */
-    public void appendAll(List<? extends DutyEvent> events) {
+    public void appendAll(List<? extends TimelineEntry> events) {
         List<Map<String, Object>> rows = new ArrayList<>(events.size());
-        for (DutyEvent event : events) {
+        for (TimelineEntry event : events) {
             rows.add(columns(
                     "at", timestamp(event.at()),
                     "type", event.type(),
                     "subject", event.subject(),
                     "actor", event.actor(),
                     "summary", event.summary(),
-                    "body", json.write(DutyEvent.class, event)));
+                    "body", json.write(TimelineEntry.class, event)));
         }
         if (rows.isEmpty()) {
             return;
@@ -402,7 +406,7 @@ public final class JdbcCasebook implements Casebook {
     }
 
     @Override
-    public List<DutyEvent> events() {
+    public List<TimelineEntry> events() {
         return eventsFrom(0);
     }
 
@@ -414,12 +418,12 @@ public final class JdbcCasebook implements Casebook {
      * outbox) needs more than a position.
      */
     @Override
-    public List<DutyEvent> eventsFrom(int index) {
+    public List<TimelineEntry> eventsFrom(int index) {
         if (index < 0) {
             throw new IllegalArgumentException("an event position is never negative, not " + index);
         }
         return bodies("SELECT body FROM duty_event ORDER BY seq OFFSET :skip ROWS", Map.of("skip", index),
-                DutyEvent.class);
+                TimelineEntry.class);
     }
 
     @Override

@@ -10,7 +10,8 @@ import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.SubtreeHashes;
 import io.forewarn.ledger.TreeHash;
 import io.forewarn.ledger.TreeHeadSigner;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.EventType;
+import io.forewarn.obligation.TimelineEntry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,7 @@ import java.util.function.Function;
  * a {@code report-received} entry also carries {@code "protected": [digest, ...]}, the HMAC-SHA-256 of each
  * item of the report's protected material under a salt of its own that stays in {@code report_protected_salt}
  * beside the report, never in the ledger. Event summaries never carry protected material (see
- * {@link DutyEvent}). The leaf hash is computed over exactly the stored body's UTF-8 bytes.
+ * {@link TimelineEntry}). The leaf hash is computed over exactly the stored body's UTF-8 bytes.
  *
  * <p><b>Appending many at once.</b> {@link JdbcCasebook#appendAll} queues its events with {@link #enqueueAll};
  * a transaction that did so writes its entries the same way, under the same lock, with the same indices,
@@ -67,8 +68,6 @@ import java.util.function.Function;
 public final class JdbcLedger {
 
     public static final LogHasher HASHER = Rfc9162Hasher.SHA_256;
-    /** The event type whose entry carries the digests of the report's protected material. */
-    public static final String REPORT_RECEIVED = "report-received";
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -102,7 +101,7 @@ public final class JdbcLedger {
     private static final class Pending implements TransactionSynchronization {
         private final JdbcLedger ledger;
         private final Object key;
-        private final List<Map.Entry<Long, DutyEvent>> events = new ArrayList<>();
+        private final List<Map.Entry<Long, TimelineEntry>> events = new ArrayList<>();
         /** Whether {@link JdbcLedger#enqueueAll} queued any of them: then all are written in statement batches. */
         private boolean batched;
 
@@ -137,7 +136,7 @@ public final class JdbcLedger {
      *
      * @throws IllegalStateException outside a Spring-managed transaction on this ledger's data source
      */
-    void enqueue(long eventSeq, DutyEvent event) {
+    void enqueue(long eventSeq, TimelineEntry event) {
         pending().events.add(Map.entry(eventSeq, event));
     }
 
@@ -147,7 +146,7 @@ public final class JdbcLedger {
      *
      * @throws IllegalStateException outside a Spring-managed transaction on this ledger's data source
      */
-    void enqueueAll(List<Long> eventSeqs, List<? extends DutyEvent> events) {
+    void enqueueAll(List<Long> eventSeqs, List<? extends TimelineEntry> events) {
         if (eventSeqs.size() != events.size()) {
             throw new IllegalArgumentException(eventSeqs.size() + " event numbers for " + events.size() + " events");
         }
@@ -174,7 +173,7 @@ public final class JdbcLedger {
         return pending;
     }
 
-    private void write(List<Map.Entry<Long, DutyEvent>> events) {
+    private void write(List<Map.Entry<Long, TimelineEntry>> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -186,7 +185,7 @@ public final class JdbcLedger {
             byte[] hash = written.get(level + "/" + index);
             return hash != null ? hash : stored.subtreeHash(level, index);
         };
-        for (Map.Entry<Long, DutyEvent> queued : events) {
+        for (Map.Entry<Long, TimelineEntry> queued : events) {
             long index = size++;
             String body = body(index, now, queued.getValue());
             byte[] hash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
@@ -221,7 +220,7 @@ public final class JdbcLedger {
      * subtree hashes. Statement batches leave the values and their types to the driver exactly as single
      * statements do (Spring's {@code StatementCreatorUtils} binds both).
      */
-    private void writeBatched(List<Map.Entry<Long, DutyEvent>> events) {
+    private void writeBatched(List<Map.Entry<Long, TimelineEntry>> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -236,7 +235,7 @@ public final class JdbcLedger {
         };
         List<Object[]> entries = new ArrayList<>(events.size());
         List<Object[]> nodes = new ArrayList<>(events.size());
-        for (Map.Entry<Long, DutyEvent> queued : events) {
+        for (Map.Entry<Long, TimelineEntry> queued : events) {
             long index = size++;
             String body = body(index, now, queued.getValue());
             byte[] hash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
@@ -259,7 +258,7 @@ public final class JdbcLedger {
         jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
     }
 
-    private String body(long index, Instant now, DutyEvent event) {
+    private String body(long index, Instant now, TimelineEntry event) {
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("type", event.type());
         recorded.put("subject", event.subject());
@@ -270,7 +269,7 @@ public final class JdbcLedger {
         entry.put("index", index);
         entry.put("time", now.toString());
         entry.put("event", recorded);
-        if (REPORT_RECEIVED.equals(event.type())) {
+        if (EventType.REPORT_RECEIVED.code().equals(event.type())) {
             List<String> digests = jdbc.sql("SELECT digest FROM report_protected_salt WHERE report_id = :id ORDER BY position")
                     .param("id", event.subject())
                     .query(String.class)

@@ -2,7 +2,10 @@ package io.forewarn.web;
 
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.DutyListener;
 import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.obligation.EventType;
+import io.forewarn.obligation.Timeline;
 import io.forewarn.policy.Policy;
 import io.forewarn.sanitize.Sanitizer;
 import org.slf4j.Logger;
@@ -13,6 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,24 +25,30 @@ import java.util.function.Function;
 /**
  * Where the API does its work: every change runs the duty-to-warn workflow in one database
  * transaction under the policy in force, so a request either happens entirely or not at all.
- * The one exception is a refusal the workflow puts on the timeline on purpose (an approval refused,
- * say): the change is rolled back, but the refusal is then recorded in a transaction of its own.
- * Once a change has committed, the {@link Watcher}s hear what it wrote (the metrics count from it).
+ * Every event the change publishes goes on the timeline and to the {@link DutyListener}s inside that
+ * transaction (an outbox enqueues there, atomically with the change); once it has committed, the
+ * {@link Committed} listeners hear all of its events (the metrics count from them).
+ * The one exception to all-or-nothing is a refusal the workflow puts on the timeline on purpose (an
+ * approval refused, say): the change is rolled back, but the refusal is then published again in a
+ * transaction of its own.
  */
 final class CaseDesk {
 
     /** The events the workflow records when it refuses a step, and that must outlive the refused change. */
-    static final Set<String> REFUSALS = Set.of("approval-refused");
+    static final Set<EventType> REFUSALS = EnumSet.of(EventType.APPROVAL_REFUSED);
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseDesk.class);
 
-    /** Hears about every committed change, on the thread that made it; must be quick and must not fail. */
-    interface Watcher {
-        void committed(WatchedCasebook.Changes changes);
+    /** Hears the events of every committed change, on the thread that made it; must be quick and must not fail. */
+    interface Committed {
+        void committed(List<DutyEvent> events);
     }
 
-    /** What a change returned, and what it wrote. */
-    record Changed<T>(T result, WatchedCasebook.Changes changes) {
+    /** What a change returned, and the events it published. */
+    record Changed<T>(T result, List<DutyEvent> events) {
+        Changed {
+            events = List.copyOf(events);
+        }
     }
 
     private final Casebook casebook;
@@ -46,7 +57,8 @@ final class CaseDesk {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
-    private final List<Watcher> watchers;
+    private final List<DutyListener> listeners;
+    private final List<Committed> committed;
     /**
      * A transaction of its own even inside a caller's (a request under an Idempotency-Key runs in one,
      * see {@link IdempotencyFilter}, and rolls it back when the request is refused).
@@ -54,11 +66,11 @@ final class CaseDesk {
     private final TransactionTemplate ownTransaction;
 
     CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions) {
-        this(casebook, policies, sanitizer, clock, transactions, List.of());
+        this(casebook, policies, sanitizer, clock, transactions, List.of(), List.of());
     }
 
     CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions,
-             List<Watcher> watchers) {
+             List<DutyListener> listeners, List<Committed> committed) {
         this.casebook = casebook;
         this.policies = policies;
         this.sanitizer = sanitizer;
@@ -66,7 +78,8 @@ final class CaseDesk {
         this.transactions = transactions;
         this.reads = new TransactionTemplate(transactions.getTransactionManager());
         this.reads.setReadOnly(true);
-        this.watchers = List.copyOf(watchers);
+        this.listeners = List.copyOf(listeners);
+        this.committed = List.copyOf(committed);
         this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -75,25 +88,29 @@ final class CaseDesk {
         return changeRecorded(work).result();
     }
 
-    /** Like {@link #change}, also handing back what the change wrote. */
+    /** Like {@link #change}, also handing back the events the change published. */
     <T> Changed<T> changeRecorded(Function<DutyToWarn, T> work) {
-        WatchedCasebook watched = new WatchedCasebook(casebook);
+        List<DutyEvent> published = new ArrayList<>();
+        List<DutyListener> hearing = new ArrayList<>(listeners);
+        hearing.add((seq, event) -> published.add(event));
+        Timeline timeline = new Timeline(casebook, hearing);
         try {
             T result = transactions.execute(status -> {
-                T done = work.apply(new DutyToWarn(watched, policies.active(), sanitizer, clock));
+                T done = work.apply(new DutyToWarn(casebook, timeline, policies.active(), sanitizer, clock));
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        tell(watched.changes());
+                        tell(published);
                     }
                 });
                 return done;
             });
-            return new Changed<>(result, watched.changes());
+            return new Changed<>(result, published);
         } catch (IllegalStateException refused) {
-            List<DutyEvent> refusals = watched.appended().stream().filter(e -> REFUSALS.contains(e.type())).toList();
+            List<DutyEvent> refusals = published.stream().filter(e -> REFUSALS.contains(e.type())).toList();
             if (!refusals.isEmpty()) {
-                ownTransaction.executeWithoutResult(status -> refusals.forEach(casebook::append));
+                Timeline own = new Timeline(casebook, listeners);
+                ownTransaction.executeWithoutResult(status -> refusals.forEach(own::publish));
             }
             throw refused;
         }
@@ -111,16 +128,17 @@ final class CaseDesk {
         return clock;
     }
 
-    private void tell(WatchedCasebook.Changes changes) {
-        if (changes.isEmpty()) {
+    private void tell(List<DutyEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
-        for (Watcher watcher : watchers) {
+        List<DutyEvent> told = List.copyOf(events);
+        for (Committed listener : committed) {
             try {
-                watcher.committed(changes);
+                listener.committed(told);
             } catch (RuntimeException failed) {
-                // The change is committed; a watcher's failure must not turn its answer into an error.
-                LOG.warn("{} failed on a committed change: {}", watcher.getClass().getSimpleName(), failed.toString());
+                // The change is committed; a listener's failure must not turn its answer into an error.
+                LOG.warn("{} failed on a committed change: {}", listener.getClass().getSimpleName(), failed.toString());
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.forewarn.web;
 
 import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.DutyEvent;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Transition;
@@ -16,10 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
@@ -44,7 +43,7 @@ import java.util.function.ToLongFunction;
  *
  * Tags carry states only; no metric names a report, party or anything protected.
  */
-final class CaseMetrics implements MeterBinder, CaseDesk.Watcher {
+final class CaseMetrics implements MeterBinder, CaseDesk.Committed {
 
     /** How long a database count may serve scrapes before it is taken again. */
     static final Duration MAX_AGE = Duration.ofSeconds(5);
@@ -100,25 +99,24 @@ final class CaseMetrics implements MeterBinder, CaseDesk.Watcher {
     }
 
     @Override
-    public void committed(WatchedCasebook.Changes changes) {
-        if (!changes.obligations().isEmpty()) {
-            invalidate();
-        }
+    public void committed(List<DutyEvent> events) {
+        invalidate();
         Timer timer = timeToWarn;
-        if (timer != null) {
-            for (Obligation obligation : changes.obligations()) {
-                firstWarning(obligation).ifPresent(timer::record);
-            }
-        }
         Counter counter = leakBlocks;
-        if (counter != null) {
-            Set<String> counted = new HashSet<>();
-            for (DraftRecord draft : changes.drafts()) {
-                if (draft.status() == DraftRecord.Status.DRAFTED && draft.draft().leak().isBlocked() && counted.add(draft.id())) {
-                    counter.increment();
-                }
+        for (DutyEvent event : events) {
+            if (event instanceof DutyEvent.WarningIssued issued && timer != null) {
+                issued.obligations().forEach(obligation -> firstWarning(obligation).ifPresent(timer::record));
+            }
+            if (counter != null && blocked(event)) {
+                counter.increment();
             }
         }
+    }
+
+    private static boolean blocked(DutyEvent event) {
+        DraftRecord draft = event instanceof DutyEvent.WarningDrafted drafted ? drafted.draft()
+                : event instanceof DutyEvent.RenewalDrafted renewal ? renewal.draft() : null;
+        return draft != null && draft.draft().leak().isBlocked();
     }
 
     /** The time to warn, when this version of the obligation is the one that first issued a warning. */

@@ -10,6 +10,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.ConcurrencyFailureException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -62,10 +63,10 @@ final class DeadlineScheduler implements SmartLifecycle {
                 LOG.debug("deadline sweep skipped: another node holds the sweep lease");
                 return Outcome.LEASE_HELD_ELSEWHERE;
             }
-            if (turn.changes().events().isEmpty()) {
+            if (turn.events().isEmpty()) {
                 return Outcome.NOTHING_DUE;
             }
-            logDecisions(turn.changes());
+            logDecisions(turn.events());
             return Outcome.SWEPT;
         } catch (ConcurrentChangeException | ConcurrencyFailureException raced) {
             LOG.info("deadline sweep rolled back: another writer changed {} first; the next sweep decides again",
@@ -79,9 +80,9 @@ final class DeadlineScheduler implements SmartLifecycle {
         }
     }
 
-    private static void logDecisions(WatchedCasebook.Changes changes) {
-        Map<String, Long> byType = changes.events().stream()
-                .collect(Collectors.groupingBy(DutyEvent::type, TreeMap::new, Collectors.counting()));
+    private static void logDecisions(List<DutyEvent> events) {
+        Map<String, Long> byType = events.stream()
+                .collect(Collectors.groupingBy(event -> event.type().code(), TreeMap::new, Collectors.counting()));
         LoggingEventBuilder line = LOG.atInfo();
         byType.forEach(line::addKeyValue);
         line.log("deadline sweep: {}", byType.entrySet().stream()

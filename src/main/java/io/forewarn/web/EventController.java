@@ -1,6 +1,6 @@
 package io.forewarn.web;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,8 +33,8 @@ class EventController {
         if (size < 1 || size > Page.MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + Page.MAX_SIZE + ", not " + size);
         }
-        List<DutyEvent> events = desk.read(casebook -> casebook.eventsFrom(from));
-        List<DutyEvent> page = events.subList(0, Math.min(size, events.size()));
+        List<TimelineEntry> events = desk.read(casebook -> casebook.eventsFrom(from));
+        List<TimelineEntry> page = events.subList(0, Math.min(size, events.size()));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("items", page.stream().map(EventController::event).toList());
         view.put("from", from);
@@ -44,7 +44,7 @@ class EventController {
         return view;
     }
 
-    private static Map<String, Object> event(DutyEvent event) {
+    private static Map<String, Object> event(TimelineEntry event) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("at", event.at().toString());
         view.put("type", event.type());

@@ -1,6 +1,7 @@
 package io.forewarn.web;
 
 import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DutyListener;
 import io.forewarn.policy.PolicyVersions;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.store.Database;
@@ -103,9 +104,10 @@ class ServerConfiguration {
 
     @Bean
     CaseDesk caseDesk(Casebook casebook, PolicyBook policies, Clock clock, ServerSettings settings,
-                      PlatformTransactionManager transactions, ObjectProvider<CaseDesk.Watcher> watchers) {
+                      PlatformTransactionManager transactions, ObjectProvider<DutyListener> listeners,
+                      ObjectProvider<CaseDesk.Committed> committed) {
         return new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), clock, new TransactionTemplate(transactions),
-                watchers.orderedStream().toList());
+                listeners.orderedStream().toList(), committed.orderedStream().toList());
     }
 
     /** The one lease on the clock's decisions, shared by every node on this database. */

@@ -4,7 +4,7 @@ import io.forewarn.ledger.LedgerExport;
 import io.forewarn.ledger.LedgerKeys;
 import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.TreeHeadSigner;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.policy.PolicyFile;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
@@ -65,7 +65,7 @@ class LedgerCommandTest {
             savedHead = Cli.write(dir, "saved-head.json", LedgerExport.headJson(head, null));
             // the log goes on after the head was saved
             for (int i = 0; i < 5; i++) {
-                database.casebook().append(new DutyEvent(Instant.parse("2024-03-23T10:00:00Z"), "note", "-", "analyst", "later " + i));
+                database.casebook().append(new TimelineEntry(Instant.parse("2024-03-23T10:00:00Z"), "note", "-", "analyst", "later " + i));
             }
         }
     }

@@ -67,7 +67,7 @@ class DeadlineSweepTest {
     }
 
     static List<String> escalationSummaries(Desk desk) {
-        return desk.events("obligation-escalated").stream().map(DutyEvent::summary).toList();
+        return desk.events("obligation-escalated").stream().map(TimelineEntry::summary).toList();
     }
 
     @Nested
@@ -257,7 +257,7 @@ class DeadlineSweepTest {
             desk.sweepAt(WINDOW_END);
             assertThat(desk.events("renewal-due")).isEmpty();
             assertThat(desk.state(OBLIGATION)).isEqualTo(EXPIRED);
-            assertThat(desk.events("warning-expired")).singleElement().extracting(DutyEvent::summary)
+            assertThat(desk.events("warning-expired")).singleElement().extracting(TimelineEntry::summary)
                     .isEqualTo("warning " + warning.id() + " to ru-authorities expired with the end of the threat window");
         }
 
@@ -287,7 +287,7 @@ class DeadlineSweepTest {
             assertThat(desk.events("warning-expired")).isEmpty();
 
             desk.sweepAt(second.validity().to().minus(Duration.ofHours(6)));
-            assertThat(desk.events("renewal-due")).extracting(DutyEvent::subject).containsExactly(first.id(), second.id());
+            assertThat(desk.events("renewal-due")).extracting(TimelineEntry::subject).containsExactly(first.id(), second.id());
             desk.sweepAt(second.validity().to());
             assertThat(desk.state(OBLIGATION)).isEqualTo(EXPIRED);
             assertThat(desk.events("warning-expired")).singleElement()
@@ -377,7 +377,7 @@ class DeadlineSweepTest {
             List<Instant> stops = sweepWheneverDue(desk);
 
             assertThat(stops).containsExactly(DEADLINE, DEADLINE.plus(PERIOD));
-            assertThat(desk.events("obligation-escalated")).extracting(DutyEvent::at)
+            assertThat(desk.events("obligation-escalated")).extracting(TimelineEntry::at)
                     .containsExactly(DEADLINE, DEADLINE.plus(PERIOD));
         }
     }

@@ -18,6 +18,7 @@ import io.forewarn.scenario.ReplayClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,8 @@ final class Desk {
 
     final ReplayClock clock;
     final Casebook casebook = new InMemoryCasebook();
+    /** Every event the workflow published, in order, as a listener heard it. */
+    final List<DutyEvent> heard = new ArrayList<>();
     final DutyToWarn duty;
     final DeadlineSweep sweep;
 
@@ -69,7 +72,8 @@ final class Desk {
     Desk(Policy policy, List<Party> parties) {
         clock = new ReplayClock(RECEIVED, MOSCOW);
         parties.forEach(casebook::putParty);
-        duty = new DutyToWarn(casebook, policy, new Sanitizer(MOSCOW), clock);
+        duty = new DutyToWarn(casebook, new Timeline(casebook, List.of((seq, event) -> heard.add(event))), policy,
+                new Sanitizer(MOSCOW), clock);
         sweep = new DeadlineSweep(duty);
     }
 
@@ -106,12 +110,12 @@ final class Desk {
         return obligation(id).state();
     }
 
-    List<DutyEvent> events(String type) {
+    List<TimelineEntry> events(String type) {
         return casebook.events().stream().filter(e -> e.type().equals(type)).toList();
     }
 
     List<String> eventTypes() {
-        return casebook.events().stream().map(DutyEvent::type).toList();
+        return casebook.events().stream().map(TimelineEntry::type).toList();
     }
 
     // Variations of a report; everything not named stays as it was.

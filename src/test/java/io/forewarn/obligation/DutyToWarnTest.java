@@ -230,7 +230,7 @@ class DutyToWarnTest {
                 assertThat(t.actor()).isEqualTo("analyst-1");
                 assertThat(t.note()).isEqualTo("draft " + draft.id());
             });
-            assertThat(desk.events("warning-drafted")).singleElement().extracting(DutyEvent::subject)
+            assertThat(desk.events("warning-drafted")).singleElement().extracting(TimelineEntry::subject)
                     .isEqualTo(draft.id());
         }
 
@@ -289,7 +289,7 @@ class DutyToWarnTest {
             assertThat(approved.status()).isEqualTo(DraftRecord.Status.APPROVED);
             assertThat(approved.decidedBy()).contains("approver-1 (approver)");
             assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(APPROVED);
-            assertThat(desk.events("draft-approved")).singleElement().extracting(DutyEvent::actor)
+            assertThat(desk.events("draft-approved")).singleElement().extracting(TimelineEntry::actor)
                     .isEqualTo("approver-1");
         }
 
@@ -608,9 +608,9 @@ class DutyToWarnTest {
             assertThat(acknowledged.history()).extracting(Transition::to, Transition::actor, Transition::at).endsWith(
                     tuple(DELIVERED, "liaison-1", RECEIVED.plus(Duration.ofHours(1))),
                     tuple(ACKNOWLEDGED, "liaison-1", RECEIVED.plus(Duration.ofHours(2))));
-            assertThat(desk.events("warning-delivered")).singleElement().extracting(DutyEvent::summary)
+            assertThat(desk.events("warning-delivered")).singleElement().extracting(TimelineEntry::summary)
                     .isEqualTo("warning delivered to ru-authorities over liaison");
-            assertThat(desk.events("warning-acknowledged")).singleElement().extracting(DutyEvent::summary)
+            assertThat(desk.events("warning-acknowledged")).singleElement().extracting(TimelineEntry::summary)
                     .isEqualTo("ru-authorities acknowledged the warning");
         }
 
@@ -666,7 +666,7 @@ class DutyToWarnTest {
             assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(OPEN);
             assertThat(desk.obligation(AUTHORITIES_OBLIGATION).history()).extracting(Transition::to)
                     .containsExactly(OPEN, WAIVER_REQUESTED, WAIVER_REJECTED, OPEN);
-            assertThat(desk.events("waiver-rejected")).singleElement().extracting(DutyEvent::subject)
+            assertThat(desk.events("waiver-rejected")).singleElement().extracting(TimelineEntry::subject)
                     .isEqualTo(requested.id());
             // and the work goes on
             desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");

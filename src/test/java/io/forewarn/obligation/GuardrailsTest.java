@@ -109,7 +109,7 @@ class GuardrailsTest {
                 Optional.of("Nightjar says: avoid concert halls in Moscow"), Optional.empty(), Map.of(), "recorded");
 
         assertThat(warning.text()).isEqualTo("(text withheld: it reveals protected material)");
-        assertThat(later.casebook.events()).extracting(DutyEvent::summary)
+        assertThat(later.casebook.events()).extracting(TimelineEntry::summary)
                 .noneSatisfy(summary -> assertThat(summary.toLowerCase()).contains("nightjar"))
                 .anySatisfy(summary -> assertThat(summary).contains("reveals protected term #0"));
         assertThat(RECEIVED).isBefore(warning.issuedAt());

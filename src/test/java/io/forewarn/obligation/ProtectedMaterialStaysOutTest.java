@@ -124,7 +124,7 @@ class ProtectedMaterialStaysOutTest {
         assertThat(refusals).hasSize(8);
 
         List<String> written = Stream.of(
-                        desk.casebook.events().stream().map(DutyEvent::summary),
+                        desk.casebook.events().stream().map(TimelineEntry::summary),
                         desk.casebook.obligations().stream().flatMap(o -> o.history().stream()).map(Transition::note),
                         refusals.stream(),
                         desk.casebook.warnings().stream().map(Warning::text))

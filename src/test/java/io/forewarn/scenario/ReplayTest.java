@@ -1,6 +1,6 @@
 package io.forewarn.scenario;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.policy.PolicyFile;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class ReplayTest {
 
         ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
 
-        assertThat(run.timeline()).extracting(DutyEvent::summary)
+        assertThat(run.timeline()).extracting(TimelineEntry::summary)
                 .anySatisfy(summary -> assertThat(summary).contains("paris").contains("no obligation"));
         assertThat(run.casebook().waivers()).isEmpty();
         assertThat(run.expectations().met()).as(String.join("\n", run.expectations().diff())).isTrue();
@@ -62,7 +62,7 @@ class ReplayTest {
 
         ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
 
-        assertThat(run.timeline()).extracting(DutyEvent::summary)
+        assertThat(run.timeline()).extracting(TimelineEntry::summary)
                 .anySatisfy(summary -> assertThat(summary).contains("waiver").contains("cannot be replayed")
                         .contains("cannot move from issued to waiver-requested"));
         assertThat(run.casebook().obligation("R-1", "citizens").orElseThrow().state().code()).isEqualTo("issued");

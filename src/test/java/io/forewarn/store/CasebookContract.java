@@ -2,7 +2,7 @@ package io.forewarn.store;
 
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
@@ -230,11 +230,11 @@ abstract class CasebookContract {
 
     @Test
     void eventsComeBackInAppendOrderFromAnyPosition() {
-        DutyEvent received = event(RECEIVED, "report-received", "R-1");
-        DutyEvent opened = event(RECEIVED, "obligation-opened", "R-1/us-citizens-ru");
-        DutyEvent note = event(RECEIVED.plus(Duration.ofHours(4)), "note", "-");
+        TimelineEntry received = event(RECEIVED, "report-received", "R-1");
+        TimelineEntry opened = event(RECEIVED, "obligation-opened", "R-1/us-citizens-ru");
+        TimelineEntry note = event(RECEIVED.plus(Duration.ofHours(4)), "note", "-");
         // same instant, appended later, stays later
-        DutyEvent alsoOpened = event(RECEIVED, "obligation-opened", "R-1/public-moscow");
+        TimelineEntry alsoOpened = event(RECEIVED, "obligation-opened", "R-1/public-moscow");
         List.of(received, opened, note, alsoOpened).forEach(casebook::append);
 
         assertThat(casebook.events()).containsExactly(received, opened, note, alsoOpened);
@@ -246,7 +246,7 @@ abstract class CasebookContract {
 
     @Test
     void anEventKeepsItsInstantToTheNanosecond() {
-        DutyEvent precise = event(Instant.parse("2024-03-07T05:00:00.123456789Z"), "note", "-");
+        TimelineEntry precise = event(Instant.parse("2024-03-07T05:00:00.123456789Z"), "note", "-");
 
         casebook.append(precise);
 

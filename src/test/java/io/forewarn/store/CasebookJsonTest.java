@@ -1,7 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.obligation.DraftRecord;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
@@ -76,8 +76,8 @@ class CasebookJsonTest {
                 roundTrip(Incident.class, incident);
                 values++;
             }
-            for (DutyEvent event : casebook.events()) {
-                roundTrip(DutyEvent.class, event);
+            for (TimelineEntry event : casebook.events()) {
+                roundTrip(TimelineEntry.class, event);
                 values++;
             }
         }
@@ -177,8 +177,8 @@ class CasebookJsonTest {
 
     @Test
     void instantsKeepEveryNanosecond() {
-        DutyEvent precise = new DutyEvent(Instant.parse("2024-03-07T05:00:00.123456789Z"), "note", "-", "analyst", "x");
-        roundTrip(DutyEvent.class, precise);
+        TimelineEntry precise = new TimelineEntry(Instant.parse("2024-03-07T05:00:00.123456789Z"), "note", "-", "analyst", "x");
+        roundTrip(TimelineEntry.class, precise);
     }
 
     @Test

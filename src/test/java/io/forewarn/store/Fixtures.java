@@ -1,7 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.obligation.DraftRecord;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
@@ -156,8 +156,8 @@ final class Fixtures {
                 Optional.empty());
     }
 
-    static DutyEvent event(Instant at, String type, String subject) {
-        return new DutyEvent(at, type, subject, "scheduler", type + " of " + subject);
+    static TimelineEntry event(Instant at, String type, String subject) {
+        return new TimelineEntry(at, type, subject, "scheduler", type + " of " + subject);
     }
 
     static String resource(String name) {

@@ -1,9 +1,10 @@
 package io.forewarn.store;
 
+import io.forewarn.obligation.EventType;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.InMemoryMerkleTree;
 import io.forewarn.ledger.InclusionProofs;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +59,7 @@ class JdbcLedgerBatchTest {
         // batches that end inside and on the edges of subtrees, so some siblings come from earlier transactions
         int next = 0;
         for (int size : new int[] {1, 2, 3, 7, 16, 4, 0, 9}) {
-            List<DutyEvent> events = new ArrayList<>();
+            List<TimelineEntry> events = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 events.add(event(RECEIVED.plusSeconds(next), "note", "e" + next++));
             }
@@ -66,8 +67,8 @@ class JdbcLedgerBatchTest {
             batched.appendAll(events); // a transaction of its own
         }
         // one transaction mixing both ways: written in batches, in the order appended
-        List<DutyEvent> mixed = List.of(event(RECEIVED, "note", "m1"), event(RECEIVED, "note", "m2"),
-                event(RECEIVED, "note", "m3"), event(RECEIVED, JdbcLedger.REPORT_RECEIVED, "R-none"));
+        List<TimelineEntry> mixed = List.of(event(RECEIVED, "note", "m1"), event(RECEIVED, "note", "m2"),
+                event(RECEIVED, "note", "m3"), event(RECEIVED, EventType.REPORT_RECEIVED.code(), "R-none"));
         singleTransaction.executeWithoutResult(status -> mixed.forEach(single::append));
         batchedTransaction.executeWithoutResult(status -> {
             batched.append(mixed.get(0));

@@ -1,11 +1,12 @@
 package io.forewarn.store;
 
+import io.forewarn.obligation.EventType;
 import io.forewarn.ledger.CanonicalJson;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.InMemoryMerkleTree;
 import io.forewarn.ledger.InclusionProofs;
 import io.forewarn.ledger.SaltedHash;
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.ReplayResult;
@@ -80,7 +81,7 @@ class JdbcLedgerTest {
         JdbcLedger ledger = casebook.ledger();
         assertThat(ledger.size()).isEqualTo(3);
         assertThat(subjects(ledger)).containsExactly("before", "committed-1", "committed-2");
-        assertThat(casebook.events()).extracting(DutyEvent::subject).containsExactly("before", "committed-1", "committed-2");
+        assertThat(casebook.events()).extracting(TimelineEntry::subject).containsExactly("before", "committed-1", "committed-2");
         assertEveryEventHasExactlyOneEntry(database);
     }
 
@@ -172,7 +173,7 @@ class JdbcLedgerTest {
         TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(database.dataSource()));
         transaction.executeWithoutResult(status -> {
             casebook.putReport(R1, Fixtures.triage(R1));
-            casebook.append(new DutyEvent(RECEIVED, JdbcLedger.REPORT_RECEIVED, R1.id(), "analyst", "report R-1 received"));
+            casebook.append(new TimelineEntry(RECEIVED, EventType.REPORT_RECEIVED.code(), R1.id(), "analyst", "report R-1 received"));
         });
 
         JdbcLedger.Entry entry = casebook.ledger().entry(0).orElseThrow();
@@ -201,13 +202,13 @@ class JdbcLedgerTest {
         ReplayResult result = new Replay(CROCUS, POLICY, () -> new JdbcCasebook(database.dataSource())).run(Mode.AS_RECORDED);
 
         JdbcLedger ledger = ((JdbcCasebook) result.casebook()).ledger();
-        List<DutyEvent> events = result.casebook().events();
+        List<TimelineEntry> events = result.casebook().events();
         assertThat(events).isNotEmpty();
         assertThat(ledger.size()).isEqualTo(events.size());
         List<JdbcLedger.Entry> entries = ledger.entries(0, ledger.size());
         for (int i = 0; i < events.size(); i++) {
             JsonNode recorded = JSON.readTree(entries.get(i).body()).get("event");
-            DutyEvent event = events.get(i);
+            TimelineEntry event = events.get(i);
             assertThat(recorded.get("type").stringValue()).isEqualTo(event.type());
             assertThat(recorded.get("subject").stringValue()).isEqualTo(event.subject());
             assertThat(recorded.get("summary").stringValue()).isEqualTo(event.summary());

@@ -1,6 +1,6 @@
 package io.forewarn.web;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.report.ThreatReport;
 import org.junit.jupiter.api.AfterEach;
@@ -226,7 +226,7 @@ class ServeCrashTest {
     }
 
     /** What the database holds after the crash and the restart. */
-    private record Stored(List<String> reports, List<String> obligations, List<DutyEvent> events) {
+    private record Stored(List<String> reports, List<String> obligations, List<TimelineEntry> events) {
 
         static Stored of(io.forewarn.store.JdbcCasebook casebook) {
             return new Stored(casebook.reports().stream().map(ThreatReport::id).toList(),
@@ -235,7 +235,7 @@ class ServeCrashTest {
 
         Map<String, Long> eventCount(String type) {
             return events.stream().filter(e -> e.type().equals(type))
-                    .collect(Collectors.groupingBy(DutyEvent::subject, Collectors.counting()));
+                    .collect(Collectors.groupingBy(TimelineEntry::subject, Collectors.counting()));
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.forewarn.web;
 
-import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Transition;
@@ -94,7 +94,7 @@ class TwoNodeSchedulerTest {
         ServeProcess.sleep(AFTERWARDS);
 
         List<Obligation> swept = database.read(casebook -> List.copyOf(casebook.obligations()));
-        List<DutyEvent> events = database.read(casebook -> casebook.events());
+        List<TimelineEntry> events = database.read(casebook -> casebook.events());
         assertThat(swept).hasSize(obligations).allSatisfy(obligation -> {
             List<Transition> history = obligation.history();
             assertThat(history.stream().filter(t -> t.to() == ObligationState.OVERDUE)).as(obligation.id()).hasSize(1);
@@ -138,9 +138,9 @@ class TwoNodeSchedulerTest {
         return database.read(casebook -> casebook.obligations().stream().filter(o -> o.escalations() == 2).count());
     }
 
-    private static Map<String, Long> count(List<DutyEvent> events, String type) {
+    private static Map<String, Long> count(List<TimelineEntry> events, String type) {
         return events.stream().filter(e -> e.type().equals(type))
-                .collect(Collectors.groupingBy(DutyEvent::subject, Collectors.counting()));
+                .collect(Collectors.groupingBy(TimelineEntry::subject, Collectors.counting()));
     }
 
     private static long skipped(ServeProcess node) {

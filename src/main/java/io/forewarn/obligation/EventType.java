@@ -1,0 +1,45 @@
+package io.forewarn.obligation;
+
+/**
+ * The kinds of {@link DutyEvent}, one per record, each with the stable code it has on the wire, on the
+ * timeline and in the ledger (stored ledgers hash these codes, so they never change). Listeners switch
+ * over it in switch expressions, which the compiler holds to cover every kind: Java 17 has no switch over
+ * the sealed records themselves.
+ */
+public enum EventType {
+    REPORT_RECEIVED("report-received"),
+    REPORT_TRIAGED("report-triaged"),
+    REPORT_OUT_OF_SCOPE("report-out-of-scope"),
+    NO_PARTY_AFFECTED("no-party-affected"),
+    OBLIGATION_OPENED("obligation-opened"),
+    OBLIGATION_OVERDUE("obligation-overdue"),
+    OBLIGATION_ESCALATED("obligation-escalated"),
+    WARNING_DRAFTED("warning-drafted"),
+    RENEWAL_DRAFTED("renewal-drafted"),
+    APPROVAL_REFUSED("approval-refused"),
+    DRAFT_APPROVED("draft-approved"),
+    DRAFT_CANCELLED("draft-cancelled"),
+    WARNING_ISSUED("warning-issued"),
+    WARNING_RENEWED("warning-renewed"),
+    RECORDED_WARNING_LEAKED("recorded-warning-leaked"),
+    WARNING_TO_UNAFFECTED_PARTY("warning-to-unaffected-party"),
+    WARNING_DELIVERED("warning-delivered"),
+    WARNING_ACKNOWLEDGED("warning-acknowledged"),
+    RENEWAL_DUE("renewal-due"),
+    WARNING_EXPIRED("warning-expired"),
+    WAIVER_REQUESTED("waiver-requested"),
+    WAIVER_APPROVED("waiver-approved"),
+    WAIVER_REJECTED("waiver-rejected"),
+    INCIDENT_RECORDED("incident-recorded"),
+    NOTE("note");
+
+    private final String code;
+
+    EventType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

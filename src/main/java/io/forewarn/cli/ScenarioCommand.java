@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.code.Coded;
 import io.forewarn.policy.Policy;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code forewarn scenario run|validate FILE}. */
@@ -34,7 +36,7 @@ final class ScenarioCommand implements Runnable {
     }
 
     /** Which modes to replay. */
-    enum Modes {
+    enum Modes implements Coded {
         AS_RECORDED(List.of(Mode.AS_RECORDED)), AS_POLICY(List.of(Mode.AS_POLICY)), BOTH(List.of(Mode.AS_RECORDED, Mode.AS_POLICY));
 
         final List<Mode> modes;
@@ -43,13 +45,14 @@ final class ScenarioCommand implements Runnable {
             this.modes = modes;
         }
 
+        /** {@code as-recorded}, {@code as-policy} or {@code both}. */
+        @Override
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
         static Modes of(String text) {
-            return switch (text) {
-                case "as-recorded" -> AS_RECORDED;
-                case "as-policy" -> AS_POLICY;
-                case "both" -> BOTH;
-                default -> throw new IllegalArgumentException("unknown mode '" + text + "' (as-recorded, as-policy, both)");
-            };
+            return Coded.of(Modes.class, "mode", text);
         }
     }
 

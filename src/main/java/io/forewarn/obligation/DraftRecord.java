@@ -1,10 +1,12 @@
 package io.forewarn.obligation;
 
+import io.forewarn.code.Coded;
 import io.forewarn.policy.Role;
 import io.forewarn.sanitize.Draft;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,7 +18,18 @@ import java.util.Optional;
 public record DraftRecord(String id, Draft draft, String draftedBy, Instant draftedAt, List<String> obligationIds,
                           Optional<String> renews, Status status, Optional<String> decidedBy) {
 
-    public enum Status { DRAFTED, APPROVED, ISSUED, CANCELLED }
+    public enum Status implements Coded {
+        DRAFTED, APPROVED, ISSUED, CANCELLED;
+
+        @Override
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Status of(String code) {
+            return Coded.of(Status.class, "draft status", code);
+        }
+    }
 
     public DraftRecord {
         Objects.requireNonNull(id, "id");

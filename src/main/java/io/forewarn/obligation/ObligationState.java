@@ -1,5 +1,7 @@
 package io.forewarn.obligation;
 
+import io.forewarn.code.Coded;
+
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
  * acknowledged) may be renewed directly; an expired one may still be renewed late. An overdue or
  * escalated obligation resumes where it stood before it went overdue (see {@link Obligation}).
  */
-public enum ObligationState {
+public enum ObligationState implements Coded {
     OPEN, DRAFTED, APPROVED, ISSUED, DELIVERED, ACKNOWLEDGED, EXPIRED, RENEWED,
     WAIVER_REQUESTED, WAIVED, WAIVER_REJECTED, OVERDUE, ESCALATED;
 
@@ -60,7 +62,12 @@ public enum ObligationState {
         return this == ISSUED || this == RENEWED || this == DELIVERED || this == ACKNOWLEDGED;
     }
 
+    @Override
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static ObligationState of(String code) {
+        return Coded.of(ObligationState.class, "state", code);
     }
 }

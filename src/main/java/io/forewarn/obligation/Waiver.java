@@ -1,9 +1,11 @@
 package io.forewarn.obligation;
 
+import io.forewarn.code.Coded;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.WaiverReason;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,11 +28,21 @@ public record Waiver(
         Optional<Decision> decision) {
 
     /** What the waiver excuses. */
-    public enum Scope {
+    public enum Scope implements Coded {
         /** The party is not warned at all. */
         NOT_WARNED,
         /** The party is warned, but less specifically than its ceiling allows. */
-        LESS_SPECIFIC
+        LESS_SPECIFIC;
+
+        /** {@code not-warned} or {@code less-specific}. */
+        @Override
+        public String code() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Scope of(String code) {
+            return Coded.of(Scope.class, "scope", code);
+        }
     }
 
     /** The approval or rejection of a waiver. */

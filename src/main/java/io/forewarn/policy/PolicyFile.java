@@ -179,6 +179,9 @@ public final class PolicyFile {
         Map<WaiverReason, WaiverRule> rules = new EnumMap<>(WaiverReason.class);
         for (YamlMap.Entry entry : value.asMap().entries()) {
             WaiverReason reason = entry.key().as(WaiverReason::of);
+            if (rules.containsKey(reason)) {
+                throw entry.key().problem("waiver reason '" + reason.code() + "' is listed twice");
+            }
             rules.put(reason, waiverRule(reason, entry.value()));
         }
         return rules;

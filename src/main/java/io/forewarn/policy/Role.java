@@ -1,11 +1,14 @@
 package io.forewarn.policy;
 
+import io.forewarn.code.Coded;
+
 import java.util.Locale;
 
 /** The roles of the design. Protected material is visible to analyst, approver and director only. */
-public enum Role {
+public enum Role implements Coded {
     ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT, PARTNER;
 
+    @Override
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -25,12 +28,6 @@ public enum Role {
     }
 
     public static Role of(String code) {
-        for (Role role : values()) {
-            if (role.code().equals(code == null ? "" : code.trim().toLowerCase(Locale.ROOT))) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("unknown role '" + code
-                + "' (roles: analyst, approver, director, liaison, oversight, partner)");
+        return Coded.of(Role.class, "role", code);
     }
 }

@@ -1,7 +1,9 @@
 package io.forewarn.policy;
 
+import io.forewarn.code.Coded;
+
 /** The allowed grounds for not warning, modelled on the waiver grounds of ICD 191. */
-public enum WaiverReason {
+public enum WaiverReason implements Coded {
     VICTIM_ALREADY_AWARE("victim-already-aware"),
     VICTIM_PARTY_TO_VIOLENCE("victim-party-to-violence"),
     UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL("unduly-endangers-sources-or-personnel"),
@@ -14,6 +16,7 @@ public enum WaiverReason {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -24,13 +27,6 @@ public enum WaiverReason {
     }
 
     public static WaiverReason of(String code) {
-        for (WaiverReason reason : values()) {
-            if (reason.code.equals(code)) {
-                return reason;
-            }
-        }
-        throw new IllegalArgumentException("unknown waiver reason '" + code + "' (reasons: victim-already-aware, "
-                + "victim-party-to-violence, unduly-endangers-sources-or-personnel, no-reasonable-way-to-warn, "
-                + "risk-only-from-own-armed-conflict)");
+        return Coded.of(WaiverReason.class, "waiver reason", code);
     }
 }

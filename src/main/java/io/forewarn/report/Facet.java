@@ -1,16 +1,17 @@
 package io.forewarn.report;
 
+import io.forewarn.code.Coded;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 
 /**
  * One dimension of a threat report that can be stated more or less precisely. Each facet has a
  * ladder of levels, most specific first, always ending in {@code none}.
  */
-public enum Facet {
+public enum Facet implements Coded {
     PLACE("place", List.of("site", "locality", "region", "country", "none")),
     TIME("time", List.of("exact", "day", "week", "month", "none")),
     TARGET("target", List.of("named", "class", "category", "none")),
@@ -33,6 +34,12 @@ public enum Facet {
         return key;
     }
 
+    /** The same as {@link #key()}. */
+    @Override
+    public String code() {
+        return key;
+    }
+
     /** The levels of this facet, most specific first; the last one is {@code none}. */
     public List<Level> ladder() {
         return ladder;
@@ -46,16 +53,12 @@ public enum Facet {
         return ladder.get(ladder.size() - 1);
     }
 
-    /** The level of this facet with the given name, or an error that lists the valid names. */
+    /**
+     * The level of this facet with the given name, or an error that lists the valid names
+     * ({@code unknown place level 'city'; expected one of: site, ...}).
+     */
     public Level level(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Level level : ladder) {
-            if (level.name().equals(wanted)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("'" + name + "' is not a level of " + key
-                + " (levels: " + String.join(", ", ladder.stream().map(Level::name).toList()) + ")");
+        return Coded.of(key + " level", ladder, name);
     }
 
     /** An unmodifiable copy of a map keyed by facet, in ladder order (place, time, target, method, actor). */
@@ -76,11 +79,6 @@ public enum Facet {
     }
 
     public static Facet of(String key) {
-        for (Facet facet : values()) {
-            if (facet.key.equals(key)) {
-                return facet;
-            }
-        }
-        throw new IllegalArgumentException("'" + key + "' is not a facet (facets: place, time, target, method, actor)");
+        return Coded.of(Facet.class, "facet", key);
     }
 }

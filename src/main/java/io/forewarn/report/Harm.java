@@ -1,10 +1,9 @@
 package io.forewarn.report;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.forewarn.code.Coded;
 
 /** The harm a report says a party faces. Only some harms create a duty to warn; the policy says which. */
-public enum Harm {
+public enum Harm implements Coded {
     KILLING("killing"),
     SERIOUS_BODILY_INJURY("serious-bodily-injury"),
     KIDNAPPING("kidnapping"),
@@ -16,16 +15,12 @@ public enum Harm {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Harm of(String code) {
-        String wanted = code == null ? "" : code.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(harm -> harm.code.equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown harm '" + code
-                        + "' (harms: killing, serious-bodily-injury, kidnapping, other)"));
+        return Coded.of(Harm.class, "harm", code);
     }
 }

@@ -54,6 +54,9 @@ public final class ReportReader {
             if (level.isNone()) {
                 throw entry.key().problem("'none' states nothing; leave it out");
             }
+            if (byLevel.containsKey(level)) {
+                throw entry.key().problem("level '" + level.name() + "' is listed twice");
+            }
             byLevel.put(level, entry.value().asText());
         }
         return byLevel;

@@ -1,10 +1,9 @@
 package io.forewarn.review;
 
-import java.util.Arrays;
-import java.util.List;
+import io.forewarn.code.Coded;
 
 /** The findings an after-action review can make; see DESIGN.md, "Review findings", for their meaning. */
-public enum FindingCode {
+public enum FindingCode implements Coded {
     AFFECTED_PARTY_NEVER_WARNED("affected-party-never-warned"),
     WARNING_EXPIRED_BEFORE_INCIDENT("warning-expired-before-incident"),
     RENEWAL_MISSED("renewal-missed"),
@@ -20,6 +19,7 @@ public enum FindingCode {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -29,13 +29,7 @@ public enum FindingCode {
         return this != INCIDENT_COVERED;
     }
 
-    public static List<String> codes() {
-        return Arrays.stream(values()).map(FindingCode::code).toList();
-    }
-
     public static FindingCode of(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown finding '" + code + "' (findings: "
-                        + String.join(", ", codes()) + ")"));
+        return Coded.of(FindingCode.class, "finding", code);
     }
 }

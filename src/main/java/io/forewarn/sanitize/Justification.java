@@ -1,13 +1,12 @@
 package io.forewarn.sanitize;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.forewarn.code.Coded;
 
 /**
  * Why a facet is stated less specifically than the effective ceiling allows. Oversight sees every
  * such gap; one without a justification blocks approval.
  */
-public enum Justification {
+public enum Justification implements Coded {
     /** The sanitizer stepped down because the more specific statement would reveal protected material. */
     LEAK_CHECK("leak-check"),
     /**
@@ -28,13 +27,12 @@ public enum Justification {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Justification of(String code) {
-        return Arrays.stream(values()).filter(j -> j.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown justification '" + code + "' (justifications: "
-                        + Arrays.stream(values()).map(Justification::code).collect(Collectors.joining(", ")) + ")"));
+        return Coded.of(Justification.class, "justification", code);
     }
 }

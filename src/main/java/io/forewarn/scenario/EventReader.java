@@ -123,7 +123,11 @@ final class EventReader {
         Map<Facet, Justification> justifications = new EnumMap<>(Facet.class);
         map.optionalMap("justifications").ifPresent(codes -> {
             for (YamlMap.Entry entry : codes.entries()) {
-                justifications.put(entry.key().as(Facet::of), entry.value().as(Justification::of));
+                Facet facet = entry.key().as(Facet::of);
+                if (justifications.containsKey(facet)) {
+                    throw entry.key().problem("facet '" + facet.key() + "' is listed twice");
+                }
+                justifications.put(facet, entry.value().as(Justification::of));
             }
         });
         return new ScenarioEvent.RecordedWarning(at, report, to, validFor, released, map.optionalString("text"),

@@ -1,6 +1,7 @@
 package io.forewarn.scenario;
 
 import io.forewarn.party.Party;
+import io.forewarn.review.FindingCode;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * Reads {@code expect}: a list of {@code {finding, party}} (the findings of the as-recorded replay),
  * or a map {@code {as-recorded: [...], as-policy: [...]}}. Only the modes the file states are in the
  * result: a mode that is absent is not checked, whereas an empty list expects no findings at all.
+ * A finding is one of the review's own {@link FindingCode}s.
  */
 final class ExpectationReader {
 
@@ -38,13 +40,8 @@ final class ExpectationReader {
 
     private static ExpectedFinding finding(YamlValue value, UniqueIds<Party> parties) {
         YamlMap map = value.asMap().allowOnly("finding", "party");
-        YamlValue findingValue = map.get("finding");
-        String finding = findingValue.asText();
-        if (!ScenarioFile.FINDING_CODES.contains(finding)) {
-            throw findingValue.problem("unknown finding '" + finding + "' (findings: "
-                    + String.join(", ", ScenarioFile.FINDING_CODES) + ")");
-        }
+        FindingCode finding = map.get("finding").as(FindingCode::of);
         YamlValue partyValue = map.get("party");
-        return new ExpectedFinding(finding, parties.require(partyValue.asText(), partyValue).id());
+        return new ExpectedFinding(finding.code(), parties.require(partyValue.asText(), partyValue).id());
     }
 }

@@ -1,7 +1,9 @@
 package io.forewarn.scenario;
 
+import io.forewarn.code.Coded;
+
 /** Whether a replay follows the decisions recorded in the file or lets Forewarn's policy make them. */
-public enum Mode {
+public enum Mode implements Coded {
     AS_RECORDED("as-recorded"),
     AS_POLICY("as-policy");
 
@@ -11,16 +13,12 @@ public enum Mode {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Mode of(String code) {
-        for (Mode mode : values()) {
-            if (mode.code.equals(code)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + code + "' (as-recorded, as-policy)");
+        return Coded.of(Mode.class, "mode", code);
     }
 }

@@ -28,20 +28,6 @@ import java.util.Map;
  */
 public final class ScenarioFile {
 
-    /**
-     * The finding codes the after-action review produces (DESIGN.md, "Review findings"); the only
-     * ones {@code expect} may name.
-     */
-    public static final List<String> FINDING_CODES = List.of(
-            "affected-party-never-warned",
-            "warning-expired-before-incident",
-            "renewal-missed",
-            "below-ceiling-without-justification",
-            "unequal-specificity",
-            "late-warning",
-            "waiver-without-alternative",
-            "incident-covered");
-
     private static final List<String> KEYS =
             List.of("scenario", "title", "timezone", "sources", "delays", "parties", "events", "expect");
 

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,7 +54,7 @@ class DraftController {
                              @RequestParam(defaultValue = "50") int size,
                              Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        DraftRecord.Status wanted = status == null ? null : status(status);
+        DraftRecord.Status wanted = status == null ? null : DraftRecord.Status.of(status);
         return desk.read(casebook -> Page.of(casebook.drafts().stream()
                 .filter(d -> report == null || d.draft().reportId().equals(report))
                 .filter(d -> wanted == null || d.status() == wanted)
@@ -99,14 +98,5 @@ class DraftController {
             return duty.cancel(id, caller.name());
         });
         return DraftView.of(cancelled, caller);
-    }
-
-    private static DraftRecord.Status status(String code) {
-        for (DraftRecord.Status status : DraftRecord.Status.values()) {
-            if (status.name().toLowerCase(Locale.ROOT).equals(code)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown draft status '" + code + "' (drafted, approved, issued, cancelled)");
     }
 }

@@ -27,6 +27,9 @@ record DraftRequest(Audience audience, Map<Facet, Level> lowered, Map<Facet, Jus
         map.optionalMap("lowered").ifPresent(levels -> {
             for (YamlMap.Entry entry : levels.entries()) {
                 Facet facet = entry.key().as(Facet::of);
+                if (lowered.containsKey(facet)) {
+                    throw entry.key().problem("facet '" + facet.key() + "' is listed twice");
+                }
                 lowered.put(facet, entry.value().as(facet::level));
             }
         });
@@ -38,7 +41,11 @@ record DraftRequest(Audience audience, Map<Facet, Level> lowered, Map<Facet, Jus
                     throw entry.value().problem(justification.code() + " is recorded by the sanitizer itself; justify a "
                             + "lowered facet with sources-and-methods, detail-unconfirmed or waiver");
                 }
-                justifications.put(entry.key().as(Facet::of), justification);
+                Facet facet = entry.key().as(Facet::of);
+                if (justifications.containsKey(facet)) {
+                    throw entry.key().problem("facet '" + facet.key() + "' is listed twice");
+                }
+                justifications.put(facet, justification);
             }
         });
         return new DraftRequest(audience, lowered, justifications);

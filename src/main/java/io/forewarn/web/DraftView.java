@@ -7,7 +7,6 @@ import io.forewarn.sanitize.LeakVerdict;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +27,7 @@ final class DraftView {
         view.put("id", record.id());
         view.put("report", draft.reportId());
         view.put("audience", draft.audience().name());
-        view.put("status", record.status().name().toLowerCase(Locale.ROOT));
+        view.put("status", record.status().code());
         view.put("drafted-by", record.draftedBy());
         view.put("drafted-at", record.draftedAt().toString());
         view.put("decided-by", record.decidedBy().orElse(null));

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ class ObligationController {
                              @RequestParam(defaultValue = "opened") String sort,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
-        ObligationState wantedState = state == null ? null : state(state);
+        ObligationState wantedState = state == null ? null : ObligationState.of(state);
         Instant before = dueBefore == null ? null : instant(dueBefore);
         Comparator<Obligation> order = switch (sort) {
             case "opened" -> (a, b) -> 0;
@@ -60,13 +59,6 @@ class ObligationController {
         return desk.read(casebook -> casebook.obligation(report, party)
                 .map(ObligationView::of)
                 .orElseThrow(() -> new NotFound("no obligation " + report + "/" + party)));
-    }
-
-    private static ObligationState state(String code) {
-        return Arrays.stream(ObligationState.values()).filter(s -> s.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown state '" + code + "' (states: "
-                        + String.join(", ", Arrays.stream(ObligationState.values()).map(ObligationState::code).toList())
-                        + ")"));
     }
 
     private static Instant instant(String text) {

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.code.Coded;
 import io.forewarn.party.Party;
 import io.forewarn.party.bulk.ImportRow;
 import io.forewarn.party.bulk.PartyCsv;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +45,14 @@ class PartyImportController {
     static final String GEO_JSON = "application/geo+json";
     static final int MAX_LISTED = 1000;
 
-    private enum Mode { CREATE, UPSERT }
+    private enum Mode implements Coded {
+        CREATE, UPSERT;
+
+        @Override
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final CaseDesk desk;
 
@@ -118,11 +127,7 @@ class PartyImportController {
     }
 
     private static Mode mode(String mode) {
-        return switch (mode) {
-            case "create" -> Mode.CREATE;
-            case "upsert" -> Mode.UPSERT;
-            default -> throw new IllegalArgumentException("mode must be 'create' or 'upsert'");
-        };
+        return Coded.of(Mode.class, "mode", mode);
     }
 
     /** The body as UTF-8 text; a document declared in another charset is refused rather than misread. */

@@ -12,19 +12,8 @@ record WaiverRequest(WaiverReason reason, Waiver.Scope scope, Optional<String> a
 
     static WaiverRequest read(YamlValue body) {
         YamlMap map = body.asMap().allowOnly("reason", "scope", "alternative");
-        return new WaiverRequest(map.get("reason").as(WaiverReason::of), map.get("scope").as(WaiverRequest::scope),
+        return new WaiverRequest(map.get("reason").as(WaiverReason::of), map.get("scope").as(Waiver.Scope::of),
                 map.optionalString("alternative"));
     }
 
-    static Waiver.Scope scope(String code) {
-        return switch (code) {
-            case "not-warned" -> Waiver.Scope.NOT_WARNED;
-            case "less-specific" -> Waiver.Scope.LESS_SPECIFIC;
-            default -> throw new IllegalArgumentException("unknown scope '" + code + "' (not-warned, less-specific)");
-        };
-    }
-
-    static String code(Waiver.Scope scope) {
-        return scope == Waiver.Scope.NOT_WARNED ? "not-warned" : "less-specific";
-    }
 }

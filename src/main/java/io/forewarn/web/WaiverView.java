@@ -16,7 +16,7 @@ final class WaiverView {
         view.put("id", waiver.id());
         view.put("obligation", waiver.obligationId());
         view.put("reason", waiver.reason().code());
-        view.put("scope", WaiverRequest.code(waiver.scope()));
+        view.put("scope", waiver.scope().code());
         view.put("requested-by", waiver.requestedBy());
         view.put("requester-role", waiver.requesterRole().code());
         view.put("requested-at", waiver.requestedAt().toString());

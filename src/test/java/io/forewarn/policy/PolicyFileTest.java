@@ -141,8 +141,8 @@ class PolicyFileTest {
     void ceilingLevelThatDoesNotExist() {
         assertThat(problem(6, "  public: {place: street, time: day, target: class, method: generic, actor: type}")
                 .getMessage())
-                .isEqualTo("policy.yaml:6:19: audiences.public.place: 'street' is not a level of place "
-                        + "(levels: site, locality, region, country, none)");
+                .isEqualTo("policy.yaml:6:19: audiences.public.place: unknown place level 'street'; "
+                        + "expected one of: site, locality, region, country, none");
     }
 
     @Test
@@ -170,18 +170,18 @@ class PolicyFileTest {
     @Test
     void unknownHarm() {
         assertThat(problem(2, "harms: [killing, maiming]").getMessage())
-                .isEqualTo("policy.yaml:2:18: harms[1]: unknown harm 'maiming' "
-                        + "(harms: killing, serious-bodily-injury, kidnapping, other)");
+                .isEqualTo("policy.yaml:2:18: harms[1]: unknown harm 'maiming'; "
+                        + "expected one of: killing, serious-bodily-injury, kidnapping, other");
     }
 
     @Test
     void unknownRole() {
         assertThat(problem(10, "escalation: [approver, minister]").getMessage())
-                .isEqualTo("policy.yaml:10:24: escalation[1]: unknown role 'minister' "
-                        + "(roles: analyst, approver, director, liaison, oversight, partner)");
+                .isEqualTo("policy.yaml:10:24: escalation[1]: unknown role 'minister'; "
+                        + "expected one of: analyst, approver, director, liaison, oversight, partner");
         assertThat(problem(13, "  victim-already-aware: {approver: boss}").getMessage())
-                .isEqualTo("policy.yaml:13:36: waivers.victim-already-aware.approver: unknown role 'boss' "
-                        + "(roles: analyst, approver, director, liaison, oversight, partner)");
+                .isEqualTo("policy.yaml:13:36: waivers.victim-already-aware.approver: unknown role 'boss'; "
+                        + "expected one of: analyst, approver, director, liaison, oversight, partner");
     }
 
     @Test
@@ -192,9 +192,27 @@ class PolicyFileTest {
     }
 
     @Test
+    void rolesAndWaiverReasonsAreReadStrippedAndInAnyCase() {
+        String text = with(10, "escalation: [Approver, ' DIRECTOR ']")
+                .replace("  victim-already-aware: {approver: approver}", "  Victim-Already-Aware: {approver: Approver}");
+        Policy policy = PolicyFile.parse("policy.yaml", text);
+
+        assertThat(policy.escalation()).containsExactly(Role.APPROVER, Role.DIRECTOR);
+        assertThat(policy.waiverRule(WaiverReason.VICTIM_ALREADY_AWARE).orElseThrow().approver()).isEqualTo(Role.APPROVER);
+    }
+
+    @Test
+    void aWaiverReasonGivenTwiceInAnotherCaseIsRefused() {
+        String text = String.join("\n", VALID) + "\n  Victim-Already-Aware: {approver: director}\n";
+
+        assertThat(problemOf(() -> PolicyFile.parse("policy.yaml", text)).getMessage())
+                .isEqualTo("policy.yaml:14:3: waivers: waiver reason 'victim-already-aware' is listed twice");
+    }
+
+    @Test
     void unknownWaiverReason() {
         assertThat(problem(13, "  too-busy: {approver: approver}").getMessage())
-                .startsWith("policy.yaml:13:3: waivers: unknown waiver reason 'too-busy' (reasons: ");
+                .startsWith("policy.yaml:13:3: waivers: unknown waiver reason 'too-busy'; expected one of: ");
     }
 
     @Test

@@ -63,18 +63,18 @@ class FacetLadderTest {
     void anUnknownLevelIsRefusedWithTheValidLevelsListed() {
         assertThatThrownBy(() -> Facet.TIME.level("hour"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'hour' is not a level of time (levels: exact, day, week, month, none)");
+                .hasMessage("unknown time level 'hour'; expected one of: exact, day, week, month, none");
         assertThatThrownBy(() -> Facet.PLACE.level("city"))
-                .hasMessage("'city' is not a level of place (levels: site, locality, region, country, none)");
+                .hasMessage("unknown place level 'city'; expected one of: site, locality, region, country, none");
         assertThatThrownBy(() -> Facet.METHOD.level(null))
-                .hasMessage("'null' is not a level of method (levels: specific, generic, none)");
+                .hasMessage("unknown method level 'null'; expected one of: specific, generic, none");
     }
 
     @Test
     void aLevelOfAnotherFacetIsNotALevelOfThisOne() {
         // "named" exists on the target and actor ladders, but not on place's
         assertThatThrownBy(() -> Facet.PLACE.level("named"))
-                .hasMessageContaining("not a level of place");
+                .hasMessageContaining("unknown place level 'named'");
         assertThat(Facet.TARGET.level("named")).isNotEqualTo(Facet.ACTOR.level("named"));
     }
 
@@ -101,7 +101,7 @@ class FacetLadderTest {
         assertThat(Facet.of("method")).isEqualTo(Facet.METHOD);
         assertThatThrownBy(() -> Facet.of("weapon"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'weapon' is not a facet (facets: place, time, target, method, actor)");
+                .hasMessage("unknown facet 'weapon'; expected one of: place, time, target, method, actor");
     }
 
     private static List<String> names(Facet facet) {

@@ -18,7 +18,7 @@ class HarmTest {
     void anUnknownHarmIsRefusedWithTheHarmsListed() {
         assertThatThrownBy(() -> Harm.of("murder"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown harm 'murder' (harms: killing, serious-bodily-injury, kidnapping, other)");
+                .hasMessage("unknown harm 'murder'; expected one of: killing, serious-bodily-injury, kidnapping, other");
         assertThatThrownBy(() -> Harm.of("serious bodily injury"))
                 .hasMessageStartingWith("unknown harm 'serious bodily injury'");
         assertThatThrownBy(() -> Harm.of(null)).hasMessageStartingWith("unknown harm 'null'");

@@ -125,8 +125,8 @@ class ScenarioFileErrorsTest {
     void badReleasedLevel() {
         assertThat(problem(19, "    warning: {to: [citizens], released: {place: city, time: week, target: category, "
                 + "method: generic, actor: type}}").getMessage())
-                .isEqualTo("s.yaml:19:49: events[1].warning.released.place: 'city' is not a level of place "
-                        + "(levels: site, locality, region, country, none)");
+                .isEqualTo("s.yaml:19:49: events[1].warning.released.place: unknown place level 'city'; "
+                        + "expected one of: site, locality, region, country, none");
     }
 
     @Test
@@ -139,8 +139,8 @@ class ScenarioFileErrorsTest {
     @Test
     void badStatementLevel() {
         assertThat(problem(13, "      actor: {group: Islamic State}").getMessage())
-                .isEqualTo("s.yaml:13:15: events[0].report.actor: 'group' is not a level of actor "
-                        + "(levels: named, type, none)");
+                .isEqualTo("s.yaml:13:15: events[0].report.actor: unknown actor level 'group'; "
+                        + "expected one of: named, type, none");
     }
 
     @Test
@@ -176,8 +176,8 @@ class ScenarioFileErrorsTest {
     @Test
     void unknownHarm() {
         assertThat(problem(12, "      harm: fright").getMessage())
-                .isEqualTo("s.yaml:12:13: events[0].report.harm: unknown harm 'fright' "
-                        + "(harms: killing, serious-bodily-injury, kidnapping, other)");
+                .isEqualTo("s.yaml:12:13: events[0].report.harm: unknown harm 'fright'; "
+                        + "expected one of: killing, serious-bodily-injury, kidnapping, other");
     }
 
     @Test
@@ -281,17 +281,63 @@ class ScenarioFileErrorsTest {
     @Test
     void unknownFindingAndUnknownPartyInExpect() {
         assertThat(problem(23, "  - {finding: warning-too-vague, party: citizens}").getMessage())
-                .isEqualTo("s.yaml:23:15: expect[0].finding: unknown finding 'warning-too-vague' (findings: "
-                        + String.join(", ", ScenarioFile.FINDING_CODES) + ")");
+                .isEqualTo("s.yaml:23:15: expect[0].finding: unknown finding 'warning-too-vague'; expected one of: "
+                        + "affected-party-never-warned, warning-expired-before-incident, renewal-missed, "
+                        + "below-ceiling-without-justification, unequal-specificity, late-warning, "
+                        + "waiver-without-alternative, incident-covered");
         assertThat(problem(23, "  - {finding: late-warning, party: nobody}").getMessage())
                 .isEqualTo("s.yaml:23:36: expect[0].party: unknown party 'nobody' (parties: citizens, hall)");
+    }
+
+    @Test
+    void unknownMarkingOfAPortion() {
+        assertThat(problem(17, "      time: {from: 2024-03-07T00:00, to: 2024-03-31T00:00}",
+                "      portions: [{marking: secret, text: x}]").getMessage())
+                .isEqualTo("s.yaml:18:28: events[0].report.portions[0].marking: unknown marking 'secret'; "
+                        + "expected one of: public, partner, protected");
+    }
+
+    @Test
+    void unknownRelationshipOfAParty() {
+        assertThat(problem(5, "  - {id: citizens, kind: registrants, audience: own-citizens, relationship: enemy, "
+                + "area: {country: RU}, count: 10}").getMessage())
+                .isEqualTo("s.yaml:5:77: parties[0].relationship: unknown relationship 'enemy'; "
+                        + "expected one of: ally, neutral, adversarial");
+    }
+
+    @Test
+    void unknownFacetInJustifications() {
+        assertThat(problem(19, "    warning: {to: [citizens], released: {place: locality, time: week, target: category, "
+                + "method: generic, actor: type}, justifications: {mood: waiver}}").getMessage())
+                .isEqualTo("s.yaml:19:137: events[1].warning.justifications: unknown facet 'mood'; "
+                        + "expected one of: place, time, target, method, actor");
+    }
+
+    @Test
+    void codesAreReadStrippedAndInAnyCase() {
+        Scenario scenario = ScenarioFile.parse("s.yaml", with(23,
+                "  - {finding: ' Warning-Expired-Before-Incident ', party: citizens}",
+                "  - {finding: LATE-WARNING, party: hall}").replace("harm: killing", "harm: Killing"));
+
+        assertThat(scenario.expectations().get(Mode.AS_RECORDED)).containsExactly(
+                new ExpectedFinding("warning-expired-before-incident", "citizens"),
+                new ExpectedFinding("late-warning", "hall"));
+    }
+
+    @Test
+    void aCodeKeyGivenTwiceInAnotherCaseIsRefused() {
+        assertThat(problem(19, "    warning: {to: [citizens], released: {place: locality, time: week, target: category, "
+                + "method: generic, actor: type}, justifications: {time: waiver, Time: waiver}}").getMessage())
+                .isEqualTo("s.yaml:19:151: events[1].warning.justifications: facet 'time' is listed twice");
+        assertThat(problem(13, "      actor: {type: terrorist group, Type: armed group}").getMessage())
+                .isEqualTo("s.yaml:13:38: events[0].report.actor: level 'type' is listed twice");
     }
 
     @Test
     void unknownWaiverReason() {
         assertThat(problem(21, "    waiver: {party: hall, reason: too-busy, requested-by: a, approved-by: b}")
                 .getMessage())
-                .startsWith("s.yaml:21:35: events[2].waiver.reason: unknown waiver reason 'too-busy' (reasons: ");
+                .startsWith("s.yaml:21:35: events[2].waiver.reason: unknown waiver reason 'too-busy'; expected one of: ");
     }
 
     @Test

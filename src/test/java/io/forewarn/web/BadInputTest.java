@@ -173,6 +173,20 @@ class BadInputTest {
     }
 
     @Test
+    void codesInQueryParametersAreReadAndRefusedLikeCodesInBodies() {
+        assertThat(Http.get(port, "analyst", "/api/v1/obligations?state=%20Open%20").status()).isEqualTo(200);
+        assertThat(problem(Http.get(port, "analyst", "/api/v1/obligations?state=pending"), 400).path("detail").asString())
+                .isEqualTo("unknown state 'pending'; expected one of: open, drafted, approved, issued, delivered, "
+                        + "acknowledged, expired, renewed, waiver-requested, waived, waiver-rejected, overdue, escalated");
+        assertThat(Http.get(port, "analyst", "/api/v1/drafts?status=DRAFTED").status()).isEqualTo(200);
+        assertThat(problem(Http.get(port, "analyst", "/api/v1/drafts?status=sent"), 400).path("detail").asString())
+                .isEqualTo("unknown draft status 'sent'; expected one of: drafted, approved, issued, cancelled");
+        assertThat(problem(Http.post(port, "analyst", IMPORT + "?mode=merge", "text/csv", "id,kind,audience\n"), 400)
+                .path("detail").asString())
+                .isEqualTo("unknown mode 'merge'; expected one of: create, upsert");
+    }
+
+    @Test
     void unknownKeysAreRefusedNotIgnored() {
         JsonNode report = problem(post(REPORTS, Reports.crocus("R-9").replace("\"harm\":", "\"colour\": \"red\", \"harm\":")),
                 400);

@@ -104,8 +104,8 @@ class YamlValueTest {
 
         FileProblem problem = problemOf(() -> map.list("harms").forEach(harm -> harm.as(Harm::of)));
 
-        assertThat(problem.getMessage()).isEqualTo("v.yaml:3:5: harms[1]: unknown harm 'maiming' "
-                + "(harms: killing, serious-bodily-injury, kidnapping, other)");
+        assertThat(problem.getMessage()).isEqualTo("v.yaml:3:5: harms[1]: unknown harm 'maiming'; "
+                + "expected one of: killing, serious-bodily-injury, kidnapping, other");
     }
 
     @Test

@@ -3,16 +3,20 @@ package io.forewarn.cli;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Warning;
 import io.forewarn.review.Finding;
+import io.forewarn.review.Incident;
 import io.forewarn.review.PartyCase;
 import io.forewarn.review.Review;
+import io.forewarn.sanitize.TimeStatement;
 import io.forewarn.scenario.ExpectationCheck;
 import io.forewarn.scenario.ReplayResult;
 import io.forewarn.scenario.Scenario;
+import io.forewarn.scenario.ScenarioEvent;
 
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +38,19 @@ final class ReplayText {
         this.zone = scenario.timezone();
     }
 
-    /** Everything about the runs: title and sources, each timeline and review, the comparison, the expectations. */
+    /**
+     * Everything about the runs: title, sources and the incidents as recorded, each timeline and review, the
+     * comparison, the expectations.
+     */
     void print(List<ReplayResult> runs, boolean timelines) {
         out.println(scenario.title());
         if (!scenario.sources().isEmpty()) {
             out.println("Sources: " + String.join("; ", scenario.sources()) + ". Parts marked synthetic were invented.");
         }
+        scenario.events().stream()
+                .filter(ScenarioEvent.IncidentOccurred.class::isInstance)
+                .map(event -> ((ScenarioEvent.IncidentOccurred) event).incident())
+                .forEach(incident -> out.println(incident(incident)));
         for (ReplayResult run : runs) {
             if (timelines) {
                 timeline(run);
@@ -126,6 +137,21 @@ final class ReplayText {
         for (String party : parties) {
             out.printf("%-18s %-36s %-36s%n", party, verdict(recorded, party), verdict(policy, party));
         }
+    }
+
+    /**
+     * What the scenario file records of an incident: its toll, its most specific place and its local day,
+     * e.g. "Incident crocus-city-hall-attack: 137 killed, 182 injured at Crocus City Hall, 22 March 2024."
+     * A figure the file leaves out is not known, so it is not stated (nor guessed as 0).
+     */
+    private String incident(Incident incident) {
+        List<String> toll = new ArrayList<>();
+        incident.casualties().killed().ifPresent(killed -> toll.add(killed + " killed"));
+        incident.casualties().injured().ifPresent(injured -> toll.add(injured + " injured"));
+        // An incident always has a place (Incident refuses an empty one), so it has a most specific level.
+        String place = incident.place().mostSpecificLevel().flatMap(incident.place()::at).orElseThrow().name();
+        return "Incident " + incident.id() + ": " + (toll.isEmpty() ? "toll not recorded" : String.join(", ", toll))
+                + " at " + place + ", " + TimeStatement.day(incident.at().atZone(zone).toLocalDate()) + ".";
     }
 
     /** The first warning, its time and specificity, and how many followed it. */

@@ -46,6 +46,11 @@ public final class TimeStatement {
         };
     }
 
+    /** Human wording of a day, e.g. "22 March 2024". */
+    public static String day(LocalDate date) {
+        return DATE.format(date);
+    }
+
     /** Human wording of a stated window, e.g. "between 1 March 2024 and 31 March 2024". */
     public static String describe(TimeWindow stated, Level level, ZoneId zone) {
         ZonedDateTime from = stated.from().atZone(zone);
@@ -55,9 +60,9 @@ public final class TimeStatement {
         }
         LocalDate lastDay = endDate(to).minusDays(1);
         if (lastDay.equals(from.toLocalDate())) {
-            return "on " + DATE.format(from);
+            return "on " + day(from.toLocalDate());
         }
-        return "between " + DATE.format(from) + " and " + DATE.format(lastDay);
+        return "between " + day(from.toLocalDate()) + " and " + day(lastDay);
     }
 
     private static TimeWindow between(LocalDate first, LocalDate end, ZoneId zone) {

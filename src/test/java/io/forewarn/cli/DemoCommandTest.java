@@ -23,6 +23,13 @@ class DemoCommandTest {
                 + "Sources: hirado.hu citing The New York Times; US Embassy Moscow security alert of 7 March 2024.");
     }
 
+    /** The toll, place and day are the scenario file's (ScenarioRunCommandTest edits them), printed under the sources. */
+    @Test
+    void statesTheIncidentAsTheRecordHasIt() {
+        assertThat(demo.out().lines().skip(2).findFirst())
+                .contains("Incident crocus-city-hall-attack: 137 killed, 182 injured at Crocus City Hall, 22 March 2024.");
+    }
+
     @Test
     void printsBothTimelines() {
         assertThat(demo.out())
@@ -69,6 +76,7 @@ class DemoCommandTest {
 
         assertThat(quiet.exit()).isZero();
         assertThat(quiet.out()).doesNotContain("Timeline,").doesNotContain("report-received")
+                .contains("\nIncident crocus-city-hall-attack: 137 killed, 182 injured at Crocus City Hall, 22 March 2024.\n")
                 .contains("After-action review, as-recorded").contains("After-action review, as-policy")
                 .containsPattern("\nstill covered at the incident +1 +4 *\n");
     }

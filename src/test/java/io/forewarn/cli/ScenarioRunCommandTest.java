@@ -44,6 +44,19 @@ class ScenarioRunCommandTest {
     }
 
     @Test
+    void theIncidentLineStatesTheFiguresOfTheFileAndNoOthers() {
+        String text = Cli.resource(Cli.CROCUS);
+        assertThat(text).contains("      killed: 137 ", "      injured: 182\n");
+        Path edited = Cli.write(dir, "edited.yaml", text.replace("      killed: 137 ", "      killed: 140 ")
+                .replace("      injured: 182\n", ""));
+
+        Cli.Result result = Cli.run("scenario", "run", edited);
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out().lines()).contains("Incident crocus-city-hall-attack: 140 killed at Crocus City Hall, 22 March 2024.");
+    }
+
+    @Test
     void aFindingProducedButNoLongerExpectedFailsWithADiff() {
         String text = Cli.resource(Cli.CROCUS);
         assertThat(text).contains(NEVER_WARNED_VENUE);

@@ -1,5 +1,7 @@
 package io.forewarn.ledger;
 
+import io.forewarn.OutsideTheRepository;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,17 +24,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Conformance with the transparency-dev/merkle test vectors in the shared standards folder: every
  * happy path verifies, every other file is rejected, and our proofs for the happy paths are the
- * vectors' proofs byte for byte.
+ * vectors' proofs byte for byte. Without the shared folder beside the clone the class is skipped, or fails
+ * under {@code -Dforewarn.shared.required=true}.
  */
 class MerkleTestVectorsTest {
 
-    private static final Path TESTDATA = TestTrees.shared().resolve("standards/merkle-testvectors/testdata");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Set before any test (or parameter source) of the class reads it, or the class is skipped. */
+    private static Path testdata;
+
+    @BeforeAll
+    static void theVectorsAreBesideTheClone() {
+        testdata = OutsideTheRepository.sharedFolder("standards/merkle-testvectors/testdata", MerkleTestVectorsTest.class);
+    }
+
     static Stream<String> vectorFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(TESTDATA)) {
+        try (Stream<Path> files = Files.walk(testdata)) {
             return files.filter(file -> file.toString().endsWith(".json"))
-                    .map(file -> TESTDATA.relativize(file).toString().replace('\\', '/'))
+                    .map(file -> testdata.relativize(file).toString().replace('\\', '/'))
                     .sorted()
                     .toList()
                     .stream();
@@ -118,6 +128,6 @@ class MerkleTestVectorsTest {
     }
 
     private static JsonNode read(String file) throws IOException {
-        return JSON.readTree(Files.readString(TESTDATA.resolve(file)));
+        return JSON.readTree(Files.readString(testdata.resolve(file)));
     }
 }

@@ -1,7 +1,6 @@
 package io.forewarn.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -63,11 +62,6 @@ final class TestTrees {
         InMemoryMerkleTree tree = new InMemoryMerkleTree(SHA_256);
         leafHashes.forEach(tree::append);
         return tree;
-    }
-
-    /** The shared folder: surefire passes it as {@code forewarn.shared}; an IDE run falls back to ../shared. */
-    static Path shared() {
-        return Path.of(System.getProperty("forewarn.shared", "../shared"));
     }
 
     static byte[] flipBit(byte[] bytes, int bit) {

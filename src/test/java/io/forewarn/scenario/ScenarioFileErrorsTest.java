@@ -174,6 +174,18 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void negativeCasualtyFigure() {
+        assertThat(problem(21, "    incident: {place: {site: Hall}, method: firearms, killed: -3}").getMessage())
+                .isEqualTo("s.yaml:21:63: events[2].incident.killed: must not be negative, not -3");
+    }
+
+    @Test
+    void casualtyFigureThatIsNotAWholeNumber() {
+        assertThat(problem(21, "    incident: {place: {site: Hall}, method: firearms, injured: many}").getMessage())
+                .isEqualTo("s.yaml:21:64: events[2].incident.injured: expected a whole number, found a string");
+    }
+
+    @Test
     void unknownHarm() {
         assertThat(problem(12, "      harm: fright").getMessage())
                 .isEqualTo("s.yaml:12:13: events[0].report.harm: unknown harm 'fright'; "

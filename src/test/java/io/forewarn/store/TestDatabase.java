@@ -2,6 +2,7 @@ package io.forewarn.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.forewarn.OutsideTheRepository;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -10,20 +11,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import static io.forewarn.OutsideTheRepository.POSTGRES_URL;
+import static io.forewarn.OutsideTheRepository.POSTGRES_USER;
+
 /**
  * Test fixture: a fresh, empty database of its own for one test, closed (and for PostgreSQL dropped)
  * afterwards, so tests never see each other's rows: an H2 database in memory, or a new schema in the
  * PostgreSQL that CI runs at 127.0.0.1:5432 (database {@code test}, user {@code postgres}, trust auth).
  * The PostgreSQL location can be moved with {@code -Dforewarn.test.postgres.url=...}.
  *
- * <p>An unreachable PostgreSQL fails the test with a message saying so: the store is not tested
- * when half of it is skipped.
+ * <p>Without a usable PostgreSQL a test asking for one is skipped, or fails under
+ * {@code -Dforewarn.postgres.required=true} (as in CI): see {@link OutsideTheRepository#postgres()}.
  */
 final class TestDatabase implements AutoCloseable {
-
-    static final String POSTGRES_URL =
-            System.getProperty("forewarn.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String POSTGRES_USER = System.getProperty("forewarn.test.postgres.user", "postgres");
 
     static {
         // Every test opens a pool and migrates; their INFO lines, and Flyway's warning that it has not been
@@ -59,14 +59,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** A new empty schema in the test PostgreSQL, not yet migrated; dropped on close. */
     static TestDatabase postgresEmpty() {
+        OutsideTheRepository.postgres();
         String schema = "store_test_" + UUID.randomUUID().toString().replace("-", "");
-        try {
-            run(POSTGRES_URL, POSTGRES_USER, "CREATE SCHEMA " + schema);
-        } catch (IllegalStateException unreachable) {
-            throw new AssertionError("PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ") is needed by the "
-                    + "store tests and could not be reached (" + unreachable.getCause().getMessage()
-                    + "). Start it (CI does) or point -Dforewarn.test.postgres.url at one.", unreachable.getCause());
-        }
+        run(POSTGRES_URL, POSTGRES_USER, "CREATE SCHEMA " + schema);
         String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new TestDatabase(url, POSTGRES_USER, () -> run(POSTGRES_URL, POSTGRES_USER, "DROP SCHEMA " + schema + " CASCADE"));
     }

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.OutsideTheRepository;
 import io.forewarn.store.DatabaseSettings;
 import io.forewarn.store.JdbcCasebook;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -13,16 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import static io.forewarn.OutsideTheRepository.POSTGRES_URL;
+import static io.forewarn.OutsideTheRepository.POSTGRES_USER;
+
 /**
  * A database for servers started as processes: a fresh schema in the test PostgreSQL (dropped on close)
  * or an H2 file in a directory, with the environment that points {@code forewarn serve} at it, and a
  * look at its casebook from the test (for H2 only while no server has it open: one process owns the file).
  */
 final class CaseDatabase implements AutoCloseable {
-
-    static final String POSTGRES_URL =
-            System.getProperty("forewarn.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String POSTGRES_USER = System.getProperty("forewarn.test.postgres.user", "postgres");
 
     private final String url;
     private final String user;
@@ -34,14 +34,14 @@ final class CaseDatabase implements AutoCloseable {
         this.dropper = dropper;
     }
 
+    /** A fresh schema in the test PostgreSQL; without one the test is skipped, or fails when PostgreSQL is required. */
     static CaseDatabase postgres() {
+        OutsideTheRepository.postgres();
         String schema = "serve_test_" + UUID.randomUUID().toString().replace("-", "");
         try {
             run("CREATE SCHEMA " + schema);
-        } catch (SQLException unreachable) {
-            throw new AssertionError("PostgreSQL at " + POSTGRES_URL + " (user " + POSTGRES_USER + ") is needed by this test and "
-                    + "could not be reached (" + unreachable.getMessage() + "). Start it (CI does) or point "
-                    + "-Dforewarn.test.postgres.url at one.", unreachable);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot create the test schema " + schema + " in " + POSTGRES_URL, failed);
         }
         String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new CaseDatabase(url, POSTGRES_USER, () -> {

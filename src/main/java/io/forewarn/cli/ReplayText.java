@@ -3,7 +3,7 @@ package io.forewarn.cli;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Warning;
 import io.forewarn.review.Finding;
-import io.forewarn.review.Incident;
+import io.forewarn.incident.Incident;
 import io.forewarn.review.PartyCase;
 import io.forewarn.review.Review;
 import io.forewarn.sanitize.TimeStatement;

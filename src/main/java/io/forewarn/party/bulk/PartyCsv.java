@@ -54,21 +54,23 @@ public final class PartyCsv {
      * @throws FileProblem when the document has no readable header
      */
     public static List<ImportRow> read(String source, String text) {
-        List<CsvRecords.Record> records = CsvRecords.read(text);
-        if (records.isEmpty()) {
+        List<String> columns = new ArrayList<>();
+        List<ImportRow> rows = new ArrayList<>();
+        CsvDocument.read(text, record -> {
+            if (columns.isEmpty()) {
+                columns.addAll(columns(source, record));
+            } else {
+                rows.add(row(record, columns));
+            }
+        });
+        if (columns.isEmpty()) {
             throw FileProblem.ofWholeFile(source, "the document is empty; expected a header row ("
                     + String.join(",", PartyFields.FIELDS) + ")", null);
-        }
-        CsvRecords.Record header = records.get(0);
-        List<String> columns = columns(source, header);
-        List<ImportRow> rows = new ArrayList<>();
-        for (CsvRecords.Record record : records.subList(1, records.size())) {
-            rows.add(row(record, columns));
         }
         return rows;
     }
 
-    private static List<String> columns(String source, CsvRecords.Record header) {
+    private static List<String> columns(String source, CsvDocument.Record header) {
         if (!header.readable()) {
             throw new FileProblem(source, header.line(), 1, "the header row cannot be read: " + header.problem());
         }
@@ -95,7 +97,7 @@ public final class PartyCsv {
         return columns;
     }
 
-    private static ImportRow row(CsvRecords.Record record, List<String> columns) {
+    private static ImportRow row(CsvDocument.Record record, List<String> columns) {
         int row = record.line();
         if (!record.readable()) {
             String field = record.problemField() < columns.size() ? columns.get(record.problemField()) : null;

@@ -1,7 +1,6 @@
 package io.forewarn.party.bulk;
 
 import io.forewarn.place.Area;
-import io.forewarn.place.LatLon;
 import io.forewarn.yaml.FileProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -41,7 +40,8 @@ import java.util.regex.Pattern;
  * Text properties are JSON strings; {@code count} and {@code radius-km} are numbers (a numeric string
  * is taken too); {@code null} is a property not given; any other property is refused. The geometry is
  * a {@code Point} (coordinates {@code [lon, lat]}, GeoJSON's order), a {@code Polygon} with one closed
- * ring (no holes), or {@code null}; it belongs to the most specific place name given.
+ * ring (no holes), or {@code null}; JTS's GeoJSON reader reads it. It belongs to the most specific place
+ * name given.
  *
  * <p>Rows are numbered by the feature's index in {@code features}, from 0. The document is read as a
  * stream, one feature at a time, nested at most {@value #MAX_DEPTH} deep, with duplicate keys refused;
@@ -186,75 +186,10 @@ public final class PartyGeoJson {
     }
 
     private static Optional<Area> geometry(int row, JsonNode geometry, List<RowProblem> problems) {
-        if (geometry.isMissingNode() || geometry.isNull()) {
-            return Optional.empty();
-        }
         List<String> wrong = new ArrayList<>();
-        Optional<Area> area = Optional.empty();
-        if (!geometry.isObject()) {
-            wrong.add("expected a GeoJSON geometry object, or null");
-        } else {
-            String type = geometry.path("type").isString() ? geometry.path("type").stringValue() : "";
-            JsonNode coordinates = geometry.path("coordinates");
-            if (type.equals("Point")) {
-                area = position(coordinates, wrong).map(centre -> new Area.Circle(centre, 0));
-            } else if (type.equals("Polygon")) {
-                area = polygon(coordinates, wrong);
-            } else {
-                wrong.add("the geometry's type must be Point or Polygon");
-            }
-        }
+        Optional<Area> area = FeatureGeometry.read(geometry, wrong);
         wrong.forEach(problem -> problems.add(new RowProblem(row, "geometry", problem)));
-        return wrong.isEmpty() ? area : Optional.empty();
-    }
-
-    private static Optional<Area> polygon(JsonNode rings, List<String> wrong) {
-        if (!rings.isArray() || rings.isEmpty()) {
-            wrong.add("a Polygon's coordinates are a list of rings");
-            return Optional.empty();
-        }
-        if (rings.size() > 1) {
-            wrong.add("a polygon with holes is not supported; give only its outer ring");
-            return Optional.empty();
-        }
-        JsonNode ring = rings.get(0);
-        if (!ring.isArray() || ring.size() < 4) {
-            wrong.add("a ring needs at least four positions, the last repeating the first");
-            return Optional.empty();
-        }
-        List<LatLon> points = new ArrayList<>();
-        for (JsonNode position : ring) {
-            Optional<LatLon> point = position(position, wrong);
-            if (point.isEmpty()) {
-                return Optional.empty();
-            }
-            points.add(point.get());
-        }
-        if (!points.get(0).equals(points.get(points.size() - 1))) {
-            wrong.add("a ring is closed: its last position repeats its first");
-            return Optional.empty();
-        }
-        return Optional.of(new Area.Polygon(points.subList(0, points.size() - 1)));
-    }
-
-    /** A GeoJSON position: [longitude, latitude] or [longitude, latitude, altitude]. */
-    private static Optional<LatLon> position(JsonNode position, List<String> wrong) {
-        if (!position.isArray() || position.size() < 2 || position.size() > 3
-                || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-            wrong.add("a position is [longitude, latitude] in numbers");
-            return Optional.empty();
-        }
-        double lon = position.get(0).asDouble();
-        double lat = position.get(1).asDouble();
-        if (!(lat >= -90 && lat <= 90)) {
-            wrong.add("latitude must be between -90 and 90");
-            return Optional.empty();
-        }
-        if (!(lon >= -180 && lon <= 180)) {
-            wrong.add("longitude must be between -180 and 180");
-            return Optional.empty();
-        }
-        return Optional.of(new LatLon(lat, lon));
+        return area;
     }
 
     private static FileProblem problem(String source, JsonParser parser, String problem) {

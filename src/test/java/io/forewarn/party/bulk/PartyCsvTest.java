@@ -4,11 +4,13 @@ import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.place.Area;
 import io.forewarn.place.LatLon;
+import io.forewarn.place.NamedPlace;
 import io.forewarn.place.PlaceLevel;
 import io.forewarn.yaml.FileProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -123,6 +125,83 @@ class PartyCsvTest {
         List<ImportRow> rows = PartyCsv.read("test", "id,kind,audience,country\n" + "x".repeat(201) + ",public,public,RU\n");
 
         assertThat(problems(rows.get(0))).containsExactly("id: longer than 200 characters");
+    }
+
+    @Test
+    void rowsMayEndInCrlfLfOrCrAndAreNumberedByTheLineTheyStartOn() {
+        List<ImportRow> rows = PartyCsv.read("test",
+                "id,kind,audience,country\r\na,public,public,RU\nb,public,,RU\rc,public,public,RU");
+
+        assertThat(rows).extracting(ImportRow::row).containsExactly(2, 3, 4);
+        assertThat(rows.get(0)).isInstanceOf(ImportRow.Accepted.class);
+        assertThat(problems(rows.get(1))).as("an empty cell is a field not given").containsExactly("audience: required");
+        assertThat(rows.get(2)).isInstanceOf(ImportRow.Accepted.class);
+    }
+
+    @Test
+    void quotedFieldsHoldCommasDoubledQuotesAndLineBreaks() {
+        List<ImportRow> rows = PartyCsv.read("test", "id,kind,audience,site,country\n"
+                + "\"a\",public,public,\"the \"\"Crocus\"\" hall, Krasnogorsk\",RU\n"
+                + "b,public,public,\"two\r\nlines\",RU\n"
+                + "c,public,public,\"\",RU\n");
+
+        assertThat(site(rows.get(0))).contains("the \"Crocus\" hall, Krasnogorsk");
+        assertThat(site(rows.get(1))).contains("two\r\nlines");
+        assertThat(site(rows.get(2))).as("an empty quoted cell is a field not given").isEmpty();
+        assertThat(rows).extracting(ImportRow::row).as("the row after a two-line field starts on line 5")
+                .containsExactly(2, 3, 5);
+    }
+
+    @Test
+    void aByteOrderMarkEmptyLinesAndATrailingEmptyCellAreHandled() {
+        List<ImportRow> rows = PartyCsv.read("test", "\uFEFFid,kind,audience,country,relationship\n\n\r\nx,public,public,RU,\n");
+
+        assertThat(rows).singleElement().isInstanceOfSatisfying(ImportRow.Accepted.class, accepted -> {
+            assertThat(accepted.row()).isEqualTo(4);
+            assertThat(accepted.party().relationship()).isEqualTo(Relationship.NEUTRAL);
+        });
+    }
+
+    @Test
+    void aRowWithBrokenQuotingIsReportedAndReadingGoesOnAtTheLineAfterTheProblem() {
+        List<ImportRow> rows = PartyCsv.read("test", "id,kind,audience,country\n"
+                + "a,public,pub\"lic,RU\n"                           // line 2
+                + "\"b\"x,public,public,RU\n"                         // line 3
+                + "c,public,public,RU\n"                              // line 4
+                + "\"d\nd,public,public,RU\"x,public,public,RU\n"     // lines 5 and 6: one quoted field, then text
+                + "e,public,pub\"lic,\"RU\n"                          // line 7: a quote opened after the stray one
+                + "f,public,public,RU\n");                            // line 8
+
+        assertThat(rows).extracting(ImportRow::row).containsExactly(2, 3, 4, 5, 7, 8);
+        assertThat(problems(rows.get(0))).containsExactly(
+                "audience: a quote inside an unquoted field (quote the whole field and double the quotes in it)");
+        assertThat(problems(rows.get(1))).containsExactly("id: text after the closing quote of a quoted field");
+        assertThat(rows.get(2)).isInstanceOf(ImportRow.Accepted.class);
+        assertThat(problems(rows.get(3))).containsExactly("id: text after the closing quote of a quoted field");
+        assertThat(problems(rows.get(4))).singleElement().asString().startsWith("audience: a quote inside an unquoted field");
+        assertThat(rows.get(5)).isInstanceOf(ImportRow.Accepted.class);
+    }
+
+    @Test
+    void aQuoteNeverClosedIsAProblemOfTheRowItOpensIn() {
+        List<ImportRow> rows = PartyCsv.read("test",
+                "id,kind,audience,country\na,public,public,RU\nb,public,public,\"RU\nc,public,public,RU\n");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).isInstanceOf(ImportRow.Accepted.class);
+        assertThat(rows.get(1).row()).isEqualTo(3);
+        assertThat(problems(rows.get(1))).containsExactly(
+                "country: a quoted field is never closed; the rest of the document was read into it");
+    }
+
+    @Test
+    void onlyEmptyLinesAreAnEmptyDocument() {
+        assertThatThrownBy(() -> PartyCsv.read("test", "\n\r\n")).isInstanceOf(FileProblem.class).hasMessageContaining("empty");
+    }
+
+    private static Optional<String> site(ImportRow row) {
+        assertThat(row).isInstanceOf(ImportRow.Accepted.class);
+        return ((ImportRow.Accepted) row).party().place().at(PlaceLevel.SITE).map(NamedPlace::name);
     }
 
     static List<String> problems(ImportRow row) {

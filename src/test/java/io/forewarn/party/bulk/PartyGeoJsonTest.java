@@ -92,6 +92,30 @@ class PartyGeoJsonTest {
     }
 
     @Test
+    void whatJtsWouldReadLenientlyIsStillRefused() {
+        String properties = "{\"id\": \"p\", \"kind\": \"public\", \"audience\": \"public\", \"country\": \"RU\"}";
+        List<ImportRow> rows = read(
+                feature("{\"type\": \"Point\", \"coordinates\": [37]}", properties),
+                feature("{\"type\": \"Point\", \"coordinates\": [37, 55, 0, 1]}", properties),
+                feature("{\"type\": \"Point\", \"coordinates\": []}", properties),
+                feature("{\"type\": \"Polygon\", \"coordinates\": []}", properties),
+                feature("{\"type\": \"Polygon\", \"coordinates\": [[[1, 2], [3, 4], [1, 2]]]}", properties),
+                feature("{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}}", properties),
+                feature("{\"type\": \"Point\", \"coordinates\": [37.389, 55.826, 180],"
+                        + " \"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:3857\"}}}", properties));
+
+        assertThat(problems(rows.get(0))).containsExactly("geometry: a position is [longitude, latitude] in numbers");
+        assertThat(problems(rows.get(1))).containsExactly("geometry: a position is [longitude, latitude] in numbers");
+        assertThat(problems(rows.get(2))).containsExactly("geometry: a position is [longitude, latitude] in numbers");
+        assertThat(problems(rows.get(3))).containsExactly("geometry: a Polygon's coordinates are a list of rings");
+        assertThat(problems(rows.get(4))).containsExactly(
+                "geometry: a ring needs at least four positions, the last repeating the first");
+        assertThat(problems(rows.get(5))).containsExactly("geometry: the geometry's type must be Point or Polygon");
+        assertThat(((ImportRow.Accepted) rows.get(6)).party().place().at(PlaceLevel.COUNTRY).orElseThrow().area())
+                .as("an altitude is dropped and a crs member changes nothing").contains(new Area.Circle(new LatLon(55.826, 37.389), 0));
+    }
+
+    @Test
     void aDocumentThatIsNotAFeatureCollectionIsUnreadable() {
         assertThatThrownBy(() -> PartyGeoJson.read("test", "[]")).isInstanceOf(FileProblem.class)
                 .hasMessageContaining("expected a GeoJSON FeatureCollection");

@@ -1,6 +1,6 @@
 package io.forewarn.bench;
 
-import io.forewarn.store.JdbcLedger;
+import io.forewarn.ledger.jdbc.JdbcLedger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

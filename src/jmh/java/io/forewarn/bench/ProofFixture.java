@@ -3,7 +3,7 @@ package io.forewarn.bench;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.InclusionProofs;
 import io.forewarn.store.JdbcCasebook;
-import io.forewarn.store.JdbcLedger;
+import io.forewarn.ledger.jdbc.JdbcLedger;
 
 import java.nio.file.Path;
 

@@ -6,8 +6,8 @@ import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.Scenario;
 import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
-import io.forewarn.web.ForewarnServer;
-import io.forewarn.web.ServerStarted;
+import io.forewarn.server.ForewarnServer;
+import io.forewarn.server.ServerStarted;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 

@@ -1,7 +1,7 @@
 package io.forewarn.cli;
 
-import io.forewarn.web.ForewarnServer;
-import io.forewarn.web.ServerStarted;
+import io.forewarn.server.ForewarnServer;
+import io.forewarn.server.ServerStarted;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

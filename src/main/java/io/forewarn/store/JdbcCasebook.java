@@ -1,6 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.ledger.SaltedHash;
+import io.forewarn.ledger.jdbc.JdbcLedger;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.TimelineEntry;

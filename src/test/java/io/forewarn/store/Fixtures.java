@@ -45,26 +45,26 @@ import java.util.OptionalInt;
  * scenario where it has them (its report R-1 carries portions and protected material) and made up
  * in its image where it does not.
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-    static final Instant RECEIVED = Instant.parse("2024-03-07T05:00:00Z");
-    static final Policy POLICY = PolicyFile.defaultPolicy();
-    static final Scenario CROCUS = ScenarioFile.parse("crocus-2024.yaml", resource("/scenarios/crocus-2024.yaml"));
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    public static final Instant RECEIVED = Instant.parse("2024-03-07T05:00:00Z");
+    public static final Policy POLICY = PolicyFile.defaultPolicy();
+    public static final Scenario CROCUS = ScenarioFile.parse("crocus-2024.yaml", resource("/scenarios/crocus-2024.yaml"));
 
     /** R-1 as the scenario states it: three marked portions, protected terms, sources and methods. */
-    static final ThreatReport R1 = CROCUS.events().stream()
+    public static final ThreatReport R1 = CROCUS.events().stream()
             .filter(ScenarioEvent.ReportReceived.class::isInstance)
             .map(event -> ((ScenarioEvent.ReportReceived) event).report())
             .findFirst().orElseThrow();
 
-    static final Party CITIZENS = party("us-citizens-ru");
-    static final Party PUBLIC = party("public-moscow");
-    static final Party AUTHORITIES = party("ru-authorities");
-    static final Party VENUE = party("crocus-city-hall");
+    public static final Party CITIZENS = party("us-citizens-ru");
+    public static final Party PUBLIC = party("public-moscow");
+    public static final Party AUTHORITIES = party("ru-authorities");
+    public static final Party VENUE = party("crocus-city-hall");
 
     /** A venue whose site is a polygon rather than a circle. */
-    static final Party PLAZA = new Party.Venue("plaza", new Audience("venue-operator"), Relationship.ALLY,
+    public static final Party PLAZA = new Party.Venue("plaza", new Audience("venue-operator"), Relationship.ALLY,
             Places.place().site("Plaza", Places.polygon(55.70, 37.50, 55.71, 37.52, 55.69, 37.53)).locality("Moscow")
                     .country("RU").build(),
             List.of("square", "market"), true);
@@ -72,50 +72,50 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Party party(String id) {
+    public static Party party(String id) {
         return CROCUS.parties().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
-    static Triage triage(ThreatReport report) {
+    public static Triage triage(ThreatReport report) {
         return Triage.of(report, POLICY);
     }
 
     /** R-1 under another id, received later. */
-    static ThreatReport report(String id) {
+    public static ThreatReport report(String id) {
         return new ThreatReport(id, R1.receivedAt().plus(Duration.ofHours(1)), R1.harm(), R1.credibility(), R1.place(),
                 R1.window(), R1.statements(), R1.portions(), R1.protectedMaterial(), R1.synthetic());
     }
 
-    static Obligation obligation(String reportId, Party party) {
+    public static Obligation obligation(String reportId, Party party) {
         return Obligation.open(reportId + "/" + party.id(), reportId, party.id(), party.audience(), RECEIVED,
                 RECEIVED.plus(Duration.ofHours(4)), "scheduler", POLICY.version(), "place: names: same country RU");
     }
 
-    static Obligation moved(Obligation obligation, ObligationState to, Duration later) {
+    public static Obligation moved(Obligation obligation, ObligationState to, Duration later) {
         return obligation.moveTo(to, obligation.history().get(obligation.history().size() - 1).at().plus(later),
                 "analyst", POLICY.version(), "to " + to.code());
     }
 
     /** Past its deadline and escalated: its resume state says where work stood. */
-    static Obligation escalated(Party party) {
+    public static Obligation escalated(Party party) {
         Obligation drafted = moved(obligation("R-1", party), ObligationState.DRAFTED, Duration.ofMinutes(30));
         Obligation overdue = moved(drafted, ObligationState.OVERDUE, Duration.ofHours(4));
         return moved(overdue, ObligationState.ESCALATED, Duration.ZERO);
     }
 
     /** The draft the sanitizer makes of R-1 for a party's audience under the default policy. */
-    static DraftRecord draft(String id, Party party) {
+    public static DraftRecord draft(String id, Party party) {
         var draft = new Sanitizer(MOSCOW).draft(R1, party.audience(), POLICY.ceiling(party.audience()).orElseThrow());
         return new DraftRecord(id, draft, "analyst", RECEIVED.plus(Duration.ofMinutes(30)), List.of("R-1/" + party.id()),
                 Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
     }
 
-    static DraftRecord withStatus(DraftRecord record, DraftRecord.Status status, String decidedBy) {
+    public static DraftRecord withStatus(DraftRecord record, DraftRecord.Status status, String decidedBy) {
         return new DraftRecord(record.id(), record.draft(), record.draftedBy(), record.draftedAt(), record.obligationIds(),
                 record.renews(), status, Optional.of(decidedBy));
     }
 
-    static Warning warning(String id, String reportId, Instant issuedAt, Party... parties) {
+    public static Warning warning(String id, String reportId, Instant issuedAt, Party... parties) {
         Map<Facet, Level> released = new EnumMap<>(Facet.class);
         released.put(Facet.PLACE, Facet.PLACE.level("locality"));
         released.put(Facet.TIME, Facet.TIME.level("week"));
@@ -129,19 +129,19 @@ final class Fixtures {
                 Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS), Optional.empty(), true);
     }
 
-    static Waiver waiver(String id, String obligationId) {
+    public static Waiver waiver(String id, String obligationId) {
         return new Waiver(id, obligationId, WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
                 "analyst", Role.ANALYST, RECEIVED.plus(Duration.ofHours(1)), Optional.of("sanitized warning through liaison"),
                 Optional.empty());
     }
 
-    static Waiver approved(Waiver waiver) {
+    public static Waiver approved(Waiver waiver) {
         return waiver.decided(new Waiver.Decision(true, "director", Role.DIRECTOR, waiver.requestedAt().plus(Duration.ofHours(1)),
                 "liaison channel used instead"));
     }
 
     /** The attack as the scenario records it. */
-    static Incident attack() {
+    public static Incident attack() {
         return new Incident("crocus-city-hall-attack", Instant.parse("2024-03-22T16:58:00Z"), Places.CROCUS_CITY_HALL,
                 "firearms and arson", Optional.of("concert hall"),
                 new Incident.Casualties(OptionalInt.of(4), OptionalInt.of(137), OptionalInt.of(182), OptionalInt.of(11)),
@@ -149,18 +149,18 @@ final class Fixtures {
     }
 
     /** An incident known only in part: some figures not yet known, no target, no claim. */
-    static Incident partlyKnown(String id) {
+    public static Incident partlyKnown(String id) {
         Place place = Places.place().locality("Krasnogorsk").region("Moscow Oblast").build();
         return new Incident(id, Instant.parse("2024-03-22T17:30:00Z"), place, "arson", Optional.empty(),
                 new Incident.Casualties(OptionalInt.of(4), OptionalInt.empty(), OptionalInt.of(0), OptionalInt.empty()),
                 Optional.empty());
     }
 
-    static TimelineEntry event(Instant at, String type, String subject) {
+    public static TimelineEntry event(Instant at, String type, String subject) {
         return new TimelineEntry(at, type, subject, "scheduler", type + " of " + subject);
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException failed) {

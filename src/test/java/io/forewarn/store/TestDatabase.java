@@ -23,7 +23,7 @@ import static io.forewarn.OutsideTheRepository.POSTGRES_USER;
  * <p>Without a usable PostgreSQL a test asking for one is skipped, or fails under
  * {@code -Dforewarn.postgres.required=true} (as in CI): see {@link OutsideTheRepository#postgres()}.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     static {
         // Every test opens a pool and migrates; their INFO lines, and Flyway's warning that it has not been
@@ -52,13 +52,13 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A new empty H2 database in memory, not yet migrated. */
-    static TestDatabase h2Empty() {
+    public static TestDatabase h2Empty() {
         String url = "jdbc:h2:mem:store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         return new TestDatabase(url, "sa", () -> run(url, "sa", "SHUTDOWN"));
     }
 
     /** A new empty schema in the test PostgreSQL, not yet migrated; dropped on close. */
-    static TestDatabase postgresEmpty() {
+    public static TestDatabase postgresEmpty() {
         OutsideTheRepository.postgres();
         String schema = "store_test_" + UUID.randomUUID().toString().replace("-", "");
         run(POSTGRES_URL, POSTGRES_USER, "CREATE SCHEMA " + schema);
@@ -67,7 +67,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A migrated database of the kind a parameterised test names: {@code "h2"} or {@code "postgres"}. */
-    static TestDatabase of(String kind) {
+    public static TestDatabase of(String kind) {
         return switch (kind) {
             case "h2" -> h2();
             case "postgres" -> postgres();
@@ -75,11 +75,11 @@ final class TestDatabase implements AutoCloseable {
         };
     }
 
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         return migrated(h2Empty());
     }
 
-    static TestDatabase postgres() {
+    public static TestDatabase postgres() {
         return migrated(postgresEmpty());
     }
 
@@ -93,15 +93,15 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return pool;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.server.ForewarnServer;
 import io.forewarn.policy.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.forewarn.web;
 
+import io.forewarn.server.ForewarnServer;
+import io.forewarn.web.request.IdempotencyFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.forewarn.web;
 
+import io.forewarn.server.ForewarnServer;
+import io.forewarn.web.request.IdempotencyFilter;
 import io.forewarn.policy.Role;
 import io.forewarn.store.JdbcIdempotencyKeys;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package io.forewarn.web;
 
+import io.forewarn.server.ForewarnServer;
+import io.forewarn.web.security.SecurityConfiguration;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

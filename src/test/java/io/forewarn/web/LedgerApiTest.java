@@ -1,5 +1,7 @@
 package io.forewarn.web;
 
+import io.forewarn.ledger.server.HeadPublisher;
+import io.forewarn.server.ForewarnServer;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.ExportVerifier;
 import io.forewarn.ledger.InclusionProofs;
@@ -7,7 +9,7 @@ import io.forewarn.ledger.LedgerExport;
 import io.forewarn.ledger.Rfc9162Hasher;
 import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.TreeHeadVerifier;
-import io.forewarn.store.LedgerKeyFiles;
+import io.forewarn.ledger.LedgerKeyFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,7 @@
 package io.forewarn.web;
 
+import io.forewarn.server.CaseDesk;
+import io.forewarn.server.ForewarnServer;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.policy.Role;

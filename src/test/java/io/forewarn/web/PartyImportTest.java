@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.server.ForewarnServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -5,7 +5,7 @@ import io.forewarn.policy.PolicyFile;
 import java.util.List;
 
 /** Request bodies the web tests send: the Crocus report as JSON, and policy versions. */
-final class Reports {
+public final class Reports {
 
     /** Everything in {@link #crocus(String)} that only analysts, approvers and directors may see. */
     static final List<String> PROTECTED = List.of("NIGHTJAR", "TELEMARK-7",
@@ -14,7 +14,7 @@ final class Reports {
             "safe houses near the ring road awaiting weapons");
 
     /** The parties of the Crocus scenario, as the API takes them. */
-    static final List<String> CROCUS_PARTIES = List.of(
+    public static final List<String> CROCUS_PARTIES = List.of(
             """
             {"id": "us-citizens-ru", "kind": "registrants", "audience": "own-citizens", "relationship": "ally",
              "area": {"country": "RU"}, "count": 5000}""",
@@ -36,7 +36,7 @@ final class Reports {
                            "country": "RU", "lat": 55.826, "lon": 37.389, "radius-m": 400}}""".formatted(id);
     }
 
-    static String crocus(String id) {
+    public static String crocus(String id) {
         return """
                 {"id": "%s", "credibility": "B2", "harm": "killing",
                  "actor": {"named": "Islamic State Khorasan Province", "type": "terrorist group"},
@@ -75,7 +75,7 @@ final class Reports {
     }
 
     /** The default policy renumbered. */
-    static String policyVersion(int version) {
+    public static String policyVersion(int version) {
         return PolicyFile.defaultSource().replaceFirst("(?m)^version: \\d+", "version: " + version);
     }
 }

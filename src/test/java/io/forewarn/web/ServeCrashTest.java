@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.server.CaseDatabase;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.report.ThreatReport;

@@ -21,7 +21,7 @@ import java.util.UUID;
  * A server on a random port with a fresh in-memory H2 database and one login per role, each named
  * after its role, and the HTTP calls tests make against it.
  */
-final class ServerUnderTest {
+public final class ServerUnderTest {
 
     static final String PASSWORD = "correct horse battery staple";
     static final String HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
@@ -33,10 +33,10 @@ final class ServerUnderTest {
     }
 
     /** A login with more than one role, beside the one-role logins every server has. */
-    record Login(String name, Role... roles) {
+    public record Login(String name, Role... roles) {
     }
 
-    static void properties(DynamicPropertyRegistry registry, Login... extra) {
+    public static void properties(DynamicPropertyRegistry registry, Login... extra) {
         registry.add("FOREWARN_DB_URL", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("forewarn.timezone", () -> "Europe/Moscow");
         registry.add("forewarn.data-dir", DATA::toString);
@@ -69,11 +69,11 @@ final class ServerUnderTest {
         }
     }
 
-    record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body) {
     }
 
     /** A call as the login of {@code role}, or anonymous when it is null. */
-    static Answer call(int port, Role role, String method, String path, String contentType, String body) {
+    public static Answer call(int port, Role role, String method, String path, String contentType, String body) {
         return callAs(port, role == null ? null : role.name().toLowerCase(Locale.ROOT), method, path, contentType, body);
     }
 

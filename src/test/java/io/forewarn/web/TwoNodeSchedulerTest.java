@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.server.CaseDatabase;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
@@ -74,7 +75,7 @@ class TwoNodeSchedulerTest {
                     format:
                       console: ecs
                   level:
-                    io.forewarn.web.DeadlineScheduler: DEBUG
+                    io.forewarn.server.DeadlineScheduler: DEBUG
                 """);
         ServeProcess one = ServeProcess.launch("node-1", directory, twoDaysOn, database.environment());
         cleanup.add(one);

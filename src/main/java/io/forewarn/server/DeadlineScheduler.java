@@ -1,0 +1,138 @@
+package io.forewarn.server;
+
+import io.forewarn.obligation.DeadlineSweep;
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.store.ConcurrentChangeException;
+import io.forewarn.store.SweepLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.ConcurrencyFailureException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The live clock's decisions: every {@code forewarn.scheduler.interval} (after the previous sweep ended)
+ * it runs {@link DeadlineSweep#sweep()} under the policy in force, in one transaction that first takes
+ * the {@link SweepLease}. The node that gets the lease sweeps; any other skips that turn, so several
+ * nodes on one PostgreSQL never take the same decision twice, and the sweep after a commit sees that
+ * commit's decisions and does not repeat them. Time comes from the server's clock (with
+ * {@code forewarn.clock-offset} in an exercise).
+ *
+ * <p>A sweep that meets a concurrent change (an API request moved an obligation first) rolls back whole
+ * and is logged at INFO; the next turn decides again on what is then stored. Nothing a sweep meets stops
+ * the scheduler or the server. A sweep that decided something logs one line with the count of its events
+ * by type; event summaries and report contents are never logged.
+ */
+final class DeadlineScheduler implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineScheduler.class);
+
+    /** What one turn came to. */
+    enum Outcome { SWEPT, NOTHING_DUE, LEASE_HELD_ELSEWHERE, CONFLICT, FAILED }
+
+    private final CaseDesk desk;
+    private final SweepLease lease;
+    private final ServerSettings.Scheduler settings;
+    private ScheduledExecutorService executor;
+
+    DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings) {
+        this.desk = desk;
+        this.lease = lease;
+        this.settings = settings;
+    }
+
+    /** One turn: takes the lease and sweeps, or skips; never throws. */
+    Outcome tick() {
+        try {
+            CaseDesk.Changed<Boolean> turn = desk.changeRecorded(duty -> {
+                if (!lease.tryAcquire()) {
+                    return false;
+                }
+                new DeadlineSweep(duty).sweep();
+                return true;
+            });
+            if (!Boolean.TRUE.equals(turn.result())) {
+                LOG.debug("deadline sweep skipped: another node holds the sweep lease");
+                return Outcome.LEASE_HELD_ELSEWHERE;
+            }
+            if (turn.events().isEmpty()) {
+                return Outcome.NOTHING_DUE;
+            }
+            logDecisions(turn.events());
+            return Outcome.SWEPT;
+        } catch (ConcurrentChangeException | ConcurrencyFailureException raced) {
+            LOG.info("deadline sweep rolled back: another writer changed {} first; the next sweep decides again",
+                    raced instanceof ConcurrentChangeException changed ? "obligation " + changed.obligationId() : "a row");
+            return Outcome.CONFLICT;
+        } catch (RuntimeException failed) {
+            // Messages name ids and SQL, never report content; the stack trace is for the developers.
+            LOG.warn("deadline sweep failed and was rolled back; the next sweep tries again: {}", failed.toString());
+            LOG.debug("deadline sweep failure", failed);
+            return Outcome.FAILED;
+        }
+    }
+
+    private static void logDecisions(List<DutyEvent> events) {
+        Map<String, Long> byType = events.stream()
+                .collect(Collectors.groupingBy(event -> event.type().code(), TreeMap::new, Collectors.counting()));
+        LoggingEventBuilder line = LOG.atInfo();
+        byType.forEach(line::addKeyValue);
+        line.log("deadline sweep: {}", byType.entrySet().stream()
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor != null || !settings.enabled()) {
+            if (!settings.enabled()) {
+                LOG.info("deadline scheduler disabled (forewarn.scheduler.enabled=false): this node takes no clock decisions");
+            }
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "forewarn-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.interval().toMillis();
+        executor.scheduleWithFixedDelay(this::tick, every, Math.max(1, every), TimeUnit.MILLISECONDS);
+        LOG.info("deadline scheduler every {} ({})", settings.interval(), lease.describe());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow(); // the transaction of an interrupted sweep rolls back
+            }
+        } catch (InterruptedException interrupted) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Starts once the context is up (after the web server) and stops when it closes, before the database does. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

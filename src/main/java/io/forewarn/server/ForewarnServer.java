@@ -1,0 +1,25 @@
+package io.forewarn.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Map;
+
+/** The Forewarn server: the REST API over the casebook in the database, with its scheduler. */
+@SpringBootApplication(scanBasePackages = {"io.forewarn.server", "io.forewarn.ledger.server", "io.forewarn.web"})
+@EnableConfigurationProperties(ServerSettings.class)
+public class ForewarnServer {
+
+    /**
+     * Starts the server with these settings, which take precedence over {@code application.yaml} and
+     * the environment (they are what the command line asked for).
+     */
+    public static ConfigurableApplicationContext start(Map<String, Object> settings) {
+        SpringApplication application = new SpringApplication(ForewarnServer.class);
+        application.setMainApplicationClass(ForewarnServer.class);
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return application.run(args);
+    }
+}

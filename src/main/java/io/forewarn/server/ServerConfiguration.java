@@ -1,0 +1,132 @@
+package io.forewarn.server;
+
+import io.forewarn.policy.PolicyBook;
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DutyListener;
+import io.forewarn.policy.PolicyVersions;
+import io.forewarn.sanitize.Sanitizer;
+import io.forewarn.store.Database;
+import io.forewarn.store.DatabaseSettings;
+import io.forewarn.store.JdbcCasebook;
+import io.forewarn.store.JdbcPolicyVersions;
+import io.forewarn.store.ObligationCounts;
+import io.forewarn.store.SweepLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wires the domain to the database: the casebook, the policy versions, the clock, the desk, the deadline
+ * scheduler with its lease, and the domain metrics.
+ */
+@Configuration
+class ServerConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConfiguration.class);
+
+    /**
+     * The real time in the agency's zone ({@code forewarn.timezone}, so summaries read in local time),
+     * shifted by {@code forewarn.clock-offset}: an exercise setting, so a drill or a test can reach
+     * deadlines and expiries without waiting. A server running with an offset says so at start.
+     */
+    @Bean
+    Clock clock(ServerSettings settings) {
+        Clock real = Clock.system(settings.zone());
+        Duration offset = settings.clockOffset();
+        if (offset.isZero()) {
+            return real;
+        }
+        LOG.warn("forewarn.clock-offset is {}: this server's clock runs {} the real time. It is an exercise setting; "
+                + "every deadline, escalation and expiry it decides is shifted with it.", offset,
+                offset.isNegative() ? offset.negated() + " behind" : offset + " ahead of");
+        return Clock.offset(real, offset);
+    }
+
+    /**
+     * The database named by FOREWARN_DB_URL (+ _USER, _PASSWORD) from the environment or the
+     * settings, else the embedded H2 file under ./forewarn-data/; migrated before anything uses it.
+     */
+    @Bean(destroyMethod = "close")
+    Database database(Environment environment) {
+        Map<String, String> variables = new HashMap<>();
+        for (String name : List.of(DatabaseSettings.URL_VARIABLE, DatabaseSettings.USER_VARIABLE,
+                DatabaseSettings.PASSWORD_VARIABLE)) {
+            String value = environment.getProperty(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        return Database.open(DatabaseSettings.fromEnvironment(variables));
+    }
+
+    @Bean
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    @Bean
+    Casebook casebook(DataSource dataSource) {
+        return new JdbcCasebook(dataSource);
+    }
+
+    @Bean
+    PolicyVersions policyVersions(DataSource dataSource) {
+        return new JdbcPolicyVersions(dataSource);
+    }
+
+    @Bean
+    PolicyBook policyBook(PolicyVersions versions, Clock clock, ServerSettings settings) {
+        Optional<String> given = settings.policy().isBlank() ? Optional.empty() : Optional.of(read(Path.of(settings.policy())));
+        return new PolicyBook(versions, clock, given);
+    }
+
+    @Bean
+    CaseMetrics caseMetrics(DataSource dataSource, Clock clock) {
+        return new CaseMetrics(new ObligationCounts(dataSource), clock);
+    }
+
+    @Bean
+    CaseDesk caseDesk(Casebook casebook, PolicyBook policies, Clock clock, ServerSettings settings,
+                      PlatformTransactionManager transactions, ObjectProvider<DutyListener> listeners,
+                      ObjectProvider<CaseDesk.Committed> committed) {
+        return new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), clock, new TransactionTemplate(transactions),
+                listeners.orderedStream().toList(), committed.orderedStream().toList());
+    }
+
+    /** The one lease on the clock's decisions, shared by every node on this database. */
+    @Bean
+    SweepLease sweepLease(DataSource dataSource) {
+        return SweepLease.forDatabase(dataSource);
+    }
+
+    @Bean
+    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings) {
+        return new DeadlineScheduler(desk, lease, settings.scheduler());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the policy file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.server.ServerSettings;
+import io.forewarn.web.security.Caller;
+import io.forewarn.policy.Policy;
+import io.forewarn.report.TimeReader;
+import io.forewarn.review.AfterActionReview;
+import io.forewarn.incident.Incident;
+import io.forewarn.incident.IncidentReader;
+import io.forewarn.yaml.YamlMap;
+import io.forewarn.yaml.YamlValue;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Incidents, and the after-action review of each: built when it is asked for, under the policy in
+ * force, from everything the case knew and did before the incident.
+ */
+@RestController
+@RequestMapping("/api/v1/incidents")
+class IncidentController {
+
+    private final CaseDesk desk;
+    private final ServerSettings settings;
+
+    IncidentController(CaseDesk desk, ServerSettings settings) {
+        this.desk = desk;
+        this.settings = settings;
+    }
+
+    /**
+     * An incident as a scenario file writes one under {@code incident:}, with a required id and its
+     * time in the body. It is recorded once it has happened, so a time still to come is refused.
+     */
+    private Incident read(YamlValue body) {
+        List<String> keys = new ArrayList<>(IncidentReader.FIELDS);
+        keys.addAll(List.of("id", "at"));
+        YamlMap map = body.asMap().allowOnly(keys);
+        YamlValue at = map.get("at");
+        Instant when = new TimeReader(settings.zone()).instant(at);
+        if (when.isAfter(desk.clock().instant())) {
+            throw at.problem("an incident is recorded once it has happened; this time is still to come");
+        }
+        return IncidentReader.read(map, map.string("id"), when);
+    }
+
+    /** Records an incident, written as in a scenario file, with its id and time. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> record(@RequestBody byte[] body, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Incident incident = read(RequestBodies.document(body));
+        desk.change(duty -> {
+            if (duty.casebook().incidents().stream().anyMatch(known -> known.id().equals(incident.id()))) {
+                throw new IllegalStateException("incident " + incident.id() + " is already recorded");
+            }
+            duty.recordIncident(incident, caller.name());
+            return incident;
+        });
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.id())).body(IncidentView.of(incident));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return desk.read(casebook -> Page.of(casebook.incidents().stream().map(IncidentView::of).toList(), page, size)
+                .asMap());
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable String id) {
+        return desk.read(casebook -> IncidentView.of(Found.incident(casebook, id)));
+    }
+
+    /** The after-action review of the incident under the policy in force now. */
+    @GetMapping("/{id}/review")
+    Map<String, Object> review(@PathVariable String id) {
+        Policy policy = desk.policy();
+        return desk.read(casebook -> ReviewView.of(
+                new AfterActionReview(casebook, policy, settings.zone()).review(Found.incident(casebook, id)),
+                policy.version()));
+    }
+}

@@ -1,0 +1,73 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.problem.NotFound;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Map;
+
+/** Obligations to warn, listed by state, party, report and deadline. */
+@RestController
+@RequestMapping("/api/v1/obligations")
+class ObligationController {
+
+    private final CaseDesk desk;
+
+    ObligationController(CaseDesk desk) {
+        this.desk = desk;
+    }
+
+    /**
+     * Lists obligations, optionally only those in a state, for a party or report, or due before an
+     * instant (ISO-8601); the most urgent first when {@code sort=deadline}.
+     */
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String state,
+                             @RequestParam(required = false) String party,
+                             @RequestParam(required = false) String report,
+                             @RequestParam(name = "due-before", required = false) String dueBefore,
+                             @RequestParam(defaultValue = "opened") String sort,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size) {
+        ObligationState wantedState = state == null ? null : ObligationState.of(state);
+        Instant before = dueBefore == null ? null : instant(dueBefore);
+        Comparator<Obligation> order = switch (sort) {
+            case "opened" -> (a, b) -> 0;
+            case "deadline" -> Comparator.comparing(Obligation::deadline);
+            default -> throw new IllegalArgumentException("sort must be 'opened' or 'deadline', not '" + sort + "'");
+        };
+        return desk.read(casebook -> Page.of(casebook.obligations().stream()
+                .filter(o -> wantedState == null || o.state() == wantedState)
+                .filter(o -> party == null || o.partyId().equals(party))
+                .filter(o -> report == null || o.reportId().equals(report))
+                .filter(o -> before == null || o.deadline().isBefore(before))
+                .sorted(order)
+                .map(ObligationView::of)
+                .toList(), page, size).asMap());
+    }
+
+    /** One obligation; its id is {@code REPORT/PARTY}. */
+    @GetMapping("/{report}/{party}")
+    Map<String, Object> read(@PathVariable String report, @PathVariable String party) {
+        return desk.read(casebook -> casebook.obligation(report, party)
+                .map(ObligationView::of)
+                .orElseThrow(() -> new NotFound("no obligation " + report + "/" + party)));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("due-before must be an ISO-8601 instant such as 2024-03-07T12:00:00Z");
+        }
+    }
+}

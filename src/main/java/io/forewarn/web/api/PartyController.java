@@ -1,0 +1,94 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.problem.NotFound;
+import io.forewarn.party.Party;
+import io.forewarn.party.PartyReader;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Parties who may need warnings, written as in a scenario file's {@code parties:} list. */
+@RestController
+@RequestMapping("/api/v1/parties")
+class PartyController {
+
+    private final CaseDesk desk;
+
+    PartyController(CaseDesk desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> create(@RequestBody byte[] body) {
+        Party party = PartyReader.read(RequestBodies.document(body));
+        desk.change(duty -> {
+            if (duty.casebook().party(party.id()).isPresent()) {
+                throw new IllegalStateException("party " + party.id() + " exists; PUT /api/v1/parties/" + party.id()
+                        + " changes it");
+            }
+            duty.casebook().putParty(party);
+            return party;
+        });
+        return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(view(party));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> update(@PathVariable String id, @RequestBody byte[] body) {
+        Party party = PartyReader.read(RequestBodies.document(body));
+        if (!party.id().equals(id)) {
+            throw new IllegalArgumentException("the body describes party " + party.id() + ", not " + id);
+        }
+        desk.change(duty -> {
+            duty.casebook().party(id).orElseThrow(() -> new NotFound("no party " + id));
+            duty.casebook().putParty(party);
+            return party;
+        });
+        return view(party);
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable String id) {
+        return desk.read(casebook -> casebook.party(id).map(PartyController::view)
+                .orElseThrow(() -> new NotFound("no party " + id)));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String audience,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size) {
+        return desk.read(casebook -> Page.of(casebook.parties().stream()
+                .filter(p -> audience == null || p.audience().name().equals(audience))
+                .map(PartyController::view)
+                .toList(), page, size).asMap());
+    }
+
+    static Map<String, Object> view(Party party) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", party.id());
+        view.put("kind", party.kind());
+        view.put("audience", party.audience().name());
+        view.put("relationship", party.relationship().code());
+        view.put("place", ReportView.place(party.place()));
+        if (party instanceof Party.Registrants registrants) {
+            view.put("count", registrants.count());
+        } else if (party instanceof Party.Venue venue) {
+            view.put("kinds", venue.kinds());
+        } else if (party instanceof Party.Authority authority) {
+            view.put("channel", authority.channel());
+        }
+        view.put("synthetic", party.synthetic());
+        return view;
+    }
+}

@@ -1,0 +1,148 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.code.Coded;
+import io.forewarn.party.Party;
+import io.forewarn.party.bulk.ImportRow;
+import io.forewarn.party.bulk.PartyCsv;
+import io.forewarn.party.bulk.PartyGeoJson;
+import io.forewarn.party.bulk.RowProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Bulk import of parties: CSV ({@link PartyCsv} documents the columns) or a GeoJSON FeatureCollection
+ * ({@link PartyGeoJson}). Every row is checked on its own; the good ones are stored in one transaction
+ * and the bad ones reported by row, field and problem. With {@code ?mode=create} (the default) a row
+ * whose id is already on file is a row problem; with {@code ?mode=upsert} it replaces that party. A
+ * row repeating an id of an earlier good row of the same document is a row problem in both modes.
+ *
+ * <p>The answer is 200 with {@code {created: [ids], updated: [ids], rejected: [{row, field, problem}]}};
+ * 400 only when the document as a whole cannot be read (not UTF-8, no usable CSV header, not JSON, not
+ * a FeatureCollection). At most {@value #MAX_LISTED} problems are listed; {@code rejected-not-listed}
+ * then counts the rest.
+ */
+@RestController
+@RequestMapping("/api/v1/parties/import")
+class PartyImportController {
+
+    static final String CSV = "text/csv";
+    static final String GEO_JSON = "application/geo+json";
+    static final int MAX_LISTED = 1000;
+
+    private enum Mode implements Coded {
+        CREATE, UPSERT;
+
+        @Override
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final CaseDesk desk;
+
+    PartyImportController(CaseDesk desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping(consumes = CSV)
+    Map<String, Object> csv(@RequestBody byte[] body, @RequestParam(defaultValue = "create") String mode,
+                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        Mode chosen = mode(mode);
+        return store(PartyCsv.read(RequestBodies.SOURCE, text(body, contentType)), chosen);
+    }
+
+    @PostMapping(consumes = GEO_JSON)
+    Map<String, Object> geoJson(@RequestBody byte[] body,
+                                @RequestParam(defaultValue = "create") String mode,
+                                @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        Mode chosen = mode(mode);
+        return store(PartyGeoJson.read(RequestBodies.SOURCE, text(body, contentType)), chosen);
+    }
+
+    private Map<String, Object> store(List<ImportRow> rows, Mode mode) {
+        List<RowProblem> rejected = new ArrayList<>();
+        List<ImportRow.Accepted> accepted = new ArrayList<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        for (ImportRow row : rows) {
+            if (row instanceof ImportRow.Rejected bad) {
+                rejected.addAll(bad.problems());
+            } else if (row instanceof ImportRow.Accepted good) {
+                Integer earlier = firstRow.putIfAbsent(good.party().id(), good.row());
+                if (earlier != null) {
+                    rejected.add(new RowProblem(good.row(), "id", "the same id is on an earlier row (" + earlier + ")"));
+                } else {
+                    accepted.add(good);
+                }
+            }
+        }
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        desk.change(duty -> {
+            for (ImportRow.Accepted good : accepted) {
+                Party party = good.party();
+                boolean exists = duty.casebook().party(party.id()).isPresent();
+                if (exists && mode == Mode.CREATE) {
+                    rejected.add(new RowProblem(good.row(), "id",
+                            "a party with this id is on file; import with ?mode=upsert to replace it"));
+                    continue;
+                }
+                duty.casebook().putParty(party);
+                (exists ? updated : created).add(party.id());
+            }
+            return null;
+        });
+        rejected.sort(Comparator.comparingInt(RowProblem::row));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("created", created);
+        answer.put("updated", updated);
+        answer.put("rejected", rejected.stream().limit(MAX_LISTED).map(PartyImportController::view).toList());
+        if (rejected.size() > MAX_LISTED) {
+            answer.put("rejected-not-listed", rejected.size() - MAX_LISTED);
+        }
+        return answer;
+    }
+
+    private static Map<String, Object> view(RowProblem problem) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("row", problem.row());
+        view.put("field", problem.field());
+        view.put("problem", problem.problem());
+        return view;
+    }
+
+    private static Mode mode(String mode) {
+        return Coded.of(Mode.class, "mode", mode);
+    }
+
+    /** The body as UTF-8 text; a document declared in another charset is refused rather than misread. */
+    private static String text(byte[] body, String contentType) {
+        Charset declared;
+        try {
+            declared = MediaType.parseMediaType(contentType).getCharset();
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("an import is read as UTF-8; the Content-Type names a charset this server "
+                    + "does not know");
+        }
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8) && !declared.equals(StandardCharsets.US_ASCII)) {
+            throw new IllegalArgumentException("an import is read as UTF-8; the body says it is " + declared.name());
+        }
+        return RequestBodies.utf8(body == null ? new byte[0] : body);
+    }
+}

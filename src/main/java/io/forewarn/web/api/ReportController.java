@@ -1,0 +1,78 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.server.ServerSettings;
+import io.forewarn.web.problem.NotFound;
+import io.forewarn.web.security.Caller;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.report.Harm;
+import io.forewarn.report.ReportReader;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.report.TimeReader;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Threat reports: an analyst enters them; the people who work the case, and oversight, read them. */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportController {
+
+    private final CaseDesk desk;
+    private final ServerSettings settings;
+
+    ReportController(CaseDesk desk, ServerSettings settings) {
+        this.desk = desk;
+        this.settings = settings;
+    }
+
+    /**
+     * Receives a report, written as in a scenario file (times with an offset, or local to the
+     * agency's zone). It is received now; the policy decides whether it obliges warnings, and the
+     * answer lists the obligations it opened.
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> receive(@RequestBody byte[] body, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        ThreatReport report = ReportReader.read(RequestBodies.document(body), desk.clock().instant(),
+                new TimeReader(settings.zone()));
+        List<Obligation> opened = desk.change(duty -> duty.receive(report, caller.name()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("report", ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller));
+        answer.put("obligations", opened.stream().map(ObligationView::of).toList());
+        return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable String id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return desk.read(casebook -> casebook.report(id)
+                .map(report -> ReportView.of(report, casebook.triage(id), caller))
+                .orElseThrow(() -> new NotFound("no report " + id)));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String harm,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size,
+                             Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Harm wanted = harm == null ? null : Harm.of(harm);
+        return desk.read(casebook -> Page.of(casebook.reports().stream()
+                        .filter(report -> wanted == null || report.harm() == wanted)
+                        .map(report -> ReportView.of(report, casebook.triage(report.id()), caller))
+                        .toList(), page, size).asMap());
+    }
+}

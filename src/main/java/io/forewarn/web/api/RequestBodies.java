@@ -1,0 +1,54 @@
+package io.forewarn.web.api;
+
+import io.forewarn.yaml.FileProblem;
+import io.forewarn.yaml.SafeYaml;
+import io.forewarn.yaml.YamlValue;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Request bodies are read as bytes and decoded strictly: a body that is not valid UTF-8 is refused,
+ * never patched with replacement characters that would silently change what was sent.
+ */
+final class RequestBodies {
+
+    /** How problems name the body: "request body:3:14: ...". */
+    static final String SOURCE = "request body";
+
+    private RequestBodies() {
+    }
+
+    /** The body as text; not UTF-8 is a problem at the line and column (counted in bytes) where it goes wrong. */
+    static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < in.position(); i++) {
+                if (body[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new FileProblem(SOURCE, line, in.position() - lineStart + 1,
+                    "not valid UTF-8 (byte " + in.position() + ")");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** A JSON (or YAML) document, read with the same limits and positions as files. */
+    static YamlValue document(byte[] body) {
+        return SafeYaml.parse(SOURCE, utf8(body));
+    }
+}

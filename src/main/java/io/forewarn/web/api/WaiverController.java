@@ -1,0 +1,107 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.security.Caller;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverRules;
+import io.forewarn.policy.Policy;
+import io.forewarn.policy.Role;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Waivers: a request not to warn a party (or to warn it less specifically) citing an allowed
+ * reason, and its approval or rejection. Which role approves which reason, and that nobody decides
+ * their own request, is the policy's and the workflow's to say.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class WaiverController {
+
+    private final CaseDesk desk;
+
+    WaiverController(CaseDesk desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping(path = "/obligations/{report}/{party}/waivers", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> request(@PathVariable String report, @PathVariable String party,
+                                                @RequestBody byte[] body, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        WaiverRequest request = WaiverRequest.read(RequestBodies.document(body));
+        Waiver waiver = desk.change(duty -> {
+            Obligation obligation = Found.obligation(duty.casebook(), report, party);
+            Optional<String> alternative = request.alternative()
+                    .map(text -> FreeText.checked(duty.casebook(), report, "alternative", text));
+            return duty.requestWaiver(obligation.id(), request.reason(), request.scope(), caller.name(),
+                    caller.actingAs(Role::mayRequestWaivers), alternative);
+        });
+        return ResponseEntity.created(URI.create("/api/v1/waivers/" + waiver.id())).body(WaiverView.of(waiver));
+    }
+
+    /** Approves a waiver, with an optional {@code {note}}. */
+    @PostMapping("/waivers/{id}/approve")
+    Map<String, Object> approve(@PathVariable String id, @RequestBody(required = false) byte[] body,
+                                Authentication authentication) {
+        return WaiverView.of(decide(id, true, body, Caller.of(authentication)));
+    }
+
+    /** Rejects a waiver, with an optional {@code {note}}; the obligation goes back to open. */
+    @PostMapping("/waivers/{id}/reject")
+    Map<String, Object> reject(@PathVariable String id, @RequestBody(required = false) byte[] body,
+                               Authentication authentication) {
+        return WaiverView.of(decide(id, false, body, Caller.of(authentication)));
+    }
+
+    @GetMapping("/waivers")
+    Map<String, Object> list(@RequestParam(required = false) String obligation,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size) {
+        return desk.read(casebook -> Page.of(casebook.waivers().stream()
+                .filter(w -> obligation == null || w.obligationId().equals(obligation))
+                .map(WaiverView::of)
+                .toList(), page, size).asMap());
+    }
+
+    @GetMapping("/waivers/{id}")
+    Map<String, Object> read(@PathVariable String id) {
+        return desk.read(casebook -> WaiverView.of(Found.waiver(casebook, id)));
+    }
+
+    private Waiver decide(String id, boolean approve, byte[] body, Caller caller) {
+        String note = body == null || RequestBodies.utf8(body).isBlank() ? ""
+                : RequestBodies.document(body).asMap().allowOnly("note").optionalString("note").orElse("");
+        return desk.change(duty -> {
+            Waiver waiver = Found.waiver(duty.casebook(), id);
+            String reportId = duty.casebook().obligation(waiver.obligationId()).orElseThrow().reportId();
+            String checked = note.isEmpty() ? note : FreeText.checked(duty.casebook(), reportId, "note", note);
+            return duty.decideWaiver(id, approve, caller.name(), decidingRole(caller, waiver, duty.policy()), checked);
+        });
+    }
+
+    /**
+     * The approving role the caller decides in: of those it holds, one the policy accepts for the
+     * waiver's reason if there is one, so that someone who is both approver and director acts as
+     * director where the policy asks for one.
+     */
+    private static Role decidingRole(Caller caller, Waiver waiver, Policy policy) {
+        return caller.roles().stream()
+                .filter(Role::mayApprove)
+                .filter(role -> WaiverRules.APPROVER_ROLE.refusal(waiver, caller.name(), role, policy).isEmpty())
+                .findFirst()
+                .orElseGet(() -> caller.actingAs(Role::mayApprove));
+    }
+}

@@ -1,0 +1,56 @@
+package io.forewarn.web.api;
+
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.security.Caller;
+import io.forewarn.obligation.DraftRecord;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Warnings as issued, and the renewal of one that is about to expire while the threat lasts. */
+@RestController
+@RequestMapping("/api/v1/warnings")
+class WarningController {
+
+    private final CaseDesk desk;
+
+    WarningController(CaseDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String report,
+                             @RequestParam(required = false) String party,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "50") int size) {
+        return desk.read(casebook -> Page.of(casebook.warnings().stream()
+                .filter(w -> report == null || w.reportId().equals(report))
+                .filter(w -> party == null || w.addresses(party))
+                .map(WarningView::of)
+                .toList(), page, size).asMap());
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable String id) {
+        return desk.read(casebook -> WarningView.of(Found.warning(casebook, id)));
+    }
+
+    /** Drafts the renewal of a warning; it is approved and issued like any draft. */
+    @PostMapping("/{id}/renewal")
+    ResponseEntity<Map<String, Object>> renew(@PathVariable String id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        DraftRecord renewal = desk.change(duty -> {
+            Found.warning(duty.casebook(), id);
+            return duty.draftRenewal(id, caller.name());
+        });
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + renewal.id())).body(DraftView.of(renewal, caller));
+    }
+}

@@ -1,5 +1,6 @@
 package io.forewarn.bench;
 
+import io.forewarn.ledger.LedgerEntry;
 import io.forewarn.ledger.jdbc.JdbcLedger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -80,7 +81,7 @@ public class LedgerProofBenchmark {
     }
 
     @Benchmark
-    public Optional<JdbcLedger.Entry> baselineReadEntry(Draws draws) {
+    public Optional<LedgerEntry> baselineReadEntry(Draws draws) {
         return ledger.entry(draws.below(size));
     }
 }

@@ -6,8 +6,8 @@ import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.TreeHeadSigner;
 import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
-import io.forewarn.ledger.jdbc.JdbcLedger;
-import io.forewarn.ledger.jdbc.LedgerExporter;
+import io.forewarn.ledger.Ledger;
+import io.forewarn.ledger.LedgerExporter;
 import io.forewarn.ledger.LedgerKeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +92,7 @@ final class LedgerCommand implements Runnable {
             KeyPair keys = LedgerKeyFiles.load(privateFile, dataDirectory.resolve(LedgerKeyFiles.PUBLIC_FILE));
             LedgerExport export;
             try (Database database = open(dataDirectory, environment)) {
-                JdbcLedger ledger = database.casebook().ledger();
+                Ledger ledger = database.casebook().ledger();
                 ledger.bindKey(keys.getPublic());
                 long end = to == null ? ledger.size() : to;
                 export = new LedgerExporter(ledger, Clock.systemUTC())
@@ -157,7 +157,7 @@ final class LedgerCommand implements Runnable {
                 PublicKey publicKey = pinned.orElseThrow(() -> new IllegalArgumentException(
                         "no public key to check the database's heads with: give --key or put ledger.pub in " + dataDirectory));
                 try (Database opened = open(dataDirectory, environment)) {
-                    JdbcLedger ledger = opened.casebook().ledger();
+                    Ledger ledger = opened.casebook().ledger();
                     SignedTreeHead latest = ledger.latestHead().orElseThrow(() -> new IllegalArgumentException(
                             "the database's ledger has no published tree head yet to verify against"));
                     long unsigned = ledger.size() - latest.size();

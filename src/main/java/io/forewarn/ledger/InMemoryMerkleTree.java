@@ -8,10 +8,8 @@ import java.util.Objects;
  * A Merkle log held in memory as its "tree of perfect subtrees": for each level L, the hashes of
  * every complete subtree of {@code 2^L} leaves, in order. Level 0 is the leaf hashes.
  *
- * <p>Appending a leaf works like adding 1 to a binary counter: the leaf completes a pair when its
- * index is odd, that pair completes a level-2 subtree when its own index is odd, and so on. Each
- * completed subtree is hashed once and kept, because a subtree, once complete, never changes in
- * an append-only log. Hence, for n leaves:
+ * <p>Appending a leaf is {@link TreeAppend}'s: each subtree the leaf completes is hashed once and kept.
+ * Hence, for n leaves:
  * <ul>
  *   <li>{@link #append}: amortised O(1) node hashes (at most log n for one append, fewer than n in total);
  *   <li>{@link #root(long)} for any size up to n: O(log n) lookups and node hashes;
@@ -46,22 +44,8 @@ public final class InMemoryMerkleTree implements SubtreeHashes {
 
     /** Appends a leaf hash computed elsewhere (for example read back from storage); returns its index. */
     public synchronized long append(byte[] leafHash) {
-        Objects.requireNonNull(leafHash, "leafHash");
-        if (leafHash.length != hasher.size()) {
-            throw new IllegalArgumentException("leaf hash is " + leafHash.length + " bytes, not " + hasher.size());
-        }
         long index = size;
-        byte[] hash = leafHash.clone();
-        int level = 0;
-        long position = index;
-        column(level).add(hash);
-        // an odd position is a right child: its parent is now complete, and so on up
-        while ((position & 1) == 1) {
-            hash = hasher.nodeHash(column(level).get(position - 1), hash);
-            level++;
-            position >>>= 1;
-            column(level).add(hash);
-        }
+        TreeAppend.append(hasher, this::stored, index, leafHash, (level, position, hash) -> column(level).add(hash));
         size = index + 1;
         return index;
     }
@@ -78,6 +62,10 @@ public final class InMemoryMerkleTree implements SubtreeHashes {
     /** @throws IllegalArgumentException if that subtree is not complete in this tree */
     @Override
     public synchronized byte[] subtreeHash(int level, long index) {
+        return stored(level, index);
+    }
+
+    private byte[] stored(int level, long index) {
         if (level < 0 || level >= levels.size() || index < 0 || index >= levels.get(level).size()) {
             throw new IllegalArgumentException("no complete subtree at level " + level + ", index " + index
                     + " in a tree of size " + size);

@@ -10,8 +10,13 @@
  *       that compute roots and proofs from {@link io.forewarn.ledger.SubtreeHashes} and verify
  *       proofs, throwing {@link io.forewarn.ledger.ProofException} with a reason. An offline
  *       verifier needs only these, the hasher and {@link io.forewarn.ledger.TreeHeadVerifier}.
- *   <li>{@link io.forewarn.ledger.InMemoryMerkleTree}: the hashes of all complete subtrees, so any
- *       root or proof, present or past, takes O(log n).
+ *   <li>{@link io.forewarn.ledger.TreeAppend}: the one append routine, which every store of hashes
+ *       uses; {@link io.forewarn.ledger.InMemoryMerkleTree}: the hashes of all complete subtrees in
+ *       memory, so any root or proof, present or past, takes O(log n).
+ *   <li>{@link io.forewarn.ledger.Ledger}: the log as its readers, provers and publishers see it,
+ *       kept in memory ({@link io.forewarn.ledger.InMemoryLedger}) or in the database
+ *       ({@code ledger.jdbc}); {@link io.forewarn.ledger.LedgerEvent#body} is the one rendering of an
+ *       entry, and {@link io.forewarn.ledger.LedgerExporter} exports either kind.
  *   <li>{@link io.forewarn.ledger.SignedTreeHead}, {@link io.forewarn.ledger.TreeHeadSigner},
  *       {@link io.forewarn.ledger.TreeHeadVerifier}, {@link io.forewarn.ledger.LedgerKeys}: Ed25519
  *       signatures over a fixed 64-byte encoding of (size, timestamp, root).
@@ -19,7 +24,7 @@
  *       {@link io.forewarn.ledger.SaltedHash} for protected material that must never be in clear.
  * </ul>
  *
- * Plain Java: no framework, no I/O. Conformance is checked against the transparency-dev/merkle
+ * Plain Java: no framework, no I/O (key files aside: {@link io.forewarn.ledger.LedgerKeyFiles}). Conformance is checked against the transparency-dev/merkle
  * test vectors in the shared standards folder.
  */
 package io.forewarn.ledger;

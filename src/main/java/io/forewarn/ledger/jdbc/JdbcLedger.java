@@ -1,16 +1,16 @@
 package io.forewarn.ledger.jdbc;
 
-import io.forewarn.ledger.CanonicalJson;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.InclusionProofs;
+import io.forewarn.ledger.Ledger;
+import io.forewarn.ledger.LedgerEntry;
+import io.forewarn.ledger.LedgerEvent;
 import io.forewarn.ledger.LedgerKeys;
-import io.forewarn.ledger.LogHasher;
-import io.forewarn.ledger.Rfc9162Hasher;
 import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.SubtreeHashes;
+import io.forewarn.ledger.TreeAppend;
 import io.forewarn.ledger.TreeHash;
 import io.forewarn.ledger.TreeHeadSigner;
-import io.forewarn.ledger.LedgerKeyFiles;
 import io.forewarn.obligation.EventType;
 import io.forewarn.obligation.TimelineEntry;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ import java.util.function.Function;
  * The tamper-evident ledger in the database (schema: {@code db/migration/V3__ledger.sql}): one entry per
  * {@code duty_event}, an RFC 9162 Merkle log over the entries, and the signed tree heads published for it.
  *
- * <p><b>Appending.</b> {@link JdbcCasebook#append} inserts the event and hands it to {@link #enqueue} inside
+ * <p><b>Appending.</b> {@code store.JdbcCasebook#append} inserts the event and hands it to {@link #enqueue} inside
  * one transaction; the entries of a transaction are written just before it commits ({@code beforeCommit}),
  * in that same transaction: an event never commits without its entry, and a rolled-back change leaves
  * neither. They are written under a row lock on {@code ledger_state} ({@code SELECT ... FOR UPDATE}),
@@ -51,24 +50,22 @@ import java.util.function.Function;
  * before commit, keeps it short and means no transaction holding it ever waits for another's lock, so it
  * cannot be part of a deadlock.
  *
- * <p><b>An entry</b> is the canonical JSON (RFC 8785) of
+ * <p><b>An entry</b> is {@link LedgerEvent#body}, the canonical JSON (RFC 8785) of
  * {@code {"index": n, "time": when the entry was made, "event": {"type", "subject", "actor", "summary", "at"}}};
  * a {@code report-received} entry also carries {@code "protected": [digest, ...]}, the HMAC-SHA-256 of each
  * item of the report's protected material under a salt of its own that stays in {@code report_protected_salt}
  * beside the report, never in the ledger. Event summaries never carry protected material (see
  * {@link TimelineEntry}). The leaf hash is computed over exactly the stored body's UTF-8 bytes.
  *
- * <p><b>Appending many at once.</b> {@link JdbcCasebook#appendAll} queues its events with {@link #enqueueAll};
+ * <p><b>Appending many at once.</b> {@code store.JdbcCasebook#appendAll} queues its events with {@link #enqueueAll};
  * a transaction that did so writes its entries the same way, under the same lock, with the same indices,
  * bodies and hashes, but as two JDBC statement batches (entries, then subtree hashes) instead of one
  * statement per row. A transaction that only ever called {@link #enqueue} writes row by row, as before.
  *
- * <p><b>Tree.</b> Each append also stores the hashes of the subtrees its leaf completes ({@code ledger_node}),
+ * <p><b>Tree.</b> Each append ({@link TreeAppend}) also stores the hashes of the subtrees its leaf completes ({@code ledger_node}),
  * so any root or proof, present or past, takes O(log n) reads ({@link #subtrees()}).
  */
-public final class JdbcLedger {
-
-    public static final LogHasher HASHER = Rfc9162Hasher.SHA_256;
+public final class JdbcLedger implements Ledger {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -82,18 +79,6 @@ public final class JdbcLedger {
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** One stored entry: its index, when it was made, its canonical JSON and that JSON's leaf hash. */
-    public record Entry(long index, Instant at, String body, byte[] leafHash) {
-        public Entry {
-            leafHash = leafHash.clone();
-        }
-
-        @Override
-        public byte[] leafHash() {
-            return leafHash.clone();
-        }
     }
 
     // --- appending
@@ -113,11 +98,7 @@ public final class JdbcLedger {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            if (batched) {
-                ledger.writeBatched(events);
-            } else {
-                ledger.write(events);
-            }
+            ledger.write(events, batched);
             events.clear();
         }
 
@@ -174,122 +155,74 @@ public final class JdbcLedger {
         return pending;
     }
 
-    private void write(List<Map.Entry<Long, TimelineEntry>> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        long size = jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Map<String, byte[]> written = new HashMap<>();
-        SubtreeHashes stored = subtrees();
-        SubtreeHashes known = (level, index) -> {
-            byte[] hash = written.get(level + "/" + index);
-            return hash != null ? hash : stored.subtreeHash(level, index);
-        };
-        for (Map.Entry<Long, TimelineEntry> queued : events) {
-            long index = size++;
-            String body = body(index, now, queued.getValue());
-            byte[] hash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
-            jdbc.sql("INSERT INTO ledger_entry (idx, event_seq, at, body, leaf_hash) VALUES (:idx, :seq, :at, :body, :leaf)")
-                    .param("idx", index)
-                    .param("seq", queued.getKey())
-                    .param("at", now.atOffset(ZoneOffset.UTC))
-                    .param("body", body)
-                    .param("leaf", HEX.formatHex(hash))
-                    .update();
-            written.put("0/" + index, hash);
-            // like a binary counter: an odd position completes its parent, and so on up
-            int level = 0;
-            long position = index;
-            while ((position & 1) == 1) {
-                hash = HASHER.nodeHash(known.subtreeHash(level, position - 1), hash);
-                level++;
-                position >>>= 1;
-                jdbc.sql("INSERT INTO ledger_node (lvl, pos, hash) VALUES (:lvl, :pos, :hash)")
-                        .param("lvl", level)
-                        .param("pos", position)
-                        .param("hash", HEX.formatHex(hash))
-                        .update();
-                written.put(level + "/" + position, hash);
-            }
-        }
-        jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
-    }
-
     /**
-     * What {@link #write} writes, computed the same way, sent as one statement batch of entries and one of
-     * subtree hashes. Statement batches leave the values and their types to the driver exactly as single
-     * statements do (Spring's {@code StatementCreatorUtils} binds both).
+     * Writes the entries of one transaction's events under the {@code ledger_state} lock: one statement per
+     * row, or (when {@code batched}) one statement batch of entries and one of subtree hashes. Statement
+     * batches leave the values and their types to the driver exactly as single statements do (Spring's
+     * {@code StatementCreatorUtils} binds both), so both ways store the same rows.
      */
-    private void writeBatched(List<Map.Entry<Long, TimelineEntry>> events) {
+    private void write(List<Map.Entry<Long, TimelineEntry>> events, boolean batched) {
         if (events.isEmpty()) {
             return;
         }
         long size = jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Map<String, byte[]> written = new HashMap<>();
+        Map<Subtree, byte[]> completed = new HashMap<>();
         SubtreeHashes stored = subtrees();
-        SubtreeHashes known = (level, index) -> {
-            byte[] hash = written.get(level + "/" + index);
+        SubtreeHashes kept = (level, index) -> {
+            byte[] hash = completed.get(new Subtree(level, index));
             return hash != null ? hash : stored.subtreeHash(level, index);
         };
         List<Object[]> entries = new ArrayList<>(events.size());
         List<Object[]> nodes = new ArrayList<>(events.size());
         for (Map.Entry<Long, TimelineEntry> queued : events) {
             long index = size++;
-            String body = body(index, now, queued.getValue());
-            byte[] hash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
-            entries.add(new Object[] {index, queued.getKey(), at, body, HEX.formatHex(hash)});
-            written.put("0/" + index, hash);
-            int level = 0;
-            long position = index;
-            while ((position & 1) == 1) {
-                hash = HASHER.nodeHash(known.subtreeHash(level, position - 1), hash);
-                level++;
-                position >>>= 1;
-                nodes.add(new Object[] {level, position, HEX.formatHex(hash)});
-                written.put(level + "/" + position, hash);
-            }
+            String body = recorded(queued.getValue()).body(index, now);
+            byte[] leafHash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
+            entries.add(new Object[] {index, queued.getKey(), at, body, HEX.formatHex(leafHash)});
+            TreeAppend.append(HASHER, kept, index, leafHash, (level, position, hash) -> {
+                completed.put(new Subtree(level, position), hash);
+                if (level > 0) {
+                    nodes.add(new Object[] {level, position, HEX.formatHex(hash)});
+                }
+            });
         }
-        batches.batchUpdate("INSERT INTO ledger_entry (idx, event_seq, at, body, leaf_hash) VALUES (?, ?, ?, ?, ?)", entries);
-        if (!nodes.isEmpty()) {
-            batches.batchUpdate("INSERT INTO ledger_node (lvl, pos, hash) VALUES (?, ?, ?)", nodes);
+        String insertEntry = "INSERT INTO ledger_entry (idx, event_seq, at, body, leaf_hash) VALUES (?, ?, ?, ?, ?)";
+        String insertNode = "INSERT INTO ledger_node (lvl, pos, hash) VALUES (?, ?, ?)";
+        if (batched) {
+            batches.batchUpdate(insertEntry, entries);
+            if (!nodes.isEmpty()) {
+                batches.batchUpdate(insertNode, nodes);
+            }
+        } else {
+            entries.forEach(row -> batches.update(insertEntry, row));
+            nodes.forEach(row -> batches.update(insertNode, row));
         }
         jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
     }
 
-    private String body(long index, Instant now, TimelineEntry event) {
-        Map<String, Object> recorded = new LinkedHashMap<>();
-        recorded.put("type", event.type());
-        recorded.put("subject", event.subject());
-        recorded.put("actor", event.actor());
-        recorded.put("summary", event.summary());
-        recorded.put("at", event.at().toString());
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("index", index);
-        entry.put("time", now.toString());
-        entry.put("event", recorded);
-        if (EventType.REPORT_RECEIVED.code().equals(event.type())) {
-            List<String> digests = jdbc.sql("SELECT digest FROM report_protected_salt WHERE report_id = :id ORDER BY position")
-                    .param("id", event.subject())
-                    .query(String.class)
-                    .list();
-            if (!digests.isEmpty()) {
-                entry.put("protected", digests);
-            }
-        }
-        return CanonicalJson.write(entry);
+    /** What the ledger records of a timeline row; a report's entry also carries its protected material's digests. */
+    private LedgerEvent recorded(TimelineEntry event) {
+        List<String> digests = EventType.REPORT_RECEIVED.code().equals(event.type())
+                ? jdbc.sql("SELECT digest FROM report_protected_salt WHERE report_id = :id ORDER BY position")
+                        .param("id", event.subject())
+                        .query(String.class)
+                        .list()
+                : List.of();
+        return new LedgerEvent(event.type(), event.subject(), event.actor(), event.summary(), event.at(), digests);
     }
 
     // --- reading
 
     /** How many entries the log holds (committed ones). */
+    @Override
     public long size() {
         return jdbc.sql("SELECT size FROM ledger_state WHERE id = 1").query(Long.class).single();
     }
 
-    public Optional<Entry> entry(long index) {
+    @Override
+    public Optional<LedgerEntry> entry(long index) {
         return jdbc.sql("SELECT idx, at, body, leaf_hash FROM ledger_entry WHERE idx = :idx")
                 .param("idx", index)
                 .query((row, n) -> entry(row))
@@ -297,7 +230,8 @@ public final class JdbcLedger {
     }
 
     /** The stored entries with {@code from <= index < to}, in index order; a missing row is simply absent. */
-    public List<Entry> entries(long from, long to) {
+    @Override
+    public List<LedgerEntry> entries(long from, long to) {
         return jdbc.sql("SELECT idx, at, body, leaf_hash FROM ledger_entry WHERE idx >= :from AND idx < :to ORDER BY idx")
                 .param("from", from)
                 .param("to", to)
@@ -305,12 +239,13 @@ public final class JdbcLedger {
                 .list();
     }
 
-    private static Entry entry(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new Entry(row.getLong(1), row.getObject(2, java.time.OffsetDateTime.class).toInstant(), row.getString(3),
+    private static LedgerEntry entry(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new LedgerEntry(row.getLong(1), row.getObject(2, java.time.OffsetDateTime.class).toInstant(), row.getString(3),
                 HEX.parseHex(row.getString(4)));
     }
 
     /** The stored subtree hashes: leaves from {@code ledger_entry}, the rest from {@code ledger_node}; one read each. */
+    @Override
     public SubtreeHashes subtrees() {
         return (level, index) -> {
             Optional<String> hex = level == 0
@@ -322,18 +257,21 @@ public final class JdbcLedger {
         };
     }
 
+    @Override
     public byte[] root(long size) {
-        requireSize(size);
+        Ledger.requireSize(size, size());
         return computeWith(hashes -> TreeHash.root(HASHER, hashes, size));
     }
 
+    @Override
     public List<byte[]> inclusionProof(long index, long size) {
-        requireSize(size);
+        Ledger.requireSize(size, size());
         return computeWith(hashes -> InclusionProofs.prove(HASHER, hashes, index, size));
     }
 
+    @Override
     public List<byte[]> consistencyProof(long from, long to) {
-        requireSize(to);
+        Ledger.requireSize(to, size());
         return computeWith(hashes -> ConsistencyProofs.prove(HASHER, hashes, from, to));
     }
 
@@ -389,16 +327,10 @@ public final class JdbcLedger {
         return fetched;
     }
 
-    private void requireSize(long size) {
-        long current = size();
-        if (size < 0 || size > current) {
-            throw new IllegalArgumentException("tree size " + size + " is not between 0 and the log's size " + current);
-        }
-    }
-
     // --- signed tree heads
 
     /** The newest head published, if any. */
+    @Override
     public Optional<SignedTreeHead> latestHead() {
         return jdbc.sql("SELECT size, signed_at, root_hash, signature FROM ledger_head ORDER BY size DESC FETCH FIRST 1 ROWS ONLY")
                 .query((row, n) -> head(row))
@@ -406,6 +338,7 @@ public final class JdbcLedger {
     }
 
     /** The published heads with {@code size <= upTo}, smallest first. */
+    @Override
     public List<SignedTreeHead> heads(long upTo) {
         return jdbc.sql("SELECT size, signed_at, root_hash, signature FROM ledger_head WHERE size <= :upTo ORDER BY size")
                 .param("upTo", upTo)
@@ -422,6 +355,7 @@ public final class JdbcLedger {
      * The newest head, signing and storing a new one first when the log has grown since (or none was ever
      * published). Two nodes signing at once both succeed; the second keeps the first one's head.
      */
+    @Override
     public SignedTreeHead publishHead(TreeHeadSigner signer) {
         long size = size();
         Optional<SignedTreeHead> latest = latestHead();
@@ -448,14 +382,13 @@ public final class JdbcLedger {
      *
      * @throws IllegalStateException if the log was already bound to another key
      */
+    @Override
     public void bindKey(PublicKey key) {
         String encoded = HEX.formatHex(LedgerKeys.encodePublic(key));
         jdbc.sql("UPDATE ledger_state SET public_key = :key WHERE id = 1 AND public_key IS NULL").param("key", encoded).update();
         String bound = jdbc.sql("SELECT public_key FROM ledger_state WHERE id = 1").query(String.class).single();
         if (!encoded.equals(bound)) {
-            throw new IllegalStateException("this database's ledger is signed with another key (" + LedgerKeyFiles.fingerprint(
-                    HEX.parseHex(bound)) + "), not " + LedgerKeyFiles.fingerprint(HEX.parseHex(encoded))
-                    + "; supply that key (forewarn.ledger.key-file) or use a fresh database");
+            throw Ledger.boundToAnotherKey(HEX.parseHex(bound), HEX.parseHex(encoded));
         }
     }
 }

@@ -3,8 +3,8 @@ package io.forewarn.ledger.server;
 import io.forewarn.ledger.LedgerExport;
 import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.TreeHeadSigner;
-import io.forewarn.ledger.jdbc.JdbcLedger;
-import io.forewarn.ledger.jdbc.LedgerExporter;
+import io.forewarn.ledger.Ledger;
+import io.forewarn.ledger.LedgerExporter;
 import io.forewarn.ledger.LedgerKeyFiles;
 
 import java.security.KeyPair;
@@ -19,19 +19,19 @@ import java.util.Optional;
  */
 public final class LedgerDesk {
 
-    private final JdbcLedger ledger;
+    private final Ledger ledger;
     private final KeyPair keys;
     private final TreeHeadSigner signer;
     private final Clock clock;
 
-    LedgerDesk(JdbcLedger ledger, KeyPair keys, Clock clock) {
+    LedgerDesk(Ledger ledger, KeyPair keys, Clock clock) {
         this.ledger = ledger;
         this.keys = keys;
         this.signer = new TreeHeadSigner(keys.getPrivate());
         this.clock = clock;
     }
 
-    public JdbcLedger ledger() {
+    public Ledger ledger() {
         return ledger;
     }
 

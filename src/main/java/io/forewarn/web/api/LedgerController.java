@@ -3,7 +3,8 @@ package io.forewarn.web.api;
 import io.forewarn.ledger.server.LedgerDesk;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.ledger.LedgerExport;
-import io.forewarn.ledger.jdbc.JdbcLedger;
+import io.forewarn.ledger.Ledger;
+import io.forewarn.ledger.LedgerEntry;
 import io.forewarn.ledger.LedgerKeyFiles;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,9 +58,9 @@ class LedgerController {
         if (size < 1 || size > Page.MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + Page.MAX_SIZE + ", not " + size);
         }
-        JdbcLedger ledger = desk.ledger();
+        Ledger ledger = desk.ledger();
         long total = ledger.size();
-        List<JdbcLedger.Entry> page = ledger.entries(from, Math.min(total, from + size));
+        List<LedgerEntry> page = ledger.entries(from, Math.min(total, from + size));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("items", page.stream().map(LedgerController::entry).toList());
         view.put("from", from);
@@ -73,7 +74,7 @@ class LedgerController {
     @GetMapping("/entries/{index}/proof")
     Map<String, Object> inclusion(@PathVariable long index, @RequestParam Optional<Long> size) {
         long treeSize = size.orElseGet(() -> desk.head().size());
-        JdbcLedger ledger = desk.ledger();
+        Ledger ledger = desk.ledger();
         requireSize(treeSize, ledger.size());
         if (index < 0 || index >= treeSize) {
             throw new NotFound("no entry " + index + " in a tree of size " + treeSize);
@@ -91,7 +92,7 @@ class LedgerController {
     @GetMapping("/consistency")
     Map<String, Object> consistency(@RequestParam long from, @RequestParam Optional<Long> to) {
         long newer = to.orElseGet(() -> desk.head().size());
-        JdbcLedger ledger = desk.ledger();
+        Ledger ledger = desk.ledger();
         requireSize(newer, ledger.size());
         if (from < 1 || from > newer) {
             throw new IllegalArgumentException("a consistency proof needs 0 < from <= to, not from " + from + ", to " + newer);
@@ -120,7 +121,7 @@ class LedgerController {
         }
     }
 
-    private static Map<String, Object> entry(JdbcLedger.Entry entry) {
+    private static Map<String, Object> entry(LedgerEntry entry) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("index", entry.index());
         view.put("at", entry.at().toString());

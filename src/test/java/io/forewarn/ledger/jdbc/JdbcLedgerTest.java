@@ -9,6 +9,7 @@ import io.forewarn.ledger.CanonicalJson;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.InMemoryMerkleTree;
 import io.forewarn.ledger.InclusionProofs;
+import io.forewarn.ledger.LedgerEntry;
 import io.forewarn.ledger.SaltedHash;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.scenario.Mode;
@@ -106,7 +107,7 @@ class JdbcLedgerTest {
         }
         JdbcLedger ledger = casebook.ledger();
         InMemoryMerkleTree reference = new InMemoryMerkleTree(JdbcLedger.HASHER);
-        for (JdbcLedger.Entry entry : ledger.entries(0, ledger.size())) {
+        for (LedgerEntry entry : ledger.entries(0, ledger.size())) {
             assertThat(entry.index()).isEqualTo(reference.size());
             assertThat(CanonicalJson.canonicalize(entry.body())).isEqualTo(entry.body());
             reference.appendEntry(entry.body().getBytes(StandardCharsets.UTF_8));
@@ -154,9 +155,9 @@ class JdbcLedgerTest {
         }
 
         JdbcLedger ledger = new JdbcCasebook(database.dataSource()).ledger();
-        List<JdbcLedger.Entry> entries = ledger.entries(0, Long.MAX_VALUE);
+        List<LedgerEntry> entries = ledger.entries(0, Long.MAX_VALUE);
         assertThat(ledger.size()).isEqualTo(writers * perWriter * 2L);
-        assertThat(entries).extracting(JdbcLedger.Entry::index)
+        assertThat(entries).extracting(LedgerEntry::index)
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, writers * perWriter * 2L).boxed().toList());
         // a transaction's two events are next to each other: the lock is held from the first entry to commit
         List<String> subjects = subjects(ledger);
@@ -180,7 +181,7 @@ class JdbcLedgerTest {
             casebook.append(new TimelineEntry(RECEIVED, EventType.REPORT_RECEIVED.code(), R1.id(), "analyst", "report R-1 received"));
         });
 
-        JdbcLedger.Entry entry = casebook.ledger().entry(0).orElseThrow();
+        LedgerEntry entry = casebook.ledger().entry(0).orElseThrow();
         List<String> items = new ArrayList<>();
         items.addAll(R1.protectedMaterial().sources());
         items.addAll(R1.protectedMaterial().methods());
@@ -209,7 +210,7 @@ class JdbcLedgerTest {
         List<TimelineEntry> events = result.casebook().events();
         assertThat(events).isNotEmpty();
         assertThat(ledger.size()).isEqualTo(events.size());
-        List<JdbcLedger.Entry> entries = ledger.entries(0, ledger.size());
+        List<LedgerEntry> entries = ledger.entries(0, ledger.size());
         for (int i = 0; i < events.size(); i++) {
             JsonNode recorded = JSON.readTree(entries.get(i).body()).get("event");
             TimelineEntry event = events.get(i);

@@ -1,10 +1,4 @@
-package io.forewarn.ledger.jdbc;
-
-import io.forewarn.ledger.LedgerExport;
-import io.forewarn.ledger.LedgerKeys;
-import io.forewarn.ledger.SignedTreeHead;
-import io.forewarn.ledger.SubtreeHashes;
-import io.forewarn.ledger.TreeHeadSigner;
+package io.forewarn.ledger;
 
 import java.security.PublicKey;
 import java.time.Clock;
@@ -14,17 +8,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds a {@link LedgerExport} of entries {@code [from, to)} from the database: the entries exactly as
+ * Builds a {@link LedgerExport} of entries {@code [from, to)} from a {@link Ledger}: the entries exactly as
  * stored (a tampered or missing row goes out as it is, for the verifier to find), the frontier and the
  * consistency proofs from the stored subtree hashes, and a head of size {@code to}: a published one of
  * that size if there is one, else one signed now (which needs the private key).
  */
 public final class LedgerExporter {
 
-    private final JdbcLedger ledger;
+    private final Ledger ledger;
     private final Clock clock;
 
-    public LedgerExporter(JdbcLedger ledger, Clock clock) {
+    public LedgerExporter(Ledger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
     }

@@ -1,16 +1,15 @@
 package io.forewarn.ledger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * The ECMAScript number form for doubles of every magnitude. (During development the same code
@@ -21,44 +20,47 @@ class JsonNumbersProperties {
 
     private static final String ECMASCRIPT_NUMBER = "-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?(e[+-][1-9][0-9]*)?";
 
-    @Provide
-    Arbitrary<Double> finiteDoubles() {
+    private static Gen<Double> finiteDoubles() {
         // every bit pattern equally likely covers subnormals, huge and tiny exponents alike
-        return Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
+        return longs().all().map(Double::longBitsToDouble).assuming(Double::isFinite);
     }
 
-    @Property(tries = 2000)
-    void readsBackAsTheSameDouble(@ForAll("finiteDoubles") double value) {
-        String text = JsonNumbers.format(value);
+    @Test
+    void readsBackAsTheSameDouble() {
+        qt().withExamples(2000).forAll(finiteDoubles()).checkAssert(value -> {
+            String text = JsonNumbers.format(value);
 
-        assertThat(text).matches(ECMASCRIPT_NUMBER);
-        assertThat(Double.parseDouble(text)).isEqualTo(value == 0 ? 0.0 : value);
+            assertThat(text).matches(ECMASCRIPT_NUMBER);
+            assertThat(Double.parseDouble(text)).isEqualTo(value == 0 ? 0.0 : value);
+        });
     }
 
-    @Property(tries = 2000)
-    void noShorterDecimalReadsBackAsTheSameDouble(@ForAll("finiteDoubles") double value) {
-        if (value == 0) {
-            return;
-        }
-        BigDecimal written = new BigDecimal(JsonNumbers.format(value)).stripTrailingZeros();
-        int digits = written.precision();
-        if (digits == 1) {
-            return;
-        }
-        BigDecimal exact = new BigDecimal(value);
-        for (RoundingMode mode : new RoundingMode[] {RoundingMode.DOWN, RoundingMode.UP}) {
-            BigDecimal shorter = exact.round(new MathContext(digits - 1, mode));
-            assertThat(shorter.doubleValue()).as("%s with %s digits", shorter, digits - 1).isNotEqualTo(value);
-        }
+    @Test
+    void noShorterDecimalReadsBackAsTheSameDouble() {
+        qt().withExamples(2000).forAll(finiteDoubles()).checkAssert(value -> {
+            if (value == 0) {
+                return;
+            }
+            BigDecimal written = new BigDecimal(JsonNumbers.format(value)).stripTrailingZeros();
+            int digits = written.precision();
+            if (digits == 1) {
+                return;
+            }
+            BigDecimal exact = new BigDecimal(value);
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.DOWN, RoundingMode.UP}) {
+                BigDecimal shorter = exact.round(new MathContext(digits - 1, mode));
+                assertThat(shorter.doubleValue()).as("%s with %s digits", shorter, digits - 1).isNotEqualTo(value);
+            }
+        });
     }
 
-    @Property(tries = 1000)
-    void integersUpTo2To53AreWrittenAsThemselves(@ForAll("safeIntegers") long value) {
-        assertThat(CanonicalJson.write(value)).isEqualTo(Long.toString(value));
+    @Test
+    void integersUpTo2To53AreWrittenAsThemselves() {
+        qt().withExamples(1000).forAll(safeIntegers()).checkAssert(value ->
+                assertThat(CanonicalJson.write(value)).isEqualTo(Long.toString(value)));
     }
 
-    @Provide
-    Arbitrary<Long> safeIntegers() {
-        return Arbitraries.longs().between(-(1L << 53), 1L << 53);
+    private static Gen<Long> safeIntegers() {
+        return longs().between(-(1L << 53), 1L << 53);
     }
 }

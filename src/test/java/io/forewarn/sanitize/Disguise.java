@@ -1,9 +1,7 @@
 package io.forewarn.sanitize;
 
 import com.ibm.icu.text.Transliterator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,9 @@ import java.util.Map;
 import java.util.Random;
 
 import static java.util.Map.entry;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * A composed disguise of a Latin term. Homoglyphs and transliteration exclude each other:
@@ -113,14 +114,15 @@ record Disguise(CaseChange caseChange, Script script, boolean diacritics, boolea
     enum Separation { NONE, SPACES, HYPHENS, MIXED }
 
     /** Every combination of disguise steps, with a random seed for the letter-level choices. */
-    static Arbitrary<Disguise> any() {
-        return Combinators.combine(
-                Arbitraries.of(CaseChange.class),
-                Arbitraries.of(Script.class),
-                Arbitraries.of(true, false),
-                Arbitraries.of(true, false),
-                Arbitraries.of(true, false),
-                Arbitraries.of(Separation.class),
-                Arbitraries.longs()).as(Disguise::new);
+    static Gen<Disguise> any() {
+        Gen<CaseChange> caseChanges = arbitrary().enumValues(CaseChange.class);
+        Gen<Script> scripts = arbitrary().enumValues(Script.class);
+        Gen<Boolean> taken = booleans().all();
+        Gen<Separation> separations = arbitrary().enumValues(Separation.class);
+        Gen<Long> seeds = longs().all();
+        // Gen#zip joins at most five generators; a Gen is a function of the randomness source, so
+        // seven steps are drawn from it in turn, as zip itself does, and shrink the same way.
+        return in -> new Disguise(caseChanges.generate(in), scripts.generate(in), taken.generate(in),
+                taken.generate(in), taken.generate(in), separations.generate(in), seeds.generate(in));
     }
 }

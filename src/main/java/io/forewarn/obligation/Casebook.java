@@ -5,6 +5,7 @@ import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.incident.Incident;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,17 @@ public interface Casebook {
 
     Optional<Obligation> obligation(String id);
 
+    /** The obligations of one report, in the order they were opened. */
+    List<Obligation> obligationsOf(String reportId);
+
+    /**
+     * The obligations the clock may move at {@code now}, in the order they were opened: those still awaiting
+     * their warning ({@link ObligationState#AWAITING_WARNING}) whose deadline has come, and those with a
+     * warning out ({@link ObligationState#hasLiveWarning()}) whose latest warning has ended. The deadline
+     * sweep decides each one itself; this only spares it every other obligation.
+     */
+    List<Obligation> obligationsTheClockMayMove(Instant now);
+
     default Optional<Obligation> obligation(String reportId, String partyId) {
         return obligation(Obligations.idFor(reportId, partyId));
     }
@@ -53,6 +65,9 @@ public interface Casebook {
 
     Optional<DraftRecord> draft(String id);
 
+    /** The drafts for one report, in the order they were made. */
+    List<DraftRecord> draftsOf(String reportId);
+
     void put(Warning warning);
 
     Collection<Warning> warnings();
@@ -61,6 +76,16 @@ public interface Casebook {
 
     /** Warnings for a report that address a party, in issue order. */
     List<Warning> warningsTo(String reportId, String partyId);
+
+    /** Whether another warning renews this one. */
+    boolean isRenewed(String warningId);
+
+    /**
+     * The warnings a renewal may be due for once it is {@code dueBy} (now plus the policy's renewal lead), in
+     * issue order: those ending by then, before their report's threat window ends, that no warning renews yet
+     * and whose renewal has not been called for ({@link EventType#RENEWAL_DUE}).
+     */
+    List<Warning> warningsAwaitingRenewal(Instant dueBy);
 
     void put(Waiver waiver);
 

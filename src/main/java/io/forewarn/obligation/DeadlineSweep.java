@@ -27,15 +27,19 @@ public final class DeadlineSweep {
         this.duty = Objects.requireNonNull(duty, "duty");
     }
 
-    /** Takes every decision that is due now. */
+    /**
+     * Takes every decision that is due now. It reads only what the clock may move (the casebook's
+     * {@link Casebook#obligationsTheClockMayMove} and {@link Casebook#warningsAwaitingRenewal}), never every
+     * obligation and warning, so a sweep costs what is due, not what the casebook holds.
+     */
     public void sweep() {
         Instant now = duty.clock().instant();
         Casebook casebook = duty.casebook();
-        for (Obligation obligation : List.copyOf(casebook.obligations())) {
+        for (Obligation obligation : casebook.obligationsTheClockMayMove(now)) {
             escalateIfOverdue(obligation, now);
             expireIfEnded(casebook.obligation(obligation.id()).orElseThrow(), now);
         }
-        for (Warning warning : List.copyOf(casebook.warnings())) {
+        for (Warning warning : casebook.warningsAwaitingRenewal(now.plus(duty.policy().renewBeforeExpiry()))) {
             if (renewalDueAt(warning).filter(due -> !now.isBefore(due)).isPresent() && !renewalOpened(warning)) {
                 duty.publish(new DutyEvent.RenewalDue(now, warning, DutyToWarn.SCHEDULER, "warning " + warning.id() + " to "
                         + String.join(", ", warning.partyIds()) + " expires at " + duty.local(warning.validity().to())
@@ -133,7 +137,7 @@ public final class DeadlineSweep {
     }
 
     private boolean isSuperseded(Warning warning) {
-        return duty.casebook().warnings().stream().anyMatch(w -> w.renews().filter(warning.id()::equals).isPresent());
+        return duty.casebook().isRenewed(warning.id());
     }
 
     private boolean renewalOpened(Warning warning) {

@@ -101,7 +101,7 @@ public final class DutyToWarn {
             publish(new DutyEvent.NoPartyAffected(now, report, SCHEDULER,
                     "no registered party is affected by " + report.id()));
         }
-        return casebook.obligations().stream().filter(o -> o.reportId().equals(report.id())).toList();
+        return casebook.obligationsOf(report.id());
     }
 
     /** Drafts the warning for one audience of a report at the most specific level its ceiling allows. */
@@ -116,8 +116,8 @@ public final class DutyToWarn {
     public DraftRecord draft(String reportId, Audience audience, Map<Facet, Level> lowered,
                              Map<Facet, Justification> justifications, String actor) {
         ThreatReport report = report(reportId);
-        List<String> waiting = casebook.obligations().stream()
-                .filter(o -> o.reportId().equals(reportId) && o.audience().equals(audience))
+        List<String> waiting = casebook.obligationsOf(reportId).stream()
+                .filter(o -> o.audience().equals(audience))
                 .filter(o -> o.workingState() == ObligationState.OPEN || o.workingState() == ObligationState.DRAFTED)
                 .map(Obligation::id)
                 .toList();
@@ -152,7 +152,8 @@ public final class DutyToWarn {
 
     /** A new draft for the same obligations replaces any earlier one still waiting for approval. */
     private void cancelDraftsSupersededBy(DraftRecord newer, String actor) {
-        for (DraftRecord older : List.copyOf(casebook.drafts())) {
+        // obligation ids name their report, so only drafts of the same report can overlap
+        for (DraftRecord older : casebook.draftsOf(newer.draft().reportId())) {
             boolean overlaps = older.obligationIds().stream().anyMatch(newer.obligationIds()::contains);
             if (overlaps && older.status() == DraftRecord.Status.DRAFTED && older.renews().isEmpty()) {
                 DraftRecord cancelled = older.withStatus(DraftRecord.Status.CANCELLED);

@@ -5,6 +5,7 @@ import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.incident.Incident;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -110,6 +111,29 @@ public final class InMemoryCasebook implements Casebook {
         return obligation(Obligations.idFor(reportId, partyId));
     }
 
+    @Override
+    public List<Obligation> obligationsOf(String reportId) {
+        return obligations.values().stream().filter(o -> o.reportId().equals(reportId)).toList();
+    }
+
+    @Override
+    public List<Obligation> obligationsTheClockMayMove(Instant now) {
+        return obligations.values().stream()
+                .filter(o -> ObligationState.AWAITING_WARNING.contains(o.state()) && !o.deadline().isAfter(now)
+                        || o.state().hasLiveWarning() && latestWarningEnded(o, now))
+                .toList();
+    }
+
+    private boolean latestWarningEnded(Obligation obligation, Instant now) {
+        List<Warning> to = warningsTo(obligation.reportId(), obligation.partyId());
+        return !to.isEmpty() && !to.get(to.size() - 1).validity().to().isAfter(now);
+    }
+
+    @Override
+    public List<DraftRecord> draftsOf(String reportId) {
+        return drafts.values().stream().filter(d -> d.draft().reportId().equals(reportId)).toList();
+    }
+
     public Collection<DraftRecord> drafts() {
         return Collections.unmodifiableCollection(drafts.values());
     }
@@ -130,6 +154,20 @@ public final class InMemoryCasebook implements Casebook {
     public List<Warning> warningsTo(String reportId, String partyId) {
         return warnings.values().stream()
                 .filter(w -> w.reportId().equals(reportId) && w.addresses(partyId))
+                .toList();
+    }
+
+    @Override
+    public boolean isRenewed(String warningId) {
+        return warnings.values().stream().anyMatch(w -> w.renews().filter(warningId::equals).isPresent());
+    }
+
+    @Override
+    public List<Warning> warningsAwaitingRenewal(Instant dueBy) {
+        return warnings.values().stream()
+                .filter(w -> !w.validity().to().isAfter(dueBy))
+                .filter(w -> w.validity().to().isBefore(reports.get(w.reportId()).window().to()))
+                .filter(w -> !isRenewed(w.id()) && !hasEvent(EventType.RENEWAL_DUE.code(), w.id()))
                 .toList();
     }
 

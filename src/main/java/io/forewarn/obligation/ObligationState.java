@@ -2,6 +2,7 @@ package io.forewarn.obligation;
 
 import io.forewarn.code.Coded;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +41,13 @@ public enum ObligationState implements Coded {
         OVERDUE.next = EnumSet.of(ESCALATED);
         ESCALATED.next = EnumSet.of(ESCALATED);
     }
+
+    /**
+     * The states of an obligation whose warning is not out yet, overdue and escalated ones included (they
+     * resume where they stood): past its deadline in one of these, the clock has something to decide.
+     */
+    public static final Set<ObligationState> AWAITING_WARNING =
+            Collections.unmodifiableSet(EnumSet.of(OPEN, DRAFTED, APPROVED, OVERDUE, ESCALATED));
 
     private Set<ObligationState> next;
 

@@ -4,8 +4,10 @@ import io.forewarn.ledger.SaltedHash;
 import io.forewarn.ledger.jdbc.JdbcLedger;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.EventType;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
@@ -34,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +136,7 @@ public final class JdbcCasebook implements Casebook {
                 insert("report", columns(
                         "id", report.id(),
                         "received_at", timestamp(report.receivedAt()),
+                        "window_to", timestamp(report.window().to()),
                         "body", json.write(ThreatReport.class, report),
                         "triage_outcome", outcome.outcome().name(),
                         "triage_reason", outcome.reason(),
@@ -232,6 +236,35 @@ public final class JdbcCasebook implements Casebook {
         return one("obligation", id, Obligation.class);
     }
 
+    @Override
+    public List<Obligation> obligationsOf(String reportId) {
+        return bodies("SELECT body FROM obligation WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
+                Obligation.class);
+    }
+
+    /**
+     * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
+     * warning out, their latest warning through {@code warning_party}'s (report, party) index.
+     */
+    @Override
+    public List<Obligation> obligationsTheClockMayMove(Instant now) {
+        return bodies("SELECT o.body FROM obligation o"
+                        + " WHERE (o.state IN (:awaiting) AND o.deadline <= :now)"
+                        + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
+                        + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
+                        + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))"
+                        + " ORDER BY o.seq",
+                Map.of("awaiting", names(ObligationState.AWAITING_WARNING),
+                        "warned", names(EnumSet.allOf(ObligationState.class).stream()
+                                .filter(ObligationState::hasLiveWarning).toList()),
+                        "now", timestamp(now)),
+                Obligation.class);
+    }
+
+    private static List<String> names(Collection<ObligationState> states) {
+        return states.stream().map(ObligationState::name).sorted().toList();
+    }
+
     // --- drafts
 
     @Override
@@ -252,6 +285,12 @@ public final class JdbcCasebook implements Casebook {
         return one("draft", id, DraftRecord.class);
     }
 
+    @Override
+    public List<DraftRecord> draftsOf(String reportId) {
+        return bodies("SELECT body FROM draft WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
+                DraftRecord.class);
+    }
+
     // --- warnings and whom they address
 
     @Override
@@ -259,6 +298,8 @@ public final class JdbcCasebook implements Casebook {
         upsert("warning", warning.id(), columns(
                 "report_id", warning.reportId(),
                 "issued_at", timestamp(warning.issuedAt()),
+                "valid_to", timestamp(warning.validity().to()),
+                "renews", warning.renews().orElse(null),
                 "body", json.write(Warning.class, warning)));
         jdbc.sql("DELETE FROM warning_party WHERE warning_id = :id").param("id", warning.id()).update();
         for (String partyId : warning.partyIds().stream().distinct().toList()) {
@@ -289,6 +330,23 @@ public final class JdbcCasebook implements Casebook {
                 .list().stream()
                 .map(body -> json.read(Warning.class, body))
                 .toList();
+    }
+
+    @Override
+    public boolean isRenewed(String warningId) {
+        return jdbc.sql("SELECT id FROM warning WHERE renews = :id FETCH FIRST 1 ROWS ONLY").param("id", warningId)
+                .query(String.class).optional().isPresent();
+    }
+
+    @Override
+    public List<Warning> warningsAwaitingRenewal(Instant dueBy) {
+        return bodies("SELECT w.body FROM warning w JOIN report r ON r.id = w.report_id"
+                        + " WHERE w.valid_to <= :dueBy AND w.valid_to < r.window_to"
+                        + " AND NOT EXISTS (SELECT 1 FROM warning n WHERE n.renews = w.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM duty_event e WHERE e.type = :renewalDue AND e.subject = w.id)"
+                        + " ORDER BY w.seq",
+                Map.of("dueBy", timestamp(dueBy), "renewalDue", EventType.RENEWAL_DUE.code()),
+                Warning.class);
     }
 
     // --- waivers

@@ -5,8 +5,8 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 
 /**
- * Brings a database to the current schema with Flyway, from {@code classpath:db/migration}; the same
- * scripts serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
+ * Brings a database to the current schema with Flyway, from {@code classpath:db/migration} and the Java
+ * migrations that must read stored bodies ({@link SweepColumns}); the same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
  * current database is a no-op.
  */
 public final class Migrations {
@@ -22,6 +22,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
+                .javaMigrations(new SweepColumns())
                 .load()
                 .migrate()
                 .migrationsExecuted;

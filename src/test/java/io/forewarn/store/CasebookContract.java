@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.forewarn.store.Fixtures.AUTHORITIES;
 import static io.forewarn.store.Fixtures.CITIZENS;
@@ -262,6 +263,81 @@ abstract class CasebookContract {
         assertThat(casebook.hasEvent("warning-issued", "W-2")).isTrue();
         assertThat(casebook.hasEvent("renewal-due", "W-2")).isFalse();
         assertThat(casebook.hasEvent("warning-issued", "W-1")).isFalse();
+    }
+
+    @Test
+    void obligationsOfAReportComeInTheOrderTheyWereOpened() {
+        Obligation citizens = obligation("R-1", CITIZENS);
+        Obligation other = obligation("R-2", PUBLIC);
+        Obligation venue = obligation("R-1", VENUE);
+        List.of(citizens, other, venue).forEach(casebook::put);
+        Obligation drafted = moved(citizens, ObligationState.DRAFTED, Duration.ofMinutes(30));
+        casebook.put(drafted);
+
+        assertThat(casebook.obligationsOf("R-1")).containsExactly(drafted, venue);
+        assertThat(casebook.obligationsOf("R-2")).containsExactly(other);
+        assertThat(casebook.obligationsOf("R-3")).isEmpty();
+    }
+
+    @Test
+    void draftsOfAReportComeInTheOrderTheyWereMade() {
+        DraftRecord d1 = Fixtures.draft("D-1", CITIZENS);
+        DraftRecord d2 = Fixtures.draft("D-2", AUTHORITIES);
+        casebook.put(d1);
+        casebook.put(d2);
+
+        assertThat(casebook.draftsOf("R-1")).containsExactly(d1, d2);
+        assertThat(casebook.draftsOf("R-2")).isEmpty();
+    }
+
+    @Test
+    void theClockMayMoveObligationsPastTheirDeadlineAndThoseWhoseLatestWarningEnded() {
+        Obligation open = obligation("R-1", CITIZENS);
+        Obligation escalated = Fixtures.escalated(PUBLIC);
+        Obligation waived = moved(moved(obligation("R-1", AUTHORITIES), ObligationState.WAIVER_REQUESTED,
+                Duration.ofMinutes(10)), ObligationState.WAIVED, Duration.ofMinutes(10));
+        Obligation venue = issued(obligation("R-2", VENUE));
+        Obligation plaza = issued(obligation("R-2", PLAZA));
+        List.of(open, escalated, waived, venue, plaza).forEach(casebook::put);
+        casebook.put(warning("W-1", "R-2", RECEIVED.plus(Duration.ofHours(1)), VENUE));
+        casebook.put(warning("W-2", "R-2", RECEIVED.plus(Duration.ofHours(1)), PLAZA));
+        casebook.put(Fixtures.renewing("W-2", warning("W-3", "R-2", RECEIVED.plus(Duration.ofHours(40)), PLAZA)));
+
+        // every deadline is RECEIVED + 4 h; W-1 ends at + 49 h, W-3 (the latest to the plaza) at + 88 h
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(3)))).isEmpty();
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(4)))).containsExactly(open, escalated);
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(49))))
+                .containsExactly(open, escalated, venue);
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(88))))
+                .containsExactly(open, escalated, venue, plaza);
+    }
+
+    @Test
+    void warningsAwaitingRenewalEndBeforeTheirThreatAndAreNeitherRenewedNorCalledFor() {
+        casebook.putReport(R1, Fixtures.triage(R1));
+        ThreatReport r2 = Fixtures.report("R-2");
+        casebook.putReport(r2, Fixtures.triage(r2));
+        Warning w1 = warning("W-1", "R-1", RECEIVED.plus(Duration.ofHours(12)), CITIZENS);
+        Warning w2 = warning("W-2", "R-1", RECEIVED.plus(Duration.ofHours(14)), PUBLIC);
+        Warning w3 = Fixtures.renewing("W-2", warning("W-3", "R-1", RECEIVED.plus(Duration.ofHours(50)), PUBLIC));
+        Warning w4 = warning("W-4", "R-2", RECEIVED.plus(Duration.ofHours(16)), VENUE);
+        Warning w5 = warning("W-5", "R-1", R1.window().to().minus(Duration.ofHours(10)), AUTHORITIES);
+        List.of(w1, w2, w3, w4, w5).forEach(casebook::put);
+        casebook.append(event(RECEIVED.plus(Duration.ofHours(60)), "renewal-due", "W-4"));
+
+        // W-1 ends at + 60 h, W-3 at + 98 h; W-2 is renewed, W-4's renewal called for, W-5 outlasts the threat
+        assertThat(casebook.warningsAwaitingRenewal(RECEIVED.plus(Duration.ofHours(59)))).isEmpty();
+        assertThat(casebook.warningsAwaitingRenewal(RECEIVED.plus(Duration.ofHours(70)))).containsExactly(w1);
+        assertThat(casebook.warningsAwaitingRenewal(R1.window().to().plus(Duration.ofDays(30)))).containsExactly(w1, w3);
+        assertThat(casebook.isRenewed("W-2")).isTrue();
+        assertThat(casebook.isRenewed("W-1")).isFalse();
+        assertThat(casebook.isRenewed("W-3")).isFalse();
+    }
+
+    private static Obligation issued(Obligation opened) {
+        Obligation drafted = moved(opened, ObligationState.DRAFTED, Duration.ofMinutes(10));
+        Obligation approved = moved(drafted, ObligationState.APPROVED, Duration.ofMinutes(10));
+        return moved(approved, ObligationState.ISSUED, Duration.ofMinutes(10));
     }
 
     @Test

@@ -129,6 +129,13 @@ public final class Fixtures {
                 Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS), Optional.empty(), true);
     }
 
+    /** {@code warning} as the renewal of the warning {@code renewed}. */
+    public static Warning renewing(String renewed, Warning warning) {
+        return new Warning(warning.id(), warning.reportId(), warning.audience(), warning.partyIds(), warning.issuedAt(),
+                warning.validity(), warning.released(), warning.releasedPlace(), warning.statedWindow(), warning.text(),
+                warning.specificity(), warning.justifications(), Optional.of(renewed), warning.recorded());
+    }
+
     public static Waiver waiver(String id, String obligationId) {
         return new Waiver(id, obligationId, WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
                 "analyst", Role.ANALYST, RECEIVED.plus(Duration.ofHours(1)), Optional.of("sanitized warning through liaison"),

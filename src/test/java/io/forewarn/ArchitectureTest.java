@@ -48,6 +48,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theDomainDoesNotReachOutward = noClasses().that().resideInAnyPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("io.forewarn.web..", "io.forewarn.server..",
-                    "io.forewarn.store..", "io.forewarn.cli..", "io.forewarn.scenario..", "io.forewarn.ledger.server..")
+                    "io.forewarn.store..", "io.forewarn.cli..", "io.forewarn.scenario..", "io.forewarn.ledger.server..",
+                    "io.forewarn.json..")
             .as("the domain packages depend on nothing that runs them");
 }

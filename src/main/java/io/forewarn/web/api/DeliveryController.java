@@ -1,5 +1,6 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.ObligationView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
@@ -26,7 +27,7 @@ class DeliveryController {
 
     /** Records a delivery over {@code {channel}}; the answer is the obligation. */
     @PostMapping(path = "/delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> deliver(@PathVariable String report, @PathVariable String party, @RequestBody byte[] body,
+    ObligationView deliver(@PathVariable String report, @PathVariable String party, @RequestBody byte[] body,
                                 Authentication authentication) {
         Caller caller = Caller.of(authentication);
         String channel = RequestBodies.document(body).asMap().allowOnly("channel").string("channel");
@@ -40,7 +41,7 @@ class DeliveryController {
 
     /** Records the party's acknowledgement; the answer is the obligation. */
     @PostMapping("/acknowledgement")
-    Map<String, Object> acknowledge(@PathVariable String report, @PathVariable String party,
+    ObligationView acknowledge(@PathVariable String report, @PathVariable String party,
                                     Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Obligation acknowledged = desk.change(duty -> {

@@ -1,5 +1,7 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.DraftView;
+import io.forewarn.json.WarningView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.DraftRecord;
@@ -38,7 +40,7 @@ class DraftController {
      * facet lowered that the body names (each needing a justification before it can be approved).
      */
     @PostMapping(path = "/reports/{report}/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> draft(@PathVariable String report, @RequestBody byte[] body,
+    ResponseEntity<DraftView> draft(@PathVariable String report, @RequestBody byte[] body,
                                               Authentication authentication) {
         Caller caller = Caller.of(authentication);
         DraftRequest request = DraftRequest.read(RequestBodies.document(body));
@@ -46,7 +48,7 @@ class DraftController {
             Found.report(duty.casebook(), report);
             return duty.draft(report, request.audience(), request.lowered(), request.justifications(), caller.name());
         });
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(DraftView.of(draft, caller));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(DraftView.of(draft, caller.reader()));
     }
 
     @GetMapping("/drafts")
@@ -60,30 +62,30 @@ class DraftController {
         return desk.read(casebook -> Page.of(casebook.drafts().stream()
                 .filter(d -> report == null || d.draft().reportId().equals(report))
                 .filter(d -> wanted == null || d.status() == wanted)
-                .map(d -> DraftView.of(d, caller))
+                .map(d -> DraftView.of(d, caller.reader()))
                 .toList(), page, size).asMap());
     }
 
     @GetMapping("/drafts/{id}")
-    Map<String, Object> read(@PathVariable String id, Authentication authentication) {
+    DraftView read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        return desk.read(casebook -> DraftView.of(Found.draft(casebook, id), caller));
+        return desk.read(casebook -> DraftView.of(Found.draft(casebook, id), caller.reader()));
     }
 
     /** Approves a draft; the drafter cannot approve their own, and a draft with obstacles is refused. */
     @PostMapping("/drafts/{id}/approve")
-    Map<String, Object> approve(@PathVariable String id, Authentication authentication) {
+    DraftView approve(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         DraftRecord approved = desk.change(duty -> {
             Found.draft(duty.casebook(), id);
             return duty.approve(id, caller.name(), caller.actingAs(Role::mayApprove));
         });
-        return DraftView.of(approved, caller);
+        return DraftView.of(approved, caller.reader());
     }
 
     /** Issues an approved draft as the warning to the parties whose obligations can take it. */
     @PostMapping("/drafts/{id}/issue")
-    ResponseEntity<Map<String, Object>> issue(@PathVariable String id, Authentication authentication) {
+    ResponseEntity<WarningView> issue(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Warning warning = desk.change(duty -> {
             Found.draft(duty.casebook(), id);
@@ -93,12 +95,12 @@ class DraftController {
     }
 
     @PostMapping("/drafts/{id}/cancel")
-    Map<String, Object> cancel(@PathVariable String id, Authentication authentication) {
+    DraftView cancel(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         DraftRecord cancelled = desk.change(duty -> {
             Found.draft(duty.casebook(), id);
             return duty.cancel(id, caller.name());
         });
-        return DraftView.of(cancelled, caller);
+        return DraftView.of(cancelled, caller.reader());
     }
 }

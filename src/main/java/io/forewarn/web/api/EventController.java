@@ -1,5 +1,6 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.TimelineEntryView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.obligation.TimelineEntry;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,21 +38,11 @@ class EventController {
         List<TimelineEntry> events = desk.read(casebook -> casebook.eventsFrom(from));
         List<TimelineEntry> page = events.subList(0, Math.min(size, events.size()));
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("items", page.stream().map(EventController::event).toList());
+        view.put("items", page.stream().map(TimelineEntryView::of).toList());
         view.put("from", from);
         view.put("size", size);
         view.put("next", from + page.size());
         view.put("more", events.size() > page.size());
-        return view;
-    }
-
-    private static Map<String, Object> event(TimelineEntry event) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("at", event.at().toString());
-        view.put("type", event.type());
-        view.put("subject", event.subject());
-        view.put("actor", event.actor());
-        view.put("summary", event.summary());
         return view;
     }
 }

@@ -1,5 +1,7 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.IncidentView;
+import io.forewarn.json.ReviewView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.server.ServerSettings;
 import io.forewarn.web.security.Caller;
@@ -61,7 +63,7 @@ class IncidentController {
 
     /** Records an incident, written as in a scenario file, with its id and time. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> record(@RequestBody byte[] body, Authentication authentication) {
+    ResponseEntity<IncidentView> record(@RequestBody byte[] body, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Incident incident = read(RequestBodies.document(body));
         desk.change(duty -> {
@@ -81,13 +83,13 @@ class IncidentController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> read(@PathVariable String id) {
+    IncidentView read(@PathVariable String id) {
         return desk.read(casebook -> IncidentView.of(Found.incident(casebook, id)));
     }
 
     /** The after-action review of the incident under the policy in force now. */
     @GetMapping("/{id}/review")
-    Map<String, Object> review(@PathVariable String id) {
+    ReviewView review(@PathVariable String id) {
         Policy policy = desk.policy();
         return desk.read(casebook -> ReviewView.of(
                 new AfterActionReview(casebook, policy, settings.zone()).review(Found.incident(casebook, id)),

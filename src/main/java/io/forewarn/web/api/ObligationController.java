@@ -1,5 +1,6 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.ObligationView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.obligation.Obligation;
@@ -57,7 +58,7 @@ class ObligationController {
 
     /** One obligation; its id is {@code REPORT/PARTY}. */
     @GetMapping("/{report}/{party}")
-    Map<String, Object> read(@PathVariable String report, @PathVariable String party) {
+    ObligationView read(@PathVariable String report, @PathVariable String party) {
         return desk.read(casebook -> casebook.obligation(report, party)
                 .map(ObligationView::of)
                 .orElseThrow(() -> new NotFound("no obligation " + report + "/" + party)));

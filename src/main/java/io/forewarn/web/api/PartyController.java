@@ -1,5 +1,6 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.PartyView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.party.Party;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Parties who may need warnings, written as in a scenario file's {@code parties:} list. */
@@ -31,7 +31,7 @@ class PartyController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> create(@RequestBody byte[] body) {
+    ResponseEntity<PartyView> create(@RequestBody byte[] body) {
         Party party = PartyReader.read(RequestBodies.document(body));
         desk.change(duty -> {
             if (duty.casebook().party(party.id()).isPresent()) {
@@ -41,11 +41,11 @@ class PartyController {
             duty.casebook().putParty(party);
             return party;
         });
-        return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(view(party));
+        return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(PartyView.of(party));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> update(@PathVariable String id, @RequestBody byte[] body) {
+    PartyView update(@PathVariable String id, @RequestBody byte[] body) {
         Party party = PartyReader.read(RequestBodies.document(body));
         if (!party.id().equals(id)) {
             throw new IllegalArgumentException("the body describes party " + party.id() + ", not " + id);
@@ -55,12 +55,12 @@ class PartyController {
             duty.casebook().putParty(party);
             return party;
         });
-        return view(party);
+        return PartyView.of(party);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> read(@PathVariable String id) {
-        return desk.read(casebook -> casebook.party(id).map(PartyController::view)
+    PartyView read(@PathVariable String id) {
+        return desk.read(casebook -> casebook.party(id).map(PartyView::of)
                 .orElseThrow(() -> new NotFound("no party " + id)));
     }
 
@@ -70,25 +70,7 @@ class PartyController {
                              @RequestParam(defaultValue = "50") int size) {
         return desk.read(casebook -> Page.of(casebook.parties().stream()
                 .filter(p -> audience == null || p.audience().name().equals(audience))
-                .map(PartyController::view)
+                .map(PartyView::of)
                 .toList(), page, size).asMap());
-    }
-
-    static Map<String, Object> view(Party party) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", party.id());
-        view.put("kind", party.kind());
-        view.put("audience", party.audience().name());
-        view.put("relationship", party.relationship().code());
-        view.put("place", ReportView.place(party.place()));
-        if (party instanceof Party.Registrants registrants) {
-            view.put("count", registrants.count());
-        } else if (party instanceof Party.Venue venue) {
-            view.put("kinds", venue.kinds());
-        } else if (party instanceof Party.Authority authority) {
-            view.put("channel", authority.channel());
-        }
-        view.put("synthetic", party.synthetic());
-        return view;
     }
 }

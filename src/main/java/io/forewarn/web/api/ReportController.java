@@ -1,5 +1,7 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.ObligationView;
+import io.forewarn.json.ReportView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.server.ServerSettings;
 import io.forewarn.web.problem.NotFound;
@@ -50,16 +52,16 @@ class ReportController {
                 new TimeReader(settings.zone()));
         List<Obligation> opened = desk.change(duty -> duty.receive(report, caller.name()));
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("report", ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller));
+        answer.put("report", ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller.reader()));
         answer.put("obligations", opened.stream().map(ObligationView::of).toList());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> read(@PathVariable String id, Authentication authentication) {
+    ReportView read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         return desk.read(casebook -> casebook.report(id)
-                .map(report -> ReportView.of(report, casebook.triage(id), caller))
+                .map(report -> ReportView.of(report, casebook.triage(id), caller.reader()))
                 .orElseThrow(() -> new NotFound("no report " + id)));
     }
 
@@ -72,7 +74,7 @@ class ReportController {
         Harm wanted = harm == null ? null : Harm.of(harm);
         return desk.read(casebook -> Page.of(casebook.reports().stream()
                         .filter(report -> wanted == null || report.harm() == wanted)
-                        .map(report -> ReportView.of(report, casebook.triage(report.id()), caller))
+                        .map(report -> ReportView.of(report, casebook.triage(report.id()), caller.reader()))
                         .toList(), page, size).asMap());
     }
 }

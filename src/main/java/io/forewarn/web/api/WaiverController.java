@@ -1,5 +1,6 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.WaiverView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
@@ -38,7 +39,7 @@ class WaiverController {
     }
 
     @PostMapping(path = "/obligations/{report}/{party}/waivers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> request(@PathVariable String report, @PathVariable String party,
+    ResponseEntity<WaiverView> request(@PathVariable String report, @PathVariable String party,
                                                 @RequestBody byte[] body, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         WaiverRequest request = WaiverRequest.read(RequestBodies.document(body));
@@ -54,14 +55,14 @@ class WaiverController {
 
     /** Approves a waiver, with an optional {@code {note}}. */
     @PostMapping("/waivers/{id}/approve")
-    Map<String, Object> approve(@PathVariable String id, @RequestBody(required = false) byte[] body,
+    WaiverView approve(@PathVariable String id, @RequestBody(required = false) byte[] body,
                                 Authentication authentication) {
         return WaiverView.of(decide(id, true, body, Caller.of(authentication)));
     }
 
     /** Rejects a waiver, with an optional {@code {note}}; the obligation goes back to open. */
     @PostMapping("/waivers/{id}/reject")
-    Map<String, Object> reject(@PathVariable String id, @RequestBody(required = false) byte[] body,
+    WaiverView reject(@PathVariable String id, @RequestBody(required = false) byte[] body,
                                Authentication authentication) {
         return WaiverView.of(decide(id, false, body, Caller.of(authentication)));
     }
@@ -77,7 +78,7 @@ class WaiverController {
     }
 
     @GetMapping("/waivers/{id}")
-    Map<String, Object> read(@PathVariable String id) {
+    WaiverView read(@PathVariable String id) {
         return desk.read(casebook -> WaiverView.of(Found.waiver(casebook, id)));
     }
 

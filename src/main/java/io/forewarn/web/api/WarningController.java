@@ -1,5 +1,7 @@
 package io.forewarn.web.api;
 
+import io.forewarn.json.DraftView;
+import io.forewarn.json.WarningView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.DraftRecord;
@@ -39,18 +41,18 @@ class WarningController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> read(@PathVariable String id) {
+    WarningView read(@PathVariable String id) {
         return desk.read(casebook -> WarningView.of(Found.warning(casebook, id)));
     }
 
     /** Drafts the renewal of a warning; it is approved and issued like any draft. */
     @PostMapping("/{id}/renewal")
-    ResponseEntity<Map<String, Object>> renew(@PathVariable String id, Authentication authentication) {
+    ResponseEntity<DraftView> renew(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         DraftRecord renewal = desk.change(duty -> {
             Found.warning(duty.casebook(), id);
             return duty.draftRenewal(id, caller.name());
         });
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + renewal.id())).body(DraftView.of(renewal, caller));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + renewal.id())).body(DraftView.of(renewal, caller.reader()));
     }
 }

@@ -1,0 +1,34 @@
+package io.forewarn.json;
+
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Transition;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+
+/** An obligation with its whole history; nothing in it is protected. */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+public record ObligationView(String id, String report, String party, String audience, String state, String workingState,
+                             String openedAt, String deadline, int escalations, List<String> allowedNext,
+                             List<Step> history) {
+
+    public static ObligationView of(Obligation obligation) {
+        return new ObligationView(obligation.id(), obligation.reportId(), obligation.partyId(),
+                obligation.audience().name(), obligation.state().code(), obligation.workingState().code(),
+                obligation.openedAt().toString(), obligation.deadline().toString(), obligation.escalations(),
+                obligation.allowedNext().stream().map(ObligationState::code).toList(),
+                obligation.history().stream().map(Step::of).toList());
+    }
+
+    /** One transition of the history: {@code from} is null for the opening one. */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record Step(String at, String from, String to, String actor, int policyVersion, String note) {
+
+        static Step of(Transition step) {
+            return new Step(step.at().toString(), step.from() == null ? null : step.from().code(), step.to().code(),
+                    step.actor(), step.policyVersion(), step.note());
+        }
+    }
+}

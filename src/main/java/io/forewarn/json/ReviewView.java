@@ -1,0 +1,64 @@
+package io.forewarn.json;
+
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.Warning;
+import io.forewarn.review.Finding;
+import io.forewarn.review.PartyCase;
+import io.forewarn.review.Review;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+
+/**
+ * An after-action review: the incident, the policy version it was reviewed under, the reports the
+ * incident correlates with and why, one row per affected party (what it was told, and the findings
+ * about it), and every finding with its detail. Findings name no protected material.
+ */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+public record ReviewView(IncidentView incident, int policyVersion, List<Correlation> correlations,
+                         List<PartyRow> parties, List<FindingView> findings) {
+
+    public static ReviewView of(Review review, int policyVersion) {
+        return new ReviewView(IncidentView.of(review.incident()), policyVersion,
+                review.correlations().stream().map(Correlation::of).toList(),
+                review.cases().stream().map(subject -> PartyRow.of(subject, review)).toList(),
+                review.findings().stream().map(FindingView::of).toList());
+    }
+
+    /** A report the incident correlates with, and why. */
+    public record Correlation(String report, String reason) {
+
+        static Correlation of(Review.Correlation correlation) {
+            return new Correlation(correlation.reportId(), correlation.reason());
+        }
+    }
+
+    /** One affected party of one report: its obligation, what it was told, and the findings about it. */
+    @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+    public record PartyRow(String report, String party, String kind, String audience, String relationship,
+                           String obligation, String stateNow, LevelsView effectiveCeiling, List<String> warnings,
+                           String validAtIncident, List<String> approvedWaivers, List<String> findings) {
+
+        static PartyRow of(PartyCase subject, Review review) {
+            return new PartyRow(subject.report().id(), subject.party().id(), subject.party().kind(),
+                    subject.party().audience().name(), subject.party().relationship().code(),
+                    subject.obligation().id(), subject.obligation().state().code(),
+                    LevelsView.of(subject.effectiveCeiling().levels()),
+                    subject.warnings().stream().map(Warning::id).toList(),
+                    subject.validAtIncident().map(Warning::id).orElse(null),
+                    subject.approvedWaivers().stream().map(Waiver::id).toList(),
+                    review.findingsFor(subject.report().id(), subject.party().id()).stream()
+                            .map(f -> f.code().code())
+                            .toList());
+        }
+    }
+
+    /** One finding: its code, the report and party it is about, and what was found. */
+    public record FindingView(String finding, String report, String party, String detail) {
+
+        static FindingView of(Finding finding) {
+            return new FindingView(finding.code().code(), finding.reportId(), finding.partyId(), finding.detail());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.forewarn.json;
+
+import io.forewarn.obligation.Warning;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+
+/**
+ * A warning as issued: released levels, the place and window it states (null when it states none),
+ * its text and validity. Its text was released to its audience (an issued draft passed the leak check;
+ * a recorded warning that leaked is stored withheld), so every case reader sees all of it.
+ */
+@JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+public record WarningView(String id, String report, String audience, List<String> parties, String issuedAt,
+                          String validFrom, String validUntil, LevelsView released, double specificity,
+                          LevelsView justifications, PlaceView place, WindowView window, String text, String renews,
+                          boolean recorded) {
+
+    public static WarningView of(Warning warning) {
+        return new WarningView(warning.id(), warning.reportId(), warning.audience().name(), warning.partyIds(),
+                warning.issuedAt().toString(), warning.validity().from().toString(), warning.validity().to().toString(),
+                LevelsView.of(warning.released()), LevelsView.specificity(warning.specificity()),
+                LevelsView.justifications(warning.justifications()), PlaceView.of(warning.releasedPlace()),
+                WindowView.ofStated(warning.statedWindow()), warning.text(), warning.renews().orElse(null),
+                warning.recorded());
+    }
+}

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Poll;
 import io.forewarn.ledger.server.HeadPublisher;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.ledger.ConsistencyProofs;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.PublicKey;
@@ -109,16 +111,9 @@ class LedgerApiTest {
     void signedHeadsAreWrittenToTheWitnessFile() throws Exception {
         SignedTreeHead head = LedgerExport.parseHead(get("/api/v1/ledger/head"));
         PublicKey key = LedgerKeyFiles.parsePublic(get("/api/v1/ledger/public-key"), "the API");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        List<SignedTreeHead> witnessed = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            witnessed = lines().stream().map(LedgerExport::parseHead).toList();
-            if (witnessed.stream().anyMatch(h -> h.size() >= head.size() && new TreeHeadVerifier(key).verifies(h))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(witnessed).anyMatch(h -> h.size() >= head.size() && new TreeHeadVerifier(key).verifies(h));
+        Poll.until(Duration.ofSeconds(10), () -> witnessed().stream()
+                        .anyMatch(h -> h.size() >= head.size() && new TreeHeadVerifier(key).verifies(h)),
+                () -> "no signed head of size " + head.size() + " or more in the witness file: " + witnessed());
         assertThat(lines()).allMatch(line -> line.contains("\"keyId\":\"sha256:"));
     }
 
@@ -130,6 +125,14 @@ class LedgerApiTest {
                 .isEqualTo(400);
         assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=1&to=100000", null, null).status())
                 .isEqualTo(400);
+    }
+
+    private List<SignedTreeHead> witnessed() {
+        try {
+            return lines().stream().map(LedgerExport::parseHead).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> lines() throws IOException {

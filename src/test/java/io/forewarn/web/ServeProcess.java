@@ -2,6 +2,8 @@ package io.forewarn.web;
 
 import io.forewarn.policy.Role;
 
+import io.forewarn.Poll;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -79,19 +80,18 @@ final class ServeProcess implements AutoCloseable {
 
     /** Waits for the "Forewarn serving at" line; fails with the server's output when it does not come. */
     ServeProcess awaitServing() {
-        Instant until = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(until)) {
+        Poll.until(START_TIMEOUT, () -> {
             Matcher serving = SERVING.matcher(output());
             if (serving.find()) {
                 port = Integer.parseInt(serving.group(1));
-                return this;
+                return true;
             }
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before serving:\n" + output());
             }
-            sleep(Duration.ofMillis(100));
-        }
-        throw new AssertionError(name + " did not print 'Forewarn serving at' within " + START_TIMEOUT + ":\n" + output());
+            return false;
+        }, () -> name + " did not print 'Forewarn serving at':\n" + output());
+        return this;
     }
 
     int port() {
@@ -190,15 +190,6 @@ final class ServeProcess implements AutoCloseable {
             return Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Poll;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.policy.Role;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -176,8 +179,10 @@ class WorkflowApiTest {
         assertThat(notIssued.detail()).isEqualTo("obligation R-1/crocus-city-hall cannot move from drafted to acknowledged "
                 + "(allowed from drafted: drafted, approved, waiver-requested, overdue)");
 
-        // The attack, recorded once it has happened.
-        Thread.sleep(20);
+        // The attack, recorded once it has happened: at a millisecond after the acknowledgements.
+        Instant acknowledged = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Poll.until(Duration.ofSeconds(1), () -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(acknowledged),
+                () -> "the clock did not move past " + acknowledged);
         String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString();
         Reply incident = post("analyst", "/api/v1/incidents", Reports.incident("crocus-city-hall-attack", now));
         assertThat(incident.status()).as(incident.text()).isEqualTo(201);

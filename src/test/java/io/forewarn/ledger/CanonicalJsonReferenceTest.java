@@ -29,29 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CanonicalJsonReferenceTest {
 
-    /** The sample object of RFC 8785 §3.2.2 (serialization). */
-    private static final String RFC_SERIALIZATION_SAMPLE = """
-            {
-              "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
-              "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
-              "literals": [null, true, false]
-            }""";
-
-    /** The sample object of RFC 8785 §3.2.3 (sorting of member names). */
-    private static final String RFC_SORTING_SAMPLE = """
-            {
-              "\\u20ac": "Euro Sign",
-              "\\r": "Carriage Return",
-              "\\ufb33": "Hebrew Letter Dalet With Dagesh",
-              "1": "One",
-              "\\ud83d\\ude00": "Emoji: Grinning Face",
-              "\\u0080": "Control",
-              "\\u00f6": "Latin Small Letter O With Diaeresis"
-            }""";
-
     @Test
     void rfcSamplesCanonicalizeAsTheReferenceDoes() throws IOException {
-        for (String sample : List.of(RFC_SERIALIZATION_SAMPLE, RFC_SORTING_SAMPLE)) {
+        for (String sample : List.of(CanonicalJsonTest.RFC_SERIALIZATION_SAMPLE, CanonicalJsonTest.RFC_SORTING_SAMPLE)) {
             assertThat(CanonicalJson.canonicalize(sample).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(new JsonCanonicalizer(sample).getEncodedUTF8());
         }

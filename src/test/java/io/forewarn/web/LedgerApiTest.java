@@ -63,9 +63,9 @@ class LedgerApiTest {
     @BeforeEach
     void theCrocusCaseIsOnFile() {
         for (String party : Reports.CROCUS_PARTIES) {
-            ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
+            Http.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
         }
-        ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
+        Http.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class LedgerApiTest {
         assertThat(first.size()).isPositive();
         assertThat(LedgerExport.parseHead(get("/api/v1/ledger/head"))).as("nothing new, the same head").isEqualTo(first);
 
-        ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-" + Instant.now().toEpochMilli()));
+        Http.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-" + Instant.now().toEpochMilli()));
         SignedTreeHead second = LedgerExport.parseHead(get("/api/v1/ledger/head"));
         assertThat(verifier.verifies(second)).isTrue();
         assertThat(second.size()).isGreaterThan(first.size());
@@ -119,11 +119,11 @@ class LedgerApiTest {
 
     @Test
     void badProofRequestsAreProblemsNotErrors() {
-        assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/entries/100000/proof", null, null).status())
+        assertThat(Http.call(port, OVERSIGHT, "GET", "/api/v1/ledger/entries/100000/proof", null, null).status())
                 .isEqualTo(404);
-        assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=0", null, null).status())
+        assertThat(Http.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=0", null, null).status())
                 .isEqualTo(400);
-        assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=1&to=100000", null, null).status())
+        assertThat(Http.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=1&to=100000", null, null).status())
                 .isEqualTo(400);
     }
 
@@ -140,7 +140,7 @@ class LedgerApiTest {
     }
 
     private String get(String path) {
-        ServerUnderTest.Answer answer = ServerUnderTest.call(port, OVERSIGHT, "GET", path, null, null);
+        Http.Reply answer = Http.call(port, OVERSIGHT, "GET", path, null, null);
         assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
         return answer.body();
     }

@@ -6,16 +6,11 @@ import io.forewarn.Poll;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +26,6 @@ final class ServeProcess implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("Forewarn serving at http://localhost:(\\d+)/");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     private final String name;
     private final Process process;
@@ -137,30 +128,15 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** A call as the login of {@code role}; an IOException means no answer came (the server is gone). */
-    ServerUnderTest.Answer call(Role role, String method, String path, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        String credentials = role.code() + ":" + ServerUnderTest.PASSWORD;
-        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new ServerUnderTest.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    Http.Reply call(Role role, String method, String path, String body) throws IOException {
+        return Http.exchange(Http.request(port, role.code(), method, path, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A call that must be answered with {@code expected}. */
     String expect(int expected, Role role, String method, String path, String body) {
         try {
-            ServerUnderTest.Answer answer = call(role, method, path, body);
+            Http.Reply answer = call(role, method, path, body);
             if (answer.status() != expected) {
                 throw new AssertionError(method + " " + path + " on " + name + " answered " + answer.status() + " instead of "
                         + expected + ": " + answer.body());

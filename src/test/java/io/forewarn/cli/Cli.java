@@ -1,9 +1,9 @@
 package io.forewarn.cli;
 
+import io.forewarn.Crocus;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,14 +44,7 @@ final class Cli {
 
     /** The text of a classpath resource. */
     static String resource(String name) {
-        try (InputStream in = Cli.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Crocus.resource(name);
     }
 
     /** Writes text to a file in {@code dir} and returns its path. */

@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.Crocus;
 import io.forewarn.ledger.LedgerExport;
 import io.forewarn.ledger.LedgerKeys;
 import io.forewarn.ledger.SignedTreeHead;
@@ -9,7 +10,6 @@ import io.forewarn.policy.PolicyFile;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.ReplayResult;
-import io.forewarn.scenario.ScenarioFile;
 import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
 import io.forewarn.store.JdbcCasebook;
@@ -56,7 +56,7 @@ class LedgerCommandTest {
         KeyPair keys = LedgerKeyFiles.loadOrCreate(data);
         publicKey = data.resolve(LedgerKeyFiles.PUBLIC_FILE);
         try (Database database = Database.open(DatabaseSettings.embedded(data))) {
-            ReplayResult recorded = new Replay(ScenarioFile.parse("crocus-2024.yaml", Cli.resource(Cli.CROCUS)),
+            ReplayResult recorded = new Replay(Crocus.SCENARIO,
                     PolicyFile.defaultPolicy(), database::casebook).run(Mode.AS_RECORDED);
             crocusEvents = recorded.casebook().events().size();
             JdbcLedger ledger = ((JdbcCasebook) recorded.casebook()).ledger();
@@ -77,7 +77,9 @@ class LedgerCommandTest {
 
     @Test
     void theCrocusEventsAreAllInTheLedgerAndTheExportVerifies() throws IOException {
-        assertThat(crocusEvents).isGreaterThan(10);
+        // R-1 received, 4 obligations opened, overdue and escalated at noon (8), the countermeasure noted, 4 escalated to
+        // the director, 2 warnings issued, 1 renewal due, 2 warnings expired, the incident recorded
+        assertThat(crocusEvents).isEqualTo(24);
         Path export = export();
         LedgerExport read = LedgerExport.parse(Files.readString(export));
         assertThat(read.entries()).hasSize(crocusEvents + 5);

@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.Crocus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,7 +95,7 @@ class ValidateAndCheckCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"scenario validate", "scenario run"})
     void anUnknownKeyInAScenarioIsNamedWithItsPosition(String which) {
-        String text = Cli.resource(Cli.CROCUS);
+        String text = Crocus.SCENARIO_TEXT;
         String typo = text.replace("      credibility: B2\n", "      credibilty: B2\n");
         assertThat(typo).isNotEqualTo(text);
         Path file = Cli.write(dir, "typo.yaml", typo);

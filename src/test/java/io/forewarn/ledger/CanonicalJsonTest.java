@@ -17,15 +17,30 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class CanonicalJsonTest {
 
+    /** The sample object of RFC 8785 §3.2.2 (serialization). */
+    static final String RFC_SERIALIZATION_SAMPLE = """
+            {
+              "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+              "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
+              "literals": [null, true, false]
+            }""";
+
+    /** The sample object of RFC 8785 §3.2.3 (sorting of member names). */
+    static final String RFC_SORTING_SAMPLE = """
+            {
+              "\\u20ac": "Euro Sign",
+              "\\r": "Carriage Return",
+              "\\ufb33": "Hebrew Letter Dalet With Dagesh",
+              "1": "One",
+              "\\ud83d\\ude00": "Emoji: Grinning Face",
+              "\\u0080": "Control",
+              "\\u00f6": "Latin Small Letter O With Diaeresis"
+            }""";
+
     /** The example of RFC 8785 §3.2, with the canonical form and the UTF-8 bytes the RFC gives for it. */
     @Test
     void rfc8785SerializationExample() {
-        String input = """
-                {
-                  "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
-                  "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
-                  "literals": [null, true, false]
-                }""";
+        String input = RFC_SERIALIZATION_SAMPLE;
         String expected = "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
                 + "\"string\":\"€$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}";
 
@@ -42,16 +57,7 @@ class CanonicalJsonTest {
     /** RFC 8785 §3.2.3: member names sorted as UTF-16 code units, so the emoji (a surrogate pair) sorts before U+FB33. */
     @Test
     void rfc8785SortingExample() {
-        String input = """
-                {
-                  "\\u20ac": "Euro Sign",
-                  "\\r": "Carriage Return",
-                  "\\ufb33": "Hebrew Letter Dalet With Dagesh",
-                  "1": "One",
-                  "\\ud83d\\ude00": "Emoji: Grinning Face",
-                  "\\u0080": "Control",
-                  "\\u00f6": "Latin Small Letter O With Diaeresis"
-                }""";
+        String input = RFC_SORTING_SAMPLE;
 
         assertThat(CanonicalJson.canonicalize(input)).isEqualTo("{"
                 + "\"\\r\":\"Carriage Return\","

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.forewarn.obligation.Desk.AUTHORITIES;
-import static io.forewarn.obligation.Desk.R1;
-import static io.forewarn.obligation.Desk.RECEIVED;
+import static io.forewarn.Crocus.AUTHORITIES;
+import static io.forewarn.Crocus.R1_UNMARKED;
+import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.obligation.ObligationState.ACKNOWLEDGED;
 import static io.forewarn.obligation.ObligationState.APPROVED;
 import static io.forewarn.obligation.ObligationState.DRAFTED;
@@ -37,12 +37,12 @@ class DeadlineSweepTest {
     static final String OBLIGATION = "R-1/ru-authorities";
     static final Duration PERIOD = Duration.ofHours(4);
     static final Instant DEADLINE = RECEIVED.plus(PERIOD);
-    static final Instant WINDOW_END = R1.window().to();
+    static final Instant WINDOW_END = R1_UNMARKED.window().to();
 
     /** One party, ru-authorities, that R-1 obliges the desk to warn. */
     static Desk received() {
         Desk desk = new Desk(List.of(AUTHORITIES));
-        desk.duty.receive(R1, "analyst-1");
+        desk.duty.receive(R1_UNMARKED, "analyst-1");
         return desk;
     }
 
@@ -350,7 +350,7 @@ class DeadlineSweepTest {
         void theEarliestOfSeveralObligationsComesFirst() {
             Desk desk = received();
             Instant later = RECEIVED.plus(Duration.ofHours(2));
-            desk.at(later).duty.receive(Desk.withId(R1, "R-2"), "analyst-1");
+            desk.at(later).duty.receive(Desk.withId(R1_UNMARKED, "R-2"), "analyst-1");
 
             assertThat(desk.sweep.nextDueAfter(later)).contains(DEADLINE);
             desk.sweepAt(DEADLINE);

@@ -1,7 +1,7 @@
 package io.forewarn.obligation;
 
+import io.forewarn.Crocus;
 import io.forewarn.party.Party;
-import io.forewarn.place.Place;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.PolicyFile;
 import io.forewarn.report.Credibility;
@@ -17,46 +17,19 @@ import io.forewarn.scenario.ReplayClock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.forewarn.party.Parties.authority;
-import static io.forewarn.party.Parties.publicOf;
-import static io.forewarn.party.Parties.registrants;
-import static io.forewarn.party.Parties.venue;
-import static io.forewarn.place.Places.CROCUS_CITY_HALL;
-import static io.forewarn.place.Places.MOSCOW_LOOSELY;
-import static io.forewarn.place.Places.place;
 
 /**
  * Test fixture: one duty-to-warn desk (casebook, workflow and deadline sweep) under a replay clock
- * that stands still until a test moves it, with the parties and the R-1 report of the Crocus City
- * Hall case (reused from {@link io.forewarn.party.Reports}) and ways to vary that report.
+ * that stands still until a test moves it, with the parties of the Crocus City Hall case
+ * ({@link Crocus}), and ways to vary its report.
  */
 final class Desk {
-
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-
-    /** When R-1 came in: 08:00 in Moscow on 7 March 2024. */
-    static final Instant RECEIVED = Instant.parse("2024-03-07T05:00:00Z");
-
-    static final Place RU = place().country("RU").build();
-
-    static final Party CITIZENS = registrants("us-citizens-ru", RU);
-    static final Party PUBLIC = publicOf("public-moscow", place().locality("Moscow").build());
-    static final Party AUTHORITIES = authority("ru-authorities", RU);
-    static final Party VENUE = venue("crocus-city-hall", CROCUS_CITY_HALL, "concert hall");
-
-    /** The parties of the Crocus City Hall scenario. */
-    static final List<Party> CROCUS_PARTIES = List.of(CITIZENS, PUBLIC, AUTHORITIES, VENUE);
-
-    /** "in Moscow", loosely, against concert halls; threat window 7 to 31 March (Moscow time). */
-    static final ThreatReport R1 = io.forewarn.party.Reports.report(MOSCOW_LOOSELY,
-            "class", "concert halls", "category", "mass gatherings");
 
     final ReplayClock clock;
     final Casebook casebook = new InMemoryCasebook();
@@ -70,15 +43,15 @@ final class Desk {
     }
 
     Desk(Policy policy, List<Party> parties) {
-        clock = new ReplayClock(RECEIVED, MOSCOW);
+        clock = new ReplayClock(Crocus.RECEIVED, Crocus.MOSCOW);
         parties.forEach(casebook::putParty);
         duty = new DutyToWarn(casebook, new Timeline(casebook, List.of((seq, event) -> heard.add(event))), policy,
-                new Sanitizer(MOSCOW), clock);
+                new Sanitizer(Crocus.MOSCOW), clock);
         sweep = new DeadlineSweep(duty);
     }
 
     static Desk crocus() {
-        return new Desk(CROCUS_PARTIES);
+        return new Desk(Crocus.PARTIES);
     }
 
     /** Moves the clock to {@code instant} (never back). */

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import static io.forewarn.obligation.Desk.R1;
+import static io.forewarn.Crocus.R1_UNMARKED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DutyEventsTest {
@@ -28,7 +28,7 @@ class DutyEventsTest {
     @Test
     void listenersHearEveryEventInTheOrderOfTheTimelineWithItsTimelineEntry() {
         Desk desk = Desk.crocus();
-        desk.duty.receive(R1, "analyst-1");
+        desk.duty.receive(R1_UNMARKED, "analyst-1");
         DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
         desk.duty.approve(draft.id(), "approver-1", Role.APPROVER);
         desk.duty.issue(draft.id(), "approver-1");
@@ -42,7 +42,7 @@ class DutyEventsTest {
     @Test
     void anIssuedWarningIsHeardWithTheWarningAndTheObligationsItMovedToIssued() {
         Desk desk = Desk.crocus();
-        desk.duty.receive(R1, "analyst-1");
+        desk.duty.receive(R1_UNMARKED, "analyst-1");
         DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
         desk.duty.approve(draft.id(), "approver-1", Role.APPROVER);
         Warning warning = desk.duty.issue(draft.id(), "approver-1");

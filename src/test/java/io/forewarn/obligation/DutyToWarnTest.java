@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.forewarn.obligation.Desk.AUTHORITIES;
-import static io.forewarn.obligation.Desk.R1;
-import static io.forewarn.obligation.Desk.RECEIVED;
+import static io.forewarn.Crocus.AUTHORITIES;
+import static io.forewarn.Crocus.R1_UNMARKED;
+import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.obligation.ObligationState.ACKNOWLEDGED;
 import static io.forewarn.obligation.ObligationState.APPROVED;
 import static io.forewarn.obligation.ObligationState.DELIVERED;
@@ -52,7 +52,7 @@ class DutyToWarnTest {
     static final String CITIZENS_OBLIGATION = "R-1/us-citizens-ru";
 
     /** The end of R-1's threat window: midnight at the end of 30 March, Moscow time. */
-    static final Instant WINDOW_END = R1.window().to();
+    static final Instant WINDOW_END = R1_UNMARKED.window().to();
 
     /** A second authority of the same audience as ru-authorities, but an ally. */
     static final Party OBLAST_AUTHORITIES = Parties.authority("moscow-oblast-authorities",
@@ -73,7 +73,7 @@ class DutyToWarnTest {
     /** A desk that has received R-1. */
     static Desk received() {
         Desk desk = Desk.crocus();
-        desk.duty.receive(R1, "analyst-1");
+        desk.duty.receive(R1_UNMARKED, "analyst-1");
         return desk;
     }
 
@@ -92,7 +92,7 @@ class DutyToWarnTest {
         void aQualifyingReportOpensOneObligationPerAffectedPartyWithTheImminentDeadline() {
             Desk desk = Desk.crocus();
 
-            List<Obligation> opened = desk.duty.receive(R1, "analyst-1");
+            List<Obligation> opened = desk.duty.receive(R1_UNMARKED, "analyst-1");
 
             assertThat(opened).extracting(Obligation::id, Obligation::partyId, Obligation::audience, Obligation::state)
                     .containsExactly(
@@ -124,7 +124,7 @@ class DutyToWarnTest {
             Instant starts = RECEIVED.plus(Duration.ofHours(72)).plusSeconds(1);
 
             List<Obligation> opened = desk.duty.receive(
-                    Desk.withWindow(R1, starts, starts.plus(Duration.ofDays(5))), "analyst-1");
+                    Desk.withWindow(R1_UNMARKED, starts, starts.plus(Duration.ofDays(5))), "analyst-1");
 
             assertThat(opened).hasSize(4).allSatisfy(o ->
                     assertThat(o.deadline()).isEqualTo(RECEIVED.plus(Duration.ofHours(24))));
@@ -138,7 +138,7 @@ class DutyToWarnTest {
             Instant starts = RECEIVED.plus(Duration.ofHours(72));
 
             List<Obligation> opened = desk.duty.receive(
-                    Desk.withWindow(R1, starts, starts.plus(Duration.ofDays(5))), "analyst-1");
+                    Desk.withWindow(R1_UNMARKED, starts, starts.plus(Duration.ofDays(5))), "analyst-1");
 
             assertThat(opened).allSatisfy(o -> assertThat(o.deadline()).isEqualTo(RECEIVED.plus(Duration.ofHours(4))));
         }
@@ -147,7 +147,7 @@ class DutyToWarnTest {
         void theDeadlineRunsFromWhenTheDeskReceivesTheReport() {
             Desk desk = Desk.crocus().at(RECEIVED.plus(Duration.ofHours(3)));
 
-            List<Obligation> opened = desk.duty.receive(R1, "analyst-1");
+            List<Obligation> opened = desk.duty.receive(R1_UNMARKED, "analyst-1");
 
             assertThat(opened).allSatisfy(o -> assertThat(o.deadline()).isEqualTo(RECEIVED.plus(Duration.ofHours(7))));
         }
@@ -156,7 +156,7 @@ class DutyToWarnTest {
         void aHarmThePolicyDoesNotCoverOpensNothingButTheReportIsKept() {
             Desk desk = Desk.crocus();
 
-            List<Obligation> opened = desk.duty.receive(Desk.withHarm(R1, Harm.OTHER), "analyst-1");
+            List<Obligation> opened = desk.duty.receive(Desk.withHarm(R1_UNMARKED, Harm.OTHER), "analyst-1");
 
             assertThat(opened).isEmpty();
             assertThat(desk.casebook.obligations()).isEmpty();
@@ -171,7 +171,7 @@ class DutyToWarnTest {
         void aReportBelowTheMinimumCredibilityIsTriagedNotDropped() {
             Desk desk = Desk.crocus();
 
-            List<Obligation> opened = desk.duty.receive(Desk.withCredibility(R1, "E5"), "analyst-1");
+            List<Obligation> opened = desk.duty.receive(Desk.withCredibility(R1_UNMARKED, "E5"), "analyst-1");
 
             assertThat(opened).isEmpty();
             assertThat(desk.casebook.obligations()).isEmpty();
@@ -188,7 +188,7 @@ class DutyToWarnTest {
         void theMinimumCredibilityIsMetOnBothScales(String credibility, boolean obliges) {
             Desk desk = Desk.crocus();
 
-            List<Obligation> opened = desk.duty.receive(Desk.withCredibility(R1, credibility), "analyst-1");
+            List<Obligation> opened = desk.duty.receive(Desk.withCredibility(R1_UNMARKED, credibility), "analyst-1");
 
             assertThat(opened).hasSize(obliges ? 4 : 0);
         }
@@ -197,7 +197,7 @@ class DutyToWarnTest {
         void aReportThatAffectsNobodySaysSo() {
             Desk desk = new Desk(List.of(Parties.registrants("citizens-fr", place().country("FR").build())));
 
-            assertThat(desk.duty.receive(R1, "analyst-1")).isEmpty();
+            assertThat(desk.duty.receive(R1_UNMARKED, "analyst-1")).isEmpty();
             assertThat(desk.eventTypes()).containsExactly("report-received", "no-party-affected");
         }
 
@@ -205,7 +205,7 @@ class DutyToWarnTest {
         void aReportIsReceivedOnlyOnce() {
             Desk desk = received();
 
-            assertThatThrownBy(() -> desk.duty.receive(R1, "analyst-2"))
+            assertThatThrownBy(() -> desk.duty.receive(R1_UNMARKED, "analyst-2"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("report R-1 was already received");
             assertThat(desk.casebook.obligations()).hasSize(4);
@@ -367,7 +367,7 @@ class DutyToWarnTest {
         @Test
         void aTextThatWouldLeakStepsTheFacetDownWithTheLeakCheckAsJustification() {
             ThreatReport leaky = Desk.withProtected(
-                    Desk.withStatement(R1, Facet.METHOD, "specific", "armed assault on an audience, as NIGHTJAR reported"),
+                    Desk.withStatement(R1_UNMARKED, Facet.METHOD, "specific", "armed assault on an audience, as NIGHTJAR reported"),
                     new ProtectedMaterial(List.of(), List.of(), List.of("nightjar")), List.of());
             Desk desk = Desk.crocus();
             desk.duty.receive(leaky, "analyst-1");
@@ -745,7 +745,7 @@ class DutyToWarnTest {
         @Test
         void aWaiverAskedForAfterDraftingLeavesThatPartyOutOfTheApproval() {
             Desk desk = new Desk(List.of(AUTHORITIES, OBLAST_AUTHORITIES));
-            desk.duty.receive(R1, "analyst-1");
+            desk.duty.receive(R1_UNMARKED, "analyst-1");
             DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
             notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
 
@@ -760,7 +760,7 @@ class DutyToWarnTest {
         @Test
         void aWaiverAskedForAfterApprovalDoesNotHoldUpTheWarningToTheOthers() {
             Desk desk = new Desk(List.of(AUTHORITIES, OBLAST_AUTHORITIES));
-            desk.duty.receive(R1, "analyst-1");
+            desk.duty.receive(R1_UNMARKED, "analyst-1");
             DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
             desk.duty.approve(draft.id(), "approver-1", Role.APPROVER);
             Waiver requested = notToWarnAuthorities(desk, WaiverReason.VICTIM_ALREADY_AWARE);
@@ -782,7 +782,7 @@ class DutyToWarnTest {
         @Test
         void partiesOfOneAudienceGetOneDraftAndOneWarning() {
             Desk desk = new Desk(List.of(AUTHORITIES, OBLAST_AUTHORITIES));
-            desk.duty.receive(R1, "analyst-1");
+            desk.duty.receive(R1_UNMARKED, "analyst-1");
 
             DraftRecord draft = desk.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
             desk.duty.approve(draft.id(), "approver-1", Role.APPROVER);
@@ -801,8 +801,8 @@ class DutyToWarnTest {
         void theRelationshipDoesNotChangeTheDraft(Relationship relationship) {
             Desk adversarial = new Desk(List.of(AUTHORITIES));
             Desk other = new Desk(List.of(Parties.withRelationship(AUTHORITIES, relationship)));
-            adversarial.duty.receive(R1, "analyst-1");
-            other.duty.receive(R1, "analyst-1");
+            adversarial.duty.receive(R1_UNMARKED, "analyst-1");
+            other.duty.receive(R1_UNMARKED, "analyst-1");
 
             DraftRecord asAdversary = adversarial.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
             DraftRecord asOther = other.duty.draft("R-1", FOREIGN_GOVERNMENT, "analyst-1");
@@ -818,7 +818,7 @@ class DutyToWarnTest {
         @Test
         void anAllyAndAnAdversaryOfOneAudienceGetTheSameLevelsWhenTheLeakCheckStepsDown() {
             ThreatReport leaky = Desk.withProtected(
-                    Desk.withStatement(R1, Facet.ACTOR, "named", "the cell NIGHTJAR watches"),
+                    Desk.withStatement(R1_UNMARKED, Facet.ACTOR, "named", "the cell NIGHTJAR watches"),
                     new ProtectedMaterial(List.of(), List.of(), List.of("nightjar")), List.of());
             Desk desk = new Desk(List.of(AUTHORITIES, OBLAST_AUTHORITIES));
             desk.duty.receive(leaky, "analyst-1");

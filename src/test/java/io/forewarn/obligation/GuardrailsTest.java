@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.forewarn.obligation.Desk.R1;
-import static io.forewarn.obligation.Desk.RECEIVED;
+import static io.forewarn.Crocus.R1_UNMARKED;
+import static io.forewarn.Crocus.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +30,7 @@ class GuardrailsTest {
 
     private static Desk received() {
         Desk desk = Desk.crocus();
-        desk.duty.receive(R1, "analyst-1");
+        desk.duty.receive(R1_UNMARKED, "analyst-1");
         return desk;
     }
 
@@ -94,8 +94,8 @@ class GuardrailsTest {
 
     @Test
     void aRecordedWarningWhoseTextLeaksIsKeptOutOfTheRecord() {
-        ThreatReport secret = new ThreatReport(R1.id(), R1.receivedAt(), R1.harm(), R1.credibility(), R1.place(),
-                R1.window(), R1.statements(), R1.portions(),
+        ThreatReport secret = new ThreatReport(R1_UNMARKED.id(), R1_UNMARKED.receivedAt(), R1_UNMARKED.harm(), R1_UNMARKED.credibility(), R1_UNMARKED.place(),
+                R1_UNMARKED.window(), R1_UNMARKED.statements(), R1_UNMARKED.portions(),
                 new ProtectedMaterial(List.of(), List.of(), List.of("NIGHTJAR")), true);
         Desk desk = Desk.crocus();
         desk.duty.receive(secret, "analyst-1");

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.forewarn.obligation.Desk.R1;
-import static io.forewarn.obligation.Desk.RECEIVED;
+import static io.forewarn.Crocus.R1_UNMARKED;
+import static io.forewarn.Crocus.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +51,7 @@ class ProtectedMaterialStaysOutTest {
 
     /** R-1 whose specific method is quoted in the protected portion and whose named actor carries a code word. */
     static ThreatReport report(String id) {
-        ThreatReport r = Desk.withStatement(R1, Facet.ACTOR, "named", "Islamic State Khorasan Province (NIGHTJAR cell)");
+        ThreatReport r = Desk.withStatement(R1_UNMARKED, Facet.ACTOR, "named", "Islamic State Khorasan Province (NIGHTJAR cell)");
         return Desk.withId(Desk.withProtected(r, MATERIAL, PORTIONS), id);
     }
 
@@ -112,7 +112,7 @@ class ProtectedMaterialStaysOutTest {
         desk.sweepAt(toForeign.validity().to());
         DraftRecord late = desk.duty.draft("R-2", citizens, "analyst-1");
         desk.duty.approve(late.id(), "approver-1", Role.APPROVER);
-        desk.sweepAt(R1.window().to());
+        desk.sweepAt(R1_UNMARKED.window().to());
         refused(() -> desk.duty.issue(late.id(), "approver-1"));
 
         // the flows had protected material to leak, and the leak check had to step in

@@ -1,21 +1,18 @@
 package io.forewarn.party;
 
+import io.forewarn.Crocus;
 import io.forewarn.place.Place;
-import io.forewarn.report.Credibility;
 import io.forewarn.report.Facet;
-import io.forewarn.report.Harm;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
-import io.forewarn.report.TimeWindow;
 
-import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Test fixture: threat reports that differ only in place and target, the two facets resolution
- * reads; the rest is the Crocus City Hall case's R-1 report.
+ * reads; the rest is the Crocus City Hall case's R-1 report ({@link Crocus#R1_UNMARKED}).
  */
 public final class Reports {
 
@@ -24,13 +21,11 @@ public final class Reports {
 
     /** A report at {@code place} whose target is stated as level, text pairs, e.g. {@code "class", "concert halls"}. */
     public static ThreatReport report(Place place, String... target) {
-        Map<Facet, Map<Level, String>> statements = Map.of(
-                Facet.TARGET, statements(Facet.TARGET, target),
-                Facet.METHOD, statements(Facet.METHOD, "specific", "armed assault on an audience", "generic", "attack"),
-                Facet.ACTOR, statements(Facet.ACTOR, "named", "Islamic State Khorasan Province", "type", "terrorist group"));
-        return new ThreatReport("R-1", Instant.parse("2024-03-07T05:00:00Z"), Harm.KILLING, Credibility.of("B2"), place,
-                new TimeWindow(Instant.parse("2024-03-06T21:00:00Z"), Instant.parse("2024-03-30T21:00:00Z")),
-                statements, List.of(), null, true);
+        ThreatReport r1 = Crocus.R1_UNMARKED;
+        Map<Facet, Map<Level, String>> statements = new EnumMap<>(r1.statements());
+        statements.put(Facet.TARGET, statements(Facet.TARGET, target));
+        return new ThreatReport(r1.id(), r1.receivedAt(), r1.harm(), r1.credibility(), place, r1.window(), statements,
+                r1.portions(), r1.protectedMaterial(), r1.synthetic());
     }
 
     private static Map<Level, String> statements(Facet facet, String... levelAndText) {

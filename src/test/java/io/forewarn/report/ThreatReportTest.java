@@ -1,6 +1,6 @@
 package io.forewarn.report;
 
-import io.forewarn.party.Reports;
+import io.forewarn.Crocus;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceLevel;
 import io.forewarn.place.Places;
@@ -19,7 +19,7 @@ class ThreatReportTest {
 
     /** R-1 of the Crocus case: "in Moscow", loosely, against concert halls and mass gatherings. */
     private static final ThreatReport R1 =
-            Reports.report(Places.MOSCOW_LOOSELY, "class", "concert halls", "category", "mass gatherings");
+            Crocus.R1_UNMARKED;
 
     @Test
     void theCrocusReportIsAcceptedAndSupportsTheLevelsItStates() {

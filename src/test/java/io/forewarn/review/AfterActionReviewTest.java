@@ -25,7 +25,7 @@ import static io.forewarn.review.Casework.RU_AUTHORITIES;
 import static io.forewarn.review.Casework.codes;
 import static io.forewarn.review.Casework.crocusAttack;
 import static io.forewarn.review.Casework.incident;
-import static io.forewarn.review.Casework.moscow;
+import static io.forewarn.Crocus.moscow;
 import static io.forewarn.review.Casework.obligation;
 import static io.forewarn.review.FindingCode.AFFECTED_PARTY_NEVER_WARNED;
 import static io.forewarn.review.FindingCode.BELOW_CEILING_WITHOUT_JUSTIFICATION;

@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.Crocus;
 import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.InMemoryCasebook;
@@ -9,7 +10,6 @@ import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligations;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
-import io.forewarn.party.Reports;
 import io.forewarn.place.Place;
 import io.forewarn.place.Places;
 import io.forewarn.policy.Policy;
@@ -18,7 +18,6 @@ import io.forewarn.policy.Role;
 import io.forewarn.policy.WaiverReason;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
-import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
@@ -27,18 +26,19 @@ import io.forewarn.scenario.ReplayClock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.forewarn.Crocus.moscow;
+import static io.forewarn.Crocus.R1_UNMARKED;
+import static io.forewarn.Crocus.MOSCOW;
 import static io.forewarn.party.Parties.authority;
 import static io.forewarn.party.Parties.registrants;
 import static io.forewarn.place.Places.place;
 
 /**
- * Test fixture: the Crocus case's report R-1 ("in Moscow", loosely, 7 to 31 March 2024) received by
+ * Test fixture: the Crocus case's report R-1 ({@link Crocus#R1_UNMARKED}, "in Moscow", loosely, 7 to 31 March 2024) received by
  * the real workflow under the default policy and a replay clock, with three affected parties:
  * two groups of citizens (one audience) and the Russian authorities. The report is received on
  * 7 March at 08:00 Moscow time; the threat window has begun, so the deadline is 12:00 that day.
@@ -46,12 +46,6 @@ import static io.forewarn.place.Places.place;
  * takes every decision due on the way, as in a replay.
  */
 final class Casework {
-
-    static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-    static final Policy POLICY = PolicyFile.defaultPolicy();
-
-    static final ThreatReport R1 =
-            Reports.report(Places.MOSCOW_LOOSELY, "class", "concert halls", "category", "mass gatherings");
 
     static final String CITIZENS_MOSCOW = "citizens-moscow";
     static final String CITIZENS_RU = "citizens-ru";
@@ -63,13 +57,13 @@ final class Casework {
     static final String APPROVER = "approver-b";
     static final String DIRECTOR = "director-d";
 
-    final ReplayClock clock = new ReplayClock(R1.receivedAt(), MOSCOW);
+    final ReplayClock clock = new ReplayClock(R1_UNMARKED.receivedAt(), MOSCOW);
     final Casebook casebook = new InMemoryCasebook();
     final DutyToWarn duty;
     final DeadlineSweep sweep;
 
     Casework() {
-        this(POLICY);
+        this(Crocus.POLICY);
     }
 
     Casework(Policy policy) {
@@ -79,7 +73,7 @@ final class Casework {
         casebook.putParty(registrants(CITIZENS_MOSCOW, place().locality("Moscow").build()));
         casebook.putParty(registrants(CITIZENS_RU, russia));
         casebook.putParty(authority(RU_AUTHORITIES, russia));
-        duty.receive(R1, ANALYST);
+        duty.receive(R1_UNMARKED, ANALYST);
     }
 
     /** The text of the default policy, to write variants of it. */
@@ -87,13 +81,8 @@ final class Casework {
         return PolicyFile.defaultSource();
     }
 
-    /** An instant given in Moscow local time, e.g. {@code "2024-03-22T19:58"}. */
-    static Instant moscow(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(MOSCOW).toInstant();
-    }
-
     static String obligation(String partyId) {
-        return Obligations.idFor(R1.id(), partyId);
+        return Obligations.idFor(R1_UNMARKED.id(), partyId);
     }
 
     /** Moves the clock to a Moscow local time, running the deadline sweep at every instant due on the way. */
@@ -118,7 +107,7 @@ final class Casework {
 
     /** Drafts, approves and issues the audience's warning now, with some facets lowered and justified. */
     Warning warn(Audience audience, Map<Facet, Level> lowered, Map<Facet, Justification> justifications) {
-        DraftRecord draft = duty.draft(R1.id(), audience, lowered, justifications, ANALYST);
+        DraftRecord draft = duty.draft(R1_UNMARKED.id(), audience, lowered, justifications, ANALYST);
         duty.approve(draft.id(), APPROVER, Role.APPROVER);
         return duty.issue(draft.id(), APPROVER);
     }
@@ -133,7 +122,7 @@ final class Casework {
     /** Replays a warning actually given now to one party, valid for seven days, with its own levels. */
     Warning recordedWarning(String partyId, Map<Facet, Level> released, Map<Facet, Justification> justifications) {
         Instant now = clock.instant();
-        return duty.issueRecorded(R1.id(), List.of(partyId), new TimeWindow(now, now.plus(Duration.ofDays(7))),
+        return duty.issueRecorded(R1_UNMARKED.id(), List.of(partyId), new TimeWindow(now, now.plus(Duration.ofDays(7))),
                 released, Optional.empty(), Optional.empty(), justifications, "recorded");
     }
 
@@ -159,6 +148,6 @@ final class Casework {
     }
 
     static List<FindingCode> codes(Review review, String partyId) {
-        return review.findingsFor(R1.id(), partyId).stream().map(Finding::code).toList();
+        return review.findingsFor(R1_UNMARKED.id(), partyId).stream().map(Finding::code).toList();
     }
 }

@@ -1,8 +1,7 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.Crocus;
 import io.forewarn.policy.ReleaseCeiling;
-import io.forewarn.party.Reports;
-import io.forewarn.place.Places;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
@@ -20,7 +19,7 @@ class ReleaseCeilingTest {
 
     /** Supports place locality, time month (a 24-day window), target class, method specific, actor named. */
     private static final ThreatReport R1 =
-            Reports.report(Places.MOSCOW_LOOSELY, "class", "concert halls", "category", "mass gatherings");
+            Crocus.R1_UNMARKED;
 
     @Test
     void theEffectiveCeilingIsPerFacetTheLowerOfTheCeilingAndWhatTheReportSupports() {

@@ -1,5 +1,6 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.Crocus;
 import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.policy.Audience;
 import io.forewarn.party.Reports;
@@ -40,7 +41,7 @@ class SanitizerTest {
 
     /** R-1 of the Crocus case: "in Moscow", loosely, 7 to 31 March 2024, against concert halls and mass gatherings. */
     private static final ThreatReport R1 =
-            Reports.report(Places.MOSCOW_LOOSELY, "class", "concert halls", "category", "mass gatherings");
+            Crocus.R1_UNMARKED;
 
     /** The same threat known down to the venue. */
     private static final ThreatReport AT_CROCUS = Reports.report(Places.CROCUS_CITY_HALL,

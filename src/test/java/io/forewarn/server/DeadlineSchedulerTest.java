@@ -1,5 +1,6 @@
 package io.forewarn.server;
 
+import io.forewarn.web.Http;
 import io.forewarn.web.ServerUnderTest;
 import io.forewarn.web.Reports;
 import io.forewarn.policy.PolicyBook;
@@ -74,7 +75,7 @@ class DeadlineSchedulerTest {
     @BeforeEach
     void partiesAreOnFile() {
         for (String party : Reports.CROCUS_PARTIES) {
-            ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party); // 409 the second time
+            Http.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party); // 409 the second time
         }
     }
 
@@ -169,7 +170,7 @@ class DeadlineSchedulerTest {
     }
 
     private void post(String id) {
-        assertThat(ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus(id)).status())
+        assertThat(Http.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus(id)).status())
                 .isEqualTo(201);
     }
 

@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.Crocus;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
@@ -22,9 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.forewarn.store.Fixtures.CROCUS;
-import static io.forewarn.store.Fixtures.POLICY;
-import static io.forewarn.store.Fixtures.R1;
+import static io.forewarn.Crocus.SCENARIO;
+import static io.forewarn.Crocus.POLICY;
+import static io.forewarn.Crocus.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class CasebookJsonTest {
     @Test
     void everythingACrocusReplayStoresSurvives() {
         List<ReplayResult> runs = new ArrayList<>();
-        Replay replay = new Replay(CROCUS, POLICY);
+        Replay replay = new Replay(SCENARIO, POLICY);
         runs.add(replay.run(Mode.AS_RECORDED));
         runs.add(replay.run(Mode.AS_POLICY));
         int values = 0;
@@ -100,7 +101,7 @@ class CasebookJsonTest {
 
     @Test
     void aDraftBlockedByTheLeakCheckKeepsItsMatches() {
-        DraftRecord record = Fixtures.draft("D-7", Fixtures.CITIZENS);
+        DraftRecord record = Fixtures.draft("D-7", Crocus.CITIZENS);
         LeakVerdict blocked = LeakCheck.forReport(R1)
                 .check("NIGHTJAR reporting places the cell in safe houses near the ring road awaiting weapons");
         assertThat(blocked).isInstanceOf(LeakVerdict.Blocked.class);
@@ -121,14 +122,14 @@ class CasebookJsonTest {
 
     @Test
     void partiesOfEveryKindAndBothShapesOfAreaSurvive() {
-        for (Party party : List.of(Fixtures.CITIZENS, Fixtures.PUBLIC, Fixtures.AUTHORITIES, Fixtures.VENUE, Fixtures.PLAZA)) {
+        for (Party party : List.of(Crocus.CITIZENS, Crocus.PUBLIC, Crocus.AUTHORITIES, Crocus.VENUE, Fixtures.PLAZA)) {
             roundTrip(Party.class, party);
         }
         assertThat(json.write(Party.class, Fixtures.PLAZA))
                 .startsWith("{\"kind\":\"venue\"")
                 .contains("\"shape\":\"polygon\"");
-        assertThat(json.write(Party.class, Fixtures.VENUE)).contains("\"shape\":\"circle\"");
-        assertThat(json.write(Party.class, Fixtures.AUTHORITIES)).contains("\"kind\":\"authority\"");
+        assertThat(json.write(Party.class, Crocus.VENUE)).contains("\"shape\":\"circle\"");
+        assertThat(json.write(Party.class, Crocus.AUTHORITIES)).contains("\"kind\":\"authority\"");
     }
 
     @Test
@@ -137,13 +138,13 @@ class CasebookJsonTest {
         assertThat(partly.casualties().killed()).isEmpty();
         assertThat(partly.casualties().injured()).hasValue(0);
         roundTrip(Incident.class, Fixtures.attack());
-        roundTrip(Incident.class, new Incident("quiet", Fixtures.RECEIVED, Fixtures.VENUE.place(), "unknown",
+        roundTrip(Incident.class, new Incident("quiet", Crocus.RECEIVED, Crocus.VENUE.place(), "unknown",
                 java.util.Optional.empty(), Incident.Casualties.UNKNOWN, java.util.Optional.empty()));
     }
 
     @Test
     void anObligationKeepsItsHistoryAndResumeState() {
-        Obligation escalated = roundTrip(Obligation.class, Fixtures.escalated(Fixtures.PUBLIC));
+        Obligation escalated = roundTrip(Obligation.class, Fixtures.escalated(Crocus.PUBLIC));
         assertThat(escalated.history()).hasSize(4);
         assertThat(escalated.history().get(0).from()).isNull();
         assertThat(escalated.resumeState()).contains(ObligationState.DRAFTED);
@@ -152,7 +153,7 @@ class CasebookJsonTest {
 
     @Test
     void warningsAndWaiversWithAndWithoutTheirOptionalPartsSurvive() {
-        roundTrip(Warning.class, Fixtures.warning("W-1", "R-1", Fixtures.RECEIVED, Fixtures.CITIZENS, Fixtures.PUBLIC));
+        roundTrip(Warning.class, Fixtures.warning("W-1", "R-1", Crocus.RECEIVED, Crocus.CITIZENS, Crocus.PUBLIC));
         Waiver asked = roundTrip(Waiver.class, Fixtures.waiver("X-1", "R-1/crocus-city-hall"));
         roundTrip(Waiver.class, Fixtures.approved(asked));
         roundTrip(Waiver.class, new Waiver("X-2", "R-1/ru-authorities", asked.reason(), Waiver.Scope.LESS_SPECIFIC,
@@ -170,9 +171,9 @@ class CasebookJsonTest {
                 .doesNotContain("\"empty\"")        // Place.isEmpty(), ProtectedMaterial.isEmpty() are not properties
                 .doesNotContain("\"rank\"");         // a level is its name; the rank comes from the ladder
         String warning = json.write(Warning.class,
-                Fixtures.warning("W-1", "R-1", Fixtures.RECEIVED, Fixtures.CITIZENS));
+                Fixtures.warning("W-1", "R-1", Crocus.RECEIVED, Crocus.CITIZENS));
         assertThat(warning).contains("\"PLACE\":\"place:locality\"").contains("\"audience\":\"own-citizens\"");
-        assertThat(json.write(Party.class, Fixtures.VENUE)).doesNotContain("\"synthetic\":null");
+        assertThat(json.write(Party.class, Crocus.VENUE)).doesNotContain("\"synthetic\":null");
     }
 
     @Test
@@ -183,13 +184,13 @@ class CasebookJsonTest {
 
     @Test
     void whatIsNotAValidValueIsRefusedNotGuessed() {
-        String warning = json.write(Warning.class, Fixtures.warning("W-1", "R-1", Fixtures.RECEIVED, Fixtures.CITIZENS));
+        String warning = json.write(Warning.class, Fixtures.warning("W-1", "R-1", Crocus.RECEIVED, Crocus.CITIZENS));
 
         assertThatThrownBy(() -> json.read(Warning.class, warning.replace("place:locality", "place:street")))
                 .isInstanceOf(JacksonException.class);
         assertThatThrownBy(() -> json.read(Warning.class, warning.replace("{\"id\":", "{\"colour\":\"red\",\"id\":")))
                 .isInstanceOf(JacksonException.class);
-        assertThatThrownBy(() -> json.read(Party.class, json.write(Party.class, Fixtures.VENUE).replace("\"venue\"", "\"ship\"")))
+        assertThatThrownBy(() -> json.read(Party.class, json.write(Party.class, Crocus.VENUE).replace("\"venue\"", "\"ship\"")))
                 .isInstanceOf(JacksonException.class);
     }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static io.forewarn.store.Fixtures.CITIZENS;
-import static io.forewarn.store.Fixtures.R1;
+import static io.forewarn.Crocus.CITIZENS;
+import static io.forewarn.Crocus.R1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,8 +10,6 @@ import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.place.Place;
 import io.forewarn.place.Places;
-import io.forewarn.policy.Policy;
-import io.forewarn.policy.PolicyFile;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.Triage;
 import io.forewarn.policy.WaiverReason;
@@ -23,45 +21,26 @@ import io.forewarn.incident.Incident;
 import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 import io.forewarn.sanitize.Sanitizer;
-import io.forewarn.scenario.Scenario;
-import io.forewarn.scenario.ScenarioEvent;
-import io.forewarn.scenario.ScenarioFile;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import static io.forewarn.Crocus.RECEIVED;
+import static io.forewarn.Crocus.R1;
+import static io.forewarn.Crocus.POLICY;
+import static io.forewarn.Crocus.MOSCOW;
+
 /**
- * Test fixture: values of every kind the casebook stores, taken from the shipped Crocus City Hall
- * scenario where it has them (its report R-1 carries portions and protected material) and made up
- * in its image where it does not.
+ * Test fixture: values of every kind the casebook stores, taken from the Crocus City Hall case
+ * ({@link Crocus}) where it has them (its report R-1 carries portions and protected material) and
+ * made up in its image where it does not.
  */
 public final class Fixtures {
-
-    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-    public static final Instant RECEIVED = Instant.parse("2024-03-07T05:00:00Z");
-    public static final Policy POLICY = PolicyFile.defaultPolicy();
-    public static final Scenario CROCUS = ScenarioFile.parse("crocus-2024.yaml", resource("/scenarios/crocus-2024.yaml"));
-
-    /** R-1 as the scenario states it: three marked portions, protected terms, sources and methods. */
-    public static final ThreatReport R1 = CROCUS.events().stream()
-            .filter(ScenarioEvent.ReportReceived.class::isInstance)
-            .map(event -> ((ScenarioEvent.ReportReceived) event).report())
-            .findFirst().orElseThrow();
-
-    public static final Party CITIZENS = party("us-citizens-ru");
-    public static final Party PUBLIC = party("public-moscow");
-    public static final Party AUTHORITIES = party("ru-authorities");
-    public static final Party VENUE = party("crocus-city-hall");
 
     /** A venue whose site is a polygon rather than a circle. */
     public static final Party PLAZA = new Party.Venue("plaza", new Audience("venue-operator"), Relationship.ALLY,
@@ -70,10 +49,6 @@ public final class Fixtures {
             List.of("square", "market"), true);
 
     private Fixtures() {
-    }
-
-    public static Party party(String id) {
-        return CROCUS.parties().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     public static Triage triage(ThreatReport report) {
@@ -165,13 +140,5 @@ public final class Fixtures {
 
     public static TimelineEntry event(Instant at, String type, String subject) {
         return new TimelineEntry(at, type, subject, "scheduler", type + " of " + subject);
-    }
-
-    public static String resource(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
     }
 }

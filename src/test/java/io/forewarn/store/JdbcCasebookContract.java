@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.Crocus;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
@@ -18,10 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.forewarn.store.Fixtures.CITIZENS;
-import static io.forewarn.store.Fixtures.PUBLIC;
-import static io.forewarn.store.Fixtures.R1;
-import static io.forewarn.store.Fixtures.RECEIVED;
+import static io.forewarn.Crocus.CITIZENS;
+import static io.forewarn.Crocus.PUBLIC;
+import static io.forewarn.Crocus.R1;
+import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.store.Fixtures.event;
 import static io.forewarn.store.Fixtures.moved;
 import static io.forewarn.store.Fixtures.obligation;
@@ -174,13 +175,13 @@ abstract class JdbcCasebookContract extends CasebookContract {
 
     @Test
     void aPartyIsStoredWholeWhateverItsKind() {
-        for (Party party : Fixtures.CROCUS.parties()) {
+        for (Party party : Crocus.SCENARIO.parties()) {
             casebook.putParty(party);
         }
         casebook.putParty(Fixtures.PLAZA);
 
         assertThat(new JdbcCasebook(database.dataSource()).parties())
-                .containsExactlyElementsOf(List.of(Fixtures.party("us-citizens-ru"), Fixtures.party("public-moscow"),
-                        Fixtures.party("ru-authorities"), Fixtures.party("crocus-city-hall"), Fixtures.PLAZA));
+                .containsExactlyElementsOf(List.of(Crocus.party("us-citizens-ru"), Crocus.party("public-moscow"),
+                        Crocus.party("ru-authorities"), Crocus.party("crocus-city-hall"), Fixtures.PLAZA));
     }
 }

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import static io.forewarn.store.Fixtures.CROCUS;
-import static io.forewarn.store.Fixtures.POLICY;
+import static io.forewarn.Crocus.SCENARIO;
+import static io.forewarn.Crocus.POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +32,8 @@ class ReplayOnDatabaseTest {
 
     @BeforeAll
     static void replayInMemory() {
-        inMemory = replay(new Replay(CROCUS, POLICY));
-        inMemoryDocument = ReplayDocument.toJson(CROCUS, inMemory);
+        inMemory = replay(new Replay(SCENARIO, POLICY));
+        inMemoryDocument = ReplayDocument.toJson(SCENARIO, inMemory);
     }
 
     @AfterEach
@@ -57,9 +57,9 @@ class ReplayOnDatabaseTest {
     }
 
     private void assertSameAsInMemory(Supplier<Casebook> casebooks) {
-        List<ReplayResult> stored = replay(new Replay(CROCUS, POLICY, casebooks));
+        List<ReplayResult> stored = replay(new Replay(SCENARIO, POLICY, casebooks));
 
-        assertThat(ReplayDocument.toJson(CROCUS, stored)).isEqualTo(inMemoryDocument);
+        assertThat(ReplayDocument.toJson(SCENARIO, stored)).isEqualTo(inMemoryDocument);
         for (int run = 0; run < stored.size(); run++) {
             Casebook expected = inMemory.get(run).casebook();
             Casebook actual = stored.get(run).casebook();

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Crocus;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.policy.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +105,7 @@ class ApiAccessTest {
                 new Endpoint("GET", "/api/v1/ledger/consistency?from=1", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/ledger/export", null, null, CASE_READERS),
                 new Endpoint("POST", "/api/v1/ledger/head", null, null, EnumSet.noneOf(Role.class)),
-                new Endpoint("POST", "/api/v1/scenario-runs?mode=as-recorded", "application/yaml", Reports.crocusScenario(),
+                new Endpoint("POST", "/api/v1/scenario-runs?mode=as-recorded", "application/yaml", Crocus.SCENARIO_TEXT,
                         EnumSet.of(ANALYST, DIRECTOR, OVERSIGHT)),
                 new Endpoint("GET", "/api/v1/no-such-thing", null, null, EnumSet.noneOf(Role.class)),
                 new Endpoint("DELETE", "/api/v1/reports/R-1", null, null, EnumSet.noneOf(Role.class)));
@@ -114,22 +115,22 @@ class ApiAccessTest {
     void theCrocusCaseIsOnFile() {
         // The context (and its database) is shared by the tests of this class: create once, then 409s.
         for (String party : Reports.CROCUS_PARTIES) {
-            ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
+            Http.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
         }
-        ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
+        Http.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
     }
 
     @ParameterizedTest
     @MethodSource("endpoints")
     void eachRoleGetsWhatTheMatrixAllowsAndNothingElse(Endpoint endpoint) {
         List<String> wrong = new ArrayList<>();
-        ServerUnderTest.Answer anonymous = call(endpoint, null);
+        Http.Reply anonymous = call(endpoint, null);
         if (anonymous.status() != 401) {
             wrong.add("anonymous got " + anonymous.status());
         }
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         for (Role role : Role.values()) {
-            ServerUnderTest.Answer answer = call(endpoint, role);
+            Http.Reply answer = call(endpoint, role);
             boolean allowed = endpoint.allowed().contains(role);
             if (allowed && (answer.status() == 401 || answer.status() == 403)) {
                 wrong.add(role.code() + " was refused with " + answer.status());
@@ -149,8 +150,8 @@ class ApiAccessTest {
 
     @Test
     void healthAndMetricsNeedNoLogin() {
-        assertThat(ServerUnderTest.call(port, null, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
-        assertThat(ServerUnderTest.call(port, null, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(200);
+        assertThat(Http.call(port, null, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
+        assertThat(Http.call(port, null, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(200);
     }
 
     @Test
@@ -159,7 +160,7 @@ class ApiAccessTest {
             for (String path : List.of("/api/v1/reports/R-1", "/api/v1/reports", "/api/v1/obligations", "/api/v1/drafts",
                     "/api/v1/warnings", "/api/v1/waivers", "/api/v1/events?size=500",
                     "/api/v1/ledger/entries?size=500", "/api/v1/ledger/export")) {
-                ServerUnderTest.Answer answer = ServerUnderTest.call(port, role, "GET", path, null, null);
+                Http.Reply answer = Http.call(port, role, "GET", path, null, null);
                 String body = answer.body().toLowerCase(Locale.ROOT);
                 if (role.mayReadProtectedMaterial()) {
                     if (path.startsWith("/api/v1/reports")) {
@@ -174,7 +175,7 @@ class ApiAccessTest {
         }
     }
 
-    private ServerUnderTest.Answer call(Endpoint endpoint, Role role) {
-        return ServerUnderTest.call(port, role, endpoint.method(), endpoint.path(), endpoint.contentType(), endpoint.body());
+    private Http.Reply call(Endpoint endpoint, Role role) {
+        return Http.call(port, role, endpoint.method(), endpoint.path(), endpoint.contentType(), endpoint.body());
     }
 }

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Poll;
 import io.forewarn.ledger.server.HeadPublisher;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.ledger.ConsistencyProofs;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.PublicKey;
@@ -61,9 +63,9 @@ class LedgerApiTest {
     @BeforeEach
     void theCrocusCaseIsOnFile() {
         for (String party : Reports.CROCUS_PARTIES) {
-            ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
+            Http.call(port, ANALYST, "POST", "/api/v1/parties", "application/json", party);
         }
-        ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
+        Http.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
     }
 
     @Test
@@ -75,7 +77,7 @@ class LedgerApiTest {
         assertThat(first.size()).isPositive();
         assertThat(LedgerExport.parseHead(get("/api/v1/ledger/head"))).as("nothing new, the same head").isEqualTo(first);
 
-        ServerUnderTest.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-" + Instant.now().toEpochMilli()));
+        Http.call(port, ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-" + Instant.now().toEpochMilli()));
         SignedTreeHead second = LedgerExport.parseHead(get("/api/v1/ledger/head"));
         assertThat(verifier.verifies(second)).isTrue();
         assertThat(second.size()).isGreaterThan(first.size());
@@ -109,27 +111,28 @@ class LedgerApiTest {
     void signedHeadsAreWrittenToTheWitnessFile() throws Exception {
         SignedTreeHead head = LedgerExport.parseHead(get("/api/v1/ledger/head"));
         PublicKey key = LedgerKeyFiles.parsePublic(get("/api/v1/ledger/public-key"), "the API");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        List<SignedTreeHead> witnessed = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            witnessed = lines().stream().map(LedgerExport::parseHead).toList();
-            if (witnessed.stream().anyMatch(h -> h.size() >= head.size() && new TreeHeadVerifier(key).verifies(h))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(witnessed).anyMatch(h -> h.size() >= head.size() && new TreeHeadVerifier(key).verifies(h));
+        Poll.until(Duration.ofSeconds(10), () -> witnessed().stream()
+                        .anyMatch(h -> h.size() >= head.size() && new TreeHeadVerifier(key).verifies(h)),
+                () -> "no signed head of size " + head.size() + " or more in the witness file: " + witnessed());
         assertThat(lines()).allMatch(line -> line.contains("\"keyId\":\"sha256:"));
     }
 
     @Test
     void badProofRequestsAreProblemsNotErrors() {
-        assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/entries/100000/proof", null, null).status())
+        assertThat(Http.call(port, OVERSIGHT, "GET", "/api/v1/ledger/entries/100000/proof", null, null).status())
                 .isEqualTo(404);
-        assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=0", null, null).status())
+        assertThat(Http.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=0", null, null).status())
                 .isEqualTo(400);
-        assertThat(ServerUnderTest.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=1&to=100000", null, null).status())
+        assertThat(Http.call(port, OVERSIGHT, "GET", "/api/v1/ledger/consistency?from=1&to=100000", null, null).status())
                 .isEqualTo(400);
+    }
+
+    private List<SignedTreeHead> witnessed() {
+        try {
+            return lines().stream().map(LedgerExport::parseHead).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> lines() throws IOException {
@@ -137,7 +140,7 @@ class LedgerApiTest {
     }
 
     private String get(String path) {
-        ServerUnderTest.Answer answer = ServerUnderTest.call(port, OVERSIGHT, "GET", path, null, null);
+        Http.Reply answer = Http.call(port, OVERSIGHT, "GET", path, null, null);
         assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
         return answer.body();
     }

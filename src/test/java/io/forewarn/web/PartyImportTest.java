@@ -80,7 +80,7 @@ class PartyImportTest {
         Http.Reply reply = Http.post(port, "analyst", IMPORT, "application/geo+json", collection);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        JsonNode answer = json(reply);
+        JsonNode answer = reply.json();
         assertThat(strings(answer.path("created"))).containsExactly(venue, area);
         assertThat(answer.path("rejected").get(0).path("row").asInt()).isEqualTo(2);
         assertThat(answer.path("rejected").get(0).path("field").asString()).isEqualTo("geometry");
@@ -102,7 +102,7 @@ class PartyImportTest {
 
         assertThat(received.status()).isEqualTo(201);
         List<String> parties = new ArrayList<>();
-        json(received).path("obligations").forEach(obligation -> parties.add(obligation.path("party").asString()));
+        received.json().path("obligations").forEach(obligation -> parties.add(obligation.path("party").asString()));
         assertThat(parties).contains(venue);
     }
 
@@ -113,7 +113,7 @@ class PartyImportTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(json(reply).path("detail").asString()).contains("column 4 of the header");
+        assertThat(reply.json().path("detail").asString()).contains("column 4 of the header");
         assertThat(Http.get(port, "analyst", "/api/v1/parties/" + id).status()).isEqualTo(404);
 
         assertThat(Http.post(port, "analyst", IMPORT + "?mode=merge", "text/csv", "id,kind,audience\n").status()).isEqualTo(400);
@@ -135,17 +135,13 @@ class PartyImportTest {
     private JsonNode importCsv(String csv, String query) {
         Http.Reply reply = Http.post(port, "liaison", IMPORT + query, "text/csv", csv);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return json(reply);
+        return reply.json();
     }
 
     private JsonNode party(String id) {
         Http.Reply reply = Http.get(port, "analyst", "/api/v1/parties/" + id);
         assertThat(reply.status()).isEqualTo(200);
-        return json(reply);
-    }
-
-    private static JsonNode json(Http.Reply reply) {
-        return JSON.readTree(reply.body());
+        return reply.json();
     }
 
     private static List<String> strings(JsonNode array) {

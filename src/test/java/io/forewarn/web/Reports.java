@@ -64,16 +64,6 @@ public final class Reports {
                  "injured": 182, "arrested": 11, "claimed-by": "Islamic State"}""".formatted(id, at);
     }
 
-    /** The Crocus scenario file that ships with Forewarn. */
-    static String crocusScenario() {
-        try (var in = Reports.class.getResourceAsStream("/scenarios/crocus-2024.yaml")) {
-            return new String(java.util.Objects.requireNonNull(in, "crocus-2024.yaml").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The default policy renumbered. */
     public static String policyVersion(int version) {
         return PolicyFile.defaultSource().replaceFirst("(?m)^version: \\d+", "version: " + version);

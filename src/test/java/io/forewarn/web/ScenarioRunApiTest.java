@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Crocus;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.policy.Role;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,14 @@ class ScenarioRunApiTest {
     void theCrocusScenarioReplaysInBothModesAndMeetsItsExpectationsWithoutTouchingTheCase() {
         // A live case with a report of the same id as the scenario's: the replay must neither see nor change it.
         for (String party : Reports.CROCUS_PARTIES) {
-            ServerUnderTest.call(port, Role.ANALYST, "POST", "/api/v1/parties", "application/json", party);
+            Http.call(port, Role.ANALYST, "POST", "/api/v1/parties", "application/json", party);
         }
-        ServerUnderTest.call(port, Role.ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
+        Http.call(port, Role.ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
         int eventsBefore = events();
-        assertThat(eventsBefore).isPositive();
+        assertThat(eventsBefore).as("R-1 received, an obligation opened for each of the four parties").isEqualTo(5);
 
-        ServerUnderTest.Answer answer = ServerUnderTest.call(port, Role.OVERSIGHT, "POST", "/api/v1/scenario-runs",
-                "application/yaml", Reports.crocusScenario());
+        Http.Reply answer = Http.call(port, Role.OVERSIGHT, "POST", "/api/v1/scenario-runs",
+                "application/yaml", Crocus.SCENARIO_TEXT);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -54,9 +55,9 @@ class ScenarioRunApiTest {
             assertThat(body).doesNotContain(secret);
         }
         assertThat(events()).isEqualTo(eventsBefore);
-        assertThat(ServerUnderTest.call(port, Role.ANALYST, "GET", "/api/v1/reports", null, null).body())
+        assertThat(Http.call(port, Role.ANALYST, "GET", "/api/v1/reports", null, null).body())
                 .contains("\"total\":1");
-        assertThat(ServerUnderTest.call(port, Role.ANALYST, "GET", "/api/v1/warnings", null, null).body())
+        assertThat(Http.call(port, Role.ANALYST, "GET", "/api/v1/warnings", null, null).body())
                 .contains("\"total\":0");
     }
 
@@ -69,7 +70,7 @@ class ScenarioRunApiTest {
                             {"at": "2024-03-22T19:58", "incident": {"place": {"locality": "Moscow"}, "method": "attack"}}]}
                 """.formatted(Reports.CROCUS_PARTIES.get(1), Reports.crocus("R-1"));
 
-        ServerUnderTest.Answer answer = ServerUnderTest.call(port, Role.DIRECTOR, "POST",
+        Http.Reply answer = Http.call(port, Role.DIRECTOR, "POST",
                 "/api/v1/scenario-runs?mode=as-policy", "application/json", scenario);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -81,24 +82,24 @@ class ScenarioRunApiTest {
 
     @Test
     void aBadFileOrModeIsABadRequestThatSaysWhere() {
-        ServerUnderTest.Answer badFile = ServerUnderTest.call(port, Role.ANALYST, "POST", "/api/v1/scenario-runs",
+        Http.Reply badFile = Http.call(port, Role.ANALYST, "POST", "/api/v1/scenario-runs",
                 "application/yaml", "scenario: broken\ntitle: [unclosed\n");
         assertThat(badFile.status()).isEqualTo(400);
         assertThat(badFile.contentType()).startsWith("application/problem+json");
         assertThat(badFile.body()).contains("\"line\":").contains("request body:");
 
-        ServerUnderTest.Answer unknownKey = ServerUnderTest.call(port, Role.ANALYST, "POST", "/api/v1/scenario-runs",
+        Http.Reply unknownKey = Http.call(port, Role.ANALYST, "POST", "/api/v1/scenario-runs",
                 "application/yaml", "scenario: x\ntitle: y\ntimezone: UTC\nparites: []\n");
         assertThat(unknownKey.status()).isEqualTo(400);
         assertThat(unknownKey.body()).contains("request body:4:1: ").contains("\"line\":4");
 
-        ServerUnderTest.Answer badMode = ServerUnderTest.call(port, Role.ANALYST, "POST", "/api/v1/scenario-runs?mode=live",
-                "application/yaml", Reports.crocusScenario());
+        Http.Reply badMode = Http.call(port, Role.ANALYST, "POST", "/api/v1/scenario-runs?mode=live",
+                "application/yaml", Crocus.SCENARIO_TEXT);
         assertThat(badMode.status()).isEqualTo(400);
     }
 
     private int events() {
-        String body = ServerUnderTest.call(port, Role.OVERSIGHT, "GET", "/api/v1/events?size=500", null, null).body();
+        String body = Http.call(port, Role.OVERSIGHT, "GET", "/api/v1/events?size=500", null, null).body();
         return JSON.readTree(body).path("items").size();
     }
 }

@@ -200,7 +200,7 @@ class ServeCrashTest {
                 sent.add(id);
                 inFlight.incrementAndGet();
                 try {
-                    ServerUnderTest.Answer answer = server.call(ANALYST, "POST", "/api/v1/reports", Reports.crocus(id));
+                    Http.Reply answer = server.call(ANALYST, "POST", "/api/v1/reports", Reports.crocus(id));
                     if (answer.status() / 100 == 2) {
                         List<String> obligations = new ArrayList<>();
                         JsonNode body = JSON.readTree(answer.body());

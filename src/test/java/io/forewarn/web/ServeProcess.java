@@ -2,19 +2,15 @@ package io.forewarn.web;
 
 import io.forewarn.policy.Role;
 
+import io.forewarn.Poll;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +26,6 @@ final class ServeProcess implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("Forewarn serving at http://localhost:(\\d+)/");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     private final String name;
     private final Process process;
@@ -79,19 +71,18 @@ final class ServeProcess implements AutoCloseable {
 
     /** Waits for the "Forewarn serving at" line; fails with the server's output when it does not come. */
     ServeProcess awaitServing() {
-        Instant until = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(until)) {
+        Poll.until(START_TIMEOUT, () -> {
             Matcher serving = SERVING.matcher(output());
             if (serving.find()) {
                 port = Integer.parseInt(serving.group(1));
-                return this;
+                return true;
             }
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before serving:\n" + output());
             }
-            sleep(Duration.ofMillis(100));
-        }
-        throw new AssertionError(name + " did not print 'Forewarn serving at' within " + START_TIMEOUT + ":\n" + output());
+            return false;
+        }, () -> name + " did not print 'Forewarn serving at':\n" + output());
+        return this;
     }
 
     int port() {
@@ -137,30 +128,15 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** A call as the login of {@code role}; an IOException means no answer came (the server is gone). */
-    ServerUnderTest.Answer call(Role role, String method, String path, String body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        String credentials = role.code() + ":" + ServerUnderTest.PASSWORD;
-        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new ServerUnderTest.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    Http.Reply call(Role role, String method, String path, String body) throws IOException {
+        return Http.exchange(Http.request(port, role.code(), method, path, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A call that must be answered with {@code expected}. */
     String expect(int expected, Role role, String method, String path, String body) {
         try {
-            ServerUnderTest.Answer answer = call(role, method, path, body);
+            Http.Reply answer = call(role, method, path, body);
             if (answer.status() != expected) {
                 throw new AssertionError(method + " " + path + " on " + name + " answered " + answer.status() + " instead of "
                         + expected + ": " + answer.body());
@@ -190,15 +166,6 @@ final class ServeProcess implements AutoCloseable {
             return Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

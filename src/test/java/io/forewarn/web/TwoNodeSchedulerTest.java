@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Poll;
 import io.forewarn.server.CaseDatabase;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
@@ -13,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,15 +84,13 @@ class TwoNodeSchedulerTest {
         one.awaitServing();
         two.awaitServing();
 
-        Instant until = Instant.now().plus(ESCALATION_TIMEOUT);
-        while (escalatedToTheEnd(database) < obligations) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError(escalatedToTheEnd(database) + " of " + obligations + " obligations were escalated to "
-                        + "the director within " + ESCALATION_TIMEOUT + "\nnode-1:\n" + one.output() + "\nnode-2:\n" + two.output());
-            }
-            ServeProcess.sleep(Duration.ofMillis(200));
-        }
-        ServeProcess.sleep(AFTERWARDS);
+        Poll.until(ESCALATION_TIMEOUT, () -> escalatedToTheEnd(database) == obligations,
+                () -> escalatedToTheEnd(database) + " of " + obligations + " obligations were escalated to the director"
+                        + "\nnode-1:\n" + one.output() + "\nnode-2:\n" + two.output());
+        Poll.throughout(AFTERWARDS, () -> decisions(database).equals(List.of((long) obligations, 2L * obligations)),
+                () -> "after every obligation was escalated to the director, the nodes decided again: "
+                        + "obligation-overdue, obligation-escalated events " + decisions(database) + " for " + obligations
+                        + " obligations\nnode-1:\n" + one.output() + "\nnode-2:\n" + two.output());
 
         List<Obligation> swept = database.read(casebook -> List.copyOf(casebook.obligations()));
         List<TimelineEntry> events = database.read(casebook -> casebook.events());
@@ -137,6 +135,13 @@ class TwoNodeSchedulerTest {
 
     private static long escalatedToTheEnd(CaseDatabase database) {
         return database.read(casebook -> casebook.obligations().stream().filter(o -> o.escalations() == 2).count());
+    }
+
+    /** How many obligation-overdue and obligation-escalated events the timeline holds. */
+    private static List<Long> decisions(CaseDatabase database) {
+        List<TimelineEntry> events = database.read(casebook -> casebook.events());
+        return List.of(events.stream().filter(e -> e.type().equals("obligation-overdue")).count(),
+                events.stream().filter(e -> e.type().equals("obligation-escalated")).count());
     }
 
     private static Map<String, Long> count(List<TimelineEntry> events, String type) {

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import static io.forewarn.store.Fixtures.RECEIVED;
+import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.store.Fixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -35,10 +35,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.forewarn.store.Fixtures.CROCUS;
-import static io.forewarn.store.Fixtures.POLICY;
-import static io.forewarn.store.Fixtures.R1;
-import static io.forewarn.store.Fixtures.RECEIVED;
+import static io.forewarn.Crocus.SCENARIO;
+import static io.forewarn.Crocus.POLICY;
+import static io.forewarn.Crocus.R1;
+import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.store.Fixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -204,11 +204,11 @@ class JdbcLedgerTest {
     @Test
     void theCrocusReplayOnADatabaseLeavesOneEntryPerTimelineEvent() {
         TestDatabase database = open("h2");
-        ReplayResult result = new Replay(CROCUS, POLICY, () -> new JdbcCasebook(database.dataSource())).run(Mode.AS_RECORDED);
+        ReplayResult result = new Replay(SCENARIO, POLICY, () -> new JdbcCasebook(database.dataSource())).run(Mode.AS_RECORDED);
 
         JdbcLedger ledger = ((JdbcCasebook) result.casebook()).ledger();
         List<TimelineEntry> events = result.casebook().events();
-        assertThat(events).isNotEmpty();
+        assertThat(events).hasSize(24); // as counted in LedgerCommandTest
         assertThat(ledger.size()).isEqualTo(events.size());
         List<LedgerEntry> entries = ledger.entries(0, ledger.size());
         for (int i = 0; i < events.size(); i++) {

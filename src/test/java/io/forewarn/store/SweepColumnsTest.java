@@ -14,10 +14,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import static io.forewarn.store.Fixtures.CITIZENS;
-import static io.forewarn.store.Fixtures.PUBLIC;
-import static io.forewarn.store.Fixtures.R1;
-import static io.forewarn.store.Fixtures.RECEIVED;
+import static io.forewarn.Crocus.CITIZENS;
+import static io.forewarn.Crocus.PUBLIC;
+import static io.forewarn.Crocus.R1;
+import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.store.Fixtures.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 

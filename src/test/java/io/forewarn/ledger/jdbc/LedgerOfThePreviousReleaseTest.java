@@ -1,5 +1,6 @@
 package io.forewarn.ledger.jdbc;
 
+import io.forewarn.Crocus;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.ExportVerifier;
 import io.forewarn.ledger.InMemoryMerkleTree;
@@ -12,7 +13,6 @@ import io.forewarn.ledger.SignedTreeHead;
 import io.forewarn.ledger.TreeHeadVerifier;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.store.CasebookJson;
-import io.forewarn.store.Fixtures;
 import io.forewarn.store.JdbcCasebook;
 import io.forewarn.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerOfThePreviousReleaseTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNode ROWS = JSON.readTree(Fixtures.resource("/ledger/before-typed-events.json"));
+    private static final JsonNode ROWS = JSON.readTree(Crocus.resource("/ledger/before-typed-events.json"));
     private static final HexFormat HEX = HexFormat.of();
     /** How H2 printed a {@code TIMESTAMP WITH TIME ZONE}: {@code 2024-03-07 05:00:00+00}. */
     private static final DateTimeFormatter PRINTED = new DateTimeFormatterBuilder()

@@ -15,11 +15,20 @@ public class ForewarnServer {
     /**
      * Starts the server with these settings, which take precedence over {@code application.yaml} and
      * the environment (they are what the command line asked for).
+     *
+     * @throws StartRefusedException when a login or the database is missing ({@link BeforeStart}), with the one line
+     *                               that says what to change
      */
     public static ConfigurableApplicationContext start(Map<String, Object> settings) {
         SpringApplication application = new SpringApplication(ForewarnServer.class);
         application.setMainApplicationClass(ForewarnServer.class);
+        application.addInitializers(new BeforeStart());
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return application.run(args);
+        try {
+            return application.run(args);
+        } catch (RuntimeException failed) {
+            StartRefusedException refused = StartRefusedException.in(failed);
+            throw refused == null ? failed : refused;
+        }
     }
 }

@@ -35,8 +35,12 @@ public final class DatabaseUnavailableException extends RuntimeException {
         } else if (state.equals("3D000")) {
             why = "no such database (" + said + "): create it, or correct the database name at the end of "
                     + DatabaseSettings.URL_VARIABLE;
-        } else if (state.equals("28P01") || state.equals("08004") && said.toLowerCase(Locale.ROOT).contains("password")) {
-            why = "the password of user " + user + " was refused (" + said + "): check " + DatabaseSettings.PASSWORD_VARIABLE;
+        } else if (state.equals("28P01")) {
+            // PostgreSQL answers a user it does not know the same way, so as not to tell which users exist.
+            why = "the password of user " + user + " was refused (" + said + "): check " + DatabaseSettings.PASSWORD_VARIABLE
+                    + ", and " + DatabaseSettings.USER_VARIABLE + " (the server does not say which of the two is wrong)";
+        } else if (state.equals("08004") && said.toLowerCase(Locale.ROOT).contains("password")) {
+            why = "the server wants a password for user " + user + " (" + said + "): set " + DatabaseSettings.PASSWORD_VARIABLE;
         } else if (state.equals("28000")) {
             why = "user " + user + " may not log in (" + said + "): check " + DatabaseSettings.USER_VARIABLE
                     + ", or create the role";

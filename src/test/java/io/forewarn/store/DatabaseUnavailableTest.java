@@ -71,6 +71,7 @@ class DatabaseUnavailableTest {
                 .hasMessage("the database URL (FOREWARN_DB_URL) starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/forewarn");
     }
 
+    /** The driver's refusals as a PostgreSQL with password authentication (scram-sha-256) gives them. */
     @Test
     void aRefusedPasswordNamesThePasswordVariable() {
         SQLException refused = new SQLException("FATAL: password authentication failed for user \"forewarn\"", "28P01");
@@ -78,11 +79,11 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailableException.of(settings(), new RuntimeException("Failed to initialize pool", refused)).getMessage())
                 .isEqualTo("cannot open the database PostgreSQL db.example:5432/forewarn as user forewarn: the password of "
                         + "user forewarn was refused (password authentication failed for user \"forewarn\"): check "
-                        + "FOREWARN_DB_PASSWORD");
+                        + "FOREWARN_DB_PASSWORD, and FOREWARN_DB_USER (the server does not say which of the two is wrong)");
         SQLException none = new SQLException("The server requested SCRAM-based authentication, but no password was provided.", "08004");
         assertThat(DatabaseUnavailableException.of(settings(), none).getMessage())
-                .endsWith(": the password of user forewarn was refused (The server requested SCRAM-based authentication, but "
-                        + "no password was provided.): check FOREWARN_DB_PASSWORD");
+                .endsWith(": the server wants a password for user forewarn (The server requested SCRAM-based authentication, "
+                        + "but no password was provided.): set FOREWARN_DB_PASSWORD");
     }
 
     @Test

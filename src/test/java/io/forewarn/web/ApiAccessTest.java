@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint against every role: allowed where the design allows, 403 elsewhere, 401 without a
  * login; and no role without need-to-know ever sees a protected term, source, method or portion.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiAccessTest {
 
     private static final Set<Role> CASE_READERS = EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT);

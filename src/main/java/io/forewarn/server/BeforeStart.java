@@ -1,14 +1,19 @@
 package io.forewarn.server;
 
 import io.forewarn.store.Database;
+import io.forewarn.store.DatabaseSettings;
 import io.forewarn.store.DatabaseUnavailableException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What must hold before {@code forewarn serve} builds anything, checked on the settings as they stand
@@ -20,7 +25,7 @@ import java.util.List;
  *       accepted. Without either, every request would be answered 401 by a server that looks healthy.</li>
  *   <li>the database opens: reachable, the login accepted, migrated. It is opened here, once, and handed to
  *       the context as its {@code database} bean, so a wrong URL, user or password stops the start before
- *       the web server is built.</li>
+ *       any bean is made or the web server is built.</li>
  * </ol>
  */
 final class BeforeStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -43,13 +48,43 @@ final class BeforeStart implements ApplicationContextInitializer<ConfigurableApp
         if (!logins && !tokens) {
             throw new StartRefusedException(NO_LOGINS, null);
         }
-        Database database;
+        DatabaseSettings database;
         try {
-            database = Database.open(ServerConfiguration.databaseSettings(context.getEnvironment()));
-        } catch (DatabaseUnavailableException | IllegalArgumentException unusable) {
+            database = ServerConfiguration.databaseSettings(context.getEnvironment());
+        } catch (IllegalArgumentException unusable) {
             throw new StartRefusedException(unusable.getMessage(), unusable);
         }
+        // Opening and migrating takes a good part of the start; it runs beside the parsing of the configuration
+        // classes, which needs no database, and is waited for once they are parsed, before any bean is made.
+        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(database));
+        Thread opener = new Thread(opening, "forewarn-database-open");
+        opener.setDaemon(true);
+        opener.start();
+        // The context logs a failed refresh as a warning before it hands the failure on; for a refusal that would
+        // repeat the one line the command line prints. Quiet until the database is open: a refresh that fails
+        // otherwise meanwhile is still reported in full, as "Application run failed".
+        LoggingSystem logging = LoggingSystem.get(context.getClassLoader());
+        String contextLogger = context.getClass().getName();
+        logging.setLogLevel(contextLogger, LogLevel.ERROR);
+        context.addBeanFactoryPostProcessor(beans -> {
+            opened(opening);
+            logging.setLogLevel(contextLogger, null);
+        });
         // closed with the context, as any AutoCloseable bean is
-        ((GenericApplicationContext) context).registerBean(ServerConfiguration.DATABASE_BEAN, Database.class, () -> database);
+        ((GenericApplicationContext) context).registerBean(ServerConfiguration.DATABASE_BEAN, Database.class, () -> opened(opening));
+    }
+
+    private static Database opened(FutureTask<Database> opening) {
+        try {
+            return opening.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof DatabaseUnavailableException unavailable) {
+                throw new StartRefusedException(unavailable.getMessage(), unavailable);
+            }
+            throw new IllegalStateException("opening the database failed", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the database opened", interrupted);
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.ApplicationStartup;
 
 import java.util.Map;
 
@@ -20,8 +21,14 @@ public class ForewarnServer {
      *                               that says what to change
      */
     public static ConfigurableApplicationContext start(Map<String, Object> settings) {
+        return start(settings, ApplicationStartup.DEFAULT);
+    }
+
+    /** Like {@link #start(Map)}, recording the steps of the start in {@code startup} (where the time goes). */
+    public static ConfigurableApplicationContext start(Map<String, Object> settings, ApplicationStartup startup) {
         SpringApplication application = new SpringApplication(ForewarnServer.class);
         application.setMainApplicationClass(ForewarnServer.class);
+        application.setApplicationStartup(startup);
         application.addInitializers(new BeforeStart());
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         try {

@@ -4,12 +4,14 @@ import io.forewarn.policy.PolicyBook;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.PolicyVersions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,8 +52,9 @@ class PolicyController {
     /** Uploads a new version (YAML, or JSON of the same shape); it must be valid and numbered above the one in force. */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<Map<String, Object>> upload(@RequestBody byte[] body) {
-        Policy policy = policies.upload(RequestBodies.utf8(body));
+    ResponseEntity<Map<String, Object>> upload(@RequestBody byte[] body,
+                                               @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        Policy policy = policies.upload(RequestBodies.yamlOrJson(body, contentType));
         return ResponseEntity.created(URI.create("/api/v1/policy/versions/" + policy.version()))
                 .body(version(policy.version()));
     }

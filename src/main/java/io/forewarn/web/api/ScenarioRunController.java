@@ -7,10 +7,12 @@ import io.forewarn.scenario.ReplayDocument;
 import io.forewarn.scenario.ReplayResult;
 import io.forewarn.scenario.Scenario;
 import io.forewarn.scenario.ScenarioFile;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +37,10 @@ class ScenarioRunController {
 
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<byte[]> run(@RequestBody byte[] body, @RequestParam(defaultValue = "both") String mode) {
+    ResponseEntity<byte[]> run(@RequestBody byte[] body, @RequestParam(defaultValue = "both") String mode,
+                               @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         List<Mode> modes = modes(mode);
-        Scenario scenario = ScenarioFile.parse("request body", RequestBodies.utf8(body));
+        Scenario scenario = ScenarioFile.parse(RequestBodies.SOURCE, RequestBodies.yamlOrJson(body, contentType));
         Replay replay = new Replay(scenario, desk.policy());
         List<ReplayResult> runs = modes.stream().map(replay::run).toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import io.forewarn.obligation.DraftRecord;
 import io.forewarn.policy.Role;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.LeakVerdict;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -40,6 +41,7 @@ public record DraftView(String id, String report, String audience, String status
     }
 
     /** The leak check's verdict, its matches described as {@code reader} may read them. */
+    @Schema(name = "LeakVerdict")
     public record Leak(boolean blocked, List<String> matches) {
 
         static Leak of(LeakVerdict verdict, Role reader) {

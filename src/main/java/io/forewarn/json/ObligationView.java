@@ -3,6 +3,7 @@ package io.forewarn.json;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Transition;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -23,6 +24,7 @@ public record ObligationView(String id, String report, String party, String audi
     }
 
     /** One transition of the history: {@code from} is null for the opening one. */
+    @Schema(name = "ObligationStep")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Step(String at, String from, String to, String actor, int policyVersion, String note) {
 

@@ -5,6 +5,7 @@ import io.forewarn.obligation.Warning;
 import io.forewarn.review.Finding;
 import io.forewarn.review.PartyCase;
 import io.forewarn.review.Review;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -27,6 +28,7 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     }
 
     /** A report the incident correlates with, and why. */
+    @Schema(name = "ReviewCorrelation")
     public record Correlation(String report, String reason) {
 
         static Correlation of(Review.Correlation correlation) {
@@ -35,6 +37,7 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     }
 
     /** One affected party of one report: its obligation, what it was told, and the findings about it. */
+    @Schema(name = "ReviewPartyRow")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record PartyRow(String report, String party, String kind, String audience, String relationship,
                            String obligation, String stateNow, LevelsView effectiveCeiling, List<String> warnings,

@@ -1,6 +1,7 @@
 package io.forewarn.json;
 
 import io.forewarn.obligation.Waiver;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -21,6 +22,7 @@ public record WaiverView(String id, String obligation, String reason, String sco
     }
 
     /** Who approved or rejected the waiver, in which role, when, and with what note. */
+    @Schema(name = "WaiverDecision")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record Decision(boolean approved, String decidedBy, String role, String at, String note) {
 

@@ -199,9 +199,11 @@ class ApiAccessTest {
     }
 
     @Test
-    void healthAndMetricsNeedNoLogin() {
+    void healthMetricsAndTheApiDocumentNeedNoLogin() {
         assertThat(Http.call(port, null, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
         assertThat(Http.call(port, null, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(200);
+        assertThat(Http.call(port, null, "GET", "/v3/api-docs", null, null).status()).isEqualTo(200);
+        assertThat(Http.call(port, null, "GET", "/v3/api-docs.yaml", null, null).body()).startsWith("openapi: 3.1.0");
     }
 
     @Test

@@ -71,29 +71,20 @@ class PartyImportController {
             description = "CSV or GeoJSON in UTF-8. Every row is checked on its own; the good rows are stored together "
                     + "and the bad ones listed. mode=create (the default) refuses an id on file, mode=upsert replaces it. "
                     + "400 only when the document as a whole cannot be read.")
-    @PostMapping(consumes = CSV)
-    ImportAnswer csv(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-            @Content(mediaType = CSV, schema = @Schema(type = "string", description = ImportSchemas.CSV)),
-            @Content(mediaType = GEO_JSON, schema = @Schema(implementation = ImportSchemas.FeatureCollection.class))})
-                     @RequestBody byte[] body,
-                     @Parameter(schema = @Schema(allowableValues = {"create", "upsert"}))
-                     @RequestParam(defaultValue = "create") String mode,
-                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        Mode chosen = mode(mode);
-        return store(PartyCsv.read(RequestBodies.SOURCE, text(body, contentType)), chosen);
-    }
-
-    @Operation(operationId = "importParties")
-    @PostMapping(consumes = GEO_JSON)
-    ImportAnswer geoJson(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+    @PostMapping(consumes = {CSV, GEO_JSON})
+    ImportAnswer parties(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = CSV, schema = @Schema(type = "string", description = ImportSchemas.CSV)),
             @Content(mediaType = GEO_JSON, schema = @Schema(implementation = ImportSchemas.FeatureCollection.class))})
                          @RequestBody byte[] body,
                          @Parameter(schema = @Schema(allowableValues = {"create", "upsert"}))
                          @RequestParam(defaultValue = "create") String mode,
-                                @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+                         @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         Mode chosen = mode(mode);
-        return store(PartyGeoJson.read(RequestBodies.SOURCE, text(body, contentType)), chosen);
+        String text = text(body, contentType);
+        List<ImportRow> rows = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(CSV))
+                ? PartyCsv.read(RequestBodies.SOURCE, text)
+                : PartyGeoJson.read(RequestBodies.SOURCE, text);
+        return store(rows, chosen);
     }
 
     private ImportAnswer store(List<ImportRow> rows, Mode mode) {

@@ -1,5 +1,6 @@
 package io.forewarn.json;
 
+import io.forewarn.report.Facet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.policy.Role;
@@ -19,10 +20,10 @@ import java.util.List;
  * {@code text-withheld: true}; the key is there only when the text is withheld).
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record DraftView(String id, String report, String audience, String status, String draftedBy, String draftedAt,
+public record DraftView(String id, String report, String audience, @Codes(DraftRecord.Status.class) String status, String draftedBy, String draftedAt,
                         String decidedBy, List<String> obligations, String renews, LevelsView released,
-                        LevelsView effectiveCeiling, double specificity, LevelsView justifications, List<String> gaps,
-                        List<String> unjustifiedGaps, PlaceView place, WindowView window, String text,
+                        LevelsView effectiveCeiling, double specificity, LevelsView justifications,
+                        @Codes(Facet.class) List<String> gaps, @Codes(Facet.class) List<String> unjustifiedGaps, PlaceView place, WindowView window, String text,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean textWithheld, Leak leak,
                         List<String> obstacles, boolean approvable) {
 

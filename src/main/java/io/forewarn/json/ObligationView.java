@@ -11,8 +11,10 @@ import java.util.List;
 
 /** An obligation with its whole history; nothing in it is protected. */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record ObligationView(String id, String report, String party, String audience, String state, String workingState,
-                             String openedAt, String deadline, int escalations, List<String> allowedNext,
+public record ObligationView(String id, String report, String party, String audience,
+                             @Codes(ObligationState.class) String state,
+                             @Codes(ObligationState.class) String workingState, String openedAt, String deadline,
+                             int escalations, @Codes(ObligationState.class) List<String> allowedNext,
                              List<Step> history) {
 
     public static ObligationView of(Obligation obligation) {
@@ -26,7 +28,8 @@ public record ObligationView(String id, String report, String party, String audi
     /** One transition of the history: {@code from} is null for the opening one. */
     @Schema(name = "ObligationStep")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Step(String at, String from, String to, String actor, int policyVersion, String note) {
+    public record Step(String at, @Codes(ObligationState.class) String from, @Codes(ObligationState.class) String to,
+                       String actor, int policyVersion, String note) {
 
         static Step of(Transition step) {
             return new Step(step.at().toString(), step.from() == null ? null : step.from().code(), step.to().code(),

@@ -1,5 +1,8 @@
 package io.forewarn.json;
 
+import io.forewarn.review.FindingCode;
+import io.forewarn.party.Relationship;
+import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.review.Finding;
@@ -39,9 +42,11 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     /** One affected party of one report: its obligation, what it was told, and the findings about it. */
     @Schema(name = "ReviewPartyRow")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record PartyRow(String report, String party, String kind, String audience, String relationship,
-                           String obligation, String stateNow, LevelsView effectiveCeiling, List<String> warnings,
-                           String validAtIncident, List<String> approvedWaivers, List<String> findings) {
+    public record PartyRow(String report, String party, String kind, String audience,
+                           @Codes(Relationship.class) String relationship, String obligation,
+                           @Codes(ObligationState.class) String stateNow, LevelsView effectiveCeiling, List<String> warnings,
+                           String validAtIncident, List<String> approvedWaivers,
+                           @Codes(FindingCode.class) List<String> findings) {
 
         static PartyRow of(PartyCase subject, Review review) {
             return new PartyRow(subject.report().id(), subject.party().id(), subject.party().kind(),
@@ -58,7 +63,7 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     }
 
     /** One finding: its code, the report and party it is about, and what was found. */
-    public record FindingView(String finding, String report, String party, String detail) {
+    public record FindingView(@Codes(FindingCode.class) String finding, String report, String party, String detail) {
 
         static FindingView of(Finding finding) {
             return new FindingView(finding.code().code(), finding.reportId(), finding.partyId(), finding.detail());

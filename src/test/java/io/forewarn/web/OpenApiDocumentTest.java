@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -82,6 +83,12 @@ class OpenApiDocumentTest {
         assertThat(bearer.getBearerFormat()).isEqualTo("JWT");
         assertThat(api.getComponents().getSchemas().get("Problem").getProperties().keySet())
                 .containsExactly("type", "title", "status", "detail", "instance", "line", "column", "field");
+        // Codes are listed from the domain's enums, so a client can switch on them.
+        assertThat(values(property("ReportView", "harm")))
+                .containsExactly("killing", "serious-bodily-injury", "kidnapping", "other");
+        assertThat(values(property("ObligationView", "allowed-next").getItems()))
+                .contains("open", "drafted", "waiver-requested", "escalated");
+        assertThat(values(property("WaiverRequest", "scope"))).containsExactly("not-warned", "less-specific");
     }
 
     @Test
@@ -209,6 +216,15 @@ class OpenApiDocumentTest {
         wrong.addAll(shapes.problems("GET", "/api/v1/reports", Http.get(port, "partner", "/api/v1/reports")));
         wrong.addAll(shapes.problems("GET", "/api/v1/reports", Http.get(port, null, "/api/v1/reports")));
         assertThat(wrong).isEmpty();
+    }
+
+    private Schema<?> property(String schema, String name) {
+        Schema<?> component = api.getComponents().getSchemas().get(schema);
+        return component.getProperties().get(name);
+    }
+
+    private static List<String> values(Schema<?> schema) {
+        return schema.getEnum() == null ? List.of() : schema.getEnum().stream().map(String::valueOf).toList();
     }
 
     private static boolean hasSchema(MediaType media) {

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Whether a JSON answer has the shape the OpenAPI document gives it: every key of an object is a
- * property of its schema, every required property is there, arrays hold what their items say, a
+ * property of its schema, a string is one of the values its schema lists (if it lists them), every
+ * required property is there, arrays hold what their items say, a
  * oneOf matches one of its schemas, and scalars have their type. Null is taken for any value (the
  * document does not yet say which fields may be null).
  */
@@ -108,7 +109,12 @@ final class SchemaConformance {
                     check(resolved.getItems(), item, at + "[" + i++ + "]", problems);
                 }
             }
-            case "string" -> expect(value.isString(), at, "a string", problems);
+            case "string" -> {
+                expect(value.isString(), at, "a string", problems);
+                if (resolved.getEnum() != null && !resolved.getEnum().contains(value.asString())) {
+                    problems.add(at + ": '" + value.asString() + "' is not one of " + resolved.getEnum());
+                }
+            }
             case "integer" -> expect(value.isIntegralNumber(), at, "an integer", problems);
             case "number" -> expect(value.isNumber(), at, "a number", problems);
             case "boolean" -> expect(value.isBoolean(), at, "a boolean", problems);

@@ -64,10 +64,10 @@ class DraftController {
     @Operation(operationId = "listDrafts", summary = "List drafts", description = "Optionally of one report, in one status.")
     @GetMapping("/drafts")
     Page<DraftView> list(@RequestParam(required = false) String report,
-                             @RequestParam(required = false) String status,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size,
-                             Authentication authentication) {
+                         @RequestParam(required = false) String status,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "50") int size,
+                         Authentication authentication) {
         Caller caller = Caller.of(authentication);
         DraftRecord.Status wanted = status == null ? null : DraftRecord.Status.of(status);
         return desk.read(casebook -> Page.of(casebook.drafts().stream()

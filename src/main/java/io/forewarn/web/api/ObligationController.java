@@ -40,13 +40,13 @@ class ObligationController {
                     + "urgent first with sort=deadline.")
     @GetMapping
     Page<ObligationView> list(@RequestParam(required = false) String state,
-                             @RequestParam(required = false) String party,
-                             @RequestParam(required = false) String report,
-                             @RequestParam(name = "due-before", required = false) String dueBefore,
-                             @Parameter(schema = @Schema(allowableValues = {"opened", "deadline"}))
-                             @RequestParam(defaultValue = "opened") String sort,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
+                              @RequestParam(required = false) String party,
+                              @RequestParam(required = false) String report,
+                              @RequestParam(name = "due-before", required = false) String dueBefore,
+                              @Parameter(schema = @Schema(allowableValues = {"opened", "deadline"}))
+                              @RequestParam(defaultValue = "opened") String sort,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
         ObligationState wantedState = state == null ? null : ObligationState.of(state);
         Instant before = dueBefore == null ? null : instant(dueBefore);
         Comparator<Obligation> order = switch (sort) {

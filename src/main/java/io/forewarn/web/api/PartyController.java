@@ -82,8 +82,8 @@ class PartyController {
     @Operation(operationId = "listParties", summary = "List parties", description = "Optionally of one audience.")
     @GetMapping
     Page<PartyView> list(@RequestParam(required = false) String audience,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "50") int size) {
         return desk.read(casebook -> Page.of(casebook.parties().stream()
                 .filter(p -> audience == null || p.audience().name().equals(audience))
                 .map(PartyView::of)

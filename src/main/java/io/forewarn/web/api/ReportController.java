@@ -83,9 +83,9 @@ class ReportController {
     @Operation(operationId = "listReports", summary = "List reports", description = "Optionally of one harm.")
     @GetMapping
     Page<ReportView> list(@RequestParam(required = false) String harm,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size,
-                             Authentication authentication) {
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size,
+                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Harm wanted = harm == null ? null : Harm.of(harm);
         return desk.read(casebook -> Page.of(casebook.reports().stream()

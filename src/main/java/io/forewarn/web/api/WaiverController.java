@@ -88,8 +88,8 @@ class WaiverController {
     @Operation(operationId = "listWaivers", summary = "List waivers", description = "Optionally of one obligation (REPORT/PARTY).")
     @GetMapping("/waivers")
     Page<WaiverView> list(@RequestParam(required = false) String obligation,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size) {
         return desk.read(casebook -> Page.of(casebook.waivers().stream()
                 .filter(w -> obligation == null || w.obligationId().equals(obligation))
                 .map(WaiverView::of)

@@ -35,9 +35,9 @@ class WarningController {
     @Operation(operationId = "listWarnings", summary = "List warnings", description = "Optionally of one report, to one party.")
     @GetMapping
     Page<WarningView> list(@RequestParam(required = false) String report,
-                             @RequestParam(required = false) String party,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
+                           @RequestParam(required = false) String party,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "50") int size) {
         return desk.read(casebook -> Page.of(casebook.warnings().stream()
                 .filter(w -> report == null || w.reportId().equals(report))
                 .filter(w -> party == null || w.addresses(party))

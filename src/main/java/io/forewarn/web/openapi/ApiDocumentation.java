@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +69,11 @@ public class ApiDocumentation {
         mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new JacksonNaming(),
                 mapper.getSerializationConfig().getAnnotationIntrospector()));
         return new ModelResolver(mapper).openapi31(true);
+    }
+
+    @Bean
+    PropertyCustomizer codedValues() {
+        return new CodedValues();
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.party.Relationship;
+import io.forewarn.json.Codes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -45,7 +47,7 @@ public final class ImportSchemas {
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                               allowableValues = {"registrants", "public", "authority", "venue"}) String kind,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String audience,
-                      String relationship, String site, String locality, String region, String country,
+                      @Codes(Relationship.class) String relationship, String site, String locality, String region, String country,
                       @Schema(minimum = "0") Double radiusKm, @Schema(minimum = "0") Long count, List<String> kinds,
                       String channel) {
     }

@@ -1,5 +1,7 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.party.Relationship;
+import io.forewarn.json.Codes;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -21,14 +23,14 @@ import java.util.List;
 public interface PartySchema {
 
     String ID = "at most 200 characters";
-    String RELATIONSHIP = "ally, neutral (the default) or adversarial; never changes whether the party is affected";
+    String RELATIONSHIP = "neutral when left out; never changes whether the party is affected";
     String SYNTHETIC = "invented to exercise the system (default false)";
 
     @Schema(name = "RegistrantsParty", description = "People registered with the agency in an area")
     record Registrants(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = ID) String id,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "registrants") String kind,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "own-citizens") String audience,
-                       @Schema(description = RELATIONSHIP) String relationship,
+                       @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") Long count,
                        @Schema(description = SYNTHETIC) Boolean synthetic) {
@@ -38,7 +40,7 @@ public interface PartySchema {
     record Public(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = ID) String id,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "public") String kind,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "public") String audience,
-                  @Schema(description = RELATIONSHIP) String relationship,
+                  @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                   @Schema(description = SYNTHETIC) Boolean synthetic) {
     }
@@ -47,7 +49,7 @@ public interface PartySchema {
     record Authority(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = ID) String id,
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "authority") String kind,
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "foreign-government") String audience,
-                     @Schema(description = RELATIONSHIP) String relationship,
+                     @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema jurisdiction,
                      @Schema(description = "how it is reached (default liaison)") String channel,
                      @Schema(description = SYNTHETIC) Boolean synthetic) {
@@ -57,7 +59,7 @@ public interface PartySchema {
     record Venue(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = ID) String id,
                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "venue") String kind,
                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "venue-operator") String audience,
-                 @Schema(description = RELATIONSHIP) String relationship,
+                 @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema place,
                  @Schema(description = "e.g. concert hall; on input one kind may be a plain string") List<String> kinds,
                  @Schema(description = SYNTHETIC) Boolean synthetic) {

@@ -1,5 +1,8 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.policy.Role;
+import io.forewarn.report.Harm;
+import io.forewarn.json.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -16,7 +19,7 @@ public record PolicySchema(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1",
                 description = "above the version in force") Integer version,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the harms that create a duty to warn")
-        List<String> harms,
+        @Codes(Harm.class) List<String> harms,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, oneOf = {String.class, Credibility.class},
                 description = "an Admiralty code such as D4, or {reliability, credibility}") Object minCredibility,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Deadlines deadlines,
@@ -24,7 +27,8 @@ public record PolicySchema(
         Map<String, FacetValuesSchema> audiences,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "P7D") String validity,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Renewal renewal,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "roles, in order") List<String> escalation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "roles, in order")
+        @Codes(Role.class) List<String> escalation,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "by waiver reason")
         Map<String, WaiverRule> waivers) {
 
@@ -46,7 +50,7 @@ public record PolicySchema(
 
     @Schema(name = "PolicyWaiverRule")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    record WaiverRule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "director") String approver,
+    record WaiverRule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(Role.class) String approver,
                       Boolean requiresAlternative) {
     }
 }

@@ -1,5 +1,7 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.scenario.Mode;
+import io.forewarn.json.Codes;
 import io.forewarn.json.ObligationView;
 import io.forewarn.json.ReportView;
 import io.forewarn.json.ReviewView;
@@ -23,7 +25,7 @@ public record ReplaySchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) 
 
     @Schema(name = "ReplayRun")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    record Run(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"as-recorded", "as-policy"}) String mode,
+    record Run(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(Mode.class) String mode,
                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer policyVersion,
                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ReportView> reports,
                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<TimelineEntryView> timeline,

@@ -1,5 +1,8 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.policy.WaiverReason;
+import io.forewarn.report.Harm;
+import io.forewarn.json.Codes;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.forewarn.json.ReportView;
 import io.forewarn.json.WindowView;
@@ -27,8 +30,7 @@ public final class RequestSchemas {
                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Fa-f][1-6]$",
                                  description = "Admiralty grading: source reliability A-F, information credibility 1-6",
                                  example = "B2") String credibility,
-                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                                 description = "killing, serious-bodily-injury, kidnapping or other") String harm,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(Harm.class) String harm,
                          @Schema(description = LEVEL_TEXT + "(named, type)") Map<String, String> actor,
                          @Schema(description = LEVEL_TEXT + "(named, class, category)") Map<String, String> target,
                          @Schema(description = LEVEL_TEXT + "(specific, generic)") Map<String, String> method,
@@ -48,8 +50,8 @@ public final class RequestSchemas {
 
     @Schema(name = "WaiverRequest", description = "A request not to warn (not-warned) or to warn less specifically "
             + "(less-specific), citing a reason the policy allows; some reasons require the alternative action taken")
-    public record Waiver(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "victim-already-aware") String reason,
-                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"not-warned", "less-specific"})
+    public record Waiver(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(WaiverReason.class) String reason,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(io.forewarn.obligation.Waiver.Scope.class)
                          String scope,
                          @Schema(description = "free text; refused if the report's protected material shows through it")
                          String alternative) {

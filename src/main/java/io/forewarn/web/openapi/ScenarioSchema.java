@@ -1,5 +1,9 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.review.FindingCode;
+import io.forewarn.policy.WaiverReason;
+import io.forewarn.policy.Role;
+import io.forewarn.json.Codes;
 import io.forewarn.json.IncidentView;
 import io.forewarn.json.WindowView;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,14 +49,14 @@ public record ScenarioSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED
     @Schema(name = "ScenarioWaiver", description = "A waiver as it was granted")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     record RecordedWaiver(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String party, String report,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(WaiverReason.class) String reason,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String requestedBy,
-                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "a role") String approvedBy,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(Role.class) String approvedBy,
                           String alternative, Boolean synthetic) {
     }
 
     @Schema(name = "ExpectedFinding")
-    record ExpectedFinding(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String finding,
+    record ExpectedFinding(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(FindingCode.class) String finding,
                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String party) {
     }
 }

@@ -31,7 +31,7 @@ public final class FindingRules {
     public static List<Rule> all() {
         return List.of(FindingRules::neverWarned, FindingRules::expiredBeforeIncident, FindingRules::renewalMissed,
                 FindingRules::belowCeiling, FindingRules::unequalSpecificity, FindingRules::lateWarning,
-                FindingRules::waiverWithoutAlternative, FindingRules::incidentCovered);
+                FindingRules::waiverWithoutAlternative, FindingRules::notDelivered, FindingRules::incidentCovered);
     }
 
     /** No warning reached the party before the incident and no approved waiver covers it. */
@@ -139,17 +139,37 @@ public final class FindingRules {
                 .orElse(List.of());
     }
 
-    /** The party held a valid warning at the incident whose released place and time contain it. */
+    /** A warning was issued to the party, but no delivery of it was recorded before the incident. */
+    static List<Finding> notDelivered(PartyCase subject, List<PartyCase> peers) {
+        return subject.warnings().stream()
+                .filter(w -> subject.receiptOf(w).isEmpty())
+                .map(w -> new Finding(FindingCode.WARNING_NOT_DELIVERED, subject.report().id(), subject.party().id(),
+                        "warning " + w.id() + " was issued at " + subject.local(w.issuedAt())
+                                + ", but no delivery of it was recorded before the incident"))
+                .toList();
+    }
+
+    /**
+     * The party held a valid warning at the incident, delivered before it, whose released place and time
+     * contain it; the detail says whether the party acknowledged it.
+     */
     static List<Finding> incidentCovered(PartyCase subject, List<PartyCase> peers) {
         Incident incident = subject.incident();
         return subject.warnings().stream()
                 .filter(w -> w.isValidAt(incident.at()))
                 .filter(w -> w.statedWindow().map(window -> window.contains(incident.at())).orElse(true))
                 .filter(w -> w.releasedPlace().isEmpty() || PlaceOverlap.contains(w.releasedPlace(), incident.place()).holds())
+                .filter(w -> subject.receiptOf(w).isPresent())
                 .reduce((first, second) -> second)
                 .map(w -> one(FindingCode.INCIDENT_COVERED, subject, "warning " + w.id() + " was valid until "
-                        + subject.local(w.validity().to()) + " and its place and time contain the incident"))
+                        + subject.local(w.validity().to()) + " and its place and time contain the incident; "
+                        + received(subject, subject.receiptOf(w).orElseThrow())))
                 .orElse(List.of());
+    }
+
+    private static String received(PartyCase subject, PartyCase.Receipt receipt) {
+        return "delivered at " + subject.local(receipt.deliveredAt()) + receipt.acknowledgedAt()
+                .map(at -> ", acknowledged at " + subject.local(at)).orElse(", not acknowledged");
     }
 
     private static Optional<Double> bestSpecificity(PartyCase subject) {

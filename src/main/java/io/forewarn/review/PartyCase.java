@@ -2,6 +2,8 @@ package io.forewarn.review;
 
 import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
@@ -51,6 +53,33 @@ public record PartyCase(
     /** An approved waiver allows this party a less specific warning. */
     public boolean mayBeLessSpecific() {
         return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.LESS_SPECIFIC);
+    }
+
+    /**
+     * That a warning reached the party: when it was delivered and, if it was, when the party acknowledged it.
+     * Only what was recorded before the incident counts.
+     */
+    public record Receipt(Instant deliveredAt, Optional<Instant> acknowledgedAt) {
+    }
+
+    /**
+     * When the party got {@code warning}, if a delivery of it was recorded before the incident. A delivery
+     * is recorded on the obligation, so it belongs to the latest warning issued to the party by then: the
+     * one recorded after this warning was issued and before the next one was.
+     */
+    public Optional<Receipt> receiptOf(Warning warning) {
+        int index = warnings.indexOf(warning);
+        Instant from = warning.issuedAt();
+        Instant until = index + 1 < warnings.size() ? warnings.get(index + 1).issuedAt() : incident.at();
+        List<Transition> meanwhile = obligation.history().stream()
+                .filter(step -> !step.at().isBefore(from) && step.at().isBefore(until) && step.at().isBefore(incident.at()))
+                .toList();
+        return firstAt(meanwhile, ObligationState.DELIVERED).map(delivered ->
+                new Receipt(delivered, firstAt(meanwhile, ObligationState.ACKNOWLEDGED)));
+    }
+
+    private static Optional<Instant> firstAt(List<Transition> steps, ObligationState state) {
+        return steps.stream().filter(step -> step.to() == state).map(Transition::at).findFirst();
     }
 
     /** The warning that was in force at the incident, if any. */

@@ -27,12 +27,13 @@ import java.util.Optional;
 
 /**
  * Reads the {@code events} list. Each event has {@code at} and exactly one of report,
- * countermeasure, warning, waiver, incident. Reports are read in a first pass so that a warning or
+ * countermeasure, warning, delivery, acknowledgement, waiver, incident. Reports are read in a first pass so that a warning or
  * waiver may name any report, and is then checked to come no earlier than the report it answers.
  */
 final class EventReader {
 
-    static final List<String> KINDS = List.of("report", "countermeasure", "warning", "waiver", "incident");
+    static final List<String> KINDS =
+            List.of("report", "countermeasure", "warning", "delivery", "acknowledgement", "waiver", "incident");
 
     private final TimeReader times;
     private final UniqueIds<Party> parties;
@@ -70,6 +71,8 @@ final class EventReader {
                 case "report" -> new ScenarioEvent.ReportReceived(at, reportAt.get(i));
                 case "countermeasure" -> new ScenarioEvent.Countermeasure(at, body.asText());
                 case "warning" -> warning(at, body);
+                case "delivery" -> delivery(at, body);
+                case "acknowledgement" -> acknowledgement(at, body);
                 case "waiver" -> waiver(at, body);
                 default -> new ScenarioEvent.IncidentOccurred(at, incident(at, body, ++incidentNumber));
             });
@@ -101,18 +104,7 @@ final class EventReader {
     private ScenarioEvent warning(Instant at, YamlValue value) {
         YamlMap map = value.asMap().allowOnly("to", "report", "valid-for", "released", "text", "window",
                 "justifications", "synthetic");
-        YamlValue toValue = map.get("to");
-        List<String> to = new ArrayList<>();
-        for (YamlValue item : toValue.asList()) {
-            String party = parties.require(item.asText(), item).id();
-            if (to.contains(party)) {
-                throw item.problem("party '" + party + "' is listed twice");
-            }
-            to.add(party);
-        }
-        if (to.isEmpty()) {
-            throw toValue.problem("a warning goes to at least one party");
-        }
+        List<String> to = partyList(map.get("to"), "a warning goes to at least one party");
         Optional<String> report = reportReference(map, at);
         ThreatReport answered = report.flatMap(reports::find).or(() -> latestReportBy(at)).orElseThrow(() ->
                 map.problem("no report has been received by this time; name the report it answers with report:"));
@@ -132,6 +124,35 @@ final class EventReader {
         });
         return new ScenarioEvent.RecordedWarning(at, report, to, validFor, released, map.optionalString("text"),
                 window, justifications, map.bool("synthetic", false));
+    }
+
+    private ScenarioEvent delivery(Instant at, YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("to", "report", "channel", "synthetic");
+        List<String> to = partyList(map.get("to"), "a delivery goes to at least one party");
+        return new ScenarioEvent.RecordedDelivery(at, reportReference(map, at), to, map.string("channel"),
+                map.bool("synthetic", false));
+    }
+
+    private ScenarioEvent acknowledgement(Instant at, YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("by", "report", "synthetic");
+        List<String> by = partyList(map.get("by"), "an acknowledgement is made by at least one party");
+        return new ScenarioEvent.RecordedAcknowledgement(at, reportReference(map, at), by, map.bool("synthetic", false));
+    }
+
+    /** A list of known parties, none twice and at least one. */
+    private List<String> partyList(YamlValue value, String noneProblem) {
+        List<String> ids = new ArrayList<>();
+        for (YamlValue item : value.asList()) {
+            String party = parties.require(item.asText(), item).id();
+            if (ids.contains(party)) {
+                throw item.problem("party '" + party + "' is listed twice");
+            }
+            ids.add(party);
+        }
+        if (ids.isEmpty()) {
+            throw value.problem(noneProblem);
+        }
+        return ids;
     }
 
     private ScenarioEvent waiver(Instant at, YamlValue value) {

@@ -30,7 +30,7 @@ class ValidateAndCheckCommandTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo(crocus + ": scenario crocus-2024 is valid: 4 parties, 5 events, "
+        assertThat(result.out()).isEqualTo(crocus + ": scenario crocus-2024 is valid: 4 parties, 7 events, "
                 + "expectations for as-recorded, as-policy\n");
     }
 

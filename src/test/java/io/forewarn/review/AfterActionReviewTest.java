@@ -35,6 +35,7 @@ import static io.forewarn.review.FindingCode.RENEWAL_MISSED;
 import static io.forewarn.review.FindingCode.UNEQUAL_SPECIFICITY;
 import static io.forewarn.review.FindingCode.WAIVER_WITHOUT_ALTERNATIVE;
 import static io.forewarn.review.FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT;
+import static io.forewarn.review.FindingCode.WARNING_NOT_DELIVERED;
 import static io.forewarn.sanitize.Ceilings.levels;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +242,7 @@ class AfterActionReviewTest {
         void isNotFoundWhenARenewalWasIssuedBeforeExpiry() {
             Warning first = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
             Warning renewal = casework.at("2024-03-14T04:00").renew(first);
+            casework.at("2024-03-14T04:30").delivered(CITIZENS_MOSCOW);
 
             Review review = casework.at("2024-03-16T20:00").review(crocusAttack("2024-03-16T19:58"));
 
@@ -474,21 +476,39 @@ class AfterActionReviewTest {
                 .country("RU").build(), "concert hall");
 
         @Test
-        void isFoundWhenAValidWarningsReleasedPlaceAndTimeContainTheIncident() {
+        void isFoundWhenADeliveredValidWarningsReleasedPlaceAndTimeContainTheIncident() {
             Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T09:30").delivered(CITIZENS_MOSCOW);
 
             Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
 
             assertThat(warning.statedWindow()).hasValueSatisfying(window -> assertThat(window.contains(moscow("2024-03-10T19:58"))).isTrue());
             assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(INCIDENT_COVERED, "warning " + warning.id()
-                            + " was valid until 2024-03-14 09:00 +03:00 and its place and time contain the incident"));
+                            + " was valid until 2024-03-14 09:00 +03:00 and its place and time contain the incident; "
+                            + "delivered at 2024-03-07 09:30 +03:00, not acknowledged"));
             assertThat(INCIDENT_COVERED.isFailure()).isFalse();
+        }
+
+        @Test
+        void saysTheWarningWasAcknowledgedWhenThePartyAcknowledgedItBeforeTheIncident() {
+            Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T09:30").delivered(CITIZENS_MOSCOW).at("2024-03-07T11:00").acknowledged(CITIZENS_MOSCOW);
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(INCIDENT_COVERED, "warning " + warning.id()
+                            + " was valid until 2024-03-14 09:00 +03:00 and its place and time contain the incident; "
+                            + "delivered at 2024-03-07 09:30 +03:00, acknowledged at 2024-03-07 11:00 +03:00"));
+            assertThat(caseOf(review, CITIZENS_MOSCOW).receiptOf(warning)).hasValue(new PartyCase.Receipt(
+                    moscow("2024-03-07T09:30"), Optional.of(moscow("2024-03-07T11:00"))));
         }
 
         @Test
         void isFoundForAnIncidentInMoscowCityWhenTheWarningNamedMoscow() {
             casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.delivered(CITIZENS_MOSCOW);
 
             Review review = casework.at("2024-03-10T20:00").review(inMoscowCity);
 
@@ -515,6 +535,45 @@ class AfterActionReviewTest {
             Review review = casework.at("2024-03-16T20:00").review(crocusAttack("2024-03-16T19:58"));
 
             assertThat(codes(review, CITIZENS_MOSCOW)).doesNotContain(INCIDENT_COVERED);
+        }
+    }
+
+    @Nested
+    class WarningNotDelivered {
+
+        @Test
+        void anIssuedWarningWithNoRecordedDeliveryIsNotCoverage() {
+            Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(WARNING_NOT_DELIVERED, "warning " + warning.id()
+                            + " was issued at 2024-03-07 09:00 +03:00, but no delivery of it was recorded before the incident"));
+            assertThat(WARNING_NOT_DELIVERED.isFailure()).isTrue();
+        }
+
+        @Test
+        void aDeliveryRecordedOnlyAfterTheIncidentDoesNotCount() {
+            casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-10T20:30").delivered(CITIZENS_MOSCOW);
+
+            Review review = casework.review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(codes(review, CITIZENS_MOSCOW)).containsExactly(WARNING_NOT_DELIVERED);
+        }
+
+        @Test
+        void aRenewalNeverDeliveredIsNotCoverageThoughTheWarningItRenewedWasDelivered() {
+            Warning first = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T09:30").delivered(CITIZENS_MOSCOW);
+            Warning renewal = casework.at("2024-03-14T04:00").renew(first);
+
+            Review review = casework.at("2024-03-16T20:00").review(crocusAttack("2024-03-16T19:58"));
+
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(WARNING_NOT_DELIVERED, "warning " + renewal.id()
+                            + " was issued at 2024-03-14 04:00 +03:00, but no delivery of it was recorded before the incident"));
         }
     }
 

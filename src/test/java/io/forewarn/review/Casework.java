@@ -56,6 +56,7 @@ final class Casework {
     static final String ANALYST = "analyst-a";
     static final String APPROVER = "approver-b";
     static final String DIRECTOR = "director-d";
+    static final String LIAISON = "liaison-l";
 
     final ReplayClock clock = new ReplayClock(R1_UNMARKED.receivedAt(), MOSCOW);
     final Casebook casebook = new InMemoryCasebook();
@@ -124,6 +125,18 @@ final class Casework {
         Instant now = clock.instant();
         return duty.issueRecorded(R1_UNMARKED.id(), List.of(partyId), new TimeWindow(now, now.plus(Duration.ofDays(7))),
                 released, Optional.empty(), Optional.empty(), justifications, "recorded");
+    }
+
+    /** Liaison records now that the party's current warning reached it. */
+    Casework delivered(String partyId) {
+        duty.deliver(obligation(partyId), LIAISON, "liaison");
+        return this;
+    }
+
+    /** Liaison records now that the party acknowledged its warning. */
+    Casework acknowledged(String partyId) {
+        duty.acknowledge(obligation(partyId), LIAISON);
+        return this;
     }
 
     /** Requests a waiver for a party now, as the analyst, and has it decided by the director. */

@@ -40,6 +40,96 @@ class ReplayTest {
                 - {finding: affected-party-never-warned, party: citizens}
             """;
 
+    /** A warning to the citizens as recorded, with the delivery line to add or leave out. */
+    static final String WARNED = """
+            scenario: warned
+            title: A recorded warning, delivered or not
+            timezone: UTC
+            sources: [made up for a test]
+            parties:
+              - {id: citizens, kind: registrants, audience: own-citizens, area: {country: RU}, count: 10}
+            events:
+              - at: 2024-05-01T08:00
+                report:
+                  id: R-1
+                  credibility: B2
+                  harm: killing
+                  actor:  {type: terrorist group}
+                  target: {class: concert halls}
+                  place:  {locality: Moscow, country: RU}
+                  time:   {from: 2024-05-01T00:00, to: 2024-05-04T00:00}
+                  method: {generic: attack}
+              - at: 2024-05-01T10:00
+                warning: {to: [citizens], valid-for: PT72H,
+                          released: {place: locality, time: week, target: class, method: generic, actor: type}}
+            #DELIVERY
+              - at: 2024-05-02T20:00
+                incident: {place: {locality: Moscow, country: RU}, method: firearms}
+            """;
+
+    @Test
+    void aRecordedWarningWithNoRecordedDeliveryIsNotDeliveredAndCoversNothing() {
+        Scenario scenario = ScenarioFile.parse("warned.yaml", WARNED);
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("warning-not-delivered", "citizens"));
+        assertThat(run.findings()).singleElement().satisfies(finding -> assertThat(finding.detail()).isEqualTo(
+                "warning W-1 was issued at 2024-05-01 10:00 +00:00, but no delivery of it was recorded before the incident"));
+    }
+
+    @Test
+    void aRecordedDeliveryBeforeTheIncidentMakesTheWarningCoverIt() {
+        Scenario scenario = ScenarioFile.parse("delivered.yaml", WARNED.replace("#DELIVERY", """
+                  - at: 2024-05-01T11:00
+                    delivery: {to: [citizens], channel: registrant email}
+                """));
+
+        ReplayResult recorded = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+        ReplayResult decided = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_POLICY);
+
+        assertThat(recorded.produced()).containsExactly(new ExpectedFinding("incident-covered", "citizens"));
+        assertThat(recorded.findings()).singleElement().satisfies(finding -> assertThat(finding.detail())
+                .endsWith("; delivered at 2024-05-01 11:00 +00:00, not acknowledged"));
+        assertThat(recorded.timeline()).extracting(TimelineEntry::type, TimelineEntry::summary).contains(
+                org.assertj.core.groups.Tuple.tuple("warning-delivered", "warning delivered to citizens over registrant email"));
+        assertThat(decided.timeline()).extracting(TimelineEntry::summary).contains(
+                "as recorded, a warning was delivered to citizens over registrant email; not replayed, the policy decides");
+    }
+
+    @Test
+    void aRecordedAcknowledgementIsReplayedAfterTheDelivery() {
+        Scenario scenario = ScenarioFile.parse("acknowledged.yaml", WARNED.replace("#DELIVERY", """
+                  - at: 2024-05-01T11:00
+                    delivery: {to: [citizens], channel: registrant email}
+                  - at: 2024-05-01T12:00
+                    acknowledgement: {by: [citizens]}
+                """));
+
+        ReplayResult recorded = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(recorded.findings()).singleElement().satisfies(finding -> assertThat(finding.detail())
+                .endsWith("; delivered at 2024-05-01 11:00 +00:00, acknowledged at 2024-05-01 12:00 +00:00"));
+    }
+
+    @Test
+    void aRecordedDeliveryOfAWarningNeverIssuedStaysOnTheTimeline() {
+        Scenario scenario = ScenarioFile.parse("undelivered.yaml", WARNED
+                .replace("warning: {to: [citizens], valid-for: PT72H,\n              released: {place: locality, time: week, "
+                        + "target: class, method: generic, actor: type}}", "countermeasure: nothing was issued")
+                .replace("#DELIVERY", """
+                  - at: 2024-05-01T11:00
+                    delivery: {to: [citizens], channel: registrant email}
+                """));
+
+        ReplayResult recorded = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(recorded.timeline()).extracting(TimelineEntry::summary).anySatisfy(summary -> assertThat(summary)
+                .startsWith("as recorded, a warning was delivered to citizens over registrant email, which cannot be replayed: ")
+                .contains("cannot move from"));
+        assertThat(recorded.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"));
+    }
+
     @Test
     void aRecordedWaiverForAPartyTheReportDoesNotAffectIsNotedNotFatal() {
         Scenario scenario = ScenarioFile.parse("stray-waiver.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED);

@@ -208,7 +208,7 @@ class JdbcLedgerTest {
 
         JdbcLedger ledger = ((JdbcCasebook) result.casebook()).ledger();
         List<TimelineEntry> events = result.casebook().events();
-        assertThat(events).hasSize(24); // as counted in LedgerCommandTest
+        assertThat(events).hasSize(27); // as counted in LedgerCommandTest
         assertThat(ledger.size()).isEqualTo(events.size());
         List<LedgerEntry> entries = ledger.entries(0, ledger.size());
         for (int i = 0; i < events.size(); i++) {

@@ -38,13 +38,13 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     /**
      * One affected party of one report: its obligation, what it was told, and the findings about it. The
      * warning valid at the incident comes with when it was delivered and acknowledged before the incident
-     * (null when it was not).
+     * (null when it was not); improper waivers are the approved ones the policy's rules do not allow.
      */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     public record PartyRow(String report, String party, String kind, String audience, String relationship,
                            String obligation, String stateNow, LevelsView effectiveCeiling, List<String> warnings,
                            String validAtIncident, String deliveredAt, String acknowledgedAt,
-                           List<String> approvedWaivers, List<String> findings) {
+                           List<String> approvedWaivers, List<String> improperWaivers, List<String> findings) {
 
         static PartyRow of(PartyCase subject, Review review) {
             Optional<PartyCase.Receipt> receipt = subject.validAtIncident().flatMap(subject::receiptOf);
@@ -57,6 +57,8 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
                     receipt.map(r -> r.deliveredAt().toString()).orElse(null),
                     receipt.flatMap(PartyCase.Receipt::acknowledgedAt).map(Object::toString).orElse(null),
                     subject.approvedWaivers().stream().map(Waiver::id).toList(),
+                    subject.approvedWaivers().stream().filter(w -> !subject.improprieties(w).isEmpty())
+                            .map(Waiver::id).toList(),
                     review.findingsFor(subject.report().id(), subject.party().id()).stream()
                             .map(f -> f.code().code())
                             .toList());

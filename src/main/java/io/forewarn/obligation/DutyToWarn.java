@@ -417,15 +417,17 @@ public final class DutyToWarn {
      * Replays a waiver that was actually decided. History is recorded as it happened, so the waiver
      * rules do not stop it; what they would have refused is written on the timeline for the review.
      */
-    public Waiver replayWaiver(String obligationId, WaiverReason reason, String requestedBy, String approvedBy,
-                               Role approverRole, Optional<String> alternative) {
-        Waiver requested = requestWaiver(obligationId, reason, Waiver.Scope.NOT_WARNED, requestedBy, Role.ANALYST,
-                alternative);
+    public Waiver replayWaiver(String obligationId, WaiverTerms terms, String requestedBy, String approvedBy,
+                               Role approverRole) {
+        Waiver requested = requestWaiver(obligationId, terms.reason(), terms.scope(), requestedBy, Role.ANALYST,
+                terms.alternative());
         List<String> refusals = WaiverRules.refusals(requested, approvedBy, approverRole, policy);
         Waiver decided = requested.decided(new Waiver.Decision(true, approvedBy, approverRole, clock.instant(),
                 "as recorded"));
         casebook.put(decided);
-        move(obligationId, ObligationState.WAIVED, approvedBy, "recorded waiver " + decided.id());
+        if (terms.scope() == Waiver.Scope.NOT_WARNED) {
+            move(obligationId, ObligationState.WAIVED, approvedBy, "recorded waiver " + decided.id());
+        }
         publish(new DutyEvent.WaiverApproved(clock.instant(), decided, approvedBy, "waiver " + decided.id()
                 + " approved by " + approvedBy + " (" + approverRole.code() + ") as recorded"
                 + (refusals.isEmpty() ? "" : "; policy v" + policy.version() + " would have refused it: "

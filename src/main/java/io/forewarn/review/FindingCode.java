@@ -11,6 +11,7 @@ public enum FindingCode implements Coded {
     UNEQUAL_SPECIFICITY("unequal-specificity"),
     LATE_WARNING("late-warning"),
     WAIVER_WITHOUT_ALTERNATIVE("waiver-without-alternative"),
+    WAIVER_IMPROPER("waiver-improper"),
     WARNING_NOT_DELIVERED("warning-not-delivered"),
     INCIDENT_COVERED("incident-covered");
 

@@ -31,7 +31,8 @@ public final class FindingRules {
     public static List<Rule> all() {
         return List.of(FindingRules::neverWarned, FindingRules::expiredBeforeIncident, FindingRules::renewalMissed,
                 FindingRules::belowCeiling, FindingRules::unequalSpecificity, FindingRules::lateWarning,
-                FindingRules::waiverWithoutAlternative, FindingRules::notDelivered, FindingRules::incidentCovered);
+                FindingRules::waiverWithoutAlternative, FindingRules::waiverImproper, FindingRules::notDelivered,
+                FindingRules::incidentCovered);
     }
 
     /** No warning reached the party before the incident and no approved waiver covers it. */
@@ -137,6 +138,26 @@ public final class FindingRules {
                 .map(ids -> one(FindingCode.WAIVER_WITHOUT_ALTERNATIVE, subject, "waiver " + ids
                         + " records no alternative action, which its ground requires"))
                 .orElse(List.of());
+    }
+
+    /**
+     * A waiver approved against the policy's rules (its own requester approved it, a role the policy does not
+     * allow for its reason, a reason the policy does not allow, no alternative where one is required): it
+     * excuses nothing, so the other rules judge the party as if it had not been approved.
+     */
+    static List<Finding> waiverImproper(PartyCase subject, List<PartyCase> peers) {
+        List<Finding> findings = new ArrayList<>();
+        for (Waiver waiver : subject.approvedWaivers()) {
+            List<String> wrong = subject.improprieties(waiver);
+            if (!wrong.isEmpty()) {
+                Waiver.Decision decision = waiver.decision().orElseThrow();
+                findings.add(new Finding(FindingCode.WAIVER_IMPROPER, subject.report().id(), subject.party().id(),
+                        "waiver " + waiver.id() + " (" + waiver.reason().code() + ", " + waiver.scope().code()
+                                + "), approved by " + decision.decidedBy() + " as " + decision.role().code()
+                                + ", excuses nothing: " + String.join("; ", wrong)));
+            }
+        }
+        return findings;
     }
 
     /** A warning was issued to the party, but no delivery of it was recorded before the incident. */

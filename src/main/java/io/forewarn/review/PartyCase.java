@@ -5,6 +5,7 @@ import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverRules;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Policy;
@@ -38,7 +39,10 @@ public record PartyCase(
         waivers = List.copyOf(waivers);
     }
 
-    /** The waivers approved before the incident; one approved only afterwards excused nothing at the time. */
+    /**
+     * The waivers approved before the incident; one approved only afterwards excused nothing at the time,
+     * and only the {@linkplain #properWaivers() proper} ones excuse anything.
+     */
     public List<Waiver> approvedWaivers() {
         return waivers.stream()
                 .filter(Waiver::isApproved)
@@ -46,13 +50,28 @@ public record PartyCase(
                 .toList();
     }
 
-    public boolean waivedEntirely() {
-        return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.NOT_WARNED);
+    /**
+     * What the policy finds wrong with an approved waiver, judged by the same {@link WaiverRules} an approval
+     * must pass (reason allowed, approver's role, alternative recorded, two persons); empty when it is proper.
+     * A waiver replayed as recorded was approved whatever the rules said, so it is judged here.
+     */
+    public List<String> improprieties(Waiver waiver) {
+        Waiver.Decision decision = waiver.decision().orElseThrow();
+        return WaiverRules.refusals(waiver, decision.decidedBy(), decision.role(), policy);
     }
 
-    /** An approved waiver allows this party a less specific warning. */
+    /** The approved waivers the policy allows: only these excuse anything. */
+    public List<Waiver> properWaivers() {
+        return approvedWaivers().stream().filter(w -> improprieties(w).isEmpty()).toList();
+    }
+
+    public boolean waivedEntirely() {
+        return properWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.NOT_WARNED);
+    }
+
+    /** A proper waiver allows this party a less specific warning. */
     public boolean mayBeLessSpecific() {
-        return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.LESS_SPECIFIC);
+        return properWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.LESS_SPECIFIC);
     }
 
     /**

@@ -3,7 +3,8 @@ package io.forewarn.scenario;
 import io.forewarn.party.Party;
 import io.forewarn.policy.FacetLevelsReader;
 import io.forewarn.policy.Role;
-import io.forewarn.policy.WaiverReason;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ReportReader;
@@ -156,14 +157,14 @@ final class EventReader {
     }
 
     private ScenarioEvent waiver(Instant at, YamlValue value) {
-        YamlMap map = value.asMap().allowOnly("party", "report", "reason", "requested-by", "approved-by",
-                "alternative", "synthetic");
+        List<String> keys = new ArrayList<>(List.of("party", "report", "requested-by", "approved-by", "synthetic"));
+        keys.addAll(WaiverTerms.KEYS);
+        YamlMap map = value.asMap().allowOnly(keys);
         YamlValue partyValue = map.get("party");
         String party = parties.require(partyValue.asText(), partyValue).id();
         return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
-                map.get("reason").as(WaiverReason::of), map.string("requested-by"),
-                map.get("approved-by").as(Role::of).code(),
-                map.optionalString("alternative"), map.bool("synthetic", false));
+                WaiverTerms.read(map, Waiver.Scope.NOT_WARNED), map.string("requested-by"),
+                map.get("approved-by").as(Role::of).code(), map.bool("synthetic", false));
     }
 
     /** The report a warning that names none answers: the latest received by then (the last written, on a tie). */

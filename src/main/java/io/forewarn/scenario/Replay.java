@@ -133,21 +133,21 @@ public final class Replay {
                 String reportId = reportFor(waiver.report(), waiver.at(), duty);
                 if (duty.casebook().obligation(reportId, waiver.party()).isEmpty()) {
                     // like a recorded warning to a party the report does not affect: on the timeline, not a crash
-                    duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                    duty.note("as recorded, a waiver (" + waiver.terms().reason().code() + ") excused warning " + waiver.party()
                             + ", but " + reportId + " created no obligation to warn " + waiver.party()
                             + "; nothing to waive", RECORDED);
                     return;
                 }
                 try {
-                    duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.reason(), waiver.requestedBy(),
-                            waiver.approvedBy(), Role.of(waiver.approvedBy()), waiver.alternative());
+                    duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.terms(), waiver.requestedBy(),
+                            waiver.approvedBy(), Role.of(waiver.approvedBy()));
                 } catch (IllegalStateException impossible) {
                     // History the state graph forbids (a waiver after the warning went out) stays visible.
-                    duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                    duty.note("as recorded, a waiver (" + waiver.terms().reason().code() + ") excused warning " + waiver.party()
                             + ", which cannot be replayed: " + impossible.getMessage(), RECORDED);
                 }
             } else {
-                duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                duty.note("as recorded, a waiver (" + waiver.terms().reason().code() + ") excused warning " + waiver.party()
                         + "; not replayed, the policy decides", RECORDED);
             }
         }

@@ -33,6 +33,7 @@ import static io.forewarn.review.FindingCode.INCIDENT_COVERED;
 import static io.forewarn.review.FindingCode.LATE_WARNING;
 import static io.forewarn.review.FindingCode.RENEWAL_MISSED;
 import static io.forewarn.review.FindingCode.UNEQUAL_SPECIFICITY;
+import static io.forewarn.review.FindingCode.WAIVER_IMPROPER;
 import static io.forewarn.review.FindingCode.WAIVER_WITHOUT_ALTERNATIVE;
 import static io.forewarn.review.FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT;
 import static io.forewarn.review.FindingCode.WARNING_NOT_DELIVERED;
@@ -417,22 +418,24 @@ class AfterActionReviewTest {
 
         @Test
         void isFoundForASourcesAndMethodsWaiverThatRecordsNoAlternative() {
-            Waiver waiver = casework.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Casework.ANALYST, Casework.DIRECTOR,
-                    io.forewarn.policy.Role.DIRECTOR, Optional.empty());
+            Waiver waiver = casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                    Optional.empty(), Casework.ANALYST, Casework.DIRECTOR, io.forewarn.policy.Role.DIRECTOR);
 
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
             assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).extracting(Finding::code, Finding::detail)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(WAIVER_WITHOUT_ALTERNATIVE, "waiver " + waiver.id()
+                    .contains(org.assertj.core.groups.Tuple.tuple(WAIVER_WITHOUT_ALTERNATIVE, "waiver " + waiver.id()
                             + " records no alternative action, which its ground requires"));
+            assertThat(codes(review, RU_AUTHORITIES)).as("without its alternative the waiver excuses nothing")
+                    .containsExactlyInAnyOrder(WAIVER_WITHOUT_ALTERNATIVE, WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
         }
 
         @Test
         void isNotFoundWhenTheWaiverRecordsAnAlternative() {
-            casework.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Casework.ANALYST, Casework.DIRECTOR,
-                    io.forewarn.policy.Role.DIRECTOR, Optional.of("general warning through liaison"));
+            casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                    Optional.of("general warning through liaison"), Casework.ANALYST, Casework.DIRECTOR, io.forewarn.policy.Role.DIRECTOR);
 
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
@@ -446,9 +449,9 @@ class AfterActionReviewTest {
                             "victim-already-aware: {approver: approver, requires-alternative: true}"));
             assertThat(strict.waiverRule(WaiverReason.VICTIM_ALREADY_AWARE).orElseThrow().requiresAlternative()).isTrue();
             Casework underStrictPolicy = new Casework(strict);
-            underStrictPolicy.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.VICTIM_ALREADY_AWARE, Casework.ANALYST, Casework.APPROVER,
-                    io.forewarn.policy.Role.APPROVER, Optional.empty());
+            underStrictPolicy.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.VICTIM_ALREADY_AWARE, Waiver.Scope.NOT_WARNED,
+                    Optional.empty(), Casework.ANALYST, Casework.APPROVER, io.forewarn.policy.Role.APPROVER);
 
             Review review = underStrictPolicy.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
@@ -457,9 +460,86 @@ class AfterActionReviewTest {
 
         @Test
         void isNotFoundForAWaiverOnAnotherGround() {
-            casework.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.VICTIM_ALREADY_AWARE, Casework.ANALYST, Casework.APPROVER,
-                    io.forewarn.policy.Role.APPROVER, Optional.empty());
+            casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.VICTIM_ALREADY_AWARE, Waiver.Scope.NOT_WARNED,
+                    Optional.empty(), Casework.ANALYST, Casework.APPROVER, io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).isEmpty();
+        }
+    }
+
+    @Nested
+    class WaiverImproper {
+
+        @Test
+        void aSelfApprovedWaiverIsImproperAndExcusesNothing() {
+            Waiver waiver = casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES, WaiverReason.VICTIM_ALREADY_AWARE,
+                    Waiver.Scope.NOT_WARNED, Optional.empty(), Casework.APPROVER, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).filteredOn(f -> f.code() == WAIVER_IMPROPER)
+                    .singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo("waiver " + waiver.id()
+                            + " (victim-already-aware, not-warned), approved by approver-b as approver, excuses nothing: "
+                            + "approver-b requested this waiver and cannot also approve it"));
+            assertThat(caseOf(review, RU_AUTHORITIES).approvedWaivers()).containsExactly(waiver);
+            assertThat(caseOf(review, RU_AUTHORITIES).properWaivers()).isEmpty();
+        }
+
+        @Test
+        void aWaiverApprovedByARoleThePolicyDoesNotAllowForItsReasonIsImproper() {
+            Waiver waiver = casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                    Optional.of("general warning through liaison"), Casework.ANALYST, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).filteredOn(f -> f.code() == WAIVER_IMPROPER)
+                    .singleElement().satisfies(f -> assertThat(f.detail()).endsWith("excuses nothing: a waiver citing "
+                            + "unduly-endangers-sources-or-personnel must be approved by director, not approver"));
+        }
+
+        @Test
+        void aWaiverCitingAReasonThePolicyDoesNotAllowIsImproper() {
+            io.forewarn.policy.Policy narrow = io.forewarn.policy.PolicyFile.parse("narrow.yaml", Casework.policyText()
+                    .replaceFirst("\\n\\s*risk-only-from-own-armed-conflict:[^\\n]*", ""));
+            assertThat(narrow.waiverRule(WaiverReason.RISK_ONLY_FROM_OWN_ARMED_CONFLICT)).isEmpty();
+            Casework underNarrowPolicy = new Casework(narrow);
+            underNarrowPolicy.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.RISK_ONLY_FROM_OWN_ARMED_CONFLICT, Waiver.Scope.NOT_WARNED, Optional.empty(),
+                    Casework.ANALYST, Casework.DIRECTOR, io.forewarn.policy.Role.DIRECTOR);
+
+            Review review = underNarrowPolicy.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).filteredOn(f -> f.code() == WAIVER_IMPROPER)
+                    .singleElement().satisfies(f -> assertThat(f.detail()).endsWith("excuses nothing: policy v3 does "
+                            + "not allow the waiver reason risk-only-from-own-armed-conflict"));
+        }
+
+        @Test
+        void anImproperLessSpecificWaiverDoesNotExcuseAWarningBelowItsCeiling() {
+            casework.at("2024-03-07T08:30").recordedWaiver(RU_AUTHORITIES, WaiverReason.VICTIM_ALREADY_AWARE,
+                    Waiver.Scope.LESS_SPECIFIC, Optional.empty(), Casework.APPROVER, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER);
+            casework.at("2024-03-07T09:00").recordedWarning(RU_AUTHORITIES,
+                    levels("locality", "none", "category", "generic", "type"), Map.of());
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).contains(WAIVER_IMPROPER, BELOW_CEILING_WITHOUT_JUSTIFICATION);
+        }
+
+        @Test
+        void aWaiverApprovedThroughTheWorkflowIsProper() {
+            casework.at("2024-03-07T10:00").waiver(RU_AUTHORITIES, WaiverReason.VICTIM_ALREADY_AWARE,
+                    Waiver.Scope.NOT_WARNED, Optional.empty(), true);
 
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 

@@ -9,6 +9,7 @@ import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligations;
 import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.Place;
 import io.forewarn.place.Places;
@@ -143,6 +144,13 @@ final class Casework {
     Waiver waiver(String partyId, WaiverReason reason, Waiver.Scope scope, Optional<String> alternative, boolean approve) {
         Waiver requested = duty.requestWaiver(obligation(partyId), reason, scope, ANALYST, Role.ANALYST, alternative);
         return duty.decideWaiver(requested.id(), approve, DIRECTOR, Role.DIRECTOR, "decided");
+    }
+
+    /** Replays a waiver decided as recorded now, whether or not the policy would have allowed its approval. */
+    Waiver recordedWaiver(String partyId, WaiverReason reason, Waiver.Scope scope, Optional<String> alternative,
+                          String requestedBy, String approvedBy, Role approverRole) {
+        return duty.replayWaiver(obligation(partyId), new WaiverTerms(reason, scope, alternative), requestedBy,
+                approvedBy, approverRole);
     }
 
     /** Reviews an incident now, from everything in the casebook. */

@@ -131,6 +131,38 @@ class ReplayTest {
     }
 
     @Test
+    void aSelfApprovedScenarioWaiverIsImproperAndExcusesNothing() {
+        Scenario scenario = ScenarioFile.parse("self-approved.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED
+                .replace("waiver: {party: paris, reason: victim-already-aware, requested-by: analyst, approved-by: approver}",
+                        "waiver: {party: citizens, reason: victim-already-aware, requested-by: approver, approved-by: approver}"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"),
+                new ExpectedFinding("waiver-improper", "citizens"));
+        assertThat(run.findings()).filteredOn(f -> f.code().code().equals("waiver-improper")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).isEqualTo("waiver X-1 (victim-already-aware, not-warned), approved "
+                        + "by approver as approver, excuses nothing: approver requested this waiver and cannot also approve it"));
+    }
+
+    @Test
+    void aScenarioWaiverTakesTheFieldsOfAnApiWaiverScopeIncluded() {
+        Scenario scenario = ScenarioFile.parse("less-specific.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED
+                .replace("waiver: {party: paris, reason: victim-already-aware,",
+                        "waiver: {party: citizens, reason: victim-already-aware, scope: less-specific,"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.casebook().waivers()).singleElement().satisfies(waiver -> {
+            assertThat(waiver.scope()).isEqualTo(io.forewarn.obligation.Waiver.Scope.LESS_SPECIFIC);
+            assertThat(waiver.isApproved()).isTrue();
+        });
+        assertThat(run.casebook().obligation("R-1", "citizens").orElseThrow().state().code())
+                .as("a waiver to warn less specifically does not excuse warning").isEqualTo("escalated");
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"));
+    }
+
+    @Test
     void aRecordedWaiverForAPartyTheReportDoesNotAffectIsNotedNotFatal() {
         Scenario scenario = ScenarioFile.parse("stray-waiver.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED);
 

@@ -74,6 +74,14 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void aWaiverWithAnUnknownScope() {
+        assertThat(problem(21, "    waiver: {party: citizens, reason: victim-already-aware, scope: partly, "
+                + "requested-by: ann, approved-by: approver}").getMessage())
+                .isEqualTo("s.yaml:21:68: events[2].waiver.scope: unknown scope 'partly'; expected one of: "
+                        + "not-warned, less-specific");
+    }
+
+    @Test
     void unknownReportInAWarning() {
         assertThat(problem(19, "    warning: {to: [citizens], report: R-9, released: {place: locality, time: week, "
                 + "target: category, method: generic, actor: type}}").getMessage())
@@ -306,7 +314,7 @@ class ScenarioFileErrorsTest {
                 .isEqualTo("s.yaml:23:15: expect[0].finding: unknown finding 'warning-too-vague'; expected one of: "
                         + "affected-party-never-warned, warning-expired-before-incident, renewal-missed, "
                         + "below-ceiling-without-justification, unequal-specificity, late-warning, "
-                        + "waiver-without-alternative, warning-not-delivered, incident-covered");
+                        + "waiver-without-alternative, waiver-improper, warning-not-delivered, incident-covered");
         assertThat(problem(23, "  - {finding: late-warning, party: nobody}").getMessage())
                 .isEqualTo("s.yaml:23:36: expect[0].party: unknown party 'nobody' (parties: citizens, hall)");
     }

@@ -3,6 +3,7 @@ package io.forewarn.obligation;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
+import io.forewarn.policy.Deadlines;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.Triage;
@@ -86,22 +87,30 @@ public final class DutyToWarn {
                     : new DutyEvent.ReportOutOfScope(now, report, outcome, SCHEDULER, outcome.reason()));
             return List.of();
         }
-        Instant deadline = policy.deadlines().deadline(now, report.window().from());
-        String urgency = policy.deadlines().isImminent(now, report.window().from()) ? "imminent" : "default";
+        Deadlines.Due due = deadlineFor(report, now);
         List<Affected> affected = new AffectedParties(List.copyOf(casebook.parties())).resolve(report);
         for (Affected hit : affected) {
             Party party = hit.party();
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
-                    party.id(), party.audience(), now, deadline, SCHEDULER, policy.version(), hit.reason());
+                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), hit.reason());
             casebook.put(obligation);
             publish(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
-                    + party.audience() + ") opened, " + urgency + " deadline " + local(deadline) + "; " + hit.reason()));
+                    + party.audience() + ") opened, " + due.basis().code() + " deadline " + local(due.at()) + "; "
+                    + hit.reason()));
         }
         if (affected.isEmpty()) {
             publish(new DutyEvent.NoPartyAffected(now, report, SCHEDULER,
                     "no registered party is affected by " + report.id()));
         }
         return casebook.obligationsOf(report.id());
+    }
+
+    /**
+     * The deadline of the obligations a report opens at {@code receivedAt}: the policy's, kept inside the
+     * threat window (see {@link Deadlines#due}).
+     */
+    Deadlines.Due deadlineFor(ThreatReport report, Instant receivedAt) {
+        return policy.deadlines().due(receivedAt, report.window());
     }
 
     /** Drafts the warning for one audience of a report at the most specific level its ceiling allows. */

@@ -463,6 +463,13 @@ public final class DutyToWarn {
         return moved;
     }
 
+    /** Closes an obligation for {@code reason} and keeps the new version; refuses where the state graph does not allow it. */
+    Obligation close(String obligationId, ClosingReason reason, String actor, String note) {
+        Obligation closed = obligation(obligationId).close(reason, clock.instant(), actor, policy.version(), note);
+        casebook.put(closed);
+        return closed;
+    }
+
     void publish(DutyEvent event) {
         events.publish(event);
     }

@@ -13,6 +13,7 @@ public enum FindingCode implements Coded {
     WAIVER_WITHOUT_ALTERNATIVE("waiver-without-alternative"),
     WAIVER_IMPROPER("waiver-improper"),
     WARNING_NOT_DELIVERED("warning-not-delivered"),
+    EXPIRED_UNWARNED("expired-unwarned"),
     INCIDENT_COVERED("incident-covered");
 
     private final String code;

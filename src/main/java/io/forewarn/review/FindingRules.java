@@ -1,6 +1,9 @@
 package io.forewarn.review;
 
 import io.forewarn.incident.Incident;
+import io.forewarn.obligation.ClosingReason;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.PlaceOverlap;
@@ -32,7 +35,7 @@ public final class FindingRules {
         return List.of(FindingRules::neverWarned, FindingRules::expiredBeforeIncident, FindingRules::renewalMissed,
                 FindingRules::belowCeiling, FindingRules::unequalSpecificity, FindingRules::lateWarning,
                 FindingRules::waiverWithoutAlternative, FindingRules::waiverImproper, FindingRules::notDelivered,
-                FindingRules::incidentCovered);
+                FindingRules::expiredUnwarned, FindingRules::incidentCovered);
     }
 
     /** No warning reached the party before the incident and no approved waiver covers it. */
@@ -42,7 +45,8 @@ public final class FindingRules {
         }
         return one(FindingCode.AFFECTED_PARTY_NEVER_WARNED, subject, "affected ("
                 + subject.obligation().history().get(0).note() + ") but never warned; obligation is "
-                + subject.obligation().state().code());
+                + subject.obligation().state().code()
+                + subject.obligation().closedAs().map(reason -> " (" + reason.code() + ")").orElse(""));
     }
 
     /** Warned, but every warning had expired before the incident while the threat window still held it. */
@@ -168,6 +172,21 @@ public final class FindingRules {
                         "warning " + w.id() + " was issued at " + subject.local(w.issuedAt())
                                 + ", but no delivery of it was recorded before the incident"))
                 .toList();
+    }
+
+    /**
+     * The threat window ended with the obligation still awaiting its warning: the deadline sweep closed it
+     * as expired-unwarned. The obligation is read as it stands now, so a review made after the window says so.
+     */
+    static List<Finding> expiredUnwarned(PartyCase subject, List<PartyCase> peers) {
+        Obligation obligation = subject.obligation();
+        if (obligation.closedAs().filter(reason -> reason == ClosingReason.EXPIRED_UNWARNED).isEmpty()) {
+            return List.of();
+        }
+        Transition closed = obligation.history().get(obligation.history().size() - 1);
+        return one(FindingCode.EXPIRED_UNWARNED, subject, "the threat window ended at "
+                + subject.local(subject.report().window().to()) + " with the obligation still " + closed.from().code()
+                + "; closed by " + closed.actor() + " at " + subject.local(closed.at()));
     }
 
     /**

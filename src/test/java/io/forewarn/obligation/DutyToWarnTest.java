@@ -481,7 +481,7 @@ class DutyToWarnTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("draft " + draftId + " cannot be cancelled: R-1/ru-authorities is approved through it, "
                             + "and approved cannot go back to drafted (allowed from approved: issued, waiver-requested, "
-                            + "overdue); issue the draft, or request a waiver");
+                            + "overdue, closed); issue the draft, or request a waiver");
             assertThat(desk.casebook.draft(draftId)).get().extracting(DraftRecord::status)
                     .isEqualTo(DraftRecord.Status.APPROVED);
             assertThat(desk.events("draft-cancelled")).isEmpty();

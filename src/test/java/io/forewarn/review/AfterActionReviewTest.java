@@ -29,6 +29,7 @@ import static io.forewarn.Crocus.moscow;
 import static io.forewarn.review.Casework.obligation;
 import static io.forewarn.review.FindingCode.AFFECTED_PARTY_NEVER_WARNED;
 import static io.forewarn.review.FindingCode.BELOW_CEILING_WITHOUT_JUSTIFICATION;
+import static io.forewarn.review.FindingCode.EXPIRED_UNWARNED;
 import static io.forewarn.review.FindingCode.INCIDENT_COVERED;
 import static io.forewarn.review.FindingCode.LATE_WARNING;
 import static io.forewarn.review.FindingCode.RENEWAL_MISSED;
@@ -467,6 +468,33 @@ class AfterActionReviewTest {
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
             assertThat(codes(review, RU_AUTHORITIES)).isEmpty();
+        }
+    }
+
+    @Nested
+    class ExpiredUnwarned {
+
+        @Test
+        void isFoundWhenTheThreatWindowEndedWithTheObligationStillAwaitingItsWarning() {
+            casework.at("2024-03-07T10:00").warn(OWN_CITIZENS);
+
+            Review review = casework.at("2024-03-31T01:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(AFFECTED_PARTY_NEVER_WARNED, EXPIRED_UNWARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).extracting(Finding::code, Finding::detail).contains(
+                    org.assertj.core.groups.Tuple.tuple(EXPIRED_UNWARNED, "the threat window ended at 2024-03-31 00:00 +03:00 "
+                            + "with the obligation still escalated; closed by scheduler at 2024-03-31 00:00 +03:00"),
+                    org.assertj.core.groups.Tuple.tuple(AFFECTED_PARTY_NEVER_WARNED, "affected (jurisdiction: names: "
+                            + "Moscow, Moscow Oblast, RU lies in country RU) but never warned; obligation is closed "
+                            + "(expired-unwarned)"));
+            assertThat(codes(review, CITIZENS_MOSCOW)).doesNotContain(EXPIRED_UNWARNED);
+        }
+
+        @Test
+        void isNotFoundWhileTheThreatWindowIsOpen() {
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactly(AFFECTED_PARTY_NEVER_WARNED);
         }
     }
 

@@ -163,6 +163,21 @@ class ReplayTest {
     }
 
     @Test
+    void aScenarioGoingOnPastTheThreatWindowClosesWhatWasNeverWarnedAndTheReviewNamesIt() {
+        Scenario scenario = ScenarioFile.parse("past-the-window.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED.replace("expect:\n",
+                "  - at: 2024-05-05T12:00\n    countermeasure: the threat window has ended\nexpect:\n"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.casebook().obligation("R-1", "citizens").orElseThrow().closedAs())
+                .contains(io.forewarn.obligation.ClosingReason.EXPIRED_UNWARNED);
+        assertThat(run.timeline()).extracting(TimelineEntry::type, TimelineEntry::at).contains(
+                org.assertj.core.groups.Tuple.tuple("obligation-closed", Instant.parse("2024-05-04T00:00:00Z")));
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"),
+                new ExpectedFinding("expired-unwarned", "citizens"));
+    }
+
+    @Test
     void aRecordedWaiverForAPartyTheReportDoesNotAffectIsNotedNotFatal() {
         Scenario scenario = ScenarioFile.parse("stray-waiver.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED);
 

@@ -314,7 +314,8 @@ class ScenarioFileErrorsTest {
                 .isEqualTo("s.yaml:23:15: expect[0].finding: unknown finding 'warning-too-vague'; expected one of: "
                         + "affected-party-never-warned, warning-expired-before-incident, renewal-missed, "
                         + "below-ceiling-without-justification, unequal-specificity, late-warning, "
-                        + "waiver-without-alternative, waiver-improper, warning-not-delivered, incident-covered");
+                        + "waiver-without-alternative, waiver-improper, warning-not-delivered, expired-unwarned, "
+                        + "incident-covered");
         assertThat(problem(23, "  - {finding: late-warning, party: nobody}").getMessage())
                 .isEqualTo("s.yaml:23:36: expect[0].party: unknown party 'nobody' (parties: citizens, hall)");
     }

@@ -14,6 +14,7 @@ import io.forewarn.report.TimeWindow;
 import io.forewarn.incident.Incident;
 import io.forewarn.incident.IncidentReader;
 import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.LeakCheck;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -130,8 +131,16 @@ final class EventReader {
     private ScenarioEvent delivery(Instant at, YamlValue value) {
         YamlMap map = value.asMap().allowOnly("to", "report", "channel", "synthetic");
         List<String> to = partyList(map.get("to"), "a delivery goes to at least one party");
-        return new ScenarioEvent.RecordedDelivery(at, reportReference(map, at), to, map.string("channel"),
-                map.bool("synthetic", false));
+        Optional<String> report = reportReference(map, at);
+        ThreatReport answered = report.flatMap(reports::find).or(() -> latestReportBy(at)).orElseThrow(() ->
+                map.problem("no report has been received by this time; name the report it answers with report:"));
+        YamlValue channel = map.get("channel");
+        // the channel is written on the timeline and in the ledger, which everyone reads
+        if (LeakCheck.forReport(answered).check(channel.asText()).isBlocked()) {
+            throw channel.problem("the channel reveals protected material of report " + answered.id()
+                    + "; say it without it");
+        }
+        return new ScenarioEvent.RecordedDelivery(at, report, to, channel.asText(), map.bool("synthetic", false));
     }
 
     private ScenarioEvent acknowledgement(Instant at, YamlValue value) {

@@ -74,6 +74,15 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void aDeliveryChannelThatRevealsProtectedMaterialIsRefusedWithoutRepeatingIt() {
+        FileProblem problem = problemOf(() -> ScenarioFile.parse("crocus.yaml", io.forewarn.Crocus.SCENARIO_TEXT
+                .replace("      channel: liaison", "      channel: the NIGHTJAR courier")));
+
+        assertThat(problem.getMessage()).endsWith(".delivery.channel: the channel reveals protected material of "
+                + "report R-1; say it without it").doesNotContainIgnoringCase("nightjar");
+    }
+
+    @Test
     void aWaiverWithAnUnknownScope() {
         assertThat(problem(21, "    waiver: {party: citizens, reason: victim-already-aware, scope: partly, "
                 + "requested-by: ann, approved-by: approver}").getMessage())

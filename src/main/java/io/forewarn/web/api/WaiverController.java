@@ -6,6 +6,7 @@ import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.WaiverRules;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class WaiverController {
     ResponseEntity<WaiverView> request(@PathVariable String report, @PathVariable String party,
                                                 @RequestBody byte[] body, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        WaiverRequest request = WaiverRequest.read(RequestBodies.document(body));
+        WaiverTerms request = WaiverTerms.read(RequestBodies.document(body).asMap().allowOnly(WaiverTerms.KEYS));
         Waiver waiver = desk.change(duty -> {
             Obligation obligation = Found.obligation(duty.casebook(), report, party);
             Optional<String> alternative = request.alternative()

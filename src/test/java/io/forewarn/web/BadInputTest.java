@@ -192,7 +192,7 @@ class BadInputTest {
         assertThat(Http.get(port, "analyst", "/api/v1/obligations?state=%20Open%20").status()).isEqualTo(200);
         assertThat(problem(Http.get(port, "analyst", "/api/v1/obligations?state=pending"), 400).path("detail").asString())
                 .isEqualTo("unknown state 'pending'; expected one of: open, drafted, approved, issued, delivered, "
-                        + "acknowledged, expired, renewed, waiver-requested, waived, waiver-rejected, overdue, escalated");
+                        + "acknowledged, expired, renewed, waiver-requested, waived, waiver-rejected, overdue, escalated, closed");
         assertThat(Http.get(port, "analyst", "/api/v1/drafts?status=DRAFTED").status()).isEqualTo(200);
         assertThat(problem(Http.get(port, "analyst", "/api/v1/drafts?status=sent"), 400).path("detail").asString())
                 .isEqualTo("unknown draft status 'sent'; expected one of: drafted, approved, issued, cancelled");

@@ -169,7 +169,7 @@ class WorkflowApiTest {
         Reply notIssued = post("liaison", "/api/v1/obligations/R-1/crocus-city-hall/acknowledgement", null);
         assertThat(notIssued.status()).isEqualTo(409);
         assertThat(notIssued.detail()).isEqualTo("obligation R-1/crocus-city-hall cannot move from drafted to acknowledged "
-                + "(allowed from drafted: drafted, approved, waiver-requested, overdue)");
+                + "(allowed from drafted: drafted, approved, waiver-requested, overdue, closed)");
 
         // The attack, recorded once it has happened: at a millisecond after the acknowledgements.
         Instant acknowledged = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -4,6 +4,7 @@ import io.forewarn.json.WaiverView;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.WaiverRules;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
 import io.forewarn.server.CaseDesk;
@@ -53,7 +54,7 @@ class WaiverController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestSchemas.Waiver.class))) @RequestBody byte[] body,
                                        Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        WaiverRequest request = WaiverRequest.read(RequestBodies.document(body));
+        WaiverTerms request = WaiverTerms.read(RequestBodies.document(body).asMap().allowOnly(WaiverTerms.KEYS));
         Waiver waiver = desk.change(duty -> {
             Obligation obligation = Found.obligation(duty.casebook(), report, party);
             Optional<String> alternative = request.alternative()

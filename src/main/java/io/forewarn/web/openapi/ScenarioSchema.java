@@ -1,5 +1,6 @@
 package io.forewarn.web.openapi;
 
+import io.forewarn.obligation.Waiver;
 import io.forewarn.review.FindingCode;
 import io.forewarn.policy.WaiverReason;
 import io.forewarn.policy.Role;
@@ -30,9 +31,11 @@ public record ScenarioSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED
     record Delays(String drafting, String approval, String delivery, String acknowledgement) {
     }
 
-    @Schema(name = "ScenarioEvent", description = "At a time, exactly one of report, countermeasure, warning, waiver, incident")
+    @Schema(name = "ScenarioEvent", description = "At a time, exactly one of report, countermeasure, warning, delivery, "
+            + "acknowledgement, waiver, incident")
     record Event(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String at, RequestSchemas.Report report,
-                 String countermeasure, RecordedWarning warning, RecordedWaiver waiver,
+                 String countermeasure, RecordedWarning warning, RecordedDelivery delivery,
+                 RecordedAcknowledgement acknowledgement, RecordedWaiver waiver,
                  @Schema(description = "an incident as recorded; its id defaults to incident-N and its time is the event's")
                  IncidentView incident) {
     }
@@ -46,10 +49,26 @@ public record ScenarioSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED
                            String text, WindowView window, FacetValuesSchema justifications, Boolean synthetic) {
     }
 
+    @Schema(name = "ScenarioDelivery", description = "A warning as it reached its parties")
+    record RecordedDelivery(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "party ids") List<String> to,
+                            @Schema(description = "the report it answers, if not the latest") String report,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                    description = "refused if the report's protected material shows through it")
+                            String channel, Boolean synthetic) {
+    }
+
+    @Schema(name = "ScenarioAcknowledgement", description = "Parties acknowledging the warning they were given")
+    record RecordedAcknowledgement(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "party ids")
+                                   List<String> by,
+                                   @Schema(description = "the report it answers, if not the latest") String report,
+                                   Boolean synthetic) {
+    }
+
     @Schema(name = "ScenarioWaiver", description = "A waiver as it was granted")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
     record RecordedWaiver(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String party, String report,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(WaiverReason.class) String reason,
+                          @Schema(description = "not-warned when left out") @Codes(Waiver.Scope.class) String scope,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String requestedBy,
                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(Role.class) String approvedBy,
                           String alternative, Boolean synthetic) {

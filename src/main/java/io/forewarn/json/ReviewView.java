@@ -1,10 +1,14 @@
 package io.forewarn.json;
 
+import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
+import io.forewarn.party.Relationship;
 import io.forewarn.review.Finding;
+import io.forewarn.review.FindingCode;
 import io.forewarn.review.PartyCase;
 import io.forewarn.review.Review;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -28,6 +32,7 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     }
 
     /** A report the incident correlates with, and why. */
+    @Schema(name = "ReviewCorrelation")
     public record Correlation(String report, String reason) {
 
         static Correlation of(Review.Correlation correlation) {
@@ -40,11 +45,14 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
      * warning valid at the incident comes with when it was delivered and acknowledged before the incident
      * (null when it was not); improper waivers are the approved ones the policy's rules do not allow.
      */
+    @Schema(name = "ReviewPartyRow")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record PartyRow(String report, String party, String kind, String audience, String relationship,
-                           String obligation, String stateNow, LevelsView effectiveCeiling, List<String> warnings,
+    public record PartyRow(String report, String party, String kind, String audience,
+                           @Codes(Relationship.class) String relationship, String obligation,
+                           @Codes(ObligationState.class) String stateNow, LevelsView effectiveCeiling, List<String> warnings,
                            String validAtIncident, String deliveredAt, String acknowledgedAt,
-                           List<String> approvedWaivers, List<String> improperWaivers, List<String> findings) {
+                           List<String> approvedWaivers, List<String> improperWaivers,
+                           @Codes(FindingCode.class) List<String> findings) {
 
         static PartyRow of(PartyCase subject, Review review) {
             Optional<PartyCase.Receipt> receipt = subject.validAtIncident().flatMap(subject::receiptOf);
@@ -66,7 +74,7 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     }
 
     /** One finding: its code, the report and party it is about, and what was found. */
-    public record FindingView(String finding, String report, String party, String detail) {
+    public record FindingView(@Codes(FindingCode.class) String finding, String report, String party, String detail) {
 
         static FindingView of(Finding finding) {
             return new FindingView(finding.code().code(), finding.reportId(), finding.partyId(), finding.detail());

@@ -29,7 +29,7 @@ public interface Casebook {
 
     Optional<Party> party(String id);
 
-    /** Records a report with its triage; a report id is received once. */
+    /** Records a report with its triage; a report id is received once, and again is a conflict ({@link IllegalStateException}). */
     void putReport(ThreatReport report, Triage outcome);
 
     Collection<ThreatReport> reports();

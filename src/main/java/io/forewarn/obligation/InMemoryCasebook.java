@@ -42,7 +42,7 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public void putReport(ThreatReport report, Triage outcome) {
         if (reports.containsKey(report.id())) {
-            throw new IllegalArgumentException("report " + report.id() + " was already received");
+            throw new IllegalStateException("report " + report.id() + " was already received");
         }
         reports.put(report.id(), report);
         triage.put(report.id(), outcome);

@@ -168,8 +168,8 @@ public final class JdbcCasebook implements Casebook {
         }
     }
 
-    private static IllegalArgumentException alreadyReceived(ThreatReport report) {
-        return new IllegalArgumentException("report " + report.id() + " was already received");
+    private static IllegalStateException alreadyReceived(ThreatReport report) {
+        return new IllegalStateException("report " + report.id() + " was already received");
     }
 
     @Override

@@ -235,7 +235,7 @@ class DutyToWarnTest {
             Desk desk = received();
 
             assertThatThrownBy(() -> desk.duty.receive(R1_UNMARKED, "analyst-2"))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("report R-1 was already received");
             assertThat(desk.casebook.obligations()).hasSize(4);
         }

@@ -121,7 +121,7 @@ abstract class CasebookContract {
         Triage other = new Triage(Triage.Outcome.NEEDS_TRIAGE, "again", 4);
 
         assertThatThrownBy(() -> casebook.putReport(Fixtures.report("R-1"), other))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("report R-1 was already received");
         assertThat(casebook.reports()).containsExactly(R1);
         assertThat(casebook.triage("R-1")).contains(Fixtures.triage(R1));

@@ -1,10 +1,14 @@
 package io.forewarn.web.api;
 
 import io.forewarn.json.ObligationView;
-import io.forewarn.server.CaseDesk;
-import io.forewarn.web.problem.NotFound;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.problem.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.Map;
 
 /** Obligations to warn, listed by state, party, report and deadline. */
+@Tag(name = "obligations", description = "Obligations to warn, with their whole history")
 @RestController
 @RequestMapping("/api/v1/obligations")
 class ObligationController {
@@ -31,14 +35,18 @@ class ObligationController {
      * Lists obligations, optionally only those in a state, for a party or report, or due before an
      * instant (ISO-8601); the most urgent first when {@code sort=deadline}.
      */
+    @Operation(operationId = "listObligations", summary = "List obligations",
+            description = "Optionally in one state, for a party or report, or due before an instant (ISO-8601); the most "
+                    + "urgent first with sort=deadline.")
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String state,
-                             @RequestParam(required = false) String party,
-                             @RequestParam(required = false) String report,
-                             @RequestParam(name = "due-before", required = false) String dueBefore,
-                             @RequestParam(defaultValue = "opened") String sort,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
+    Page<ObligationView> list(@RequestParam(required = false) String state,
+                              @RequestParam(required = false) String party,
+                              @RequestParam(required = false) String report,
+                              @RequestParam(name = "due-before", required = false) String dueBefore,
+                              @Parameter(schema = @Schema(allowableValues = {"opened", "deadline"}))
+                              @RequestParam(defaultValue = "opened") String sort,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
         ObligationState wantedState = state == null ? null : ObligationState.of(state);
         Instant before = dueBefore == null ? null : instant(dueBefore);
         Comparator<Obligation> order = switch (sort) {
@@ -53,10 +61,11 @@ class ObligationController {
                 .filter(o -> before == null || o.deadline().isBefore(before))
                 .sorted(order)
                 .map(ObligationView::of)
-                .toList(), page, size).asMap());
+                .toList(), page, size));
     }
 
     /** One obligation; its id is {@code REPORT/PARTY}. */
+    @Operation(operationId = "readObligation", summary = "Read one obligation (its id is REPORT/PARTY)")
     @GetMapping("/{report}/{party}")
     ObligationView read(@PathVariable String report, @PathVariable String party) {
         return desk.read(casebook -> casebook.obligation(report, party)

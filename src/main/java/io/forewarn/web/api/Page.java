@@ -1,10 +1,11 @@
 package io.forewarn.web.api;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** One page of a listing, with what is needed to ask for the next. */
+/**
+ * One page of a listing, with what is needed to ask for the next; the API writes it as it is, so the
+ * OpenAPI document describes every listing from this type ({@code PageReportView}, …).
+ */
 record Page<T>(List<T> items, int page, int size, long total) {
 
     static final int MAX_SIZE = 500;
@@ -19,14 +20,5 @@ record Page<T>(List<T> items, int page, int size, long total) {
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
         return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size());
-    }
-
-    Map<String, Object> asMap() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("items", items);
-        view.put("page", page);
-        view.put("size", size);
-        view.put("total", total);
-        return view;
     }
 }

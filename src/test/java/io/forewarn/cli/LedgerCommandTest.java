@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.ClosedPort;
 import io.forewarn.Crocus;
 import io.forewarn.ledger.LedgerExport;
 import io.forewarn.ledger.LedgerKeys;
@@ -231,11 +232,8 @@ class LedgerCommandTest {
     }
 
     @Test
-    void aDatabaseThatCannotBeOpenedIsOneLineSayingWhichSettingIsWrong() throws IOException {
-        int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+    void aDatabaseThatCannotBeOpenedIsOneLineSayingWhichSettingIsWrong() {
+        int closed = ClosedPort.any();
         LedgerCommand.environment = Map.of("FOREWARN_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/forewarn",
                 "FOREWARN_DB_USER", "forewarn", "FOREWARN_DB_PASSWORD", "not-to-be-shown");
 

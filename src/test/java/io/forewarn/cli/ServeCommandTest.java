@@ -1,11 +1,9 @@
 package io.forewarn.cli;
 
-import org.junit.jupiter.api.BeforeEach;
+import io.forewarn.ClosedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,14 +20,7 @@ class ServeCommandTest {
     @TempDir
     Path dir;
 
-    private int closedPort;
-
-    @BeforeEach
-    void aPortWhereNothingAnswers() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-    }
+    private final int closedPort = ClosedPort.any();
 
     @Test
     void withoutALoginItSaysHowToAddOne() {

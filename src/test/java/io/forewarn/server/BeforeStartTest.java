@@ -1,11 +1,10 @@
 package io.forewarn.server;
 
+import io.forewarn.ClosedPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ class BeforeStartTest {
     @Test
     void noLoginsAndNoTokenIssuerIsRefusedBeforeTheDatabaseIsTouched() {
         Map<String, Object> settings = settings();
-        settings.put("FOREWARN_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/forewarn");
+        settings.put("FOREWARN_DB_URL", "jdbc:postgresql://127.0.0.1:" + ClosedPort.any() + "/forewarn");
 
         Throwable refused = start(settings);
 
@@ -36,7 +35,7 @@ class BeforeStartTest {
     @Test
     void aTokenIssuerIsEnoughWithoutLogins() {
         Map<String, Object> settings = settings();
-        int port = closedPort();
+        int port = ClosedPort.any();
         settings.put("FOREWARN_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/forewarn");
         settings.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "https://login.example/jwks");
 
@@ -73,13 +72,5 @@ class BeforeStartTest {
             started.get().close();
         }
         return failure;
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,9 @@
 package io.forewarn.store;
 
+import io.forewarn.ClosedPort;
 import io.forewarn.OutsideTheRepository;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.SQLException;
 
 import static io.forewarn.OutsideTheRepository.POSTGRES_USER;
@@ -43,11 +42,8 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void aPortWhereNothingAnswersNamesTheUrl() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+    void aPortWhereNothingAnswersNamesTheUrl() {
+        int closed = ClosedPort.any();
 
         assertThat(refusal(new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + closed + "/forewarn", "forewarn", PASSWORD)))
                 .isEqualTo("cannot open the database PostgreSQL 127.0.0.1:" + closed + "/forewarn as user forewarn: nothing "

@@ -1,13 +1,9 @@
 package io.forewarn.bench;
 
 import io.forewarn.server.ForewarnServer;
-import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -25,7 +21,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where the start of {@code forewarn serve} goes (docs/benchmarks.md, "Start-up"): one start on an embedded H2
@@ -38,8 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>java -XX:SharedArchiveFile=target/forewarn-app/forewarn.jsa -cp target/forewarn-app/forewarn.jar:target/test-classes io.forewarn.bench.ServeStartup</pre>
  */
 public final class ServeStartup {
-
-    private static final Map<String, Long> EVENTS = new ConcurrentHashMap<>();
 
     private ServeStartup() {
     }
@@ -55,7 +48,6 @@ public final class ServeStartup {
         settings.put("forewarn.users[0].name", "bench");
         settings.put("forewarn.users[0].password-hash", new BCryptPasswordEncoder(4).encode("a passphrase for the benchmark"));
         settings.put("forewarn.users[0].roles[0]", "oversight");
-        settings.put("context.listener.classes", Events.class.getName());
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(data.toFile())));
         ConfigurableApplicationContext server = ForewarnServer.start(settings, startup);
@@ -66,16 +58,20 @@ public final class ServeStartup {
                 HttpResponse.BodyHandlers.discarding());
         long healthy = System.currentTimeMillis();
 
-        System.out.printf("JVM start to main                 %6d ms%n", main - jvm);
-        long environment = EVENTS.getOrDefault("environment", main);
-        long initialized = EVENTS.getOrDefault("initialized", environment);
-        System.out.printf("main to environment prepared      %6d ms (settings read: application.yaml, environment, command line)%n",
-                environment - main);
-        System.out.printf("environment to context initialized %5d ms (BeforeStart: logins checked, database opened and migrated)%n",
-                initialized - environment);
-        System.out.printf("context initialized to started    %6d ms (refresh: configuration, web server, beans, lifecycle)%n",
-                started - initialized);
-        System.out.printf("first /actuator/health (%d)       %6d ms%n", health.statusCode(), healthy - started);
+        StartupTimeline timeline = startup.getBufferedTimeline();
+        long environment = end(timeline, "spring.boot.application.environment-prepared");
+        long prepared = start(timeline, "spring.boot.application.context-prepared");
+        long refreshed = end(timeline, "spring.context.refresh");
+        System.out.printf("JVM start to main                  %6d ms%n", main - jvm);
+        System.out.printf("main to environment prepared       %6d ms (the command line, then the settings: application.yaml, "
+                + "environment, --config)%n", environment - main);
+        System.out.printf("environment to context prepared    %6d ms (BeforeStart: logins checked, the database's opening "
+                + "started)%n", prepared - environment);
+        System.out.printf("context prepared to refreshed      %6d ms (configuration, database awaited, web server, beans)%n",
+                refreshed - prepared);
+        System.out.printf("refreshed to started               %6d ms (lifecycle: the connector, head publisher, scheduler)%n",
+                started - refreshed);
+        System.out.printf("first /actuator/health (%d)        %6d ms%n", health.statusCode(), healthy - started);
         System.out.printf("JVM start to healthy              %6d ms%n", healthy - jvm);
         // CPU time does not depend on what else the machine runs: on an idle machine the start takes about the
         // main thread's, and the process's (compilers and GC included) divided by the cores is its floor.
@@ -85,13 +81,25 @@ public final class ServeStartup {
         System.out.printf("CPU: main thread %d ms, process %d ms (%d cores)%n%n", mainCpu, processCpu,
                 Runtime.getRuntime().availableProcessors());
 
-        StartupTimeline timeline = startup.getBufferedTimeline();
         List<StartupTimeline.TimelineEvent> steps = new ArrayList<>(timeline.getEvents());
         steps.sort(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed());
         System.out.println("longest startup steps (a step's time includes the steps it started):");
         steps.stream().limit(args.length > 0 ? Integer.parseInt(args[0]) : 30).forEach(step ->
                 System.out.printf("  %6d ms  %s%n", step.getDuration().toMillis(), describe(step.getStartupStep())));
         server.close();
+    }
+
+    private static long start(StartupTimeline timeline, String step) {
+        return find(timeline, step).getStartTime().toEpochMilli();
+    }
+
+    private static long end(StartupTimeline timeline, String step) {
+        return find(timeline, step).getEndTime().toEpochMilli();
+    }
+
+    private static StartupTimeline.TimelineEvent find(StartupTimeline timeline, String step) {
+        return timeline.getEvents().stream().filter(event -> event.getStartupStep().getName().equals(step)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no startup step " + step));
     }
 
     private static String describe(StartupStep step) {
@@ -102,17 +110,5 @@ public final class ServeStartup {
             }
         });
         return text.toString();
-    }
-
-    /** Notes when the environment was prepared and when the initializers had run (context.listener.classes). */
-    public static final class Events implements ApplicationListener<ApplicationEvent> {
-        @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            if (event instanceof ApplicationEnvironmentPreparedEvent) {
-                EVENTS.putIfAbsent("environment", System.currentTimeMillis());
-            } else if (event instanceof ApplicationContextInitializedEvent) {
-                EVENTS.putIfAbsent("initialized", System.currentTimeMillis());
-            }
-        }
     }
 }

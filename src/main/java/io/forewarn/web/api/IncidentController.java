@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import io.forewarn.obligation.Slice;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Incidents, and the after-action review of each: built when it is asked for, under the policy in
@@ -67,7 +68,7 @@ class IncidentController {
         Caller caller = Caller.of(authentication);
         Incident incident = read(RequestBodies.document(body));
         desk.change(duty -> {
-            if (duty.casebook().incidents().stream().anyMatch(known -> known.id().equals(incident.id()))) {
+            if (duty.casebook().incident(incident.id()).isPresent()) {
                 throw new IllegalStateException("incident " + incident.id() + " is already recorded");
             }
             duty.recordIncident(incident, caller.name());
@@ -77,9 +78,10 @@ class IncidentController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.incidents().stream().map(IncidentView::of).toList(), page, size)
-                .asMap());
+    Page<IncidentView> list(@RequestParam(required = false) String after,
+                            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.incidents(slice), size, Incident::id, IncidentView::of));
     }
 
     @GetMapping("/{id}")

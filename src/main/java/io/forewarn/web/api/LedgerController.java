@@ -49,25 +49,22 @@ class LedgerController {
         return LedgerKeyFiles.publicPem(desk.publicKey());
     }
 
-    /** Entries from index {@code from}, at most {@code size}; {@code body} is the canonical JSON exactly as hashed. */
+    /**
+     * A page of entries in index order, from the first or after the entry the cursor {@code after} names; {@code body}
+     * is the canonical JSON exactly as hashed. One index range per page.
+     */
     @GetMapping("/entries")
-    Map<String, Object> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "100") int size) {
+    Page<Map<String, Object>> entries(@RequestParam(required = false) String after,
+                                      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Page.requireSize(size);
+        long from = after == null ? 0 : Page.numberKey(after) + 1;
         if (from < 0) {
-            throw new IllegalArgumentException("from must be 0 or more, not " + from);
-        }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + Page.MAX_SIZE + ", not " + size);
+            throw new IllegalArgumentException("after must be the cursor of a page's next link");
         }
         Ledger ledger = desk.ledger();
-        long total = ledger.size();
-        List<LedgerEntry> page = ledger.entries(from, Math.min(total, from + size));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("items", page.stream().map(LedgerController::entry).toList());
-        view.put("from", from);
-        view.put("size", size);
-        view.put("next", from + page.size());
-        view.put("total", total);
-        return view;
+        long end = Math.min(ledger.size(), from + size + 1);
+        List<LedgerEntry> fetched = ledger.entries(from, Math.max(from, end));
+        return Page.of(fetched, size, entry -> Long.toString(entry.index()), LedgerController::entry);
     }
 
     /** The inclusion proof of entry {@code index} in the tree of {@code size} entries (default: the latest head's). */

@@ -4,7 +4,9 @@ import io.forewarn.json.ObligationView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationQuery;
 import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Slice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,8 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
-import java.util.Map;
+import java.util.Set;
 
 /** Obligations to warn, listed by state, party, report and deadline. */
 @RestController
@@ -32,28 +33,34 @@ class ObligationController {
      * instant (ISO-8601); the most urgent first when {@code sort=deadline}.
      */
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String state,
-                             @RequestParam(required = false) String party,
-                             @RequestParam(required = false) String report,
-                             @RequestParam(name = "due-before", required = false) String dueBefore,
-                             @RequestParam(defaultValue = "opened") String sort,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
-        ObligationState wantedState = state == null ? null : ObligationState.of(state);
-        Instant before = dueBefore == null ? null : instant(dueBefore);
-        Comparator<Obligation> order = switch (sort) {
-            case "opened" -> (a, b) -> 0;
-            case "deadline" -> Comparator.comparing(Obligation::deadline);
+    Page<ObligationView> list(@RequestParam(required = false) String state,
+                              @RequestParam(required = false) String party,
+                              @RequestParam(required = false) String report,
+                              @RequestParam(name = "due-before", required = false) String dueBefore,
+                              @RequestParam(defaultValue = "opened") String sort,
+                              @RequestParam(required = false) String after,
+                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        ObligationQuery query = ObligationQuery.all();
+        if (state != null) {
+            query = query.inStates(Set.of(ObligationState.of(state)));
+        }
+        if (party != null) {
+            query = query.toParty(party);
+        }
+        if (report != null) {
+            query = query.ofReport(report);
+        }
+        if (dueBefore != null) {
+            query = query.dueBefore(instant(dueBefore));
+        }
+        query = switch (sort) {
+            case "opened" -> query;
+            case "deadline" -> query.mostUrgentFirst();
             default -> throw new IllegalArgumentException("sort must be 'opened' or 'deadline', not '" + sort + "'");
         };
-        return desk.read(casebook -> Page.of(casebook.obligations().stream()
-                .filter(o -> wantedState == null || o.state() == wantedState)
-                .filter(o -> party == null || o.partyId().equals(party))
-                .filter(o -> report == null || o.reportId().equals(report))
-                .filter(o -> before == null || o.deadline().isBefore(before))
-                .sorted(order)
-                .map(ObligationView::of)
-                .toList(), page, size).asMap());
+        ObligationQuery asked = query;
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.obligations(asked, slice), size, Obligation::id, ObligationView::of));
     }
 
     /** One obligation; its id is {@code REPORT/PARTY}. */

@@ -5,6 +5,8 @@ import io.forewarn.server.CaseDesk;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.party.Party;
 import io.forewarn.party.PartyReader;
+import io.forewarn.obligation.Slice;
+import io.forewarn.policy.Audience;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.Map;
+import java.util.Optional;
 
 /** Parties who may need warnings, written as in a scenario file's {@code parties:} list. */
 @RestController
@@ -65,12 +67,11 @@ class PartyController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String audience,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.parties().stream()
-                .filter(p -> audience == null || p.audience().name().equals(audience))
-                .map(PartyView::of)
-                .toList(), page, size).asMap());
+    Page<PartyView> list(@RequestParam(required = false) String audience,
+                         @RequestParam(required = false) String after,
+                         @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Optional<Audience> wanted = Optional.ofNullable(audience).map(Audience::new);
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.parties(wanted, slice), size, Party::id, PartyView::of));
     }
 }

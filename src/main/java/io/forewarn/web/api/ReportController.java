@@ -7,6 +7,7 @@ import io.forewarn.server.ServerSettings;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Slice;
 import io.forewarn.report.Harm;
 import io.forewarn.report.ReportReader;
 import io.forewarn.report.ThreatReport;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Threat reports: an analyst enters them; the people who work the case, and oversight, read them. */
 @RestController
@@ -65,16 +67,16 @@ class ReportController {
                 .orElseThrow(() -> new NotFound("no report " + id)));
     }
 
+    /** One query per page: each report comes with its triage. */
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String harm,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size,
-                             Authentication authentication) {
+    Page<ReportView> list(@RequestParam(required = false) String harm,
+                          @RequestParam(required = false) String after,
+                          @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
+                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Harm wanted = harm == null ? null : Harm.of(harm);
-        return desk.read(casebook -> Page.of(casebook.reports().stream()
-                        .filter(report -> wanted == null || report.harm() == wanted)
-                        .map(report -> ReportView.of(report, casebook.triage(report.id()), caller.reader()))
-                        .toList(), page, size).asMap());
+        Optional<Harm> wanted = Optional.ofNullable(harm).map(Harm::of);
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.reports(wanted, slice), size, received -> received.report().id(),
+                received -> ReportView.of(received.report(), Optional.of(received.triage()), caller.reader())));
     }
 }

@@ -4,6 +4,7 @@ import io.forewarn.json.WaiverView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.WaiverRules;
 import io.forewarn.policy.Policy;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,13 +68,12 @@ class WaiverController {
     }
 
     @GetMapping("/waivers")
-    Map<String, Object> list(@RequestParam(required = false) String obligation,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.waivers().stream()
-                .filter(w -> obligation == null || w.obligationId().equals(obligation))
-                .map(WaiverView::of)
-                .toList(), page, size).asMap());
+    Page<WaiverView> list(@RequestParam(required = false) String obligation,
+                          @RequestParam(required = false) String after,
+                          @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.waivers(Optional.ofNullable(obligation), slice), size, Waiver::id,
+                WaiverView::of));
     }
 
     @GetMapping("/waivers/{id}")

@@ -5,6 +5,8 @@ import io.forewarn.json.WarningView;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.Slice;
+import io.forewarn.obligation.Warning;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.Map;
+import java.util.Optional;
 
 /** Warnings as issued, and the renewal of one that is about to expire while the threat lasts. */
 @RestController
@@ -29,15 +31,13 @@ class WarningController {
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String report,
-                             @RequestParam(required = false) String party,
-                             @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.warnings().stream()
-                .filter(w -> report == null || w.reportId().equals(report))
-                .filter(w -> party == null || w.addresses(party))
-                .map(WarningView::of)
-                .toList(), page, size).asMap());
+    Page<WarningView> list(@RequestParam(required = false) String report,
+                           @RequestParam(required = false) String party,
+                           @RequestParam(required = false) String after,
+                           @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.warnings(Optional.ofNullable(report), Optional.ofNullable(party),
+                slice), size, Warning::id, WarningView::of));
     }
 
     @GetMapping("/{id}")

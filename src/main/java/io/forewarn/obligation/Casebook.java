@@ -40,6 +40,14 @@ public interface Casebook {
 
     Optional<Party> party(String id);
 
+    /** Which of these ids are parties on file: one question for many rows (an import). */
+    java.util.Set<String> partiesOnFile(Collection<String> ids);
+
+    /** Stores several parties (new ones and replacements), as {@link #putParty} one by one, in one go. */
+    default void putParties(List<Party> parties) {
+        parties.forEach(this::putParty);
+    }
+
     /** A page of the parties, optionally of one audience, in the order they were first put. */
     List<Party> parties(Optional<Audience> audience, Slice slice);
 

@@ -219,6 +219,13 @@ public final class InMemoryCasebook implements Casebook {
     }
 
     @Override
+    public Set<String> partiesOnFile(Collection<String> ids) {
+        Set<String> found = new HashSet<>(ids);
+        found.retainAll(parties.keySet());
+        return found;
+    }
+
+    @Override
     public List<Party> parties(Collection<String> ids) {
         Set<String> wanted = new HashSet<>(ids);
         return parties.values().stream().filter(p -> wanted.contains(p.id())).toList();

@@ -132,6 +132,43 @@ public final class JdbcCasebook implements Casebook {
     }
 
     @Override
+    public java.util.Set<String> partiesOnFile(Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)")
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+                    .query(String.class).list());
+        }
+        return found;
+    }
+
+    /**
+     * One statement batch of upserts (PostgreSQL's {@code INSERT ... ON CONFLICT}, H2's {@code MERGE}: a
+     * replaced party keeps its place in first-put order), then the place index rewritten in batches.
+     */
+    @Override
+    public void putParties(List<Party> parties) {
+        if (parties.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = parties.stream()
+                .map(p -> new Object[] {p.id(), p.kind(), p.audience().name(), json.write(Party.class, p)})
+                .toList();
+        inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            batches.batchUpdate(postgres
+                    ? "INSERT INTO party (id, kind, audience, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+                            + " SET kind = EXCLUDED.kind, audience = EXCLUDED.audience, body = EXCLUDED.body"
+                    : "MERGE INTO party (id, kind, audience, body) KEY (id) VALUES (?, ?, ?, ?)", rows);
+            PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
+            PartyIndex.insert(connection, parties);
+            return null;
+        }));
+    }
+
+    @Override
     public List<Party> parties(Optional<Audience> audience, Slice slice) {
         return page("party", Party.class, audience.map(a -> columns("audience", a.name())).orElseGet(LinkedHashMap::new),
                 slice);

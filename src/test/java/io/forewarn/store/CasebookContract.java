@@ -371,6 +371,20 @@ abstract class CasebookContract {
     }
 
     @Test
+    void partiesPutInBatchesAreReplacedInPlaceAndIndexedAnew() {
+        casebook.putParties(List.of(CITIZENS, PUBLIC, VENUE));
+        Party moved = new Party.Registrants(CITIZENS.id(), CITIZENS.audience(), CITIZENS.relationship(),
+                Place.of(Map.of(PlaceLevel.COUNTRY, NamedPlace.named("US"))), 12, true);
+
+        assertThat(casebook.partiesOnFile(List.of("plaza", CITIZENS.id(), VENUE.id()))).containsExactlyInAnyOrder(
+                CITIZENS.id(), VENUE.id());
+        casebook.putParties(List.of(PLAZA, moved));
+
+        assertThat(casebook.parties()).containsExactly(moved, PUBLIC, VENUE, PLAZA);
+        assertThat(casebook.partiesReached(Reach.of(R1.place()))).containsExactly(PUBLIC, VENUE, PLAZA);
+    }
+
+    @Test
     void partiesReachedAreThoseWhosePlaceTheReportsIndexKeysMeet() {
         List.of(CITIZENS, PUBLIC, AUTHORITIES, VENUE, PLAZA).forEach(casebook::putParty);
         Party faraway = new Party.Public("public-vladivostok", PUBLIC.audience(), Relationship.NEUTRAL,

@@ -1,9 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.party.Party;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,28 +15,10 @@ import java.util.List;
  * level. The rows of parties already stored are computed from their bodies, as the casebook computes them
  * when it puts a party.
  */
-final class PartyPlaces implements JavaMigration {
+final class PartyPlaces extends StoredBodyMigration {
 
-    private final CasebookJson json = new CasebookJson();
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("6");
-    }
-
-    @Override
-    public String getDescription() {
-        return "party places";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 6;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    PartyPlaces() {
+        super(6, "party places");
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.report.ThreatReport;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,28 +15,10 @@ import java.time.ZoneOffset;
  * threat window (filled from the bodies of rows already stored, read as the casebook reads them, as
  * {@link SweepColumns} does), and an index per filter that a listing pages through in {@code seq} order.
  */
-final class QueryColumns implements JavaMigration {
+final class QueryColumns extends StoredBodyMigration {
 
-    private final CasebookJson json = new CasebookJson();
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
-    }
-
-    @Override
-    public String getDescription() {
-        return "query columns";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 5;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    QueryColumns() {
+        super(5, "query columns");
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables): {@code party_box}
@@ -103,11 +102,14 @@ final class PartyIndex {
             params.add(box.west());
         }
         for (Reach.NameKey name : reach.names()) {
-            branches.add("SELECT party_id FROM party_name WHERE folded_name = ? AND place_level = ? AND finer IN ("
-                    + name.finer().stream().map(mask -> "?").collect(Collectors.joining(", ")) + ")");
-            params.add(key(name.name()));
-            params.add(name.level().key());
-            params.addAll(name.finer());
+            // one equality lookup per allowed finer mask: an IN list on the index's last column would have H2 scan
+            // every party of the name (every party in a country) and filter
+            for (int finer : name.finer()) {
+                branches.add("SELECT party_id FROM party_name WHERE folded_name = ? AND place_level = ? AND finer = ?");
+                params.add(key(name.name()));
+                params.add(name.level().key());
+                params.add(finer);
+            }
         }
         if (branches.isEmpty()) {
             return new Query("SELECT party_id FROM party_name WHERE 1 = 0", List.of());

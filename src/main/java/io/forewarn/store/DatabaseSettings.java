@@ -21,10 +21,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     /**
      * Connections in the pool unless {@code FOREWARN_DB_POOL_SIZE} says otherwise: measured by
-     * {@code PoolSizeBenchmark} (docs/benchmarks.md) on 2 cores, where 4 connections served 16 threads opening
-     * reports as fast as 8 or 16 did and faster than 2; more connections only queue in the database.
+     * {@code PoolSizeBenchmark} (docs/benchmarks.md) on 2 cores, 16 threads opening reports on PostgreSQL: 8
+     * connections opened 2.3 times as many reports a second as 16, and with 2 or 4 threads waited past Hikari's
+     * 30 s for a connection.
      */
-    public static final int DEFAULT_POOL_SIZE = 4;
+    public static final int DEFAULT_POOL_SIZE = 8;
     static final int MAX_POOL_SIZE = 100;
 
     /** Where the embedded database lives when no URL is given: relative to the working directory. */

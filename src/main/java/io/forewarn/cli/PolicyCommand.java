@@ -44,7 +44,9 @@ final class PolicyCommand implements Runnable {
             out.println("  credibility: at least " + policy.minCredibility());
             out.println("  deadlines:   imminent " + words(policy.deadlines().imminent()) + ", default "
                     + words(policy.deadlines().standard()) + " (imminent when the threat starts within "
-                    + words(policy.deadlines().imminentWithin()) + ")");
+                    + words(policy.deadlines().imminentWithin()) + "), "
+                    + (policy.deadlines().leadTime().isZero() ? "by the time"
+                    : "no later than " + words(policy.deadlines().leadTime()) + " before") + " the threat window opens");
             out.println("  audiences:   " + String.join(", ", policy.audiences().keySet().stream().map(Object::toString).toList()));
             out.println("  validity:    " + words(policy.validity()) + ", renewal " + words(policy.renewBeforeExpiry())
                     + " before expiry");

@@ -1,10 +1,12 @@
 package io.forewarn.json;
 
+import io.forewarn.report.Facet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.policy.Role;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.LeakVerdict;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -18,10 +20,10 @@ import java.util.List;
  * {@code text-withheld: true}; the key is there only when the text is withheld).
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record DraftView(String id, String report, String audience, String status, String draftedBy, String draftedAt,
+public record DraftView(String id, String report, String audience, @Codes(DraftRecord.Status.class) String status, String draftedBy, String draftedAt,
                         String decidedBy, List<String> obligations, String renews, LevelsView released,
-                        LevelsView effectiveCeiling, double specificity, LevelsView justifications, List<String> gaps,
-                        List<String> unjustifiedGaps, PlaceView place, WindowView window, String text,
+                        LevelsView effectiveCeiling, double specificity, LevelsView justifications,
+                        @Codes(Facet.class) List<String> gaps, @Codes(Facet.class) List<String> unjustifiedGaps, PlaceView place, WindowView window, String text,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean textWithheld, Leak leak,
                         List<String> obstacles, boolean approvable) {
 
@@ -40,6 +42,7 @@ public record DraftView(String id, String report, String audience, String status
     }
 
     /** The leak check's verdict, its matches described as {@code reader} may read them. */
+    @Schema(name = "LeakVerdict")
     public record Leak(boolean blocked, List<String> matches) {
 
         static Leak of(LeakVerdict verdict, Role reader) {

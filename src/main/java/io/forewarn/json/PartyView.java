@@ -8,21 +8,29 @@ import tools.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * A party in the shape it is written in: registrants carry their {@code count}, a venue its
- * {@code kinds}, an authority its {@code channel}; the keys of other kinds are left out.
+ * A party in the shape it is written in, so what is read back can be written again: its place under
+ * the key of its kind ({@link Party#placeKey()}: the {@code area} of registrants and of the public, an
+ * authority's {@code jurisdiction}, a venue's {@code place}); registrants carry their {@code count}, a
+ * venue its {@code kinds}, an authority its {@code channel}. The keys of other kinds are left out.
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record PartyView(String id, String kind, String audience, String relationship, PlaceView place,
+public record PartyView(String id, String kind, String audience, String relationship,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) PlaceView area,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) PlaceView jurisdiction,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) PlaceView place,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long count,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> kinds,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
                         boolean synthetic) {
 
     public static PartyView of(Party party) {
+        PlaceView place = PlaceView.of(party.place());
+        String key = party.placeKey();
         Long count = party instanceof Party.Registrants registrants ? registrants.count() : null;
         List<String> kinds = party instanceof Party.Venue venue ? venue.kinds() : null;
         String channel = party instanceof Party.Authority authority ? authority.channel() : null;
         return new PartyView(party.id(), party.kind(), party.audience().name(), party.relationship().code(),
-                PlaceView.of(party.place()), count, kinds, channel, party.synthetic());
+                key.equals("area") ? place : null, key.equals("jurisdiction") ? place : null,
+                key.equals("place") ? place : null, count, kinds, channel, party.synthetic());
     }
 }

@@ -1,5 +1,7 @@
 package io.forewarn.json;
 
+import io.forewarn.report.Marking;
+import io.forewarn.report.Harm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.forewarn.policy.Role;
@@ -28,7 +30,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record ReportView(String id, String receivedAt, String harm, String credibility, String triage, PlaceView place,
+public record ReportView(String id, String receivedAt, @Codes(Harm.class) String harm, String credibility, String triage, PlaceView place,
                          WindowView time, Map<String, String> target, Map<String, String> method,
                          Map<String, String> actor, List<PortionView> portions,
                          @JsonProperty("protected") ProtectedView protectedMaterial, Boolean redacted,
@@ -71,7 +73,7 @@ public record ReportView(String id, String receivedAt, String harm, String credi
     }
 
     /** One paragraph of the narrative with its marking. */
-    public record PortionView(String marking, String text) {
+    public record PortionView(@Codes(Marking.class) String marking, String text) {
 
         static PortionView of(Portion portion) {
             return new PortionView(portion.marking().code(), portion.text());

@@ -1,6 +1,9 @@
 package io.forewarn.json;
 
+import io.forewarn.policy.WaiverReason;
+import io.forewarn.policy.Role;
 import io.forewarn.obligation.Waiver;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -9,8 +12,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * decision once there is one (null before).
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record WaiverView(String id, String obligation, String reason, String scope, String requestedBy,
-                         String requesterRole, String requestedAt, String alternative, String status, Decision decision) {
+public record WaiverView(String id, String obligation, @Codes(WaiverReason.class) String reason,
+                         @Codes(Waiver.Scope.class) String scope, String requestedBy, @Codes(Role.class) String requesterRole, String requestedAt, String alternative, String status, Decision decision) {
 
     public static WaiverView of(Waiver waiver) {
         return new WaiverView(waiver.id(), waiver.obligationId(), waiver.reason().code(), waiver.scope().code(),
@@ -21,8 +24,9 @@ public record WaiverView(String id, String obligation, String reason, String sco
     }
 
     /** Who approved or rejected the waiver, in which role, when, and with what note. */
+    @Schema(name = "WaiverDecision")
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-    public record Decision(boolean approved, String decidedBy, String role, String at, String note) {
+    public record Decision(boolean approved, String decidedBy, @Codes(Role.class) String role, String at, String note) {
 
         static Decision of(Waiver.Decision decision) {
             return new Decision(decision.approved(), decision.decidedBy(), decision.role().code(),

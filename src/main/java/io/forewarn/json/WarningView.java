@@ -1,5 +1,6 @@
 package io.forewarn.json;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.forewarn.obligation.Warning;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -12,7 +13,9 @@ import java.util.List;
  * a recorded warning that leaked is stored withheld), so every case reader sees all of it.
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-public record WarningView(String id, String report, String audience, List<String> parties, String issuedAt,
+public record WarningView(String id, String report, String audience, List<String> parties,
+                          // named outright: Jackson 2 (which documents the API) reads "issuedAt" as an is-getter
+                          @JsonProperty("issued-at") String issuedAt,
                           String validFrom, String validUntil, LevelsView released, double specificity,
                           LevelsView justifications, PlaceView place, WindowView window, String text, String renews,
                           boolean recorded) {

@@ -61,7 +61,7 @@ public interface Casebook {
      */
     List<Party> partiesReached(Reach reach);
 
-    /** Records a report with its triage; a report id is received once. */
+    /** Records a report with its triage; a report id is received once, and again is a conflict ({@link IllegalStateException}). */
     void putReport(ThreatReport report, Triage outcome);
 
     /** Every report: for replays and tests only (see the class comment). */
@@ -103,8 +103,9 @@ public interface Casebook {
 
     /**
      * The obligations the clock may move at {@code now}, in the order they were opened: those still awaiting
-     * their warning ({@link ObligationState#AWAITING_WARNING}) whose deadline has come, and those with a
-     * warning out ({@link ObligationState#hasLiveWarning()}) whose latest warning has ended. The deadline
+     * their warning ({@link ObligationState#AWAITING_WARNING}) whose deadline has come or whose report's threat
+     * window has ended, and those with a warning out ({@link ObligationState#hasLiveWarning()}) whose latest
+     * warning has ended. The deadline
      * sweep decides each one itself; this only spares it every other obligation.
      */
     List<Obligation> obligationsTheClockMayMove(Instant now);

@@ -18,6 +18,8 @@ import java.util.Set;
  * the policy's chain (once per further deadline period), warnings expire at the end of their
  * validity, and a renewal falls due {@code renewBeforeExpiry} before a warning expires while the
  * threat window is still open. A renewal counts as missed when the warning expires before one is issued.
+ * An obligation still awaiting its warning when its threat window ends is closed as
+ * {@link ClosingReason#EXPIRED_UNWARNED expired-unwarned}: there is nothing left to warn of.
  *
  * <p>The live scheduler runs {@link #sweep()} periodically; a replay runs it at every instant
  * {@link #nextDueAfter(Instant)} names, so both take the same decisions.
@@ -66,6 +68,9 @@ public final class DeadlineSweep {
             List<Obligation> page = casebook.obligationsTheClockMayMove(now, slice);
             readWarningsOf(page);
             for (Obligation obligation : page) {
+                if (closeIfWindowEnded(obligation, now)) {
+                    continue;
+                }
                 escalateIfOverdue(obligation, now);
                 expireIfEnded(casebook.obligation(obligation.id()).orElseThrow(), now);
             }
@@ -96,6 +101,7 @@ public final class DeadlineSweep {
             for (Obligation obligation : page) {
                 if (obligation.workingState().isBeforeIssue()) {
                     due.add(obligation.deadline());
+                    due.add(duty.report(obligation.reportId()).window().to());
                     if (obligation.escalations() > 0 && obligation.escalations() < duty.policy().escalation().size()) {
                         due.add(nextEscalationAt(obligation));
                     }
@@ -117,6 +123,21 @@ public final class DeadlineSweep {
             }
         }
         return due.stream().filter(Objects::nonNull).filter(instant -> instant.isAfter(now)).min(Instant::compareTo);
+    }
+
+    /** Closes an obligation still awaiting its warning once its threat window has ended; whether it did. */
+    private boolean closeIfWindowEnded(Obligation obligation, Instant now) {
+        Instant windowEnd = duty.report(obligation.reportId()).window().to();
+        if (!ObligationState.AWAITING_WARNING.contains(obligation.state()) || now.isBefore(windowEnd)) {
+            return false;
+        }
+        String why = "the threat window ended at " + duty.local(windowEnd) + " with no warning out (it was "
+                + obligation.state().code() + ")";
+        Obligation closed = duty.close(obligation.id(), ClosingReason.EXPIRED_UNWARNED, DutyToWarn.SCHEDULER, why);
+        duty.publish(new DutyEvent.ObligationClosed(now, closed, ClosingReason.EXPIRED_UNWARNED, DutyToWarn.SCHEDULER,
+                "obligation to warn " + obligation.partyId() + " closed as " + ClosingReason.EXPIRED_UNWARNED.code()
+                        + ": " + why));
+        return true;
     }
 
     private void escalateIfOverdue(Obligation obligation, Instant now) {

@@ -81,6 +81,13 @@ public sealed interface DutyEvent {
         public String subject() { return obligation.id(); }
     }
 
+    /** The obligation was closed without a warning or a waiver, for {@code reason}. */
+    record ObligationClosed(Instant at, Obligation obligation, ClosingReason reason, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.OBLIGATION_CLOSED; }
+        public String subject() { return obligation.id(); }
+    }
+
     // --- drafts
 
     record WarningDrafted(Instant at, DraftRecord draft, List<Obligation> obligations, String actor, String summary)

@@ -4,6 +4,7 @@ import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
 import io.forewarn.place.Reach;
+import io.forewarn.policy.Deadlines;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.Triage;
@@ -87,8 +88,7 @@ public final class DutyToWarn {
                     : new DutyEvent.ReportOutOfScope(now, report, outcome, SCHEDULER, outcome.reason()));
             return List.of();
         }
-        Instant deadline = policy.deadlines().deadline(now, report.window().from());
-        String urgency = policy.deadlines().isImminent(now, report.window().from()) ? "imminent" : "default";
+        Deadlines.Due due = deadlineFor(report, now);
         // candidates through the casebook's index of places; the exact check runs on them only
         List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
         List<Obligation> opened = new ArrayList<>();
@@ -96,10 +96,11 @@ public final class DutyToWarn {
         for (Affected hit : affected) {
             Party party = hit.party();
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
-                    party.id(), party.audience(), now, deadline, SCHEDULER, policy.version(), hit.reason());
+                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), hit.reason());
             opened.add(obligation);
             openings.add(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
-                    + party.audience() + ") opened, " + urgency + " deadline " + local(deadline) + "; " + hit.reason()));
+                    + party.audience() + ") opened, " + due.basis().code() + " deadline " + local(due.at()) + "; "
+                    + hit.reason()));
         }
         casebook.open(opened);
         events.publishAll(openings);
@@ -108,6 +109,14 @@ public final class DutyToWarn {
                     "no registered party is affected by " + report.id()));
         }
         return List.copyOf(opened);
+    }
+
+    /**
+     * The deadline of the obligations a report opens at {@code receivedAt}: the policy's, kept inside the
+     * threat window (see {@link Deadlines#due}).
+     */
+    Deadlines.Due deadlineFor(ThreatReport report, Instant receivedAt) {
+        return policy.deadlines().due(receivedAt, report.window());
     }
 
     /** Drafts the warning for one audience of a report at the most specific level its ceiling allows. */
@@ -423,15 +432,17 @@ public final class DutyToWarn {
      * Replays a waiver that was actually decided. History is recorded as it happened, so the waiver
      * rules do not stop it; what they would have refused is written on the timeline for the review.
      */
-    public Waiver replayWaiver(String obligationId, WaiverReason reason, String requestedBy, String approvedBy,
-                               Role approverRole, Optional<String> alternative) {
-        Waiver requested = requestWaiver(obligationId, reason, Waiver.Scope.NOT_WARNED, requestedBy, Role.ANALYST,
-                alternative);
+    public Waiver replayWaiver(String obligationId, WaiverTerms terms, String requestedBy, String approvedBy,
+                               Role approverRole) {
+        Waiver requested = requestWaiver(obligationId, terms.reason(), terms.scope(), requestedBy, Role.ANALYST,
+                terms.alternative());
         List<String> refusals = WaiverRules.refusals(requested, approvedBy, approverRole, policy);
         Waiver decided = requested.decided(new Waiver.Decision(true, approvedBy, approverRole, clock.instant(),
                 "as recorded"));
         casebook.put(decided);
-        move(obligationId, ObligationState.WAIVED, approvedBy, "recorded waiver " + decided.id());
+        if (terms.scope() == Waiver.Scope.NOT_WARNED) {
+            move(obligationId, ObligationState.WAIVED, approvedBy, "recorded waiver " + decided.id());
+        }
         publish(new DutyEvent.WaiverApproved(clock.instant(), decided, approvedBy, "waiver " + decided.id()
                 + " approved by " + approvedBy + " (" + approverRole.code() + ") as recorded"
                 + (refusals.isEmpty() ? "" : "; policy v" + policy.version() + " would have refused it: "
@@ -456,6 +467,13 @@ public final class DutyToWarn {
         Obligation moved = obligation(obligationId).moveTo(target, clock.instant(), actor, policy.version(), note);
         casebook.put(moved);
         return moved;
+    }
+
+    /** Closes an obligation for {@code reason} and keeps the new version; refuses where the state graph does not allow it. */
+    Obligation close(String obligationId, ClosingReason reason, String actor, String note) {
+        Obligation closed = obligation(obligationId).close(reason, clock.instant(), actor, policy.version(), note);
+        casebook.put(closed);
+        return closed;
     }
 
     void publish(DutyEvent event) {

@@ -14,6 +14,7 @@ public enum EventType {
     OBLIGATION_OPENED("obligation-opened"),
     OBLIGATION_OVERDUE("obligation-overdue"),
     OBLIGATION_ESCALATED("obligation-escalated"),
+    OBLIGATION_CLOSED("obligation-closed"),
     WARNING_DRAFTED("warning-drafted"),
     RENEWAL_DRAFTED("renewal-drafted"),
     APPROVAL_REFUSED("approval-refused"),

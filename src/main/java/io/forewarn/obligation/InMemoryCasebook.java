@@ -57,7 +57,7 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public void putReport(ThreatReport report, Triage outcome) {
         if (reports.containsKey(report.id())) {
-            throw new IllegalArgumentException("report " + report.id() + " was already received");
+            throw new IllegalStateException("report " + report.id() + " was already received");
         }
         reports.put(report.id(), report);
         triage.put(report.id(), outcome);
@@ -134,9 +134,14 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now) {
         return obligations.values().stream()
-                .filter(o -> ObligationState.AWAITING_WARNING.contains(o.state()) && !o.deadline().isAfter(now)
+                .filter(o -> ObligationState.AWAITING_WARNING.contains(o.state())
+                        && (!o.deadline().isAfter(now) || threatWindowEnded(o, now))
                         || o.state().hasLiveWarning() && latestWarningEnded(o, now))
                 .toList();
+    }
+
+    private boolean threatWindowEnded(Obligation obligation, Instant now) {
+        return report(obligation.reportId()).filter(report -> !report.window().to().isAfter(now)).isPresent();
     }
 
     private boolean latestWarningEnded(Obligation obligation, Instant now) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param resumeState   while overdue or escalated, the state it stood in before it went overdue,
  *                      so the work can resume from there
  * @param escalations   how many times it has been escalated; the policy's escalation list says to whom
+ * @param closedAs      why it was closed, exactly when it is {@link ObligationState#CLOSED closed}
  */
 public record Obligation(
         String id,
@@ -27,7 +28,8 @@ public record Obligation(
         ObligationState state,
         Optional<ObligationState> resumeState,
         int escalations,
-        List<Transition> history) {
+        List<Transition> history,
+        Optional<ClosingReason> closedAs) {
 
     public Obligation {
         Objects.requireNonNull(id, "id");
@@ -39,6 +41,12 @@ public record Obligation(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(resumeState, "resumeState");
         history = List.copyOf(history);
+        // stored before obligations could be closed, a value has no closedAs at all
+        closedAs = closedAs == null ? Optional.empty() : closedAs;
+        if (closedAs.isPresent() != (state == ObligationState.CLOSED)) {
+            throw new IllegalArgumentException("obligation " + id + " is " + state.code()
+                    + (closedAs.isPresent() ? " but has a closing reason" : " without a closing reason"));
+        }
     }
 
     /** A new obligation in state {@code open}. */
@@ -46,7 +54,7 @@ public record Obligation(
                                   Instant deadline, String actor, int policyVersion, String note) {
         Transition opened = new Transition(null, ObligationState.OPEN, at, actor, policyVersion, note);
         return new Obligation(id, reportId, partyId, audience, at, deadline, ObligationState.OPEN,
-                Optional.empty(), 0, List.of(opened));
+                Optional.empty(), 0, List.of(opened), Optional.empty());
     }
 
     /** The states this obligation may move to now. */
@@ -63,6 +71,22 @@ public record Obligation(
      * states. Leaving overdue/escalated for real work clears the resume state.
      */
     public Obligation moveTo(ObligationState target, Instant at, String actor, int policyVersion, String note) {
+        if (target == ObligationState.CLOSED) {
+            throw new IllegalArgumentException("an obligation is closed with a reason (close), not moved to closed");
+        }
+        return step(target, at, actor, policyVersion, note, Optional.empty());
+    }
+
+    /**
+     * Closes the obligation for {@code reason}, or refuses with {@link IllegalTransitionException} when
+     * the state graph does not allow it from where it stands.
+     */
+    public Obligation close(ClosingReason reason, Instant at, String actor, int policyVersion, String note) {
+        return step(ObligationState.CLOSED, at, actor, policyVersion, note, Optional.of(reason));
+    }
+
+    private Obligation step(ObligationState target, Instant at, String actor, int policyVersion, String note,
+                            Optional<ClosingReason> reason) {
         if (!allowedNext().contains(target)) {
             throw new IllegalTransitionException(id, state, target,
                     allowedNext().isEmpty() ? "nothing, it is final"
@@ -76,7 +100,8 @@ public record Obligation(
         int escalated = target == ObligationState.ESCALATED ? escalations + 1 : escalations;
         List<Transition> grown = new ArrayList<>(history);
         grown.add(new Transition(state, target, at, actor, policyVersion, note));
-        return new Obligation(id, reportId, partyId, audience, openedAt, deadline, target, resume, escalated, grown);
+        return new Obligation(id, reportId, partyId, audience, openedAt, deadline, target, resume, escalated, grown,
+                reason);
     }
 
     /** The state that counts for the work: the resumed one while overdue or escalated. */

@@ -15,6 +15,8 @@ import java.util.Set;
  *   │         │                     └─► expired ─► renewed (new warning, same obligation)
  *   └─► waiver-requested ─► waived | waiver-rejected (back to open)
  * open/drafted/approved past deadline ─► overdue ─► escalated (to the next role in the policy)
+ * open/drafted/approved/overdue/escalated ─► closed (with a {@link ClosingReason}: expired-unwarned
+ *                                            when the threat window ends before the warning is out)
  * </pre>
  *
  * A renewed obligation carries a new issued warning, so it moves on like an issued one. Renewal is
@@ -24,12 +26,12 @@ import java.util.Set;
  */
 public enum ObligationState implements Coded {
     OPEN, DRAFTED, APPROVED, ISSUED, DELIVERED, ACKNOWLEDGED, EXPIRED, RENEWED,
-    WAIVER_REQUESTED, WAIVED, WAIVER_REJECTED, OVERDUE, ESCALATED;
+    WAIVER_REQUESTED, WAIVED, WAIVER_REJECTED, OVERDUE, ESCALATED, CLOSED;
 
     static {
-        OPEN.next = EnumSet.of(DRAFTED, WAIVER_REQUESTED, OVERDUE);
-        DRAFTED.next = EnumSet.of(DRAFTED, APPROVED, WAIVER_REQUESTED, OVERDUE);
-        APPROVED.next = EnumSet.of(ISSUED, WAIVER_REQUESTED, OVERDUE);
+        OPEN.next = EnumSet.of(DRAFTED, WAIVER_REQUESTED, OVERDUE, CLOSED);
+        DRAFTED.next = EnumSet.of(DRAFTED, APPROVED, WAIVER_REQUESTED, OVERDUE, CLOSED);
+        APPROVED.next = EnumSet.of(ISSUED, WAIVER_REQUESTED, OVERDUE, CLOSED);
         ISSUED.next = EnumSet.of(DELIVERED, EXPIRED, RENEWED);
         DELIVERED.next = EnumSet.of(ACKNOWLEDGED, EXPIRED, RENEWED);
         ACKNOWLEDGED.next = EnumSet.of(EXPIRED, RENEWED);
@@ -38,8 +40,9 @@ public enum ObligationState implements Coded {
         WAIVER_REQUESTED.next = EnumSet.of(WAIVED, WAIVER_REJECTED);
         WAIVED.next = EnumSet.noneOf(ObligationState.class);
         WAIVER_REJECTED.next = EnumSet.of(OPEN);
-        OVERDUE.next = EnumSet.of(ESCALATED);
-        ESCALATED.next = EnumSet.of(ESCALATED);
+        OVERDUE.next = EnumSet.of(ESCALATED, CLOSED);
+        ESCALATED.next = EnumSet.of(ESCALATED, CLOSED);
+        CLOSED.next = EnumSet.noneOf(ObligationState.class);
     }
 
     /**

@@ -24,6 +24,24 @@ public sealed interface Party {
     /** The kind as written in scenario files: registrants, venue, authority or public. */
     String kind();
 
+    /** The key its place is written under: {@link #placeKey(String)} of its kind. */
+    default String placeKey() {
+        return placeKey(kind());
+    }
+
+    /**
+     * The key a party's place is written under, by kind, in scenario files and the API alike: the
+     * {@code area} of registrants and of the public, an authority's {@code jurisdiction}, where a venue is
+     * ({@code place}).
+     */
+    static String placeKey(String kind) {
+        return switch (kind) {
+            case "authority" -> "jurisdiction";
+            case "venue" -> "place";
+            default -> "area";
+        };
+    }
+
     /** People registered with the agency (citizens abroad, staff) in an area. */
     record Registrants(String id, Audience audience, Relationship relationship, Place place, long count,
                        boolean synthetic) implements Party {

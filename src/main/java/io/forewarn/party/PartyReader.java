@@ -27,14 +27,15 @@ public final class PartyReader {
         YamlValue kindValue = map.get("kind");
         String kind = kindValue.asText();
         List<String> specific = switch (kind) {
-            case "registrants" -> List.of("count", "area");
-            case "public" -> List.of("area");
-            case "authority" -> List.of("jurisdiction", "channel");
-            case "venue" -> List.of("place", "kinds");
+            case "registrants" -> List.of("count");
+            case "public" -> List.of();
+            case "authority" -> List.of("channel");
+            case "venue" -> List.of("kinds");
             default -> throw kindValue.problem("unknown party kind '" + kind
                     + "' (kinds: registrants, public, authority, venue)");
         };
         List<String> allowed = new ArrayList<>(COMMON);
+        allowed.add(Party.placeKey(kind));
         allowed.addAll(specific);
         map.allowOnly(allowed);
 
@@ -52,18 +53,15 @@ public final class PartyReader {
 
     private static Party party(YamlMap map, String kind, String id, Audience audience, Relationship relationship,
                                boolean synthetic) {
+        Place place = PlaceReader.read(map.get(Party.placeKey(kind)));
         return switch (kind) {
-            case "registrants" -> new Party.Registrants(id, audience, relationship, place(map, "area"),
-                    count(map.get("count")), synthetic);
-            case "public" -> new Party.Public(id, audience, relationship, place(map, "area"), synthetic);
-            case "authority" -> new Party.Authority(id, audience, relationship, place(map, "jurisdiction"),
+            case "registrants" -> new Party.Registrants(id, audience, relationship, place, count(map.get("count")),
+                    synthetic);
+            case "public" -> new Party.Public(id, audience, relationship, place, synthetic);
+            case "authority" -> new Party.Authority(id, audience, relationship, place,
                     map.optionalString("channel").orElse("liaison"), synthetic);
-            default -> new Party.Venue(id, audience, relationship, place(map, "place"), kinds(map), synthetic);
+            default -> new Party.Venue(id, audience, relationship, place, kinds(map), synthetic);
         };
-    }
-
-    private static Place place(YamlMap map, String key) {
-        return PlaceReader.read(map.get(key));
     }
 
     private static long count(YamlValue value) {

@@ -32,8 +32,9 @@ public final class PolicyBook {
         } else if (latest.get().version() > policy.version()) {
             throw new IllegalStateException("the policy given is v" + policy.version() + " but v"
                     + latest.get().version() + " is already in force; give a higher version");
-        } else if (!latest.get().source().equals(source)) {
-            // Decisions record the version number: one number must always mean one set of rules.
+        } else if (!PolicyFile.parse("stored policy", latest.get().source()).equals(policy)) {
+            // Decisions record the version number: one number must always mean one set of rules. The same
+            // rules written otherwise (a comment, a setting now written out at its default) are the same policy.
             throw new IllegalStateException("a different policy v" + policy.version()
                     + " is already stored; number the changed policy above it");
         }

@@ -82,7 +82,7 @@ public final class PolicyFile {
                 version(policy.get("version")),
                 harms(policy.get("harms")),
                 minCredibility(policy.get("min-credibility")),
-                deadlines(policy.map("deadlines").allowOnly("imminent", "default", "imminent-within")),
+                deadlines(policy.map("deadlines").allowOnly("imminent", "default", "imminent-within", "lead-time")),
                 audiences(policy.get("audiences")),
                 validity,
                 renewBeforeExpiry,
@@ -136,8 +136,9 @@ public final class PolicyFile {
     private static Deadlines deadlines(YamlMap map) {
         Duration imminentWithin = map.find("imminent-within").map(YamlValue::asPositiveDuration)
                 .orElse(Deadlines.DEFAULT_IMMINENT_WITHIN);
+        Duration leadTime = map.find("lead-time").map(YamlValue::asDuration).orElse(Deadlines.DEFAULT_LEAD_TIME);
         return new Deadlines(map.get("imminent").asPositiveDuration(), map.get("default").asPositiveDuration(),
-                imminentWithin);
+                imminentWithin, leadTime);
     }
 
     private static Map<Audience, ReleaseCeiling> audiences(YamlValue value) {

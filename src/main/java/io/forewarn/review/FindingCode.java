@@ -11,6 +11,9 @@ public enum FindingCode implements Coded {
     UNEQUAL_SPECIFICITY("unequal-specificity"),
     LATE_WARNING("late-warning"),
     WAIVER_WITHOUT_ALTERNATIVE("waiver-without-alternative"),
+    WAIVER_IMPROPER("waiver-improper"),
+    WARNING_NOT_DELIVERED("warning-not-delivered"),
+    EXPIRED_UNWARNED("expired-unwarned"),
     INCIDENT_COVERED("incident-covered");
 
     private final String code;

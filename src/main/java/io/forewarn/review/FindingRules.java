@@ -1,6 +1,9 @@
 package io.forewarn.review;
 
 import io.forewarn.incident.Incident;
+import io.forewarn.obligation.ClosingReason;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.PlaceOverlap;
@@ -31,7 +34,8 @@ public final class FindingRules {
     public static List<Rule> all() {
         return List.of(FindingRules::neverWarned, FindingRules::expiredBeforeIncident, FindingRules::renewalMissed,
                 FindingRules::belowCeiling, FindingRules::unequalSpecificity, FindingRules::lateWarning,
-                FindingRules::waiverWithoutAlternative, FindingRules::incidentCovered);
+                FindingRules::waiverWithoutAlternative, FindingRules::waiverImproper, FindingRules::notDelivered,
+                FindingRules::expiredUnwarned, FindingRules::incidentCovered);
     }
 
     /** No warning reached the party before the incident and no approved waiver covers it. */
@@ -41,7 +45,8 @@ public final class FindingRules {
         }
         return one(FindingCode.AFFECTED_PARTY_NEVER_WARNED, subject, "affected ("
                 + subject.obligation().history().get(0).note() + ") but never warned; obligation is "
-                + subject.obligation().state().code());
+                + subject.obligation().state().code()
+                + subject.obligation().closedAs().map(reason -> " (" + reason.code() + ")").orElse(""));
     }
 
     /** Warned, but every warning had expired before the incident while the threat window still held it. */
@@ -139,17 +144,72 @@ public final class FindingRules {
                 .orElse(List.of());
     }
 
-    /** The party held a valid warning at the incident whose released place and time contain it. */
+    /**
+     * A waiver approved against the policy's rules (its own requester approved it, a role the policy does not
+     * allow for its reason, a reason the policy does not allow, no alternative where one is required): it
+     * excuses nothing, so the other rules judge the party as if it had not been approved.
+     */
+    static List<Finding> waiverImproper(PartyCase subject, List<PartyCase> peers) {
+        List<Finding> findings = new ArrayList<>();
+        for (Waiver waiver : subject.approvedWaivers()) {
+            List<String> wrong = subject.improprieties(waiver);
+            if (!wrong.isEmpty()) {
+                Waiver.Decision decision = waiver.decision().orElseThrow();
+                findings.add(new Finding(FindingCode.WAIVER_IMPROPER, subject.report().id(), subject.party().id(),
+                        "waiver " + waiver.id() + " (" + waiver.reason().code() + ", " + waiver.scope().code()
+                                + "), approved by " + decision.decidedBy() + " as " + decision.role().code()
+                                + ", excuses nothing: " + String.join("; ", wrong)));
+            }
+        }
+        return findings;
+    }
+
+    /** A warning was issued to the party, but no delivery of it was recorded before the incident. */
+    static List<Finding> notDelivered(PartyCase subject, List<PartyCase> peers) {
+        return subject.warnings().stream()
+                .filter(w -> subject.receiptOf(w).isEmpty())
+                .map(w -> new Finding(FindingCode.WARNING_NOT_DELIVERED, subject.report().id(), subject.party().id(),
+                        "warning " + w.id() + " was issued at " + subject.local(w.issuedAt())
+                                + ", but no delivery of it was recorded before the incident"))
+                .toList();
+    }
+
+    /**
+     * The threat window ended with the obligation still awaiting its warning: the deadline sweep closed it
+     * as expired-unwarned. The obligation is read as it stands now, so a review made after the window says so.
+     */
+    static List<Finding> expiredUnwarned(PartyCase subject, List<PartyCase> peers) {
+        Obligation obligation = subject.obligation();
+        if (obligation.closedAs().filter(reason -> reason == ClosingReason.EXPIRED_UNWARNED).isEmpty()) {
+            return List.of();
+        }
+        Transition closed = obligation.history().get(obligation.history().size() - 1);
+        return one(FindingCode.EXPIRED_UNWARNED, subject, "the threat window ended at "
+                + subject.local(subject.report().window().to()) + " with the obligation still " + closed.from().code()
+                + "; closed by " + closed.actor() + " at " + subject.local(closed.at()));
+    }
+
+    /**
+     * The party held a valid warning at the incident, delivered before it, whose released place and time
+     * contain it; the detail says whether the party acknowledged it.
+     */
     static List<Finding> incidentCovered(PartyCase subject, List<PartyCase> peers) {
         Incident incident = subject.incident();
         return subject.warnings().stream()
                 .filter(w -> w.isValidAt(incident.at()))
                 .filter(w -> w.statedWindow().map(window -> window.contains(incident.at())).orElse(true))
                 .filter(w -> w.releasedPlace().isEmpty() || PlaceOverlap.contains(w.releasedPlace(), incident.place()).holds())
+                .filter(w -> subject.receiptOf(w).isPresent())
                 .reduce((first, second) -> second)
                 .map(w -> one(FindingCode.INCIDENT_COVERED, subject, "warning " + w.id() + " was valid until "
-                        + subject.local(w.validity().to()) + " and its place and time contain the incident"))
+                        + subject.local(w.validity().to()) + " and its place and time contain the incident; "
+                        + received(subject, subject.receiptOf(w).orElseThrow())))
                 .orElse(List.of());
+    }
+
+    private static String received(PartyCase subject, PartyCase.Receipt receipt) {
+        return "delivered at " + subject.local(receipt.deliveredAt()) + receipt.acknowledgedAt()
+                .map(at -> ", acknowledged at " + subject.local(at)).orElse(", not acknowledged");
     }
 
     private static Optional<Double> bestSpecificity(PartyCase subject) {

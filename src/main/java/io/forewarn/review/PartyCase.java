@@ -2,7 +2,10 @@ package io.forewarn.review;
 
 import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverRules;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
 import io.forewarn.policy.Policy;
@@ -36,7 +39,10 @@ public record PartyCase(
         waivers = List.copyOf(waivers);
     }
 
-    /** The waivers approved before the incident; one approved only afterwards excused nothing at the time. */
+    /**
+     * The waivers approved before the incident; one approved only afterwards excused nothing at the time,
+     * and only the {@linkplain #properWaivers() proper} ones excuse anything.
+     */
     public List<Waiver> approvedWaivers() {
         return waivers.stream()
                 .filter(Waiver::isApproved)
@@ -44,13 +50,55 @@ public record PartyCase(
                 .toList();
     }
 
-    public boolean waivedEntirely() {
-        return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.NOT_WARNED);
+    /**
+     * What the policy finds wrong with an approved waiver, judged by the same {@link WaiverRules} an approval
+     * must pass (reason allowed, approver's role, alternative recorded, two persons); empty when it is proper.
+     * A waiver replayed as recorded was approved whatever the rules said, so it is judged here.
+     */
+    public List<String> improprieties(Waiver waiver) {
+        Waiver.Decision decision = waiver.decision().orElseThrow();
+        return WaiverRules.refusals(waiver, decision.decidedBy(), decision.role(), policy);
     }
 
-    /** An approved waiver allows this party a less specific warning. */
+    /** The approved waivers the policy allows: only these excuse anything. */
+    public List<Waiver> properWaivers() {
+        return approvedWaivers().stream().filter(w -> improprieties(w).isEmpty()).toList();
+    }
+
+    public boolean waivedEntirely() {
+        return properWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.NOT_WARNED);
+    }
+
+    /** A proper waiver allows this party a less specific warning. */
     public boolean mayBeLessSpecific() {
-        return approvedWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.LESS_SPECIFIC);
+        return properWaivers().stream().anyMatch(w -> w.scope() == Waiver.Scope.LESS_SPECIFIC);
+    }
+
+    /**
+     * That a warning reached the party: when it was delivered and, if it was, when the party acknowledged it.
+     * Only what was recorded before the incident counts.
+     */
+    public record Receipt(Instant deliveredAt, Optional<Instant> acknowledgedAt) {
+    }
+
+    /**
+     * When the party got {@code warning}, if a delivery of it was recorded before the incident. A delivery
+     * is recorded on the obligation, so it belongs to the latest warning issued to the party by then: the
+     * one recorded after this warning was issued and before the next one was.
+     */
+    public Optional<Receipt> receiptOf(Warning warning) {
+        int index = warnings.indexOf(warning);
+        Instant from = warning.issuedAt();
+        Instant until = index + 1 < warnings.size() ? warnings.get(index + 1).issuedAt() : incident.at();
+        List<Transition> meanwhile = obligation.history().stream()
+                .filter(step -> !step.at().isBefore(from) && step.at().isBefore(until) && step.at().isBefore(incident.at()))
+                .toList();
+        return firstAt(meanwhile, ObligationState.DELIVERED).map(delivered ->
+                new Receipt(delivered, firstAt(meanwhile, ObligationState.ACKNOWLEDGED)));
+    }
+
+    private static Optional<Instant> firstAt(List<Transition> steps, ObligationState state) {
+        return steps.stream().filter(step -> step.to() == state).map(Transition::at).findFirst();
     }
 
     /** The warning that was in force at the incident, if any. */

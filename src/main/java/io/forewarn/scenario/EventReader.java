@@ -3,7 +3,8 @@ package io.forewarn.scenario;
 import io.forewarn.party.Party;
 import io.forewarn.policy.FacetLevelsReader;
 import io.forewarn.policy.Role;
-import io.forewarn.policy.WaiverReason;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ReportReader;
@@ -13,6 +14,7 @@ import io.forewarn.report.TimeWindow;
 import io.forewarn.incident.Incident;
 import io.forewarn.incident.IncidentReader;
 import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.LeakCheck;
 import io.forewarn.yaml.YamlMap;
 import io.forewarn.yaml.YamlValue;
 
@@ -27,12 +29,13 @@ import java.util.Optional;
 
 /**
  * Reads the {@code events} list. Each event has {@code at} and exactly one of report,
- * countermeasure, warning, waiver, incident. Reports are read in a first pass so that a warning or
+ * countermeasure, warning, delivery, acknowledgement, waiver, incident. Reports are read in a first pass so that a warning or
  * waiver may name any report, and is then checked to come no earlier than the report it answers.
  */
 final class EventReader {
 
-    static final List<String> KINDS = List.of("report", "countermeasure", "warning", "waiver", "incident");
+    static final List<String> KINDS =
+            List.of("report", "countermeasure", "warning", "delivery", "acknowledgement", "waiver", "incident");
 
     private final TimeReader times;
     private final UniqueIds<Party> parties;
@@ -70,6 +73,8 @@ final class EventReader {
                 case "report" -> new ScenarioEvent.ReportReceived(at, reportAt.get(i));
                 case "countermeasure" -> new ScenarioEvent.Countermeasure(at, body.asText());
                 case "warning" -> warning(at, body);
+                case "delivery" -> delivery(at, body);
+                case "acknowledgement" -> acknowledgement(at, body);
                 case "waiver" -> waiver(at, body);
                 default -> new ScenarioEvent.IncidentOccurred(at, incident(at, body, ++incidentNumber));
             });
@@ -101,18 +106,7 @@ final class EventReader {
     private ScenarioEvent warning(Instant at, YamlValue value) {
         YamlMap map = value.asMap().allowOnly("to", "report", "valid-for", "released", "text", "window",
                 "justifications", "synthetic");
-        YamlValue toValue = map.get("to");
-        List<String> to = new ArrayList<>();
-        for (YamlValue item : toValue.asList()) {
-            String party = parties.require(item.asText(), item).id();
-            if (to.contains(party)) {
-                throw item.problem("party '" + party + "' is listed twice");
-            }
-            to.add(party);
-        }
-        if (to.isEmpty()) {
-            throw toValue.problem("a warning goes to at least one party");
-        }
+        List<String> to = partyList(map.get("to"), "a warning goes to at least one party");
         Optional<String> report = reportReference(map, at);
         ThreatReport answered = report.flatMap(reports::find).or(() -> latestReportBy(at)).orElseThrow(() ->
                 map.problem("no report has been received by this time; name the report it answers with report:"));
@@ -134,15 +128,52 @@ final class EventReader {
                 window, justifications, map.bool("synthetic", false));
     }
 
+    private ScenarioEvent delivery(Instant at, YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("to", "report", "channel", "synthetic");
+        List<String> to = partyList(map.get("to"), "a delivery goes to at least one party");
+        Optional<String> report = reportReference(map, at);
+        ThreatReport answered = report.flatMap(reports::find).or(() -> latestReportBy(at)).orElseThrow(() ->
+                map.problem("no report has been received by this time; name the report it answers with report:"));
+        YamlValue channel = map.get("channel");
+        // the channel is written on the timeline and in the ledger, which everyone reads
+        if (LeakCheck.forReport(answered).check(channel.asText()).isBlocked()) {
+            throw channel.problem("the channel reveals protected material of report " + answered.id()
+                    + "; say it without it");
+        }
+        return new ScenarioEvent.RecordedDelivery(at, report, to, channel.asText(), map.bool("synthetic", false));
+    }
+
+    private ScenarioEvent acknowledgement(Instant at, YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("by", "report", "synthetic");
+        List<String> by = partyList(map.get("by"), "an acknowledgement is made by at least one party");
+        return new ScenarioEvent.RecordedAcknowledgement(at, reportReference(map, at), by, map.bool("synthetic", false));
+    }
+
+    /** A list of known parties, none twice and at least one. */
+    private List<String> partyList(YamlValue value, String noneProblem) {
+        List<String> ids = new ArrayList<>();
+        for (YamlValue item : value.asList()) {
+            String party = parties.require(item.asText(), item).id();
+            if (ids.contains(party)) {
+                throw item.problem("party '" + party + "' is listed twice");
+            }
+            ids.add(party);
+        }
+        if (ids.isEmpty()) {
+            throw value.problem(noneProblem);
+        }
+        return ids;
+    }
+
     private ScenarioEvent waiver(Instant at, YamlValue value) {
-        YamlMap map = value.asMap().allowOnly("party", "report", "reason", "requested-by", "approved-by",
-                "alternative", "synthetic");
+        List<String> keys = new ArrayList<>(List.of("party", "report", "requested-by", "approved-by", "synthetic"));
+        keys.addAll(WaiverTerms.KEYS);
+        YamlMap map = value.asMap().allowOnly(keys);
         YamlValue partyValue = map.get("party");
         String party = parties.require(partyValue.asText(), partyValue).id();
         return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
-                map.get("reason").as(WaiverReason::of), map.string("requested-by"),
-                map.get("approved-by").as(Role::of).code(),
-                map.optionalString("alternative"), map.bool("synthetic", false));
+                WaiverTerms.read(map, Waiver.Scope.NOT_WARNED), map.string("requested-by"),
+                map.get("approved-by").as(Role::of).code(), map.bool("synthetic", false));
     }
 
     /** The report a warning that names none answers: the latest received by then (the last written, on a tie). */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -119,27 +120,59 @@ public final class Replay {
                 duty.note("as recorded, a warning went to " + String.join(", ", warning.to())
                         + "; not replayed, the policy decides", RECORDED);
             }
+        } else if (event instanceof ScenarioEvent.RecordedDelivery delivery) {
+            String what = "a warning was delivered to " + String.join(", ", delivery.to()) + " over " + delivery.channel();
+            replayReceipt(delivery.report(), delivery.at(), delivery.to(), what, mode, duty,
+                    obligationId -> duty.deliver(obligationId, RECORDED, delivery.channel()));
+        } else if (event instanceof ScenarioEvent.RecordedAcknowledgement acknowledgement) {
+            String what = String.join(", ", acknowledgement.by()) + " acknowledged the warning";
+            replayReceipt(acknowledgement.report(), acknowledgement.at(), acknowledgement.by(), what, mode, duty,
+                    obligationId -> duty.acknowledge(obligationId, RECORDED));
         } else if (event instanceof ScenarioEvent.RecordedWaiver waiver) {
             if (mode == Mode.AS_RECORDED) {
                 String reportId = reportFor(waiver.report(), waiver.at(), duty);
                 if (duty.casebook().obligation(reportId, waiver.party()).isEmpty()) {
                     // like a recorded warning to a party the report does not affect: on the timeline, not a crash
-                    duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                    duty.note("as recorded, a waiver (" + waiver.terms().reason().code() + ") excused warning " + waiver.party()
                             + ", but " + reportId + " created no obligation to warn " + waiver.party()
                             + "; nothing to waive", RECORDED);
                     return;
                 }
                 try {
-                    duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.reason(), waiver.requestedBy(),
-                            waiver.approvedBy(), Role.of(waiver.approvedBy()), waiver.alternative());
+                    duty.replayWaiver(Obligations.idFor(reportId, waiver.party()), waiver.terms(), waiver.requestedBy(),
+                            waiver.approvedBy(), Role.of(waiver.approvedBy()));
                 } catch (IllegalStateException impossible) {
                     // History the state graph forbids (a waiver after the warning went out) stays visible.
-                    duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                    duty.note("as recorded, a waiver (" + waiver.terms().reason().code() + ") excused warning " + waiver.party()
                             + ", which cannot be replayed: " + impossible.getMessage(), RECORDED);
                 }
             } else {
-                duty.note("as recorded, a waiver (" + waiver.reason().code() + ") excused warning " + waiver.party()
+                duty.note("as recorded, a waiver (" + waiver.terms().reason().code() + ") excused warning " + waiver.party()
                         + "; not replayed, the policy decides", RECORDED);
+            }
+        }
+    }
+
+    /**
+     * Replays a recorded delivery or acknowledgement for each party ({@code as-recorded}); one the state graph
+     * forbids (nothing was issued to deliver) stays on the timeline as a note, like a waiver that cannot be replayed.
+     */
+    private static void replayReceipt(Optional<String> named, Instant at, List<String> parties, String what, Mode mode,
+                                      DutyToWarn duty, Consumer<String> step) {
+        if (mode != Mode.AS_RECORDED) {
+            duty.note("as recorded, " + what + "; not replayed, the policy decides", RECORDED);
+            return;
+        }
+        String reportId = reportFor(named, at, duty);
+        for (String party : parties) {
+            if (duty.casebook().obligation(reportId, party).isEmpty()) {
+                duty.note("as recorded, " + what + ", but " + reportId + " created no obligation to warn " + party, RECORDED);
+                continue;
+            }
+            try {
+                step.accept(Obligations.idFor(reportId, party));
+            } catch (IllegalStateException impossible) {
+                duty.note("as recorded, " + what + ", which cannot be replayed: " + impossible.getMessage(), RECORDED);
             }
         }
     }

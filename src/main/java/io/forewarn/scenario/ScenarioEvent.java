@@ -1,6 +1,6 @@
 package io.forewarn.scenario;
 
-import io.forewarn.policy.WaiverReason;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
@@ -44,13 +44,28 @@ public sealed interface ScenarioEvent {
         }
     }
 
+    /** A recorded delivery of the warning the parties last got for a report, replayed in {@code as-recorded} mode. */
+    record RecordedDelivery(Instant at, Optional<String> report, List<String> to, String channel, boolean synthetic)
+            implements ScenarioEvent {
+        public RecordedDelivery {
+            to = List.copyOf(to);
+        }
+    }
+
+    /** The parties' recorded acknowledgement of the warning delivered to them, replayed in {@code as-recorded} mode. */
+    record RecordedAcknowledgement(Instant at, Optional<String> report, List<String> by, boolean synthetic)
+            implements ScenarioEvent {
+        public RecordedAcknowledgement {
+            by = List.copyOf(by);
+        }
+    }
+
     /**
      * A recorded decision not to warn a party (approved by the role named in {@code approvedBy}) (or to warn it less specifically), replayed in
      * {@code as-recorded} mode.
      */
-    record RecordedWaiver(Instant at, Optional<String> report, String party, WaiverReason reason,
-                          String requestedBy, String approvedBy, Optional<String> alternative,
-                          boolean synthetic) implements ScenarioEvent {
+    record RecordedWaiver(Instant at, Optional<String> report, String party, WaiverTerms terms,
+                          String requestedBy, String approvedBy, boolean synthetic) implements ScenarioEvent {
     }
 
     /** The incident the review is about. */

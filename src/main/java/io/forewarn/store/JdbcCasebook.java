@@ -260,8 +260,8 @@ public final class JdbcCasebook implements Casebook {
         }
     }
 
-    private static IllegalArgumentException alreadyReceived(ThreatReport report) {
-        return new IllegalArgumentException("report " + report.id() + " was already received");
+    private static IllegalStateException alreadyReceived(ThreatReport report) {
+        return new IllegalStateException("report " + report.id() + " was already received");
     }
 
     @Override
@@ -427,8 +427,9 @@ public final class JdbcCasebook implements Casebook {
     }
 
     /**
-     * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
-     * warning out, their latest warning through {@code warning_party}'s (report, party) index.
+     * Index reads: the (state, deadline) index for those awaiting their warning, with their report's end of
+     * threat ({@code report.window_to}) by the report's key, and, for those with a warning out, their latest
+     * warning through {@code warning_party}'s (report, party) index.
      */
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now) {
@@ -440,7 +441,8 @@ public final class JdbcCasebook implements Casebook {
      * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
      * warning out, their latest warning through {@code warning_party}'s (report, party) index.
      */
-    private static final String CLOCK_MAY_MOVE = "(o.state IN (:awaiting) AND o.deadline <= :now)"
+    private static final String CLOCK_MAY_MOVE = "(o.state IN (:awaiting) AND (o.deadline <= :now"
+            + "   OR EXISTS (SELECT 1 FROM report r WHERE r.id = o.report_id AND r.window_to <= :now)))"
             + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
             + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
             + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))";

@@ -78,8 +78,9 @@ class LedgerCommandTest {
     @Test
     void theCrocusEventsAreAllInTheLedgerAndTheExportVerifies() throws IOException {
         // R-1 received, 4 obligations opened, overdue and escalated at noon (8), the countermeasure noted, 4 escalated to
-        // the director, 2 warnings issued, 1 renewal due, 2 warnings expired, the incident recorded
-        assertThat(crocusEvents).isEqualTo(24);
+        // the director, 2 warnings issued and 3 deliveries recorded, 1 renewal due, 2 warnings expired, the incident
+        // recorded
+        assertThat(crocusEvents).isEqualTo(27);
         Path export = export();
         LedgerExport read = LedgerExport.parse(Files.readString(export));
         assertThat(read.entries()).hasSize(crocusEvents + 5);

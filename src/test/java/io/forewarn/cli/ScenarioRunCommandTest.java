@@ -217,6 +217,20 @@ class ScenarioRunCommandTest {
     }
 
     @Test
+    void theJsonReviewSaysWhenTheCoveringWarningWasDeliveredAndAcknowledged() {
+        JsonNode runs = JSON.readTree(Cli.run("scenario", "run", crocus, "--json").out()).get("runs");
+
+        JsonNode authorities = find(runs.get(0).get("reviews").get(0).get("parties"), "ru-authorities");
+        assertThat(authorities.get("delivered-at").asString()).isEqualTo("2024-03-07T18:00:00Z");
+        assertThat(authorities.get("acknowledged-at").isNull()).isTrue();
+        assertThat(find(runs.get(0).get("reviews").get(0).get("parties"), "crocus-city-hall").get("delivered-at")
+                .isNull()).isTrue();
+        JsonNode policyVenue = find(runs.get(1).get("reviews").get(0).get("parties"), "crocus-city-hall");
+        assertThat(policyVenue.get("delivered-at").asString()).isEqualTo("2024-03-20T22:00:00Z");
+        assertThat(policyVenue.get("acknowledged-at").asString()).isEqualTo("2024-03-20T23:00:00Z");
+    }
+
+    @Test
     void thePolicyOptionDecidesTheAsPolicyRun() {
         Path file = Cli.copy(dir, "/scenarios/short-validity.yaml");
         String dayPolicy = Cli.resource("/policy/default-policy.yaml").replace("validity: P7D", "validity: P1D")

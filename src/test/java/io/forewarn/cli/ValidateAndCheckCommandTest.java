@@ -30,7 +30,7 @@ class ValidateAndCheckCommandTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo(crocus + ": scenario crocus-2024 is valid: 4 parties, 5 events, "
+        assertThat(result.out()).isEqualTo(crocus + ": scenario crocus-2024 is valid: 4 parties, 7 events, "
                 + "expectations for as-recorded, as-policy\n");
     }
 
@@ -45,6 +45,8 @@ class ValidateAndCheckCommandTest {
         assertThat(result.out()).startsWith(policy + ": policy v3 is valid\n")
                 .contains("harms:       killing, serious-bodily-injury, kidnapping")
                 .contains("credibility: at least D4")
+                .contains("deadlines:   imminent 4 hours, default 1 day (imminent when the threat starts within "
+                        + "3 days), no later than 1 day before the threat window opens")
                 .contains("audiences:   foreign-government, own-citizens, partner-government, public, venue-operator")
                 .contains("escalation:  approver -> director")
                 .contains("waiver:      unduly-endangers-sources-or-personnel approved by director, alternative required");

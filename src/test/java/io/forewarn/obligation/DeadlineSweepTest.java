@@ -17,6 +17,7 @@ import static io.forewarn.Crocus.R1_UNMARKED;
 import static io.forewarn.Crocus.RECEIVED;
 import static io.forewarn.obligation.ObligationState.ACKNOWLEDGED;
 import static io.forewarn.obligation.ObligationState.APPROVED;
+import static io.forewarn.obligation.ObligationState.CLOSED;
 import static io.forewarn.obligation.ObligationState.DRAFTED;
 import static io.forewarn.obligation.ObligationState.ESCALATED;
 import static io.forewarn.obligation.ObligationState.EXPIRED;
@@ -310,6 +311,72 @@ class DeadlineSweepTest {
     }
 
     @Nested
+    class ThreatWindowEnd {
+
+        static final String CLOSING = "the threat window ended at 2024-03-31 00:00 +03:00 with no warning out "
+                + "(it was escalated)";
+
+        @Test
+        void anObligationStillAwaitingItsWarningWhenItsWindowEndsIsClosedAsExpiredUnwarned() {
+            Desk desk = received().sweepAt(DEADLINE).sweepAt(DEADLINE.plus(PERIOD));
+
+            desk.sweepAt(WINDOW_END);
+
+            Obligation closed = desk.obligation(OBLIGATION);
+            assertThat(closed.state()).isEqualTo(CLOSED);
+            assertThat(closed.closedAs()).contains(ClosingReason.EXPIRED_UNWARNED);
+            assertThat(closed.history().get(closed.history().size() - 1))
+                    .isEqualTo(new Transition(ESCALATED, CLOSED, WINDOW_END, "scheduler", 3, CLOSING));
+            assertThat(desk.events("obligation-closed")).singleElement().satisfies(event -> {
+                assertThat(event.at()).isEqualTo(WINDOW_END);
+                assertThat(event.subject()).isEqualTo(OBLIGATION);
+                assertThat(event.actor()).isEqualTo("scheduler");
+                assertThat(event.summary()).isEqualTo("obligation to warn ru-authorities closed as expired-unwarned: "
+                        + CLOSING);
+            });
+            assertThat(desk.heard).filteredOn(DutyEvent.ObligationClosed.class::isInstance).singleElement()
+                    .satisfies(event -> assertThat(((DutyEvent.ObligationClosed) event).reason())
+                            .isEqualTo(ClosingReason.EXPIRED_UNWARNED));
+            assertThat(desk.sweepAt(WINDOW_END.plus(Duration.ofDays(1))).events("obligation-closed")).hasSize(1);
+        }
+
+        @Test
+        void anObligationIsLeftAwaitingItsWarningUntilItsWindowEnds() {
+            Desk desk = received().sweepAt(DEADLINE).sweepAt(WINDOW_END.minusSeconds(1));
+
+            assertThat(desk.state(OBLIGATION)).isEqualTo(ESCALATED);
+            assertThat(desk.events("obligation-closed")).isEmpty();
+        }
+
+        @Test
+        void anObligationWithAWarningOutIsNotClosedWhenItsWindowEnds() {
+            Desk desk = received();
+            issueAt(desk, RECEIVED.plus(Duration.ofHours(1)));
+
+            sweepWheneverDue(desk);
+            desk.sweepAt(WINDOW_END);
+
+            assertThat(desk.state(OBLIGATION)).isEqualTo(EXPIRED);
+            assertThat(desk.events("obligation-closed")).isEmpty();
+        }
+
+        @Test
+        void anObligationStoredWithADeadlineAfterItsWindowIsClosedWhenTheWindowEnds() {
+            // opened before deadlines were kept inside the threat window
+            Desk desk = received();
+            Obligation late = Obligation.open(OBLIGATION, "R-1", AUTHORITIES.id(), FOREIGN_GOVERNMENT, RECEIVED,
+                    WINDOW_END.plus(Duration.ofDays(2)), "scheduler", 3, "stored long ago");
+            desk.casebook.put(late);
+
+            assertThat(desk.sweep.nextDueAfter(RECEIVED)).contains(WINDOW_END);
+            desk.sweepAt(WINDOW_END);
+
+            assertThat(desk.obligation(OBLIGATION).closedAs()).contains(ClosingReason.EXPIRED_UNWARNED);
+            assertThat(desk.sweep.nextDueAfter(WINDOW_END)).isEmpty();
+        }
+    }
+
+    @Nested
     class NextDue {
 
         @Test
@@ -328,7 +395,7 @@ class DeadlineSweepTest {
 
             desk.sweepAt(DEADLINE.plus(PERIOD));
             assertThat(desk.sweep.nextDueAfter(DEADLINE.plus(PERIOD)))
-                    .as("the chain is exhausted; the clock has nothing left to decide").isEmpty();
+                    .as("the chain is exhausted; the clock has only the end of the threat window left").contains(WINDOW_END);
         }
 
         @Test
@@ -376,9 +443,10 @@ class DeadlineSweepTest {
             Desk desk = received();
             List<Instant> stops = sweepWheneverDue(desk);
 
-            assertThat(stops).containsExactly(DEADLINE, DEADLINE.plus(PERIOD));
+            assertThat(stops).containsExactly(DEADLINE, DEADLINE.plus(PERIOD), WINDOW_END);
             assertThat(desk.events("obligation-escalated")).extracting(TimelineEntry::at)
                     .containsExactly(DEADLINE, DEADLINE.plus(PERIOD));
+            assertThat(desk.events("obligation-closed")).extracting(TimelineEntry::at).containsExactly(WINDOW_END);
         }
     }
 }

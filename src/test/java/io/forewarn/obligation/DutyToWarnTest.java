@@ -144,6 +144,35 @@ class DutyToWarnTest {
         }
 
         @Test
+        void anObligationsDeadlineNeverFallsAfterItsThreatWindowEnds() {
+            // the window opened yesterday and closes in one hour: the imminent deadline (4 h) would outlast it
+            Desk desk = Desk.crocus();
+
+            List<Obligation> opened = desk.duty.receive(Desk.withWindow(R1_UNMARKED,
+                    RECEIVED.minus(Duration.ofDays(1)), RECEIVED.plus(Duration.ofHours(1))), "analyst-1");
+
+            assertThat(opened).hasSize(4).allSatisfy(o ->
+                    assertThat(o.deadline()).isEqualTo(RECEIVED.plus(Duration.ofHours(1))));
+            assertThat(desk.events("obligation-opened")).allSatisfy(e ->
+                    assertThat(e.summary()).contains("window-end deadline 2024-03-07 09:00 +03:00"));
+        }
+
+        @Test
+        void anObligationsDeadlineLeavesThePolicysLeadTimeBeforeTheThreatWindowOpens() {
+            Desk desk = new Desk(io.forewarn.policy.PolicyFile.parse("slow.yaml", io.forewarn.policy.PolicyFile.defaultSource()
+                    .replace("default: PT24H", "default: P5D")), io.forewarn.Crocus.PARTIES);
+            Instant starts = RECEIVED.plus(Duration.ofDays(4));
+
+            List<Obligation> opened = desk.duty.receive(
+                    Desk.withWindow(R1_UNMARKED, starts, starts.plus(Duration.ofDays(5))), "analyst-1");
+
+            assertThat(opened).hasSize(4).allSatisfy(o ->
+                    assertThat(o.deadline()).isEqualTo(RECEIVED.plus(Duration.ofDays(3))));
+            assertThat(desk.events("obligation-opened")).allSatisfy(e ->
+                    assertThat(e.summary()).contains("lead-time deadline 2024-03-10 08:00 +03:00"));
+        }
+
+        @Test
         void theDeadlineRunsFromWhenTheDeskReceivesTheReport() {
             Desk desk = Desk.crocus().at(RECEIVED.plus(Duration.ofHours(3)));
 
@@ -206,7 +235,7 @@ class DutyToWarnTest {
             Desk desk = received();
 
             assertThatThrownBy(() -> desk.duty.receive(R1_UNMARKED, "analyst-2"))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("report R-1 was already received");
             assertThat(desk.casebook.obligations()).hasSize(4);
         }
@@ -452,7 +481,7 @@ class DutyToWarnTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("draft " + draftId + " cannot be cancelled: R-1/ru-authorities is approved through it, "
                             + "and approved cannot go back to drafted (allowed from approved: issued, waiver-requested, "
-                            + "overdue); issue the draft, or request a waiver");
+                            + "overdue, closed); issue the draft, or request a waiver");
             assertThat(desk.casebook.draft(draftId)).get().extracting(DraftRecord::status)
                     .isEqualTo(DraftRecord.Status.APPROVED);
             assertThat(desk.events("draft-cancelled")).isEmpty();

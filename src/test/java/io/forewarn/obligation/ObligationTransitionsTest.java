@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import static io.forewarn.obligation.ObligationState.ACKNOWLEDGED;
 import static io.forewarn.obligation.ObligationState.APPROVED;
+import static io.forewarn.obligation.ObligationState.CLOSED;
 import static io.forewarn.obligation.ObligationState.DELIVERED;
 import static io.forewarn.obligation.ObligationState.DRAFTED;
 import static io.forewarn.obligation.ObligationState.ESCALATED;
@@ -47,12 +48,12 @@ class ObligationTransitionsTest {
      * The graph as DESIGN.md draws it, written out here rather than read from the code: a draft may
      * be redrafted; a waiver may be asked for until the warning is issued; a warning that is out may
      * be renewed before it expires, and a renewed one moves on like an issued one; escalation goes on
-     * to the next role. Resuming an overdue obligation is tested separately below.
+     * to the next role; an obligation still awaiting its warning may be closed (with a reason), which is final. Resuming an overdue obligation is tested separately below.
      */
     static final Map<ObligationState, Set<ObligationState>> GRAPH = new EnumMap<>(Map.ofEntries(
-            Map.entry(OPEN, EnumSet.of(DRAFTED, WAIVER_REQUESTED, OVERDUE)),
-            Map.entry(DRAFTED, EnumSet.of(DRAFTED, APPROVED, WAIVER_REQUESTED, OVERDUE)),
-            Map.entry(APPROVED, EnumSet.of(ISSUED, WAIVER_REQUESTED, OVERDUE)),
+            Map.entry(OPEN, EnumSet.of(DRAFTED, WAIVER_REQUESTED, OVERDUE, CLOSED)),
+            Map.entry(DRAFTED, EnumSet.of(DRAFTED, APPROVED, WAIVER_REQUESTED, OVERDUE, CLOSED)),
+            Map.entry(APPROVED, EnumSet.of(ISSUED, WAIVER_REQUESTED, OVERDUE, CLOSED)),
             Map.entry(ISSUED, EnumSet.of(DELIVERED, EXPIRED, RENEWED)),
             Map.entry(DELIVERED, EnumSet.of(ACKNOWLEDGED, EXPIRED, RENEWED)),
             Map.entry(ACKNOWLEDGED, EnumSet.of(EXPIRED, RENEWED)),
@@ -61,8 +62,9 @@ class ObligationTransitionsTest {
             Map.entry(WAIVER_REQUESTED, EnumSet.of(WAIVED, WAIVER_REJECTED)),
             Map.entry(WAIVED, EnumSet.noneOf(ObligationState.class)),
             Map.entry(WAIVER_REJECTED, EnumSet.of(OPEN)),
-            Map.entry(OVERDUE, EnumSet.of(ESCALATED)),
-            Map.entry(ESCALATED, EnumSet.of(ESCALATED))));
+            Map.entry(OVERDUE, EnumSet.of(ESCALATED, CLOSED)),
+            Map.entry(ESCALATED, EnumSet.of(ESCALATED, CLOSED)),
+            Map.entry(CLOSED, EnumSet.noneOf(ObligationState.class))));
 
     static Stream<Arguments> everyPair() {
         return Stream.of(ObligationState.values())
@@ -83,7 +85,14 @@ class ObligationTransitionsTest {
         List<Transition> history = List.of(open.history().get(0),
                 new Transition(OPEN, state, OPENED.plusSeconds(60), "someone", POLICY, "set up"));
         return new Obligation(open.id(), open.reportId(), open.partyId(), open.audience(), open.openedAt(),
-                open.deadline(), state, Optional.empty(), 0, history);
+                open.deadline(), state, Optional.empty(), 0, history,
+                state == CLOSED ? Optional.of(ClosingReason.EXPIRED_UNWARNED) : Optional.empty());
+    }
+
+    /** The one step from {@code before} to {@code to}: closing takes a reason, every other move does not. */
+    static Obligation step(Obligation before, ObligationState to) {
+        return to == CLOSED ? before.close(ClosingReason.EXPIRED_UNWARNED, LATER, "analyst-1", POLICY, "why")
+                : before.moveTo(to, LATER, "analyst-1", POLICY, "why");
     }
 
     @Test
@@ -99,9 +108,10 @@ class ObligationTransitionsTest {
 
         assertThat(before.allowedNext()).containsExactlyInAnyOrderElementsOf(GRAPH.get(from));
         if (allowed) {
-            Obligation after = before.moveTo(to, LATER, "analyst-1", POLICY, "why");
+            Obligation after = step(before, to);
 
             assertThat(after.state()).isEqualTo(to);
+            assertThat(after.closedAs()).isEqualTo(to == CLOSED ? Optional.of(ClosingReason.EXPIRED_UNWARNED) : Optional.empty());
             assertThat(after.history()).hasSize(before.history().size() + 1);
             assertThat(after.history().subList(0, before.history().size())).isEqualTo(before.history());
             assertThat(after.history().get(after.history().size() - 1))
@@ -112,7 +122,7 @@ class ObligationTransitionsTest {
                             before.openedAt(), before.deadline());
         } else {
             IllegalTransitionException refused = catchThrowableOfType(
-                    () -> before.moveTo(to, LATER, "analyst-1", POLICY, "why"), IllegalTransitionException.class);
+                    () -> step(before, to), IllegalTransitionException.class);
 
             assertThat(refused).as("%s -> %s must be refused", from, to).isNotNull();
             assertThat(refused.getMessage())
@@ -134,7 +144,27 @@ class ObligationTransitionsTest {
         assertThatThrownBy(() -> opened().moveTo(ISSUED, LATER, "approver-1", POLICY, ""))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("obligation R-1/us-citizens-ru cannot move from open to issued "
-                        + "(allowed from open: drafted, waiver-requested, overdue)");
+                        + "(allowed from open: drafted, waiver-requested, overdue, closed)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ObligationState.class)
+    void closedIsFinalAndAlwaysCarriesItsReason(ObligationState target) {
+        Obligation closed = opened().moveTo(OVERDUE, DEADLINE, "scheduler", POLICY, "")
+                .close(ClosingReason.EXPIRED_UNWARNED, LATER, "scheduler", POLICY, "the threat window ended");
+
+        assertThat(closed.closedAs()).contains(ClosingReason.EXPIRED_UNWARNED);
+        assertThat(closed.workingState()).isEqualTo(CLOSED);
+        assertThat(closed.isOverdueAt(DEADLINE.plusSeconds(1))).isFalse();
+        assertThat(closed.allowedNext()).isEmpty();
+        assertThatThrownBy(() -> step(closed, target)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("nothing, it is final");
+        assertThatThrownBy(() -> opened().moveTo(CLOSED, LATER, "scheduler", POLICY, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an obligation is closed with a reason (close), not moved to closed");
+        assertThatThrownBy(() -> new Obligation(closed.id(), closed.reportId(), closed.partyId(), closed.audience(),
+                closed.openedAt(), closed.deadline(), CLOSED, Optional.empty(), 0, closed.history(), Optional.empty()))
+                .hasMessage("obligation R-1/us-citizens-ru is closed without a closing reason");
     }
 
     @ParameterizedTest
@@ -144,7 +174,7 @@ class ObligationTransitionsTest {
                 .moveTo(WAIVED, LATER, "approver-1", POLICY, "");
 
         assertThat(waived.allowedNext()).isEmpty();
-        assertThatThrownBy(() -> waived.moveTo(target, LATER, "director-1", POLICY, ""))
+        assertThatThrownBy(() -> step(waived, target))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("from waived to " + target.code())
                 .hasMessageContaining("nothing, it is final");
@@ -195,7 +225,7 @@ class ObligationTransitionsTest {
 
             assertThat(overdue.resumeState()).contains(DRAFTED);
             assertThat(overdue.workingState()).isEqualTo(DRAFTED);
-            assertThat(overdue.allowedNext()).containsExactlyInAnyOrder(ESCALATED, DRAFTED, APPROVED, WAIVER_REQUESTED);
+            assertThat(overdue.allowedNext()).containsExactlyInAnyOrder(ESCALATED, CLOSED, DRAFTED, APPROVED, WAIVER_REQUESTED);
 
             Obligation approved = overdue.moveTo(APPROVED, DEADLINE.plusSeconds(60), "approver-1", POLICY, "approved late");
 
@@ -235,7 +265,7 @@ class ObligationTransitionsTest {
             assertThat(escalated.escalations()).isEqualTo(2);
             assertThat(escalated.resumeState()).contains(APPROVED);
             assertThat(escalated.workingState()).isEqualTo(APPROVED);
-            assertThat(escalated.allowedNext()).containsExactlyInAnyOrder(ESCALATED, ISSUED, WAIVER_REQUESTED);
+            assertThat(escalated.allowedNext()).containsExactlyInAnyOrder(ESCALATED, CLOSED, ISSUED, WAIVER_REQUESTED);
 
             Obligation issued = escalated.moveTo(ISSUED, DEADLINE.plus(Duration.ofHours(5)), "approver-1", POLICY, "W-1");
 

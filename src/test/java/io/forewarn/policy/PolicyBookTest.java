@@ -78,6 +78,20 @@ class PolicyBookTest {
     }
 
     @Test
+    void theSameRulesWrittenOtherwiseAreTheSameVersion() {
+        Versions versions = new Versions();
+        String storedBeforeTheLeadTime = PolicyFile.defaultSource().replace(", lead-time: PT24H}", "}");
+        new PolicyBook(versions, CLOCK, Optional.of(storedBeforeTheLeadTime));
+
+        PolicyBook restarted = new PolicyBook(versions, CLOCK, Optional.of(PolicyFile.defaultSource()));
+
+        assertThat(storedBeforeTheLeadTime).isNotEqualTo(PolicyFile.defaultSource());
+        assertThat(restarted.active()).isEqualTo(PolicyFile.defaultPolicy());
+        assertThat(versions.stored).singleElement()
+                .satisfies(v -> assertThat(v.source()).isEqualTo(storedBeforeTheLeadTime));
+    }
+
+    @Test
     void aLowerVersionThanTheStoredOneIsRefusedAtStart() {
         Versions versions = new Versions();
         new PolicyBook(versions, CLOCK, Optional.of(Reports.policyVersion(5)));

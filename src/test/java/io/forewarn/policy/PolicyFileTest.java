@@ -124,7 +124,7 @@ class PolicyFileTest {
     void unknownNestedKey() {
         assertThat(problem(4, "deadlines: {imminent: PT4H, default: PT24H, urgent: PT1H}").getMessage())
                 .isEqualTo("policy.yaml:4:45: deadlines: unknown key 'urgent' "
-                        + "(allowed: imminent, default, imminent-within)");
+                        + "(allowed: imminent, default, imminent-within, lead-time)");
     }
 
     @Test
@@ -293,6 +293,24 @@ class PolicyFileTest {
                 .isEqualTo("policy.yaml:8:11: validity: expected an ISO-8601 duration (e.g. PT4H, P7D), found a list");
         assertThat(problem(9, "renewal: PT6H").getMessage())
                 .isEqualTo("policy.yaml:9:10: renewal: expected a map, found a string");
+    }
+
+    @Test
+    void theLeadTimeIsReadAndDefaultsToADay() {
+        Policy withLead = PolicyFile.parse("policy.yaml", with(4, "deadlines: {imminent: PT4H, default: PT24H, lead-time: PT12H}"));
+        Policy without = PolicyFile.parse("policy.yaml", String.join("\n", VALID));
+
+        assertThat(withLead.deadlines().leadTime()).isEqualTo(Duration.ofHours(12));
+        assertThat(without.deadlines().leadTime()).isEqualTo(Duration.ofHours(24));
+        assertThat(PolicyFile.defaultPolicy().deadlines().leadTime()).isEqualTo(Duration.ofHours(24));
+        assertThat(PolicyFile.parse("policy.yaml", with(4, "deadlines: {imminent: PT4H, default: PT24H, lead-time: PT0S}"))
+                .deadlines().leadTime()).as("warned by the time the window opens").isZero();
+    }
+
+    @Test
+    void negativeLeadTime() {
+        assertThat(problem(4, "deadlines: {imminent: PT4H, default: PT24H, lead-time: -PT1H}").getMessage())
+                .isEqualTo("policy.yaml:4:56: deadlines.lead-time: '-PT1H' is negative; a duration here must not be");
     }
 
     @Test

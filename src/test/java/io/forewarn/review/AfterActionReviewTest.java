@@ -29,12 +29,15 @@ import static io.forewarn.Crocus.moscow;
 import static io.forewarn.review.Casework.obligation;
 import static io.forewarn.review.FindingCode.AFFECTED_PARTY_NEVER_WARNED;
 import static io.forewarn.review.FindingCode.BELOW_CEILING_WITHOUT_JUSTIFICATION;
+import static io.forewarn.review.FindingCode.EXPIRED_UNWARNED;
 import static io.forewarn.review.FindingCode.INCIDENT_COVERED;
 import static io.forewarn.review.FindingCode.LATE_WARNING;
 import static io.forewarn.review.FindingCode.RENEWAL_MISSED;
 import static io.forewarn.review.FindingCode.UNEQUAL_SPECIFICITY;
+import static io.forewarn.review.FindingCode.WAIVER_IMPROPER;
 import static io.forewarn.review.FindingCode.WAIVER_WITHOUT_ALTERNATIVE;
 import static io.forewarn.review.FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT;
+import static io.forewarn.review.FindingCode.WARNING_NOT_DELIVERED;
 import static io.forewarn.sanitize.Ceilings.levels;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,6 +244,7 @@ class AfterActionReviewTest {
         void isNotFoundWhenARenewalWasIssuedBeforeExpiry() {
             Warning first = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
             Warning renewal = casework.at("2024-03-14T04:00").renew(first);
+            casework.at("2024-03-14T04:30").delivered(CITIZENS_MOSCOW);
 
             Review review = casework.at("2024-03-16T20:00").review(crocusAttack("2024-03-16T19:58"));
 
@@ -415,22 +419,24 @@ class AfterActionReviewTest {
 
         @Test
         void isFoundForASourcesAndMethodsWaiverThatRecordsNoAlternative() {
-            Waiver waiver = casework.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Casework.ANALYST, Casework.DIRECTOR,
-                    io.forewarn.policy.Role.DIRECTOR, Optional.empty());
+            Waiver waiver = casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                    Optional.empty(), Casework.ANALYST, Casework.DIRECTOR, io.forewarn.policy.Role.DIRECTOR);
 
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
             assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).extracting(Finding::code, Finding::detail)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(WAIVER_WITHOUT_ALTERNATIVE, "waiver " + waiver.id()
+                    .contains(org.assertj.core.groups.Tuple.tuple(WAIVER_WITHOUT_ALTERNATIVE, "waiver " + waiver.id()
                             + " records no alternative action, which its ground requires"));
+            assertThat(codes(review, RU_AUTHORITIES)).as("without its alternative the waiver excuses nothing")
+                    .containsExactlyInAnyOrder(WAIVER_WITHOUT_ALTERNATIVE, WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
         }
 
         @Test
         void isNotFoundWhenTheWaiverRecordsAnAlternative() {
-            casework.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Casework.ANALYST, Casework.DIRECTOR,
-                    io.forewarn.policy.Role.DIRECTOR, Optional.of("general warning through liaison"));
+            casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                    Optional.of("general warning through liaison"), Casework.ANALYST, Casework.DIRECTOR, io.forewarn.policy.Role.DIRECTOR);
 
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
@@ -444,9 +450,9 @@ class AfterActionReviewTest {
                             "victim-already-aware: {approver: approver, requires-alternative: true}"));
             assertThat(strict.waiverRule(WaiverReason.VICTIM_ALREADY_AWARE).orElseThrow().requiresAlternative()).isTrue();
             Casework underStrictPolicy = new Casework(strict);
-            underStrictPolicy.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.VICTIM_ALREADY_AWARE, Casework.ANALYST, Casework.APPROVER,
-                    io.forewarn.policy.Role.APPROVER, Optional.empty());
+            underStrictPolicy.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.VICTIM_ALREADY_AWARE, Waiver.Scope.NOT_WARNED,
+                    Optional.empty(), Casework.ANALYST, Casework.APPROVER, io.forewarn.policy.Role.APPROVER);
 
             Review review = underStrictPolicy.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
@@ -455,9 +461,113 @@ class AfterActionReviewTest {
 
         @Test
         void isNotFoundForAWaiverOnAnotherGround() {
-            casework.at("2024-03-07T10:00").duty.replayWaiver(obligation(RU_AUTHORITIES),
-                    WaiverReason.VICTIM_ALREADY_AWARE, Casework.ANALYST, Casework.APPROVER,
-                    io.forewarn.policy.Role.APPROVER, Optional.empty());
+            casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.VICTIM_ALREADY_AWARE, Waiver.Scope.NOT_WARNED,
+                    Optional.empty(), Casework.ANALYST, Casework.APPROVER, io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).isEmpty();
+        }
+    }
+
+    @Nested
+    class ExpiredUnwarned {
+
+        @Test
+        void isFoundWhenTheThreatWindowEndedWithTheObligationStillAwaitingItsWarning() {
+            casework.at("2024-03-07T10:00").warn(OWN_CITIZENS);
+
+            Review review = casework.at("2024-03-31T01:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(AFFECTED_PARTY_NEVER_WARNED, EXPIRED_UNWARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).extracting(Finding::code, Finding::detail).contains(
+                    org.assertj.core.groups.Tuple.tuple(EXPIRED_UNWARNED, "the threat window ended at 2024-03-31 00:00 +03:00 "
+                            + "with the obligation still escalated; closed by scheduler at 2024-03-31 00:00 +03:00"),
+                    org.assertj.core.groups.Tuple.tuple(AFFECTED_PARTY_NEVER_WARNED, "affected (jurisdiction: names: "
+                            + "Moscow, Moscow Oblast, RU lies in country RU) but never warned; obligation is closed "
+                            + "(expired-unwarned)"));
+            assertThat(codes(review, CITIZENS_MOSCOW)).doesNotContain(EXPIRED_UNWARNED);
+        }
+
+        @Test
+        void isNotFoundWhileTheThreatWindowIsOpen() {
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactly(AFFECTED_PARTY_NEVER_WARNED);
+        }
+    }
+
+    @Nested
+    class WaiverImproper {
+
+        @Test
+        void aSelfApprovedWaiverIsImproperAndExcusesNothing() {
+            Waiver waiver = casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES, WaiverReason.VICTIM_ALREADY_AWARE,
+                    Waiver.Scope.NOT_WARNED, Optional.empty(), Casework.APPROVER, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).filteredOn(f -> f.code() == WAIVER_IMPROPER)
+                    .singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo("waiver " + waiver.id()
+                            + " (victim-already-aware, not-warned), approved by approver-b as approver, excuses nothing: "
+                            + "approver-b requested this waiver and cannot also approve it"));
+            assertThat(caseOf(review, RU_AUTHORITIES).approvedWaivers()).containsExactly(waiver);
+            assertThat(caseOf(review, RU_AUTHORITIES).properWaivers()).isEmpty();
+        }
+
+        @Test
+        void aWaiverApprovedByARoleThePolicyDoesNotAllowForItsReasonIsImproper() {
+            Waiver waiver = casework.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                    Optional.of("general warning through liaison"), Casework.ANALYST, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).filteredOn(f -> f.code() == WAIVER_IMPROPER)
+                    .singleElement().satisfies(f -> assertThat(f.detail()).endsWith("excuses nothing: a waiver citing "
+                            + "unduly-endangers-sources-or-personnel must be approved by director, not approver"));
+        }
+
+        @Test
+        void aWaiverCitingAReasonThePolicyDoesNotAllowIsImproper() {
+            io.forewarn.policy.Policy narrow = io.forewarn.policy.PolicyFile.parse("narrow.yaml", Casework.policyText()
+                    .replaceFirst("\\n\\s*risk-only-from-own-armed-conflict:[^\\n]*", ""));
+            assertThat(narrow.waiverRule(WaiverReason.RISK_ONLY_FROM_OWN_ARMED_CONFLICT)).isEmpty();
+            Casework underNarrowPolicy = new Casework(narrow);
+            underNarrowPolicy.at("2024-03-07T10:00").recordedWaiver(RU_AUTHORITIES,
+                    WaiverReason.RISK_ONLY_FROM_OWN_ARMED_CONFLICT, Waiver.Scope.NOT_WARNED, Optional.empty(),
+                    Casework.ANALYST, Casework.DIRECTOR, io.forewarn.policy.Role.DIRECTOR);
+
+            Review review = underNarrowPolicy.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).containsExactlyInAnyOrder(WAIVER_IMPROPER, AFFECTED_PARTY_NEVER_WARNED);
+            assertThat(review.findingsFor("R-1", RU_AUTHORITIES)).filteredOn(f -> f.code() == WAIVER_IMPROPER)
+                    .singleElement().satisfies(f -> assertThat(f.detail()).endsWith("excuses nothing: policy v3 does "
+                            + "not allow the waiver reason risk-only-from-own-armed-conflict"));
+        }
+
+        @Test
+        void anImproperLessSpecificWaiverDoesNotExcuseAWarningBelowItsCeiling() {
+            casework.at("2024-03-07T08:30").recordedWaiver(RU_AUTHORITIES, WaiverReason.VICTIM_ALREADY_AWARE,
+                    Waiver.Scope.LESS_SPECIFIC, Optional.empty(), Casework.APPROVER, Casework.APPROVER,
+                    io.forewarn.policy.Role.APPROVER);
+            casework.at("2024-03-07T09:00").recordedWarning(RU_AUTHORITIES,
+                    levels("locality", "none", "category", "generic", "type"), Map.of());
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(codes(review, RU_AUTHORITIES)).contains(WAIVER_IMPROPER, BELOW_CEILING_WITHOUT_JUSTIFICATION);
+        }
+
+        @Test
+        void aWaiverApprovedThroughTheWorkflowIsProper() {
+            casework.at("2024-03-07T10:00").waiver(RU_AUTHORITIES, WaiverReason.VICTIM_ALREADY_AWARE,
+                    Waiver.Scope.NOT_WARNED, Optional.empty(), true);
 
             Review review = casework.at("2024-03-22T20:00").review(crocusAttack("2024-03-22T19:58"));
 
@@ -474,21 +584,39 @@ class AfterActionReviewTest {
                 .country("RU").build(), "concert hall");
 
         @Test
-        void isFoundWhenAValidWarningsReleasedPlaceAndTimeContainTheIncident() {
+        void isFoundWhenADeliveredValidWarningsReleasedPlaceAndTimeContainTheIncident() {
             Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T09:30").delivered(CITIZENS_MOSCOW);
 
             Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
 
             assertThat(warning.statedWindow()).hasValueSatisfying(window -> assertThat(window.contains(moscow("2024-03-10T19:58"))).isTrue());
             assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(INCIDENT_COVERED, "warning " + warning.id()
-                            + " was valid until 2024-03-14 09:00 +03:00 and its place and time contain the incident"));
+                            + " was valid until 2024-03-14 09:00 +03:00 and its place and time contain the incident; "
+                            + "delivered at 2024-03-07 09:30 +03:00, not acknowledged"));
             assertThat(INCIDENT_COVERED.isFailure()).isFalse();
+        }
+
+        @Test
+        void saysTheWarningWasAcknowledgedWhenThePartyAcknowledgedItBeforeTheIncident() {
+            Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T09:30").delivered(CITIZENS_MOSCOW).at("2024-03-07T11:00").acknowledged(CITIZENS_MOSCOW);
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(INCIDENT_COVERED, "warning " + warning.id()
+                            + " was valid until 2024-03-14 09:00 +03:00 and its place and time contain the incident; "
+                            + "delivered at 2024-03-07 09:30 +03:00, acknowledged at 2024-03-07 11:00 +03:00"));
+            assertThat(caseOf(review, CITIZENS_MOSCOW).receiptOf(warning)).hasValue(new PartyCase.Receipt(
+                    moscow("2024-03-07T09:30"), Optional.of(moscow("2024-03-07T11:00"))));
         }
 
         @Test
         void isFoundForAnIncidentInMoscowCityWhenTheWarningNamedMoscow() {
             casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.delivered(CITIZENS_MOSCOW);
 
             Review review = casework.at("2024-03-10T20:00").review(inMoscowCity);
 
@@ -515,6 +643,45 @@ class AfterActionReviewTest {
             Review review = casework.at("2024-03-16T20:00").review(crocusAttack("2024-03-16T19:58"));
 
             assertThat(codes(review, CITIZENS_MOSCOW)).doesNotContain(INCIDENT_COVERED);
+        }
+    }
+
+    @Nested
+    class WarningNotDelivered {
+
+        @Test
+        void anIssuedWarningWithNoRecordedDeliveryIsNotCoverage() {
+            Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(WARNING_NOT_DELIVERED, "warning " + warning.id()
+                            + " was issued at 2024-03-07 09:00 +03:00, but no delivery of it was recorded before the incident"));
+            assertThat(WARNING_NOT_DELIVERED.isFailure()).isTrue();
+        }
+
+        @Test
+        void aDeliveryRecordedOnlyAfterTheIncidentDoesNotCount() {
+            casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-10T20:30").delivered(CITIZENS_MOSCOW);
+
+            Review review = casework.review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(codes(review, CITIZENS_MOSCOW)).containsExactly(WARNING_NOT_DELIVERED);
+        }
+
+        @Test
+        void aRenewalNeverDeliveredIsNotCoverageThoughTheWarningItRenewedWasDelivered() {
+            Warning first = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T09:30").delivered(CITIZENS_MOSCOW);
+            Warning renewal = casework.at("2024-03-14T04:00").renew(first);
+
+            Review review = casework.at("2024-03-16T20:00").review(crocusAttack("2024-03-16T19:58"));
+
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW)).extracting(Finding::code, Finding::detail)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(WARNING_NOT_DELIVERED, "warning " + renewal.id()
+                            + " was issued at 2024-03-14 04:00 +03:00, but no delivery of it was recorded before the incident"));
         }
     }
 

@@ -9,6 +9,7 @@ import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligations;
 import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.Place;
 import io.forewarn.place.Places;
@@ -56,6 +57,7 @@ final class Casework {
     static final String ANALYST = "analyst-a";
     static final String APPROVER = "approver-b";
     static final String DIRECTOR = "director-d";
+    static final String LIAISON = "liaison-l";
 
     final ReplayClock clock = new ReplayClock(R1_UNMARKED.receivedAt(), MOSCOW);
     final Casebook casebook = new InMemoryCasebook();
@@ -126,10 +128,29 @@ final class Casework {
                 released, Optional.empty(), Optional.empty(), justifications, "recorded");
     }
 
+    /** Liaison records now that the party's current warning reached it. */
+    Casework delivered(String partyId) {
+        duty.deliver(obligation(partyId), LIAISON, "liaison");
+        return this;
+    }
+
+    /** Liaison records now that the party acknowledged its warning. */
+    Casework acknowledged(String partyId) {
+        duty.acknowledge(obligation(partyId), LIAISON);
+        return this;
+    }
+
     /** Requests a waiver for a party now, as the analyst, and has it decided by the director. */
     Waiver waiver(String partyId, WaiverReason reason, Waiver.Scope scope, Optional<String> alternative, boolean approve) {
         Waiver requested = duty.requestWaiver(obligation(partyId), reason, scope, ANALYST, Role.ANALYST, alternative);
         return duty.decideWaiver(requested.id(), approve, DIRECTOR, Role.DIRECTOR, "decided");
+    }
+
+    /** Replays a waiver decided as recorded now, whether or not the policy would have allowed its approval. */
+    Waiver recordedWaiver(String partyId, WaiverReason reason, Waiver.Scope scope, Optional<String> alternative,
+                          String requestedBy, String approvedBy, Role approverRole) {
+        return duty.replayWaiver(obligation(partyId), new WaiverTerms(reason, scope, alternative), requestedBy,
+                approvedBy, approverRole);
     }
 
     /** Reviews an incident now, from everything in the casebook. */

@@ -65,6 +65,26 @@ class CrocusReplayTest {
     }
 
     @Test
+    void asRecordedTheAuthoritiesAreCoveredBecauseTheDeliveryOfTheirWarningIsOnTheRecord() {
+        // the FSB director's "only a general warning" says it reached them; nothing says they acknowledged it before
+        assertThat(recorded.findings()).filteredOn(f -> f.partyId().equals("ru-authorities")
+                        && f.code() == FindingCode.INCIDENT_COVERED)
+                .singleElement().satisfies(f -> assertThat(f.detail()).isEqualTo("warning W-2 was valid until "
+                        + "2024-03-31 00:00 +03:00 and its place and time contain the incident; delivered at "
+                        + "2024-03-07 21:00 +03:00, not acknowledged"));
+        assertThat(recorded.produced()).noneMatch(f -> f.finding().equals("warning-not-delivered"));
+    }
+
+    @Test
+    void asPolicyEveryCoveringWarningWasDeliveredAndAcknowledged() {
+        assertThat(decided.findings()).filteredOn(f -> f.code() == FindingCode.INCIDENT_COVERED)
+                .extracting(Finding::detail)
+                .allSatisfy(detail -> assertThat(detail).matches(".*; delivered at 2024-03-21 01:00 \\+03:00, "
+                        + "acknowledged at 2024-03-21 02:00 \\+03:00"))
+                .hasSize(4);
+    }
+
+    @Test
     void asPolicyCoversEveryAffectedPartyWithoutAFailure() {
         assertThat(decided.reviews()).hasSize(1);
         Review review = decided.reviews().get(0);

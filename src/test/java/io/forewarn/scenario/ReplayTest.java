@@ -40,6 +40,124 @@ class ReplayTest {
                 - {finding: affected-party-never-warned, party: citizens}
             """;
 
+    /** The same case with a warning to the citizens as recorded, and a line to put a delivery in or leave out. */
+    static final String WARNED = WAIVER_FOR_A_PARTY_NOT_AFFECTED
+            .replace("    waiver: {party: paris, reason: victim-already-aware, requested-by: analyst, approved-by: approver}\n",
+                    "    warning: {to: [citizens], valid-for: PT72H,\n"
+                            + "              released: {place: locality, time: week, target: class, method: generic, actor: type}}\n"
+                            + "#DELIVERY\n")
+            .replaceAll("(?s)expect:.*", "");
+
+    @Test
+    void aRecordedWarningWithNoRecordedDeliveryIsNotDeliveredAndCoversNothing() {
+        Scenario scenario = ScenarioFile.parse("warned.yaml", WARNED);
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("warning-not-delivered", "citizens"));
+        assertThat(run.findings()).singleElement().satisfies(finding -> assertThat(finding.detail()).isEqualTo(
+                "warning W-1 was issued at 2024-05-01 09:00 +00:00, but no delivery of it was recorded before the incident"));
+    }
+
+    @Test
+    void aRecordedDeliveryBeforeTheIncidentMakesTheWarningCoverIt() {
+        Scenario scenario = ScenarioFile.parse("delivered.yaml", WARNED.replace("#DELIVERY", """
+                  - at: 2024-05-01T11:00
+                    delivery: {to: [citizens], channel: registrant email}
+                """));
+
+        ReplayResult recorded = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+        ReplayResult decided = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_POLICY);
+
+        assertThat(recorded.produced()).containsExactly(new ExpectedFinding("incident-covered", "citizens"));
+        assertThat(recorded.findings()).singleElement().satisfies(finding -> assertThat(finding.detail())
+                .endsWith("; delivered at 2024-05-01 11:00 +00:00, not acknowledged"));
+        assertThat(recorded.timeline()).extracting(TimelineEntry::type, TimelineEntry::summary).contains(
+                org.assertj.core.groups.Tuple.tuple("warning-delivered", "warning delivered to citizens over registrant email"));
+        assertThat(decided.timeline()).extracting(TimelineEntry::summary).contains(
+                "as recorded, a warning was delivered to citizens over registrant email; not replayed, the policy decides");
+    }
+
+    @Test
+    void aRecordedAcknowledgementIsReplayedAfterTheDelivery() {
+        Scenario scenario = ScenarioFile.parse("acknowledged.yaml", WARNED.replace("#DELIVERY", """
+                  - at: 2024-05-01T11:00
+                    delivery: {to: [citizens], channel: registrant email}
+                  - at: 2024-05-01T12:00
+                    acknowledgement: {by: [citizens]}
+                """));
+
+        ReplayResult recorded = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(recorded.findings()).singleElement().satisfies(finding -> assertThat(finding.detail())
+                .endsWith("; delivered at 2024-05-01 11:00 +00:00, acknowledged at 2024-05-01 12:00 +00:00"));
+    }
+
+    @Test
+    void aRecordedDeliveryOfAWarningNeverIssuedStaysOnTheTimeline() {
+        Scenario scenario = ScenarioFile.parse("undelivered.yaml", WARNED
+                .replace("warning: {to: [citizens], valid-for: PT72H,\n              released: {place: locality, time: week, "
+                        + "target: class, method: generic, actor: type}}", "countermeasure: nothing was issued")
+                .replace("#DELIVERY", """
+                  - at: 2024-05-01T11:00
+                    delivery: {to: [citizens], channel: registrant email}
+                """));
+
+        ReplayResult recorded = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(recorded.timeline()).extracting(TimelineEntry::summary).anySatisfy(summary -> assertThat(summary)
+                .startsWith("as recorded, a warning was delivered to citizens over registrant email, which cannot be replayed: ")
+                .contains("cannot move from"));
+        assertThat(recorded.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"));
+    }
+
+    @Test
+    void aSelfApprovedScenarioWaiverIsImproperAndExcusesNothing() {
+        Scenario scenario = ScenarioFile.parse("self-approved.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED
+                .replace("waiver: {party: paris, reason: victim-already-aware, requested-by: analyst, approved-by: approver}",
+                        "waiver: {party: citizens, reason: victim-already-aware, requested-by: approver, approved-by: approver}"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"),
+                new ExpectedFinding("waiver-improper", "citizens"));
+        assertThat(run.findings()).filteredOn(f -> f.code().code().equals("waiver-improper")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).isEqualTo("waiver X-1 (victim-already-aware, not-warned), approved "
+                        + "by approver as approver, excuses nothing: approver requested this waiver and cannot also approve it"));
+    }
+
+    @Test
+    void aScenarioWaiverTakesTheFieldsOfAnApiWaiverScopeIncluded() {
+        Scenario scenario = ScenarioFile.parse("less-specific.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED
+                .replace("waiver: {party: paris, reason: victim-already-aware,",
+                        "waiver: {party: citizens, reason: victim-already-aware, scope: less-specific,"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.casebook().waivers()).singleElement().satisfies(waiver -> {
+            assertThat(waiver.scope()).isEqualTo(io.forewarn.obligation.Waiver.Scope.LESS_SPECIFIC);
+            assertThat(waiver.isApproved()).isTrue();
+        });
+        assertThat(run.casebook().obligation("R-1", "citizens").orElseThrow().state().code())
+                .as("a waiver to warn less specifically does not excuse warning").isEqualTo("escalated");
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"));
+    }
+
+    @Test
+    void aScenarioGoingOnPastTheThreatWindowClosesWhatWasNeverWarnedAndTheReviewNamesIt() {
+        Scenario scenario = ScenarioFile.parse("past-the-window.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED.replace("expect:\n",
+                "  - at: 2024-05-05T12:00\n    countermeasure: the threat window has ended\nexpect:\n"));
+
+        ReplayResult run = new Replay(scenario, PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
+
+        assertThat(run.casebook().obligation("R-1", "citizens").orElseThrow().closedAs())
+                .contains(io.forewarn.obligation.ClosingReason.EXPIRED_UNWARNED);
+        assertThat(run.timeline()).extracting(TimelineEntry::type, TimelineEntry::at).contains(
+                org.assertj.core.groups.Tuple.tuple("obligation-closed", Instant.parse("2024-05-04T00:00:00Z")));
+        assertThat(run.produced()).containsExactly(new ExpectedFinding("affected-party-never-warned", "citizens"),
+                new ExpectedFinding("expired-unwarned", "citizens"));
+    }
+
     @Test
     void aRecordedWaiverForAPartyTheReportDoesNotAffectIsNotedNotFatal() {
         Scenario scenario = ScenarioFile.parse("stray-waiver.yaml", WAIVER_FOR_A_PARTY_NOT_AFFECTED);

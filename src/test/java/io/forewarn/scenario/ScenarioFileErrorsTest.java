@@ -64,6 +64,33 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void aDeliveryToAnUnknownPartyOrWithoutAChannel() {
+        assertThat(problem(21, "    delivery: {to: [citizens, hal], channel: liaison}").getMessage())
+                .isEqualTo("s.yaml:21:31: events[2].delivery.to[1]: unknown party 'hal' (parties: citizens, hall)");
+        assertThat(problem(21, "    delivery: {to: [citizens]}").getMessage())
+                .isEqualTo("s.yaml:21:15: events[2].delivery: missing required key 'channel'");
+        assertThat(problem(21, "    acknowledgement: {by: []}").getMessage())
+                .isEqualTo("s.yaml:21:27: events[2].acknowledgement.by: an acknowledgement is made by at least one party");
+    }
+
+    @Test
+    void aDeliveryChannelThatRevealsProtectedMaterialIsRefusedWithoutRepeatingIt() {
+        FileProblem problem = problemOf(() -> ScenarioFile.parse("crocus.yaml", io.forewarn.Crocus.SCENARIO_TEXT
+                .replace("      channel: liaison", "      channel: the NIGHTJAR courier")));
+
+        assertThat(problem.getMessage()).endsWith(".delivery.channel: the channel reveals protected material of "
+                + "report R-1; say it without it").doesNotContainIgnoringCase("nightjar");
+    }
+
+    @Test
+    void aWaiverWithAnUnknownScope() {
+        assertThat(problem(21, "    waiver: {party: citizens, reason: victim-already-aware, scope: partly, "
+                + "requested-by: ann, approved-by: approver}").getMessage())
+                .isEqualTo("s.yaml:21:68: events[2].waiver.scope: unknown scope 'partly'; expected one of: "
+                        + "not-warned, less-specific");
+    }
+
+    @Test
     void unknownReportInAWarning() {
         assertThat(problem(19, "    warning: {to: [citizens], report: R-9, released: {place: locality, time: week, "
                 + "target: category, method: generic, actor: type}}").getMessage())
@@ -211,14 +238,14 @@ class ScenarioFileErrorsTest {
         assertThat(problem(21, "    countermeasure: arrests",
                 "    incident: {place: {site: Hall}, method: firearms}").getMessage())
                 .isEqualTo("s.yaml:22:5: events[2]: an event has exactly one of report, countermeasure, warning, "
-                        + "waiver, incident; this one already has 'countermeasure'");
+                        + "delivery, acknowledgement, waiver, incident; this one already has 'countermeasure'");
     }
 
     @Test
     void eventWithoutAKind() {
         assertThat(problem(21, "    # nothing happens").getMessage())
-                .isEqualTo("s.yaml:20:5: events[2]: an event needs one of report, countermeasure, warning, waiver, "
-                        + "incident");
+                .isEqualTo("s.yaml:20:5: events[2]: an event needs one of report, countermeasure, warning, delivery, "
+                        + "acknowledgement, waiver, incident");
     }
 
     @Test
@@ -296,7 +323,8 @@ class ScenarioFileErrorsTest {
                 .isEqualTo("s.yaml:23:15: expect[0].finding: unknown finding 'warning-too-vague'; expected one of: "
                         + "affected-party-never-warned, warning-expired-before-incident, renewal-missed, "
                         + "below-ceiling-without-justification, unequal-specificity, late-warning, "
-                        + "waiver-without-alternative, incident-covered");
+                        + "waiver-without-alternative, waiver-improper, warning-not-delivered, expired-unwarned, "
+                        + "incident-covered");
         assertThat(problem(23, "  - {finding: late-warning, party: nobody}").getMessage())
                 .isEqualTo("s.yaml:23:36: expect[0].party: unknown party 'nobody' (parties: citizens, hall)");
     }

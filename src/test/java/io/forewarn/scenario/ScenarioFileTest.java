@@ -6,6 +6,8 @@ import io.forewarn.place.Area;
 import io.forewarn.place.LatLon;
 import io.forewarn.place.NamedPlace;
 import io.forewarn.place.PlaceLevel;
+import io.forewarn.obligation.Waiver;
+import io.forewarn.obligation.WaiverTerms;
 import io.forewarn.policy.WaiverReason;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Facet;
@@ -179,8 +181,8 @@ class ScenarioFileTest {
 
         assertThat(scenario.events().get(4)).isEqualTo(new ScenarioEvent.RecordedWaiver(
                 Instant.parse("2024-03-08T10:00:00Z"), Optional.of("R-1"), "crocus-city-hall",
-                WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, "analyst", "director",
-                Optional.of("warned the authorities through liaison"), true));
+                new WaiverTerms(WaiverReason.UNDULY_ENDANGERS_SOURCES_OR_PERSONNEL, Waiver.Scope.NOT_WARNED,
+                        Optional.of("warned the authorities through liaison")), "analyst", "director", true));
 
         Incident incident = ((ScenarioEvent.IncidentOccurred) scenario.events().get(5)).incident();
         assertThat(incident.id()).isEqualTo("incident-1");

@@ -1,6 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.ClosingReason;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.NumberedEntry;
 import io.forewarn.obligation.ObligationQuery;
@@ -18,6 +19,7 @@ import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.report.TimeWindow;
 import io.forewarn.party.Relationship;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
@@ -131,7 +133,7 @@ abstract class CasebookContract {
         Triage other = new Triage(Triage.Outcome.NEEDS_TRIAGE, "again", 4);
 
         assertThatThrownBy(() -> casebook.putReport(Fixtures.report("R-1"), other))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("report R-1 was already received");
         assertThat(casebook.reports()).containsExactly(R1);
         assertThat(casebook.triage("R-1")).contains(Fixtures.triage(R1));
@@ -290,6 +292,31 @@ abstract class CasebookContract {
         assertThat(casebook.obligationsOf("R-1")).containsExactly(drafted, venue);
         assertThat(casebook.obligationsOf("R-2")).containsExactly(other);
         assertThat(casebook.obligationsOf("R-3")).isEmpty();
+    }
+
+    @Test
+    void theClockMayMoveObligationsAwaitingTheirWarningWhoseThreatWindowEnded() {
+        ThreatReport shortThreat = new ThreatReport("R-2", RECEIVED, R1.harm(), R1.credibility(), R1.place(),
+                new TimeWindow(R1.window().from(), RECEIVED.plus(Duration.ofHours(10))), R1.statements(), R1.portions(),
+                R1.protectedMaterial(), R1.synthetic());
+        casebook.putReport(R1, Fixtures.triage(R1));
+        casebook.putReport(shortThreat, Fixtures.triage(shortThreat));
+        Instant farOff = RECEIVED.plus(Duration.ofDays(60));
+        Obligation longThreat = Obligation.open("R-1/" + CITIZENS.id(), "R-1", CITIZENS.id(), CITIZENS.audience(),
+                RECEIVED, farOff, "scheduler", 3, "deadline far off");
+        Obligation ending = Obligation.open("R-2/" + PUBLIC.id(), "R-2", PUBLIC.id(), PUBLIC.audience(), RECEIVED,
+                farOff, "scheduler", 3, "deadline after the window, as stored before deadlines were kept inside it");
+        Obligation waived = moved(moved(Obligation.open("R-2/" + VENUE.id(), "R-2", VENUE.id(), VENUE.audience(),
+                RECEIVED, farOff, "scheduler", 3, "waived"), ObligationState.WAIVER_REQUESTED, Duration.ofMinutes(10)),
+                ObligationState.WAIVED, Duration.ofMinutes(10));
+        Obligation closed = Obligation.open("R-2/" + AUTHORITIES.id(), "R-2", AUTHORITIES.id(), AUTHORITIES.audience(),
+                RECEIVED, farOff, "scheduler", 3, "closed").close(ClosingReason.EXPIRED_UNWARNED,
+                RECEIVED.plus(Duration.ofHours(10)), "scheduler", 3, "the threat window ended");
+        List.of(longThreat, ending, waived, closed).forEach(casebook::put);
+
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(9)))).isEmpty();
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(10)))).containsExactly(ending);
+        assertThat(casebook.obligation(closed.id())).contains(closed);
     }
 
     @Test

@@ -152,6 +152,18 @@ class CasebookJsonTest {
     }
 
     @Test
+    void aClosedObligationKeepsItsReasonAndOneStoredBeforeClosingExistedStillReads() {
+        Obligation open = Fixtures.obligation("R-1", Crocus.PUBLIC);
+        Obligation closed = roundTrip(Obligation.class, open.close(io.forewarn.obligation.ClosingReason.EXPIRED_UNWARNED,
+                Crocus.RECEIVED.plus(java.time.Duration.ofDays(24)), "scheduler", 3, "the threat window ended"));
+        String storedBefore = json.write(Obligation.class, open).replace(",\"closedAs\":null", "");
+
+        assertThat(closed.closedAs()).contains(io.forewarn.obligation.ClosingReason.EXPIRED_UNWARNED);
+        assertThat(storedBefore).doesNotContain("closedAs");
+        assertThat(json.read(Obligation.class, storedBefore)).isEqualTo(open);
+    }
+
+    @Test
     void warningsAndWaiversWithAndWithoutTheirOptionalPartsSurvive() {
         roundTrip(Warning.class, Fixtures.warning("W-1", "R-1", Crocus.RECEIVED, Crocus.CITIZENS, Crocus.PUBLIC));
         Waiver asked = roundTrip(Waiver.class, Fixtures.waiver("X-1", "R-1/crocus-city-hall"));

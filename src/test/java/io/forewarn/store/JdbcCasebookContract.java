@@ -131,7 +131,7 @@ abstract class JdbcCasebookContract extends CasebookContract {
         TransactionTemplate transaction = new TransactionTemplate(new JdbcTransactionManager(database.dataSource()));
 
         transaction.executeWithoutResult(status -> {
-            assertThatThrownBy(() -> casebook.putReport(R1, Fixtures.triage(R1))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> casebook.putReport(R1, Fixtures.triage(R1))).isInstanceOf(IllegalStateException.class);
             casebook.putParty(CITIZENS);
         });
 

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.forewarn.policy.Role.ANALYST;
@@ -27,13 +28,16 @@ import static io.forewarn.policy.Role.OVERSIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint against every role: allowed where the design allows, 403 elsewhere, 401 without a
+ * Every endpoint against every role: allowed where the design allows, 403 naming the roles that may
+ * elsewhere (404 on a path nothing answers, 405 for a method the path does not answer), 401 without a
  * login; and no role without need-to-know ever sees a protected term, source, method or portion.
  */
 @SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiAccessTest {
 
     private static final Set<Role> CASE_READERS = EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT);
+    /** What no role may do: a path nothing answers (404), or a method the path does not answer (405). */
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
     @LocalServerPort
     int port;
@@ -44,6 +48,20 @@ class ApiAccessTest {
     }
 
     record Endpoint(String method, String path, String contentType, String body, Set<Role> allowed) {
+
+        /** 403 naming the roles that may, where some may; else 405 for a known path, 404 for an unknown one. */
+        int refusal() {
+            if (!allowed.isEmpty()) {
+                return 403;
+            }
+            return path.startsWith("/api/v1/no-such-thing") ? 404 : 405;
+        }
+
+        String refusalDetail() {
+            return allowed.isEmpty() ? null : "your roles do not allow this; it needs one of: "
+                    + allowed.stream().map(Role::code).collect(Collectors.joining(", "));
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -104,11 +122,11 @@ class ApiAccessTest {
                 new Endpoint("GET", "/api/v1/ledger/entries/0/proof", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/ledger/consistency?from=1", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/ledger/export", null, null, CASE_READERS),
-                new Endpoint("POST", "/api/v1/ledger/head", null, null, EnumSet.noneOf(Role.class)),
+                new Endpoint("POST", "/api/v1/ledger/head", null, null, NOBODY),
                 new Endpoint("POST", "/api/v1/scenario-runs?mode=as-recorded", "application/yaml", Crocus.SCENARIO_TEXT,
                         EnumSet.of(ANALYST, DIRECTOR, OVERSIGHT)),
-                new Endpoint("GET", "/api/v1/no-such-thing", null, null, EnumSet.noneOf(Role.class)),
-                new Endpoint("DELETE", "/api/v1/reports/R-1", null, null, EnumSet.noneOf(Role.class)));
+                new Endpoint("GET", "/api/v1/no-such-thing", null, null, NOBODY),
+                new Endpoint("DELETE", "/api/v1/reports/R-1", null, null, NOBODY));
     }
 
     @BeforeEach
@@ -138,8 +156,11 @@ class ApiAccessTest {
             if (answer.status() >= 500) {
                 wrong.add(role.code() + " got " + answer.status() + ": " + answer.body());
             }
-            if (!allowed && answer.status() != 403) {
-                wrong.add(role.code() + " got " + answer.status() + " instead of 403");
+            if (!allowed && answer.status() != endpoint.refusal()) {
+                wrong.add(role.code() + " got " + answer.status() + " instead of " + endpoint.refusal());
+            }
+            if (!allowed && endpoint.refusalDetail() != null && !answer.detail().equals(endpoint.refusalDetail())) {
+                wrong.add(role.code() + " was refused with '" + answer.detail() + "'");
             }
             if (answer.status() >= 400) {
                 assertThat(answer.contentType()).as("%s as %s", endpoint, role).startsWith("application/problem+json");
@@ -149,9 +170,40 @@ class ApiAccessTest {
     }
 
     @Test
-    void healthAndMetricsNeedNoLogin() {
+    void aPathNothingAnswersIs404ToALoginAnd401ToAStranger() {
+        Http.Reply stranger = Http.call(port, null, "GET", "/api/v1/no-such-thing", null, null);
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.json().path("type").asString()).isEqualTo("urn:forewarn:problem:unauthenticated");
+
+        for (String path : List.of("/api/v1/no-such-thing", "/api/v1/obligations/R-1/crocus-city-hall/and/more")) {
+            Http.Reply answer = Http.call(port, ANALYST, "GET", path, null, null);
+            assertThat(answer.status()).as(path).isEqualTo(404);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(answer.json().path("type").asString()).as(path).isEqualTo("urn:forewarn:problem:not-found");
+            assertThat(answer.detail()).as(path).isEqualTo("nothing answers here; the API is described at /v3/api-docs");
+        }
+    }
+
+    @Test
+    void aMethodThePathDoesNotAnswerIs405WithWhatItAnswers() {
+        Http.Reply delete = Http.call(port, ANALYST, "DELETE", "/api/v1/reports/R-1", null, null);
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.header("Allow")).contains("GET");
+        assertThat(delete.json().path("type").asString()).isEqualTo("urn:forewarn:problem:method-not-allowed");
+
+        Http.Reply get = Http.call(port, LIAISON, "GET", "/api/v1/obligations/R-1/public-moscow/delivery", null, null);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.header("Allow")).contains("POST");
+        assertThat(get.contentType()).startsWith("application/problem+json");
+        assertThat(get.detail()).isEqualTo("this resource answers POST only");
+    }
+
+    @Test
+    void healthMetricsAndTheApiDocumentNeedNoLogin() {
         assertThat(Http.call(port, null, "GET", "/actuator/health", null, null).status()).isEqualTo(200);
         assertThat(Http.call(port, null, "GET", "/actuator/prometheus", null, null).status()).isEqualTo(200);
+        assertThat(Http.call(port, null, "GET", "/v3/api-docs", null, null).status()).isEqualTo(200);
+        assertThat(Http.call(port, null, "GET", "/v3/api-docs.yaml", null, null).body()).startsWith("openapi: 3.1.0");
     }
 
     @Test

@@ -89,13 +89,30 @@ class BadInputTest {
         JsonNode missingComma = problem(post(REPORTS, "{\"id\": \"R-9\"\n \"harm\": \"killing\"}"), 400);
         assertThat(missingComma.path("line").asInt()).isEqualTo(2);
         assertThat(missingComma.path("column").asInt()).isEqualTo(2);
-        assertThat(missingComma.path("detail").asString()).startsWith("request body:2:");
+        assertThat(missingComma.path("detail").asString()).isEqualTo("request body:2:2: not valid JSON: unexpected "
+                + "character ('\"' (code 34)): was expecting comma to separate Object entries");
 
         JsonNode unfinished = problem(post(REPORTS, "{\"id\": \"R-9\", \"harm\": "), 400);
         assertThat(unfinished.path("line").asInt()).isEqualTo(1);
 
         JsonNode notJson = problem(post(PARTIES, "{]"), 400);
         assertThat(notJson.path("line").asInt()).isEqualTo(1);
+        assertThat(notJson.path("detail").asString()).isEqualTo("request body:1:2: not valid JSON: unexpected close marker "
+                + "']': expected '}'");
+
+        JsonNode yamlIsNotJson = problem(post(PARTIES, "{id: p, kind: public}"), 400);
+        assertThat(yamlIsNotJson.path("detail").asString()).doesNotContain("YAML").contains("not valid JSON");
+
+        JsonNode word = problem(post(REPORTS, "{\"id\": \"R-9\", \"protected\": {\"terms\": [NIGHTJAR]}}"), 400);
+        assertThat(word.path("detail").asString()).doesNotContain("NIGHTJAR");
+        assertThat(word.path("column").asInt()).isEqualTo(39);
+
+        Http.Reply tabs = Http.post(port, "analyst", PARTIES, "application/json",
+                "{\n\t\"id\": \"tabbed\", \"kind\": \"public\", \"audience\": \"public\",\n\t\"area\": {\"country\": \"FR\"}\n}");
+        assertThat(tabs.status()).as("JSON indented with tabs is JSON").isEqualTo(201);
+
+        JsonNode policy = problem(Http.post(port, "director", "/api/v1/policy", "application/json", "{\"version\": 9,}"), 400);
+        assertThat(policy.path("detail").asString()).startsWith("request body:1:15: not valid JSON: ");
     }
 
     @Test
@@ -198,7 +215,7 @@ class BadInputTest {
         assertThat(Http.get(port, "analyst", "/api/v1/obligations?state=%20Open%20").status()).isEqualTo(200);
         assertThat(problem(Http.get(port, "analyst", "/api/v1/obligations?state=pending"), 400).path("detail").asString())
                 .isEqualTo("unknown state 'pending'; expected one of: open, drafted, approved, issued, delivered, "
-                        + "acknowledged, expired, renewed, waiver-requested, waived, waiver-rejected, overdue, escalated");
+                        + "acknowledged, expired, renewed, waiver-requested, waived, waiver-rejected, overdue, escalated, closed");
         assertThat(Http.get(port, "analyst", "/api/v1/drafts?status=DRAFTED").status()).isEqualTo(200);
         assertThat(problem(Http.get(port, "analyst", "/api/v1/drafts?status=sent"), 400).path("detail").asString())
                 .isEqualTo("unknown draft status 'sent'; expected one of: drafted, approved, issued, cancelled");

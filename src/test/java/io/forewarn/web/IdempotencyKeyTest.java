@@ -118,9 +118,9 @@ class IdempotencyKeyTest {
 
         Http.Reply again = Http.post(port, "analyst", REPORTS, "application/json", Reports.crocus(id));
 
-        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().path("detail").asString()).contains("already received");
+        assertThat(again.json().path("detail").asString()).isEqualTo("report " + id + " was already received");
         assertThat(again.header(REPLAYED)).isEmpty();
         assertThat(reportsWithId(id)).isEqualTo(1);
     }

@@ -41,12 +41,12 @@ class PartyImportTest {
         assertThat(strings(refused.path("created"))).isEmpty();
         assertThat(refused.path("rejected").get(0).path("field").asString()).isEqualTo("id");
         assertThat(refused.path("rejected").get(0).path("problem").asString()).contains("mode=upsert");
-        assertThat(party(id).path("place").has("region")).isFalse();
+        assertThat(party(id).path("area").has("region")).isFalse();
 
         JsonNode upserted = importCsv(changed, "?mode=upsert");
         assertThat(strings(upserted.path("updated"))).containsExactly(id);
         assertThat(upserted.path("rejected").isEmpty()).isTrue();
-        assertThat(party(id).path("place").path("region").asString()).isEqualTo("Moscow Oblast");
+        assertThat(party(id).path("area").path("region").asString()).isEqualTo("Moscow Oblast");
     }
 
     @Test
@@ -87,7 +87,7 @@ class PartyImportTest {
         JsonNode site = party(venue).path("place").path("site");
         assertThat(site.path("lat").asDouble()).isEqualTo(55.826);
         assertThat(site.path("radius-km").asDouble()).isEqualTo(0.4);
-        assertThat(party(area).path("place").path("locality").path("polygon").size()).isEqualTo(3);
+        assertThat(party(area).path("area").path("locality").path("polygon").size()).isEqualTo(3);
         assertThat(party(area).path("count").asInt()).isEqualTo(300);
     }
 

@@ -169,7 +169,7 @@ class WorkflowApiTest {
         Reply notIssued = post("liaison", "/api/v1/obligations/R-1/crocus-city-hall/acknowledgement", null);
         assertThat(notIssued.status()).isEqualTo(409);
         assertThat(notIssued.detail()).isEqualTo("obligation R-1/crocus-city-hall cannot move from drafted to acknowledged "
-                + "(allowed from drafted: drafted, approved, waiver-requested, overdue)");
+                + "(allowed from drafted: drafted, approved, waiver-requested, overdue, closed)");
 
         // The attack, recorded once it has happened: at a millisecond after the acknowledgements.
         Instant acknowledged = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -294,6 +294,37 @@ class WorkflowApiTest {
         assertThat(badScope.status()).isEqualTo(400);
         assertThat(badScope.json().path("column").asInt()).isEqualTo(45); // where "quietly" begins
         assertThat(get("oversight", "/api/v1/events?after=not*a*cursor").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPartyReadsBackInTheShapeItWasWrittenAndThatShapeCanBeWrittenAgain() {
+        // In France, so the Crocus report of the other test affects none of them.
+        Map<String, String> written = Map.of(
+                "shape-citizens", """
+                        {"id":"shape-citizens","kind":"registrants","audience":"own-citizens","relationship":"ally",\
+                        "area":{"country":"FR"},"count":5000,"synthetic":true}""",
+                "shape-public", """
+                        {"id":"shape-public","kind":"public","audience":"public","relationship":"neutral",\
+                        "area":{"locality":"Paris","region":"Ile-de-France","country":"FR"},"synthetic":false}""",
+                "shape-authorities", """
+                        {"id":"shape-authorities","kind":"authority","audience":"foreign-government",\
+                        "relationship":"adversarial","jurisdiction":{"country":"FR"},"channel":"liaison","synthetic":false}""",
+                "shape-venue", """
+                        {"id":"shape-venue","kind":"venue","audience":"venue-operator","relationship":"neutral",\
+                        "place":{"site":{"name":"Louvre","lat":48.861,"lon":2.336,"radius-km":0.4},\
+                        "locality":"Paris","country":"FR"},"kinds":["museum"],"synthetic":false}""");
+        for (Map.Entry<String, String> party : written.entrySet()) {
+            Reply created = post("analyst", "/api/v1/parties", party.getValue());
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(created.body()).isEqualTo(party.getValue());
+
+            Reply read = get("analyst", "/api/v1/parties/" + party.getKey());
+            assertThat(read.body()).isEqualTo(party.getValue());
+
+            Reply rewritten = call("liaison", "PUT", "/api/v1/parties/" + party.getKey(), read.body());
+            assertThat(rewritten.status()).as(rewritten.body()).isEqualTo(200);
+            assertThat(rewritten.body()).isEqualTo(party.getValue());
+        }
     }
 
     private static String id(Reply reply) {

@@ -1,9 +1,14 @@
 package io.forewarn.web.api;
 
 import io.forewarn.json.ObligationView;
-import io.forewarn.server.CaseDesk;
-import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.openapi.RequestSchemas;
+import io.forewarn.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 
 /** Liaison records that an issued warning reached its party, and that the party acknowledged it. */
+@Tag(name = "obligations")
 @RestController
 @RequestMapping("/api/v1/obligations/{report}/{party}")
 class DeliveryController {
@@ -26,8 +31,11 @@ class DeliveryController {
     }
 
     /** Records a delivery over {@code {channel}}; the answer is the obligation. */
+    @Operation(operationId = "recordDelivery", summary = "Record that the issued warning reached its party")
     @PostMapping(path = "/delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ObligationView deliver(@PathVariable String report, @PathVariable String party, @RequestBody byte[] body,
+    ObligationView deliver(@PathVariable String report, @PathVariable String party,
+                           @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestSchemas.Delivery.class))) @RequestBody byte[] body,
                                 Authentication authentication) {
         Caller caller = Caller.of(authentication);
         String channel = RequestBodies.document(body).asMap().allowOnly("channel").string("channel");
@@ -40,6 +48,7 @@ class DeliveryController {
     }
 
     /** Records the party's acknowledgement; the answer is the obligation. */
+    @Operation(operationId = "recordAcknowledgement", summary = "Record that the party acknowledged the warning")
     @PostMapping("/acknowledgement")
     ObligationView acknowledge(@PathVariable String report, @PathVariable String party,
                                     Authentication authentication) {

@@ -2,12 +2,18 @@ package io.forewarn.web.api;
 
 import io.forewarn.json.DraftView;
 import io.forewarn.json.WarningView;
-import io.forewarn.server.CaseDesk;
-import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.Warning;
 import io.forewarn.policy.Role;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.openapi.RequestSchemas;
+import io.forewarn.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -26,6 +33,7 @@ import java.util.Optional;
  * Drafts of warnings: an analyst drafts one per audience of a report, a second person with an
  * approving role approves it, and it is issued as a warning; until it is issued it can be cancelled.
  */
+@Tag(name = "drafts", description = "Drafts of warnings: draft, approve (a second person), issue, cancel")
 @RestController
 @RequestMapping("/api/v1")
 class DraftController {
@@ -40,8 +48,11 @@ class DraftController {
      * Drafts the warning to one audience of a report, as specific as its ceiling allows, with any
      * facet lowered that the body names (each needing a justification before it can be approved).
      */
+    @Operation(operationId = "draftWarning", summary = "Draft the warning to one audience of a report")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/reports/{report}/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DraftView> draft(@PathVariable String report, @RequestBody byte[] body,
+    ResponseEntity<DraftView> draft(@PathVariable String report, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestSchemas.Draft.class))) @RequestBody byte[] body,
                                               Authentication authentication) {
         Caller caller = Caller.of(authentication);
         DraftRequest request = DraftRequest.read(RequestBodies.document(body));
@@ -52,6 +63,7 @@ class DraftController {
         return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(DraftView.of(draft, caller.reader()));
     }
 
+    @Operation(operationId = "listDrafts", summary = "List drafts", description = "Optionally of one report, in one status.")
     @GetMapping("/drafts")
     Page<DraftView> list(@RequestParam(required = false) String report,
                          @RequestParam(required = false) String status,
@@ -65,6 +77,9 @@ class DraftController {
                 DraftRecord::id, d -> DraftView.of(d, caller.reader())));
     }
 
+    @Operation(operationId = "readDraft", summary = "Read a draft",
+            description = "A draft the leak check blocks has its text withheld (text-withheld: true) from a role without "
+                    + "need-to-know, and its matches named only by kind and number.")
     @GetMapping("/drafts/{id}")
     DraftView read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -72,6 +87,8 @@ class DraftController {
     }
 
     /** Approves a draft; the drafter cannot approve their own, and a draft with obstacles is refused. */
+    @Operation(operationId = "approveDraft", summary = "Approve a draft",
+            description = "By a second person: the drafter cannot approve their own, and a draft with obstacles is refused (409).")
     @PostMapping("/drafts/{id}/approve")
     DraftView approve(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -83,6 +100,8 @@ class DraftController {
     }
 
     /** Issues an approved draft as the warning to the parties whose obligations can take it. */
+    @Operation(operationId = "issueDraft", summary = "Issue an approved draft as a warning")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/drafts/{id}/issue")
     ResponseEntity<WarningView> issue(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -93,6 +112,7 @@ class DraftController {
         return ResponseEntity.created(URI.create("/api/v1/warnings/" + warning.id())).body(WarningView.of(warning));
     }
 
+    @Operation(operationId = "cancelDraft", summary = "Withdraw a draft that is not issued")
     @PostMapping("/drafts/{id}/cancel")
     DraftView cancel(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);

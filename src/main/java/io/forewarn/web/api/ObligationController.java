@@ -1,12 +1,16 @@
 package io.forewarn.web.api;
 
 import io.forewarn.json.ObligationView;
-import io.forewarn.server.CaseDesk;
-import io.forewarn.web.problem.NotFound;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationQuery;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Slice;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.problem.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.Comparator;
 
 /** Obligations to warn, listed by state, party, report and deadline. */
+@Tag(name = "obligations", description = "Obligations to warn, with their whole history")
 @RestController
 @RequestMapping("/api/v1/obligations")
 class ObligationController {
@@ -32,6 +38,9 @@ class ObligationController {
      * Lists obligations, optionally only those in a state, for a party or report, or due before an
      * instant (ISO-8601); the most urgent first when {@code sort=deadline}.
      */
+    @Operation(operationId = "listObligations", summary = "List obligations",
+            description = "Optionally in one state, for a party or report, or due before an instant (ISO-8601); the most "
+                    + "urgent first with sort=deadline.")
     @GetMapping
     Page<ObligationView> list(@RequestParam(required = false) String state,
                               @RequestParam(required = false) String party,
@@ -64,6 +73,7 @@ class ObligationController {
     }
 
     /** One obligation; its id is {@code REPORT/PARTY}. */
+    @Operation(operationId = "readObligation", summary = "Read one obligation (its id is REPORT/PARTY)")
     @GetMapping("/{report}/{party}")
     ObligationView read(@PathVariable String report, @PathVariable String party) {
         return desk.read(casebook -> casebook.obligation(report, party)

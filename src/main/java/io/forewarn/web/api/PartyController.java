@@ -1,12 +1,18 @@
 package io.forewarn.web.api;
 
 import io.forewarn.json.PartyView;
-import io.forewarn.server.CaseDesk;
-import io.forewarn.web.problem.NotFound;
 import io.forewarn.party.Party;
 import io.forewarn.party.PartyReader;
 import io.forewarn.obligation.Slice;
 import io.forewarn.policy.Audience;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.openapi.PartySchema;
+import io.forewarn.web.problem.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +22,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Optional;
 
 /** Parties who may need warnings, written as in a scenario file's {@code parties:} list. */
+@Tag(name = "parties", description = "Parties who may need warnings")
 @RestController
 @RequestMapping("/api/v1/parties")
 class PartyController {
@@ -32,8 +40,12 @@ class PartyController {
         this.desk = desk;
     }
 
+    @Operation(operationId = "createParty", summary = "Create a party",
+            description = "A party as a scenario file writes one; an id already on file is 409 (PUT changes it).")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PartyView> create(@RequestBody byte[] body) {
+    ResponseEntity<PartyView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body) {
         Party party = PartyReader.read(RequestBodies.document(body));
         desk.change(duty -> {
             if (duty.casebook().party(party.id()).isPresent()) {
@@ -46,8 +58,11 @@ class PartyController {
         return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(PartyView.of(party));
     }
 
+    @Operation(operationId = "replaceParty", summary = "Replace a party",
+            description = "The whole party, in the shape it is read in; its id must be the path's.")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    PartyView update(@PathVariable String id, @RequestBody byte[] body) {
+    PartyView update(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body) {
         Party party = PartyReader.read(RequestBodies.document(body));
         if (!party.id().equals(id)) {
             throw new IllegalArgumentException("the body describes party " + party.id() + ", not " + id);
@@ -60,12 +75,14 @@ class PartyController {
         return PartyView.of(party);
     }
 
+    @Operation(operationId = "readParty", summary = "Read a party")
     @GetMapping("/{id}")
     PartyView read(@PathVariable String id) {
         return desk.read(casebook -> casebook.party(id).map(PartyView::of)
                 .orElseThrow(() -> new NotFound("no party " + id)));
     }
 
+    @Operation(operationId = "listParties", summary = "List parties", description = "Optionally of one audience.")
     @GetMapping
     Page<PartyView> list(@RequestParam(required = false) String audience,
                          @RequestParam(required = false) String after,

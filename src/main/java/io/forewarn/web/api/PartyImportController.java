@@ -1,12 +1,18 @@
 package io.forewarn.web.api;
 
-import io.forewarn.server.CaseDesk;
 import io.forewarn.code.Coded;
 import io.forewarn.party.Party;
 import io.forewarn.party.bulk.ImportRow;
 import io.forewarn.party.bulk.PartyCsv;
 import io.forewarn.party.bulk.PartyGeoJson;
 import io.forewarn.party.bulk.RowProblem;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.openapi.ImportSchemas;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +44,7 @@ import java.util.Set;
  * a FeatureCollection). At most {@value #MAX_LISTED} problems are listed; {@code rejected-not-listed}
  * then counts the rest.
  */
+@Tag(name = "parties")
 @RestController
 @RequestMapping("/api/v1/parties/import")
 class PartyImportController {
@@ -65,22 +71,27 @@ class PartyImportController {
         this.desk = desk;
     }
 
-    @PostMapping(consumes = CSV)
-    Map<String, Object> csv(@RequestBody byte[] body, @RequestParam(defaultValue = "create") String mode,
-                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+    @Operation(operationId = "importParties", summary = "Import many parties",
+            description = "CSV or GeoJSON in UTF-8. Every row is checked on its own; the good rows are stored together "
+                    + "and the bad ones listed. mode=create (the default) refuses an id on file, mode=upsert replaces it. "
+                    + "400 only when the document as a whole cannot be read.")
+    @PostMapping(consumes = {CSV, GEO_JSON})
+    ImportAnswer parties(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = CSV, schema = @Schema(type = "string", description = ImportSchemas.CSV)),
+            @Content(mediaType = GEO_JSON, schema = @Schema(implementation = ImportSchemas.FeatureCollection.class))})
+                         @RequestBody byte[] body,
+                         @Parameter(schema = @Schema(allowableValues = {"create", "upsert"}))
+                         @RequestParam(defaultValue = "create") String mode,
+                         @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         Mode chosen = mode(mode);
-        return store(PartyCsv.read(RequestBodies.SOURCE, text(body, contentType)), chosen);
+        String text = text(body, contentType);
+        List<ImportRow> rows = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(CSV))
+                ? PartyCsv.read(RequestBodies.SOURCE, text)
+                : PartyGeoJson.read(RequestBodies.SOURCE, text);
+        return store(rows, chosen);
     }
 
-    @PostMapping(consumes = GEO_JSON)
-    Map<String, Object> geoJson(@RequestBody byte[] body,
-                                @RequestParam(defaultValue = "create") String mode,
-                                @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        Mode chosen = mode(mode);
-        return store(PartyGeoJson.read(RequestBodies.SOURCE, text(body, contentType)), chosen);
-    }
-
-    private Map<String, Object> store(List<ImportRow> rows, Mode mode) {
+    private ImportAnswer store(List<ImportRow> rows, Mode mode) {
         List<RowProblem> rejected = new ArrayList<>();
         List<ImportRow.Accepted> accepted = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
@@ -120,22 +131,9 @@ class PartyImportController {
             return null;
         });
         rejected.sort(Comparator.comparingInt(RowProblem::row));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("created", created);
-        answer.put("updated", updated);
-        answer.put("rejected", rejected.stream().limit(MAX_LISTED).map(PartyImportController::view).toList());
-        if (rejected.size() > MAX_LISTED) {
-            answer.put("rejected-not-listed", rejected.size() - MAX_LISTED);
-        }
-        return answer;
-    }
-
-    private static Map<String, Object> view(RowProblem problem) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("row", problem.row());
-        view.put("field", problem.field());
-        view.put("problem", problem.problem());
-        return view;
+        return new ImportAnswer(created, updated,
+                rejected.stream().limit(MAX_LISTED).map(ImportAnswer.Rejected::of).toList(),
+                rejected.size() > MAX_LISTED ? rejected.size() - MAX_LISTED : null);
     }
 
     private static Mode mode(String mode) {

@@ -3,6 +3,8 @@ package io.forewarn.web.api;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.web.problem.Problems;
 import io.forewarn.web.request.RequestSizeLimit;
+import io.forewarn.web.security.AccessRefusal;
+import jakarta.servlet.http.HttpServletRequest;
 import io.forewarn.report.InvalidReportException;
 import io.forewarn.yaml.FileProblem;
 import org.slf4j.Logger;
@@ -10,14 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error as {@code application/problem+json}. Messages come from the domain, which never puts
@@ -65,9 +70,28 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException problem) {
-        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "your role may not do this"));
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException problem, HttpServletRequest request) {
+        return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", AccessRefusal.detail(request)));
+    }
+
+    /** A path the role matrix lets through (such as one under {@code /api/v1/obligations/}) that no controller answers. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException problem, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return asObject(Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "nothing answers here; the API is described at /v3/api-docs")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException problem,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        String methods = String.join(", ", problem.getSupportedMethods() == null ? new String[0]
+                : problem.getSupportedMethods());
+        ResponseEntity<ProblemDetail> answer = Problems.response(Problems.of(HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed", "Method not allowed", "this resource answers " + methods + " only"));
+        return ResponseEntity.status(answer.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(answer.getBody());
     }
 
     /**

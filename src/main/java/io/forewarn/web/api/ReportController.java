@@ -2,16 +2,22 @@ package io.forewarn.web.api;
 
 import io.forewarn.json.ObligationView;
 import io.forewarn.json.ReportView;
-import io.forewarn.server.CaseDesk;
-import io.forewarn.server.ServerSettings;
-import io.forewarn.web.problem.NotFound;
-import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Slice;
 import io.forewarn.report.Harm;
 import io.forewarn.report.ReportReader;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeReader;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.server.ServerSettings;
+import io.forewarn.web.openapi.RequestSchemas;
+import io.forewarn.web.problem.NotFound;
+import io.forewarn.web.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -21,15 +27,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Threat reports: an analyst enters them; the people who work the case, and oversight, read them. */
+@Tag(name = "reports", description = "Threat reports: what was learned, and the obligations it opened")
 @RestController
 @RequestMapping("/api/v1/reports")
 class ReportController {
@@ -47,18 +54,27 @@ class ReportController {
      * agency's zone). It is received now; the policy decides whether it obliges warnings, and the
      * answer lists the obligations it opened.
      */
+    @Operation(operationId = "receiveReport", summary = "Receive a report",
+            description = "A report as a scenario file writes one; it is received now, and the answer lists the "
+                    + "obligations the policy opened for it. A report id is received once (409 again).")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> receive(@RequestBody byte[] body, Authentication authentication) {
+    ResponseEntity<ReceivedReport> receive(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RequestSchemas.Report.class))) @RequestBody byte[] body,
+                                           Authentication authentication) {
         Caller caller = Caller.of(authentication);
         ThreatReport report = ReportReader.read(RequestBodies.document(body), desk.clock().instant(),
                 new TimeReader(settings.zone()));
         List<Obligation> opened = desk.change(duty -> duty.receive(report, caller.name()));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("report", ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller.reader()));
-        answer.put("obligations", opened.stream().map(ObligationView::of).toList());
+        ReceivedReport answer = new ReceivedReport(
+                ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller.reader()),
+                opened.stream().map(ObligationView::of).toList());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
     }
 
+    @Operation(operationId = "readReport", summary = "Read a report",
+            description = "Redacted (redacted: true, no protected material or protected portions) for a role without need-to-know.")
     @GetMapping("/{id}")
     ReportView read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -67,6 +83,7 @@ class ReportController {
                 .orElseThrow(() -> new NotFound("no report " + id)));
     }
 
+    @Operation(operationId = "listReports", summary = "List reports", description = "Optionally of one harm.")
     /** One query per page: each report comes with its triage. */
     @GetMapping
     Page<ReportView> list(@RequestParam(required = false) String harm,

@@ -1,8 +1,9 @@
 package io.forewarn.web.api;
 
 import io.forewarn.yaml.FileProblem;
-import io.forewarn.yaml.SafeYaml;
+import io.forewarn.yaml.SafeJson;
 import io.forewarn.yaml.YamlValue;
+import org.springframework.http.MediaType;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -47,8 +48,20 @@ final class RequestBodies {
         return out.flip().toString();
     }
 
-    /** A JSON (or YAML) document, read with the same limits and positions as files. */
+    /** A JSON document, read with the same limits and positions as files; its problems speak of JSON. */
     static YamlValue document(byte[] body) {
-        return SafeYaml.parse(SOURCE, utf8(body));
+        return SafeJson.parse(SOURCE, utf8(body));
+    }
+
+    /**
+     * The text of a document that may be YAML or JSON (a policy, a scenario), for the readers of those
+     * files; one sent as JSON is first read as JSON, so a broken one is told so in JSON's terms.
+     */
+    static String yamlOrJson(byte[] body, String contentType) {
+        String text = utf8(body);
+        if (contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            SafeJson.parse(SOURCE, text);
+        }
+        return text;
     }
 }

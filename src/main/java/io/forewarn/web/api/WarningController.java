@@ -2,11 +2,15 @@ package io.forewarn.web.api;
 
 import io.forewarn.json.DraftView;
 import io.forewarn.json.WarningView;
+import io.forewarn.obligation.DraftRecord;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.Warning;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,12 +18,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Optional;
 
 /** Warnings as issued, and the renewal of one that is about to expire while the threat lasts. */
+@Tag(name = "warnings", description = "Warnings as issued, and their renewal")
 @RestController
 @RequestMapping("/api/v1/warnings")
 class WarningController {
@@ -30,6 +36,7 @@ class WarningController {
         this.desk = desk;
     }
 
+    @Operation(operationId = "listWarnings", summary = "List warnings", description = "Optionally of one report, to one party.")
     @GetMapping
     Page<WarningView> list(@RequestParam(required = false) String report,
                            @RequestParam(required = false) String party,
@@ -40,12 +47,16 @@ class WarningController {
                 slice), size, Warning::id, WarningView::of));
     }
 
+    @Operation(operationId = "readWarning", summary = "Read a warning")
     @GetMapping("/{id}")
     WarningView read(@PathVariable String id) {
         return desk.read(casebook -> WarningView.of(Found.warning(casebook, id)));
     }
 
     /** Drafts the renewal of a warning; it is approved and issued like any draft. */
+    @Operation(operationId = "draftRenewal", summary = "Draft the renewal of a warning",
+            description = "The renewal is a draft, approved and issued like any other.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/renewal")
     ResponseEntity<DraftView> renew(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);

@@ -6,7 +6,6 @@ import io.forewarn.policy.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -45,9 +44,7 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemWriter.unauthenticated(json))
-                        .accessDeniedHandler((request, response, denied) ->
-                                ProblemWriter.write(response, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "your role may not do this", false)));
+                        .accessDeniedHandler(new AccessRefusal(json)));
         if (jwt.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(token -> token.jwtAuthenticationConverter(rolesFromClaim())));
         }

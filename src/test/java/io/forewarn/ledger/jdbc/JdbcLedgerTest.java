@@ -4,7 +4,13 @@ import io.forewarn.store.CasebookJson;
 import io.forewarn.store.Fixtures;
 import io.forewarn.store.JdbcCasebook;
 import io.forewarn.store.TestDatabase;
+import io.forewarn.Crocus;
+import io.forewarn.obligation.ClosingReason;
+import io.forewarn.obligation.DeadlineSweep;
+import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.EventType;
+import io.forewarn.sanitize.Sanitizer;
+import io.forewarn.scenario.ReplayClock;
 import io.forewarn.ledger.CanonicalJson;
 import io.forewarn.ledger.ConsistencyProofs;
 import io.forewarn.ledger.InMemoryMerkleTree;
@@ -208,7 +214,7 @@ class JdbcLedgerTest {
 
         JdbcLedger ledger = ((JdbcCasebook) result.casebook()).ledger();
         List<TimelineEntry> events = result.casebook().events();
-        assertThat(events).hasSize(24); // as counted in LedgerCommandTest
+        assertThat(events).hasSize(27); // as counted in LedgerCommandTest
         assertThat(ledger.size()).isEqualTo(events.size());
         List<LedgerEntry> entries = ledger.entries(0, ledger.size());
         for (int i = 0; i < events.size(); i++) {
@@ -219,6 +225,34 @@ class JdbcLedgerTest {
             assertThat(recorded.get("summary").stringValue()).isEqualTo(event.summary());
             assertThat(recorded.get("at").stringValue()).isEqualTo(event.at().toString());
         }
+        assertEveryEventHasExactlyOneEntry(database);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void anObligationTheSweepClosesAtTheEndOfItsWindowIsInTheLedgerWithItsReason(String kind) {
+        TestDatabase database = open(kind);
+        JdbcCasebook casebook = new JdbcCasebook(database.dataSource());
+        casebook.putParty(Crocus.AUTHORITIES);
+        ReplayClock clock = new ReplayClock(RECEIVED, Crocus.MOSCOW);
+        DutyToWarn duty = new DutyToWarn(casebook, POLICY, new Sanitizer(Crocus.MOSCOW), clock);
+        duty.receive(Crocus.R1_UNMARKED, "analyst-1");
+
+        clock.advanceTo(Crocus.R1_UNMARKED.window().to());
+        new DeadlineSweep(duty).sweep();
+
+        List<JsonNode> closings = casebook.ledger().entries(0, Long.MAX_VALUE).stream()
+                .map(entry -> JSON.readTree(entry.body()).get("event"))
+                .filter(event -> event.get("type").stringValue().equals("obligation-closed"))
+                .toList();
+        assertThat(closings).singleElement().satisfies(event -> {
+            assertThat(event.get("subject").stringValue()).isEqualTo("R-1/ru-authorities");
+            assertThat(event.get("actor").stringValue()).isEqualTo("scheduler");
+            assertThat(event.get("summary").stringValue()).isEqualTo("obligation to warn ru-authorities closed as "
+                    + "expired-unwarned: the threat window ended at 2024-03-31 00:00 +03:00 with no warning out (it was open)");
+        });
+        assertThat(casebook.obligation("R-1/ru-authorities").orElseThrow().closedAs())
+                .contains(ClosingReason.EXPIRED_UNWARNED);
         assertEveryEventHasExactlyOneEntry(database);
     }
 

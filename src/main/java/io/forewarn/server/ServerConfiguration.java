@@ -14,6 +14,7 @@ import io.forewarn.store.SweepLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -118,8 +119,8 @@ class ServerConfiguration {
     }
 
     @Bean
-    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings) {
-        return new DeadlineScheduler(desk, lease, settings.scheduler());
+    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings, MeterRegistry meters) {
+        return new DeadlineScheduler(desk, lease, settings.scheduler(), meters);
     }
 
     private static String read(Path file) {

@@ -57,6 +57,11 @@ final class BenchDatabase implements AutoCloseable {
 
     /** {@code h2}: a new H2 file under {@code work}; {@code postgresql}: a new schema. Migrated, empty. */
     static BenchDatabase create(String kind, Path work, String name) {
+        return create(kind, work, name, DatabaseSettings.DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #create(String, Path, String)}, with a pool of {@code poolSize} connections. */
+    static BenchDatabase create(String kind, Path work, String name, int poolSize) {
         switch (kind) {
             case "h2" -> {
                 Path directory;
@@ -66,13 +71,15 @@ final class BenchDatabase implements AutoCloseable {
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }
-                return new BenchDatabase(kind, DatabaseSettings.embedded(directory), () -> deleteTree(directory));
+                return new BenchDatabase(kind, DatabaseSettings.embedded(directory).withPoolSize(poolSize),
+                        () -> deleteTree(directory));
             }
             case "postgresql" -> {
                 String schema = "forewarn_bench_" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_")
                         + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
                 run("CREATE SCHEMA " + schema);
-                return new BenchDatabase(kind, postgres(schema), () -> run("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+                return new BenchDatabase(kind, postgres(schema).withPoolSize(poolSize),
+                        () -> run("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
             }
             default -> throw new IllegalArgumentException("no database kind " + kind + " (h2 or postgresql)");
         }

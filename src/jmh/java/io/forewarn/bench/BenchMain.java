@@ -146,7 +146,13 @@ public final class BenchMain {
         for (RunResult run : results) {
             String benchmark = run.getParams().getBenchmark().substring(PACKAGE.length());
             String db = run.getParams().getParam("db");
-            String key = benchmark + (db == null ? "" : " [" + db + "]");
+            StringBuilder others = new StringBuilder();
+            for (String param : run.getParams().getParamsKeys()) {
+                if (!param.equals("db")) {
+                    others.append(", ").append(param).append(' ').append(run.getParams().getParam(param));
+                }
+            }
+            String key = benchmark + (db == null ? "" : " [" + db + others + "]");
             byKey.put(key, run.getPrimaryResult());
             iterations.put(key, String.format(Locale.ROOT, "%d × %s + %d × %s", run.getParams().getWarmup().getCount(),
                     run.getParams().getWarmup().getTime(), run.getParams().getMeasurement().getCount(),
@@ -166,12 +172,13 @@ public final class BenchMain {
             String baselineName = baselineOf(benchmark);
             String ratio = "";
             String baselineLabel = "";
-            if (!benchmark.equals(baselineName)) {
-                Result<?> baseline = byKey.get(baselineName + suffix);
+            if (!benchmark.equals(baselineName) || key.contains("pool ") && !key.contains("pool 16")) {
+                // the pool benchmark's baseline is the same work with the largest pool
+                Result<?> baseline = byKey.get(baselineName + suffix.replaceAll("pool \\d+", "pool 16"));
                 baselineLabel = baselineName.substring(baselineName.indexOf('.') + 1);
                 if (baseline != null) {
                     double r = score.getScore() / baseline.getScore();
-                    ratio = benchmark.startsWith("LedgerAppendBenchmark")
+                    ratio = benchmark.startsWith("LedgerAppendBenchmark") || benchmark.startsWith("PoolSizeBenchmark")
                             ? String.format(Locale.ROOT, "%.2f × its throughput", r)
                             : String.format(Locale.ROOT, "%.1f × its time", r);
                 } else {
@@ -204,6 +211,9 @@ public final class BenchMain {
         }
         if (benchmark.startsWith("LedgerProofBenchmark.")) {
             return "LedgerProofBenchmark.baselineReadEntry";
+        }
+        if (benchmark.startsWith("CasebookQueryBenchmark.")) {
+            return "CasebookQueryBenchmark.baselinePartyById";
         }
         if (benchmark.startsWith("MemoryProofBenchmark.")) {
             return "MemoryProofBenchmark.baselineSha256Leaf";

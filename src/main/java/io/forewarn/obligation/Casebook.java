@@ -1,13 +1,17 @@
 package io.forewarn.obligation;
 
 import io.forewarn.party.Party;
+import io.forewarn.place.Reach;
+import io.forewarn.policy.Audience;
 import io.forewarn.policy.Triage;
+import io.forewarn.report.Harm;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.incident.Incident;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +21,12 @@ import java.util.Optional;
  * values were first put.
  *
  * <p>{@link InMemoryCasebook} serves replays; the store keeps the same contents in a database.
+ *
+ * <p>Two kinds of read. The <b>questions</b> (a page of a listing, the obligations of a report, those due,
+ * the parties a place reaches, the warnings of some obligations) cost what they answer, whatever the
+ * casebook holds: the server, the deadline sweep and the review ask only these. The <b>whole
+ * collections</b> ({@link #parties()}, {@link #obligations()}, {@link #events()}, …) are for a replay's
+ * account of everything it did and for tests, never for a request or a sweep.
  */
 public interface Casebook {
 
@@ -25,27 +35,71 @@ public interface Casebook {
 
     void putParty(Party party);
 
+    /** Every party: for replays and tests only (see the class comment). */
     Collection<Party> parties();
 
     Optional<Party> party(String id);
 
+    /** Which of these ids are parties on file: one question for many rows (an import). */
+    java.util.Set<String> partiesOnFile(Collection<String> ids);
+
+    /** Stores several parties (new ones and replacements), as {@link #putParty} one by one, in one go. */
+    default void putParties(List<Party> parties) {
+        parties.forEach(this::putParty);
+    }
+
+    /** A page of the parties, optionally of one audience, in the order they were first put. */
+    List<Party> parties(Optional<Audience> audience, Slice slice);
+
+    /** The parties with these ids that are on file, in the order they were first put. */
+    List<Party> parties(Collection<String> ids);
+
+    /**
+     * The parties {@code reach} reaches (a box of theirs meets one of its boxes, or a name of their place
+     * path is one of its names), in the order they were first put: the candidates of a report's place, a
+     * superset of the parties it affects, read through an index rather than by reading every party.
+     */
+    List<Party> partiesReached(Reach reach);
+
     /** Records a report with its triage; a report id is received once, and again is a conflict ({@link IllegalStateException}). */
     void putReport(ThreatReport report, Triage outcome);
 
+    /** Every report: for replays and tests only (see the class comment). */
     Collection<ThreatReport> reports();
 
     Optional<ThreatReport> report(String id);
+
+    /** A page of the reports with their triage, optionally of one harm, in the order they were received. */
+    List<ReceivedReport> reports(Optional<Harm> harm, Slice slice);
+
+    /**
+     * The reports that foretold an instant: received before it, with a threat window holding it (ends
+     * included), in the order they were received. What an after-action review correlates an incident with.
+     */
+    List<ThreatReport> reportsForetelling(Instant at);
 
     Optional<Triage> triage(String reportId);
 
     void put(Obligation obligation);
 
+    /**
+     * Stores obligations just opened, none of them on file yet, in this order: as {@link #put(Obligation)}
+     * one by one, in one go.
+     */
+    default void open(List<Obligation> obligations) {
+        obligations.forEach(this::put);
+    }
+
+    /** Every obligation: for replays and tests only (see the class comment). */
     Collection<Obligation> obligations();
 
     Optional<Obligation> obligation(String id);
 
     /** The obligations of one report, in the order they were opened. */
     List<Obligation> obligationsOf(String reportId);
+
+    /** A page of the obligations a query asks for, in its order. */
+    List<Obligation> obligations(ObligationQuery query, Slice slice);
 
     /**
      * The obligations the clock may move at {@code now}, in the order they were opened: those still awaiting
@@ -56,13 +110,20 @@ public interface Casebook {
      */
     List<Obligation> obligationsTheClockMayMove(Instant now);
 
+    /** A page of {@link #obligationsTheClockMayMove(Instant)}, so that a sweep holds a bounded number at once. */
+    List<Obligation> obligationsTheClockMayMove(Instant now, Slice slice);
+
     default Optional<Obligation> obligation(String reportId, String partyId) {
         return obligation(Obligations.idFor(reportId, partyId));
     }
 
     void put(DraftRecord draft);
 
+    /** Every draft: for replays and tests only (see the class comment). */
     Collection<DraftRecord> drafts();
+
+    /** A page of the drafts, optionally of one report and in one status, in the order they were made. */
+    List<DraftRecord> drafts(Optional<String> reportId, Optional<DraftRecord.Status> status, Slice slice);
 
     Optional<DraftRecord> draft(String id);
 
@@ -71,7 +132,17 @@ public interface Casebook {
 
     void put(Warning warning);
 
+    /** Every warning: for replays and tests only (see the class comment). */
     Collection<Warning> warnings();
+
+    /** A page of the warnings, optionally of one report and addressing one party, in issue order. */
+    List<Warning> warnings(Optional<String> reportId, Optional<String> partyId, Slice slice);
+
+    /**
+     * The warnings of each obligation's report that address its party, in issue order, by obligation id (an
+     * obligation with none is absent): {@link #warningsTo} for many obligations in one question.
+     */
+    Map<String, List<Warning>> warningsTo(Collection<Obligation> obligations);
 
     Optional<Warning> warning(String id);
 
@@ -90,7 +161,14 @@ public interface Casebook {
 
     void put(Waiver waiver);
 
+    /** Every waiver: for replays and tests only (see the class comment). */
     Collection<Waiver> waivers();
+
+    /** A page of the waivers, optionally of one obligation, in the order they were requested. */
+    List<Waiver> waivers(Optional<String> obligationId, Slice slice);
+
+    /** The waivers of each obligation, in the order they were requested, by obligation id (none: absent). */
+    Map<String, List<Waiver>> waiversFor(Collection<String> obligationIds);
 
     Optional<Waiver> waiver(String id);
 
@@ -98,7 +176,13 @@ public interface Casebook {
 
     void put(Incident incident);
 
+    /** Every incident: for replays and tests only (see the class comment). */
     Collection<Incident> incidents();
+
+    Optional<Incident> incident(String id);
+
+    /** A page of the incidents, in the order they were recorded. */
+    List<Incident> incidents(Slice slice);
 
     /**
      * Writes an event on the timeline.
@@ -108,10 +192,20 @@ public interface Casebook {
      */
     long append(TimelineEntry event);
 
+    /**
+     * Writes several events on the timeline, in this order, as {@link #append} one by one would.
+     *
+     * @return their sequence numbers, in the same order
+     */
+    default List<Long> appendAll(List<TimelineEntry> events) {
+        return events.stream().map(this::append).toList();
+    }
+
+    /** The whole timeline: for replays and tests only (see the class comment). */
     List<TimelineEntry> events();
 
-    /** The events from position {@code index} on (0 is the first event ever recorded). */
-    List<TimelineEntry> eventsFrom(int index);
+    /** At most {@code size} events, those with a sequence number above {@code seq} (-1: from the first), in order. */
+    List<NumberedEntry> eventsAfter(long seq, int size);
 
     boolean hasEvent(String type, String subject);
 }

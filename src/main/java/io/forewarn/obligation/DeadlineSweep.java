@@ -6,9 +6,12 @@ import io.forewarn.report.ThreatReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the clock alone decides: obligations past their deadline become overdue and escalate along
@@ -23,26 +26,59 @@ import java.util.Optional;
  */
 public final class DeadlineSweep {
 
+    /** How many obligations a sweep reads at once: it holds one page, and the warnings of that page, at a time. */
+    public static final int PAGE = 500;
+
+    /** Later than any warning's end: renewals are looked for without a bound in time. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** The states in which the clock can still decide something about an obligation. */
+    private static final Set<ObligationState> CLOCK_WATCHES = clockWatches();
+
     private final DutyToWarn duty;
+
+    /** The warnings of the page of obligations being decided, read in one question, by obligation id. */
+    private Map<String, List<Warning>> pageWarnings = Map.of();
 
     public DeadlineSweep(DutyToWarn duty) {
         this.duty = Objects.requireNonNull(duty, "duty");
     }
 
+    private static Set<ObligationState> clockWatches() {
+        Set<ObligationState> states = EnumSet.copyOf(ObligationState.AWAITING_WARNING);
+        for (ObligationState state : ObligationState.values()) {
+            if (state.hasLiveWarning()) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
     /**
      * Takes every decision that is due now. It reads only what the clock may move (the casebook's
      * {@link Casebook#obligationsTheClockMayMove} and {@link Casebook#warningsAwaitingRenewal}), never every
-     * obligation and warning, so a sweep costs what is due, not what the casebook holds.
+     * obligation and warning, so a sweep costs what is due, not what the casebook holds. It reads them a page of
+     * {@value #PAGE} at a time, with the warnings of each page in one question.
      */
     public void sweep() {
         Instant now = duty.clock().instant();
         Casebook casebook = duty.casebook();
-        for (Obligation obligation : casebook.obligationsTheClockMayMove(now)) {
-            if (closeIfWindowEnded(obligation, now)) {
-                continue;
+        Slice slice = Slice.first(PAGE);
+        while (true) {
+            List<Obligation> page = casebook.obligationsTheClockMayMove(now, slice);
+            readWarningsOf(page);
+            for (Obligation obligation : page) {
+                if (closeIfWindowEnded(obligation, now)) {
+                    continue;
+                }
+                escalateIfOverdue(obligation, now);
+                expireIfEnded(casebook.obligation(obligation.id()).orElseThrow(), now);
             }
-            escalateIfOverdue(obligation, now);
-            expireIfEnded(casebook.obligation(obligation.id()).orElseThrow(), now);
+            pageWarnings = Map.of();
+            if (page.size() < PAGE) {
+                break;
+            }
+            slice = slice.next(page.get(page.size() - 1).id());
         }
         for (Warning warning : casebook.warningsAwaitingRenewal(now.plus(duty.policy().renewBeforeExpiry()))) {
             if (renewalDueAt(warning).filter(due -> !now.isBefore(due)).isPresent() && !renewalOpened(warning)) {
@@ -57,19 +93,31 @@ public final class DeadlineSweep {
     public Optional<Instant> nextDueAfter(Instant now) {
         List<Instant> due = new ArrayList<>();
         Casebook casebook = duty.casebook();
-        for (Obligation obligation : casebook.obligations()) {
-            if (obligation.workingState().isBeforeIssue()) {
-                due.add(obligation.deadline());
-                due.add(duty.report(obligation.reportId()).window().to());
-                if (obligation.escalations() > 0 && obligation.escalations() < duty.policy().escalation().size()) {
-                    due.add(nextEscalationAt(obligation));
+        ObligationQuery watched = ObligationQuery.all().inStates(CLOCK_WATCHES);
+        Slice slice = Slice.first(PAGE);
+        while (true) {
+            List<Obligation> page = casebook.obligations(watched, slice);
+            readWarningsOf(page);
+            for (Obligation obligation : page) {
+                if (obligation.workingState().isBeforeIssue()) {
+                    due.add(obligation.deadline());
+                    due.add(duty.report(obligation.reportId()).window().to());
+                    if (obligation.escalations() > 0 && obligation.escalations() < duty.policy().escalation().size()) {
+                        due.add(nextEscalationAt(obligation));
+                    }
+                }
+                if (obligation.state().hasLiveWarning()) {
+                    latestWarning(obligation).ifPresent(w -> due.add(w.validity().to()));
                 }
             }
-            if (obligation.state().hasLiveWarning()) {
-                latestWarning(obligation).ifPresent(w -> due.add(w.validity().to()));
+            pageWarnings = Map.of();
+            if (page.size() < PAGE) {
+                break;
             }
+            slice = slice.next(page.get(page.size() - 1).id());
         }
-        for (Warning warning : casebook.warnings()) {
+        // every warning a renewal may still fall due for: not renewed, none called for, ending before its threat
+        for (Warning warning : casebook.warningsAwaitingRenewal(END_OF_TIME)) {
             if (!renewalOpened(warning)) {
                 renewalDueAt(warning).ifPresent(due::add);
             }
@@ -165,8 +213,18 @@ public final class DeadlineSweep {
         return duty.casebook().hasEvent(EventType.RENEWAL_DUE.code(), warning.id());
     }
 
+    /** Reads the warnings of a page's obligations that have one out, in one question. */
+    private void readWarningsOf(List<Obligation> page) {
+        List<Obligation> warned = page.stream().filter(o -> o.state().hasLiveWarning()).toList();
+        Map<String, List<Warning>> read = new java.util.HashMap<>(duty.casebook().warningsTo(warned));
+        warned.forEach(o -> read.putIfAbsent(o.id(), List.of()));
+        pageWarnings = read;
+    }
+
     private Optional<Warning> latestWarning(Obligation obligation) {
-        List<Warning> warnings = duty.casebook().warningsTo(obligation.reportId(), obligation.partyId());
+        // a sweep issues no warning, so those read for the page are all there are
+        List<Warning> warnings = pageWarnings.containsKey(obligation.id()) ? pageWarnings.get(obligation.id())
+                : duty.casebook().warningsTo(obligation.reportId(), obligation.partyId());
         return warnings.isEmpty() ? Optional.empty() : Optional.of(warnings.get(warnings.size() - 1));
     }
 

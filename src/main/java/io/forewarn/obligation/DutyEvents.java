@@ -1,5 +1,7 @@
 package io.forewarn.obligation;
 
+import java.util.List;
+
 /**
  * The one way an event leaves the workflow: {@link DutyToWarn} and the {@link DeadlineSweep} publish every
  * {@link DutyEvent} here, inside the change that records it. What hears it (the casebook's timeline, the
@@ -9,4 +11,9 @@ package io.forewarn.obligation;
 public interface DutyEvents {
 
     void publish(DutyEvent event);
+
+    /** Publishes several events of one change, in this order, as publishing them one by one would. */
+    default void publishAll(List<? extends DutyEvent> events) {
+        events.forEach(this::publish);
+    }
 }

@@ -3,6 +3,7 @@ package io.forewarn.obligation;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
+import io.forewarn.place.Reach;
 import io.forewarn.policy.Deadlines;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
@@ -88,21 +89,26 @@ public final class DutyToWarn {
             return List.of();
         }
         Deadlines.Due due = deadlineFor(report, now);
-        List<Affected> affected = new AffectedParties(List.copyOf(casebook.parties())).resolve(report);
+        // candidates through the casebook's index of places; the exact check runs on them only
+        List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
+        List<Obligation> opened = new ArrayList<>();
+        List<DutyEvent> openings = new ArrayList<>();
         for (Affected hit : affected) {
             Party party = hit.party();
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
                     party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), hit.reason());
-            casebook.put(obligation);
-            publish(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
+            opened.add(obligation);
+            openings.add(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
                     + party.audience() + ") opened, " + due.basis().code() + " deadline " + local(due.at()) + "; "
                     + hit.reason()));
         }
+        casebook.open(opened);
+        events.publishAll(openings);
         if (affected.isEmpty()) {
             publish(new DutyEvent.NoPartyAffected(now, report, SCHEDULER,
                     "no registered party is affected by " + report.id()));
         }
-        return casebook.obligationsOf(report.id());
+        return List.copyOf(opened);
     }
 
     /**

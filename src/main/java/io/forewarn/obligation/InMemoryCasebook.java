@@ -1,7 +1,11 @@
 package io.forewarn.obligation;
 
 import io.forewarn.party.Party;
+import io.forewarn.place.Footprint;
+import io.forewarn.place.Reach;
+import io.forewarn.policy.Audience;
 import io.forewarn.policy.Triage;
+import io.forewarn.report.Harm;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.incident.Incident;
 
@@ -9,12 +13,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** The casebook in memory: for replays and tests. Not thread-safe; a replay runs on one thread. */
+/**
+ * The casebook in memory: for replays and tests. Not thread-safe; a replay runs on one thread. It answers
+ * every question by walking its maps, which at a replay's size costs nothing; the answers are those the
+ * database gives ({@code store.CasebookContract} holds both to them).
+ */
 public final class InMemoryCasebook implements Casebook {
 
     private final Map<String, Party> parties = new LinkedHashMap<>();
@@ -27,6 +40,7 @@ public final class InMemoryCasebook implements Casebook {
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final List<TimelineEntry> events = new ArrayList<>();
     private final Map<String, Integer> sequences = new LinkedHashMap<>();
+    private final Map<String, Footprint> footprints = new LinkedHashMap<>();
 
     @Override
     public String nextId(String prefix) {
@@ -37,6 +51,7 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public void putParty(Party party) {
         parties.put(party.id(), party);
+        footprints.put(party.id(), Footprint.of(party.place()));
     }
 
     @Override
@@ -197,12 +212,149 @@ public final class InMemoryCasebook implements Casebook {
     }
 
     @Override
-    public List<TimelineEntry> eventsFrom(int index) {
-        return List.copyOf(events.subList(Math.min(index, events.size()), events.size()));
+    public boolean hasEvent(String type, String subject) {
+        return events.stream().anyMatch(e -> e.type().equals(type) && e.subject().equals(subject));
+    }
+
+    // --- questions
+
+    @Override
+    public List<Party> parties(Optional<Audience> audience, Slice slice) {
+        return page(parties.values(), Party::id, p -> audience.map(p.audience()::equals).orElse(true), slice, "party");
     }
 
     @Override
-    public boolean hasEvent(String type, String subject) {
-        return events.stream().anyMatch(e -> e.type().equals(type) && e.subject().equals(subject));
+    public Set<String> partiesOnFile(Collection<String> ids) {
+        Set<String> found = new HashSet<>(ids);
+        found.retainAll(parties.keySet());
+        return found;
+    }
+
+    @Override
+    public List<Party> parties(Collection<String> ids) {
+        Set<String> wanted = new HashSet<>(ids);
+        return parties.values().stream().filter(p -> wanted.contains(p.id())).toList();
+    }
+
+    @Override
+    public List<Party> partiesReached(Reach reach) {
+        return parties.values().stream().filter(p -> reach.reaches(footprints.get(p.id()))).toList();
+    }
+
+    @Override
+    public List<ReceivedReport> reports(Optional<Harm> harm, Slice slice) {
+        return page(reports.values(), ThreatReport::id, r -> harm.map(h -> r.harm() == h).orElse(true), slice, "report")
+                .stream().map(r -> new ReceivedReport(r, triage.get(r.id()))).toList();
+    }
+
+    @Override
+    public List<ThreatReport> reportsForetelling(Instant at) {
+        return reports.values().stream()
+                .filter(r -> r.receivedAt().isBefore(at) && r.window().contains(at))
+                .toList();
+    }
+
+    @Override
+    public List<Obligation> obligations(ObligationQuery query, Slice slice) {
+        Collection<Obligation> ordered = obligations.values();
+        if (query.byDeadline()) {
+            List<Obligation> byDeadline = new ArrayList<>(ordered);
+            byDeadline.sort(Comparator.comparing(Obligation::deadline)); // stable: opening order among equals
+            ordered = byDeadline;
+        }
+        return page(ordered, Obligation::id, query::matches, slice, "obligation");
+    }
+
+    @Override
+    public List<Obligation> obligationsTheClockMayMove(Instant now, Slice slice) {
+        Set<String> due = new HashSet<>(obligationsTheClockMayMove(now).stream().map(Obligation::id).toList());
+        return page(obligations.values(), Obligation::id, o -> due.contains(o.id()), slice, "obligation");
+    }
+
+    @Override
+    public List<DraftRecord> drafts(Optional<String> reportId, Optional<DraftRecord.Status> status, Slice slice) {
+        return page(drafts.values(), DraftRecord::id, d -> reportId.map(d.draft().reportId()::equals).orElse(true)
+                && status.map(s -> d.status() == s).orElse(true), slice, "draft");
+    }
+
+    @Override
+    public List<Warning> warnings(Optional<String> reportId, Optional<String> partyId, Slice slice) {
+        return page(warnings.values(), Warning::id, w -> reportId.map(w.reportId()::equals).orElse(true)
+                && partyId.map(w::addresses).orElse(true), slice, "warning");
+    }
+
+    @Override
+    public Map<String, List<Warning>> warningsTo(Collection<Obligation> of) {
+        Map<String, List<Warning>> found = new LinkedHashMap<>();
+        for (Obligation obligation : of) {
+            List<Warning> to = warningsTo(obligation.reportId(), obligation.partyId());
+            if (!to.isEmpty()) {
+                found.put(obligation.id(), to);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Waiver> waivers(Optional<String> obligationId, Slice slice) {
+        return page(waivers.values(), Waiver::id, w -> obligationId.map(w.obligationId()::equals).orElse(true), slice,
+                "waiver");
+    }
+
+    @Override
+    public Map<String, List<Waiver>> waiversFor(Collection<String> obligationIds) {
+        Map<String, List<Waiver>> found = new LinkedHashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(obligationIds)) {
+            List<Waiver> of = waiversFor(id);
+            if (!of.isEmpty()) {
+                found.put(id, of);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Optional<Incident> incident(String id) {
+        return Optional.ofNullable(incidents.get(id));
+    }
+
+    @Override
+    public List<Incident> incidents(Slice slice) {
+        return page(incidents.values(), Incident::id, i -> true, slice, "incident");
+    }
+
+    @Override
+    public List<NumberedEntry> eventsAfter(long seq, int size) {
+        List<NumberedEntry> found = new ArrayList<>();
+        for (long i = Math.max(0, seq + 1); i < events.size() && found.size() < size; i++) {
+            found.add(new NumberedEntry(i, events.get((int) i)));
+        }
+        return found;
+    }
+
+    /**
+     * The values after the one named by the slice, in {@code ordered}'s order, that {@code wanted} accepts, at
+     * most the slice's size; a slice naming a value not held is refused, as the database refuses it.
+     */
+    private static <T> List<T> page(Collection<T> ordered, Function<T, String> id, Predicate<T> wanted, Slice slice,
+                                    String what) {
+        List<T> found = new ArrayList<>();
+        boolean started = slice.after().isEmpty();
+        for (T value : ordered) {
+            if (!started) {
+                started = id.apply(value).equals(slice.after().get());
+                continue;
+            }
+            if (wanted.test(value)) {
+                found.add(value);
+                if (found.size() == slice.size()) {
+                    break;
+                }
+            }
+        }
+        if (!started) {
+            throw slice.unknown(what);
+        }
+        return found;
     }
 }

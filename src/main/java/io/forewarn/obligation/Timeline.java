@@ -27,6 +27,17 @@ public final class Timeline implements DutyEvents {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Appends the events in one go ({@link Casebook#appendAll}), then tells the listeners of each in order. */
+    @Override
+    public void publishAll(List<? extends DutyEvent> events) {
+        List<Long> seqs = casebook.appendAll(events.stream().map(DutyEvent::entry).toList());
+        for (int i = 0; i < events.size(); i++) {
+            for (DutyListener listener : listeners) {
+                listener.heard(seqs.get(i), events.get(i));
+            }
+        }
+    }
+
     @Override
     public void publish(DutyEvent event) {
         long seq = casebook.append(event.entry());

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The index that resolves who a report affects. Built once over the known parties, asked once per
- * report; today it checks every party in turn, and a spatial and name index can replace that scan
- * behind the same two calls when there are millions of registrants.
+ * The exact check of who a report affects. It is given the candidates of the report's place (the parties
+ * the casebook's index of places reaches, {@code Casebook#partiesReached}, a superset of those affected) and
+ * checks each in turn, so its cost is that of the candidates, not of every party on file.
  *
  * <p>The rules, by kind of party:
  * <ul>

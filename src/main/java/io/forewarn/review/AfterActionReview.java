@@ -15,6 +15,8 @@ import io.forewarn.policy.ReleaseCeiling;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +42,7 @@ public final class AfterActionReview {
     public Review review(Incident incident) {
         List<Review.Correlation> correlations = new ArrayList<>();
         List<PartyCase> cases = new ArrayList<>();
-        for (ThreatReport report : casebook.reports()) {
+        for (ThreatReport report : casebook.reportsForetelling(incident.at())) {
             correlate(report, incident).ifPresent(reason -> {
                 correlations.add(new Review.Correlation(report.id(), reason));
                 cases.addAll(casesFor(report, incident));
@@ -73,24 +75,27 @@ public final class AfterActionReview {
                 + " to " + Timestamps.local(report.window().to(), zone) + "; place: " + place.reason() + "; target: " + why);
     }
 
+    /** Four questions per report, whatever the casebook holds: its obligations, their parties, warnings and waivers. */
     private List<PartyCase> casesFor(ThreatReport report, Incident incident) {
         List<PartyCase> cases = new ArrayList<>();
-        for (Obligation obligation : casebook.obligations()) {
-            if (!obligation.reportId().equals(report.id())) {
-                continue;
-            }
-            Party party = casebook.party(obligation.partyId()).orElseThrow();
+        List<Obligation> obligations = casebook.obligationsOf(report.id());
+        Map<String, Party> parties = new HashMap<>();
+        casebook.parties(obligations.stream().map(Obligation::partyId).toList()).forEach(p -> parties.put(p.id(), p));
+        Map<String, List<Warning>> warnings = casebook.warningsTo(obligations);
+        Map<String, List<Waiver>> waivers = casebook.waiversFor(obligations.stream().map(Obligation::id).toList());
+        for (Obligation obligation : obligations) {
+            Party party = Optional.ofNullable(parties.get(obligation.partyId())).orElseThrow();
             ReleaseCeiling ceiling = policy.ceiling(party.audience())
                     .orElseThrow(() -> new IllegalStateException("policy v" + policy.version()
                             + " sets no ceiling for audience " + party.audience()))
                     .effectiveFor(report);
-            List<Warning> before = casebook.warningsTo(report.id(), party.id()).stream()
+            List<Warning> before = warnings.getOrDefault(obligation.id(), List.of()).stream()
                     .filter(w -> w.issuedAt().isBefore(incident.at()))
                     .toList();
-            List<Waiver> waivers = casebook.waiversFor(obligation.id()).stream()
+            List<Waiver> requested = waivers.getOrDefault(obligation.id(), List.of()).stream()
                     .filter(w -> w.requestedAt().isBefore(incident.at()))
                     .toList();
-            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, waivers, policy, zone));
+            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, requested, policy, zone));
         }
         return cases;
     }

@@ -4,6 +4,9 @@ import io.forewarn.obligation.DeadlineSweep;
 import io.forewarn.obligation.DutyEvent;
 import io.forewarn.store.ConcurrentChangeException;
 import io.forewarn.store.SweepLease;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -30,6 +33,9 @@ import java.util.stream.Collectors;
  * and is logged at INFO; the next turn decides again on what is then stored. Nothing a sweep meets stops
  * the scheduler or the server. A sweep that decided something logs one line with the count of its events
  * by type; event summaries and report contents are never logged.
+ *
+ * <p>Each turn's duration, from taking the lease to the commit, is the timer {@code forewarn.deadline.sweep}
+ * ({@code forewarn_deadline_sweep_seconds} in Prometheus, a histogram), tagged with the turn's outcome.
  */
 final class DeadlineScheduler implements SmartLifecycle {
 
@@ -41,16 +47,33 @@ final class DeadlineScheduler implements SmartLifecycle {
     private final CaseDesk desk;
     private final SweepLease lease;
     private final ServerSettings.Scheduler settings;
+    private final MeterRegistry meters;
     private ScheduledExecutorService executor;
 
     DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings) {
+        this(desk, lease, settings, new SimpleMeterRegistry());
+    }
+
+    DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings, MeterRegistry meters) {
         this.desk = desk;
         this.lease = lease;
         this.settings = settings;
+        this.meters = meters;
     }
 
-    /** One turn: takes the lease and sweeps, or skips; never throws. */
+    /** One turn: takes the lease and sweeps, or skips; never throws. Its duration is metered by outcome. */
     Outcome tick() {
+        Timer.Sample started = Timer.start(meters);
+        Outcome outcome = turn();
+        started.stop(Timer.builder("forewarn.deadline.sweep")
+                .description("One turn of the deadline sweep, from taking the lease to the commit")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .publishPercentileHistogram()
+                .register(meters));
+        return outcome;
+    }
+
+    private Outcome turn() {
         try {
             CaseDesk.Changed<Boolean> turn = desk.changeRecorded(duty -> {
                 if (!lease.tryAcquire()) {

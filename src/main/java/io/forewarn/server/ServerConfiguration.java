@@ -14,6 +14,7 @@ import io.forewarn.store.SweepLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,13 +75,13 @@ class ServerConfiguration {
     }
 
     /**
-     * The database named by FOREWARN_DB_URL (+ _USER, _PASSWORD) from the environment or the
+     * The database named by FOREWARN_DB_URL (+ _USER, _PASSWORD, _POOL_SIZE) from the environment or the
      * settings, else the embedded H2 file under ./forewarn-data/.
      */
     static DatabaseSettings databaseSettings(Environment environment) {
         Map<String, String> variables = new HashMap<>();
         for (String name : List.of(DatabaseSettings.URL_VARIABLE, DatabaseSettings.USER_VARIABLE,
-                DatabaseSettings.PASSWORD_VARIABLE)) {
+                DatabaseSettings.PASSWORD_VARIABLE, DatabaseSettings.POOL_SIZE_VARIABLE)) {
             String value = environment.getProperty(name);
             if (value != null) {
                 variables.put(name, value);
@@ -130,8 +131,8 @@ class ServerConfiguration {
     }
 
     @Bean
-    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings) {
-        return new DeadlineScheduler(desk, lease, settings.scheduler());
+    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings, MeterRegistry meters) {
+        return new DeadlineScheduler(desk, lease, settings.scheduler(), meters);
     }
 
     private static String read(Path file) {

@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
         config.setAutoCommit(true); // a statement outside a transaction is its own; Spring turns it off per transaction
         HikariDataSource pool;
         try {

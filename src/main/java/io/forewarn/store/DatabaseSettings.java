@@ -12,11 +12,21 @@ import java.util.Optional;
  *
  * @param password empty for none; may be null only where the driver takes it from elsewhere
  */
-public record DatabaseSettings(String url, String user, String password) {
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
 
     public static final String URL_VARIABLE = "FOREWARN_DB_URL";
     public static final String USER_VARIABLE = "FOREWARN_DB_USER";
     public static final String PASSWORD_VARIABLE = "FOREWARN_DB_PASSWORD";
+    public static final String POOL_SIZE_VARIABLE = "FOREWARN_DB_POOL_SIZE";
+
+    /**
+     * Connections in the pool unless {@code FOREWARN_DB_POOL_SIZE} says otherwise: measured by
+     * {@code PoolSizeBenchmark} (docs/benchmarks.md) on 2 cores, 16 threads opening reports on PostgreSQL: 8
+     * connections opened 2.3 times as many reports a second as 16, and with 2 or 4 threads waited past Hikari's
+     * 30 s for a connection.
+     */
+    public static final int DEFAULT_POOL_SIZE = 8;
+    static final int MAX_POOL_SIZE = 100;
 
     /** Where the embedded database lives when no URL is given: relative to the working directory. */
     public static final Path DEFAULT_DIRECTORY = Path.of("forewarn-data");
@@ -38,10 +48,23 @@ public record DatabaseSettings(String url, String user, String password) {
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException(POOL_SIZE_VARIABLE + " must be a whole number from 1 to " + MAX_POOL_SIZE
+                    + ", not " + poolSize);
+        }
         if (!url.startsWith("jdbc:")) {
             throw new IllegalArgumentException("the database URL (" + URL_VARIABLE
                     + ") starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/forewarn");
         }
+    }
+
+    public DatabaseSettings(String url, String user, String password) {
+        this(url, user, password, DEFAULT_POOL_SIZE);
+    }
+
+    /** The same database with another pool size. */
+    public DatabaseSettings withPoolSize(int size) {
+        return new DatabaseSettings(url, user, password, size);
     }
 
     /** The embedded H2 database file {@code forewarn} in {@code directory}, created on first use. */
@@ -59,13 +82,23 @@ public record DatabaseSettings(String url, String user, String password) {
      */
     public static DatabaseSettings fromEnvironment(Map<String, String> environment) {
         Optional<String> url = value(environment, URL_VARIABLE);
+        int poolSize = poolSize(environment);
         if (url.isEmpty()) {
             DatabaseSettings embedded = embedded(DEFAULT_DIRECTORY);
             return new DatabaseSettings(embedded.url(), value(environment, USER_VARIABLE).orElse(embedded.user()),
-                    value(environment, PASSWORD_VARIABLE).orElse(embedded.password()));
+                    value(environment, PASSWORD_VARIABLE).orElse(embedded.password()), poolSize);
         }
         return new DatabaseSettings(url.get(), value(environment, USER_VARIABLE).orElse(null),
-                value(environment, PASSWORD_VARIABLE).orElse(null));
+                value(environment, PASSWORD_VARIABLE).orElse(null), poolSize);
+    }
+
+    private static int poolSize(Map<String, String> environment) {
+        Optional<String> given = value(environment, POOL_SIZE_VARIABLE);
+        try {
+            return given.map(Integer::parseInt).orElse(DEFAULT_POOL_SIZE);
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(POOL_SIZE_VARIABLE + " must be a whole number from 1 to " + MAX_POOL_SIZE);
+        }
     }
 
     private static Optional<String> value(Map<String, String> environment, String name) {

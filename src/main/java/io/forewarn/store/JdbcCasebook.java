@@ -5,17 +5,25 @@ import io.forewarn.ledger.jdbc.JdbcLedger;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.obligation.EventType;
+import io.forewarn.obligation.NumberedEntry;
+import io.forewarn.obligation.ObligationQuery;
+import io.forewarn.obligation.ReceivedReport;
+import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.place.Reach;
+import io.forewarn.policy.Audience;
 import io.forewarn.policy.Triage;
+import io.forewarn.report.Harm;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.incident.Incident;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -38,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,12 +115,93 @@ public final class JdbcCasebook implements Casebook {
 
     // --- parties
 
+    /** Stores the party and rewrites its rows of the place index ({@link PartyIndex}), in one transaction. */
     @Override
     public void putParty(Party party) {
-        upsert("party", party.id(), columns(
-                "kind", party.kind(),
-                "audience", party.audience().name(),
-                "body", json.write(Party.class, party)));
+        inTransaction.executeWithoutResult(status -> {
+            upsert("party", party.id(), columns(
+                    "kind", party.kind(),
+                    "audience", party.audience().name(),
+                    "body", json.write(Party.class, party)));
+            batches.execute((ConnectionCallback<Void>) connection -> {
+                PartyIndex.delete(connection, List.of(party.id()));
+                PartyIndex.insert(connection, List.of(party));
+                return null;
+            });
+        });
+    }
+
+    @Override
+    public java.util.Set<String> partiesOnFile(Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)")
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+                    .query(String.class).list());
+        }
+        return found;
+    }
+
+    /**
+     * One statement batch of upserts (PostgreSQL's {@code INSERT ... ON CONFLICT}, H2's {@code MERGE}: a
+     * replaced party keeps its place in first-put order), then the place index rewritten in batches.
+     */
+    @Override
+    public void putParties(List<Party> parties) {
+        if (parties.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = parties.stream()
+                .map(p -> new Object[] {p.id(), p.kind(), p.audience().name(), json.write(Party.class, p)})
+                .toList();
+        inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            batches.batchUpdate(postgres
+                    ? "INSERT INTO party (id, kind, audience, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+                            + " SET kind = EXCLUDED.kind, audience = EXCLUDED.audience, body = EXCLUDED.body"
+                    : "MERGE INTO party (id, kind, audience, body) KEY (id) VALUES (?, ?, ?, ?)", rows);
+            PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
+            PartyIndex.insert(connection, parties);
+            return null;
+        }));
+    }
+
+    @Override
+    public List<Party> parties(Optional<Audience> audience, Slice slice) {
+        return page("party", Party.class, audience.map(a -> columns("audience", a.name())).orElseGet(LinkedHashMap::new),
+                slice);
+    }
+
+    @Override
+    public List<Party> parties(Collection<String> ids) {
+        List<Party> found = new ArrayList<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            found.addAll(bodies("SELECT body FROM party WHERE id IN (:ids) ORDER BY seq",
+                    Map.of("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST))), Party.class));
+        }
+        if (distinct.size() > IN_LIST) {
+            // chunks come back each in order; put together, they are ordered by first put again
+            Map<String, Integer> order = new LinkedHashMap<>();
+            jdbc.sql("SELECT id, seq FROM party WHERE id IN (:ids)").param("ids", distinct).query((row, n) ->
+                    order.put(row.getString(1), (int) row.getLong(2))).list();
+            found.sort(java.util.Comparator.comparingInt(p -> order.get(p.id())));
+        }
+        return found;
+    }
+
+    /** One statement: the index ranges and lookups of {@link PartyIndex#candidates}, then the bodies of the parties they name. */
+    @Override
+    public List<Party> partiesReached(Reach reach) {
+        PartyIndex.Query candidates = PartyIndex.candidates(reach);
+        return jdbc.sql("SELECT p.body FROM (" + candidates.sql() + ") c JOIN party p ON p.id = c.party_id ORDER BY p.seq")
+                .params(candidates.params())
+                .query(String.class)
+                .list().stream()
+                .map(body -> json.read(Party.class, body))
+                .toList();
     }
 
     @Override
@@ -137,6 +227,8 @@ public final class JdbcCasebook implements Casebook {
                         "id", report.id(),
                         "received_at", timestamp(report.receivedAt()),
                         "window_to", timestamp(report.window().to()),
+                        "window_from", timestamp(report.window().from()),
+                        "harm", report.harm().name(),
                         "body", json.write(ThreatReport.class, report),
                         "triage_outcome", outcome.outcome().name(),
                         "triage_reason", outcome.reason(),
@@ -180,6 +272,35 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public Optional<ThreatReport> report(String id) {
         return one("report", id, ThreatReport.class);
+    }
+
+    /** One statement: the reports' bodies with their triage columns. */
+    @Override
+    public List<ReceivedReport> reports(Optional<Harm> harm, Slice slice) {
+        Map<String, Object> where = harm.map(h -> columns("harm", h.name())).orElseGet(LinkedHashMap::new);
+        Keyset keyset = keyset("report", slice, where);
+        return jdbc.sql("SELECT body, triage_outcome, triage_reason, triage_policy_version FROM report"
+                        + keyset.where() + " ORDER BY seq" + fetchFirst(slice))
+                .params(keyset.params())
+                .query((row, n) -> new ReceivedReport(json.read(ThreatReport.class, row.getString(1)),
+                        new Triage(Triage.Outcome.valueOf(row.getString(2)), row.getString(3), row.getInt(4))))
+                .list();
+    }
+
+    /**
+     * Reads the reports whose stored window and receipt hold the instant give or take a millisecond (the
+     * database keeps microseconds, rounded), then keeps those whose exact values do.
+     */
+    @Override
+    public List<ThreatReport> reportsForetelling(Instant at) {
+        Instant later = at.plusMillis(1);
+        Instant earlier = at.minusMillis(1);
+        return bodies("SELECT body FROM report WHERE window_to >= :earlier AND window_from <= :later"
+                        + " AND received_at <= :later ORDER BY seq",
+                Map.of("earlier", timestamp(earlier), "later", timestamp(later)), ThreatReport.class)
+                .stream()
+                .filter(report -> report.receivedAt().isBefore(at) && report.window().contains(at))
+                .toList();
     }
 
     @Override
@@ -226,6 +347,69 @@ public final class JdbcCasebook implements Casebook {
         }
     }
 
+    /**
+     * Obligations just opened, in one statement batch: no UPDATE tried first, no read. One already on file
+     * fails the batch ({@link ConcurrentChangeException}) and, in the caller's transaction, the change.
+     */
+    @Override
+    public void open(List<Obligation> obligations) {
+        if (obligations.isEmpty()) {
+            return;
+        }
+        for (Obligation obligation : obligations) {
+            if (obligation.history().size() != 1) {
+                throw new IllegalArgumentException("obligation " + obligation.id() + " is not new: its history has "
+                        + obligation.history().size() + " transitions");
+            }
+        }
+        List<Object[]> rows = obligations.stream().map(o -> new Object[] {o.id(), o.reportId(), o.partyId(),
+                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o)}).toList();
+        try {
+            batches.batchUpdate("INSERT INTO obligation (id, report_id, party_id, state, deadline, version, body)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        } catch (DuplicateKeyException raced) {
+            throw new ConcurrentChangeException(obligations.get(0).reportId() + "/*",
+                    "an obligation of this report was stored first by another transaction");
+        }
+    }
+
+    @Override
+    public List<Obligation> obligations(ObligationQuery query, Slice slice) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>();
+        if (!query.states().isEmpty()) {
+            where.add("state IN (:states)");
+            params.put("states", names(query.states()));
+        }
+        query.party().ifPresent(party -> {
+            where.add("party_id = :party");
+            params.put("party", party);
+        });
+        query.report().ifPresent(report -> {
+            where.add("report_id = :report");
+            params.put("report", report);
+        });
+        query.dueBefore().ifPresent(before -> {
+            where.add("deadline < :before");
+            params.put("before", timestamp(before));
+        });
+        if (slice.after().isPresent()) {
+            Map<String, Object> last = jdbc.sql("SELECT seq, deadline FROM obligation WHERE id = :id")
+                    .param("id", slice.after().get())
+                    .query((row, n) -> Map.<String, Object>of("afterSeq", row.getLong(1),
+                            "afterDeadline", row.getObject(2, OffsetDateTime.class)))
+                    .optional()
+                    .orElseThrow(() -> slice.unknown("obligation"));
+            params.putAll(last);
+            where.add(query.byDeadline()
+                    ? "(deadline > :afterDeadline OR (deadline = :afterDeadline AND seq > :afterSeq))"
+                    : "seq > :afterSeq");
+        }
+        return bodies("SELECT body FROM obligation" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + (query.byDeadline() ? " ORDER BY deadline, seq" : " ORDER BY seq") + fetchFirst(slice), params,
+                Obligation.class);
+    }
+
     @Override
     public Collection<Obligation> obligations() {
         return all("obligation", Obligation.class);
@@ -249,18 +433,37 @@ public final class JdbcCasebook implements Casebook {
      */
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now) {
-        return bodies("SELECT o.body FROM obligation o"
-                        + " WHERE (o.state IN (:awaiting) AND (o.deadline <= :now"
-                        + "   OR EXISTS (SELECT 1 FROM report r WHERE r.id = o.report_id AND r.window_to <= :now)))"
-                        + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
-                        + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
-                        + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))"
-                        + " ORDER BY o.seq",
-                Map.of("awaiting", names(ObligationState.AWAITING_WARNING),
-                        "warned", names(EnumSet.allOf(ObligationState.class).stream()
-                                .filter(ObligationState::hasLiveWarning).toList()),
-                        "now", timestamp(now)),
+        return bodies("SELECT o.body FROM obligation o WHERE " + CLOCK_MAY_MOVE + " ORDER BY o.seq", clockMayMove(now),
                 Obligation.class);
+    }
+
+    /**
+     * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
+     * warning out, their latest warning through {@code warning_party}'s (report, party) index.
+     */
+    private static final String CLOCK_MAY_MOVE = "(o.state IN (:awaiting) AND (o.deadline <= :now"
+            + "   OR EXISTS (SELECT 1 FROM report r WHERE r.id = o.report_id AND r.window_to <= :now)))"
+            + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
+            + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
+            + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))";
+
+    private static Map<String, Object> clockMayMove(Instant now) {
+        return Map.of("awaiting", names(ObligationState.AWAITING_WARNING),
+                "warned", names(EnumSet.allOf(ObligationState.class).stream()
+                        .filter(ObligationState::hasLiveWarning).toList()),
+                "now", timestamp(now));
+    }
+
+    @Override
+    public List<Obligation> obligationsTheClockMayMove(Instant now, Slice slice) {
+        Map<String, Object> params = new LinkedHashMap<>(clockMayMove(now));
+        String after = "";
+        if (slice.after().isPresent()) {
+            params.put("afterSeq", seqOf("obligation", slice));
+            after = " AND o.seq > :afterSeq";
+        }
+        return bodies("SELECT o.body FROM obligation o WHERE (" + CLOCK_MAY_MOVE + ")" + after + " ORDER BY o.seq"
+                + fetchFirst(slice), params, Obligation.class);
     }
 
     private static List<String> names(Collection<ObligationState> states) {
@@ -280,6 +483,14 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public Collection<DraftRecord> drafts() {
         return all("draft", DraftRecord.class);
+    }
+
+    @Override
+    public List<DraftRecord> drafts(Optional<String> reportId, Optional<DraftRecord.Status> status, Slice slice) {
+        Map<String, Object> where = new LinkedHashMap<>();
+        reportId.ifPresent(id -> where.put("report_id", id));
+        status.ifPresent(s -> where.put("status", s.name()));
+        return page("draft", DraftRecord.class, where, slice);
     }
 
     @Override
@@ -315,6 +526,60 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public Collection<Warning> warnings() {
         return all("warning", Warning.class);
+    }
+
+    @Override
+    public List<Warning> warnings(Optional<String> reportId, Optional<String> partyId, Slice slice) {
+        Map<String, Object> where = new LinkedHashMap<>();
+        reportId.ifPresent(id -> where.put("report_id", id));
+        Keyset keyset = keyset("warning", slice, where);
+        Map<String, Object> params = new LinkedHashMap<>(keyset.params());
+        String sql = "SELECT body FROM warning" + keyset.where();
+        if (partyId.isPresent()) {
+            sql += (keyset.where().isEmpty() ? " WHERE" : " AND")
+                    + " EXISTS (SELECT 1 FROM warning_party p WHERE p.warning_id = warning.id AND p.party_id = :party)";
+            params.put("party", partyId.get());
+        }
+        return bodies(sql + " ORDER BY seq" + fetchFirst(slice), params, Warning.class);
+    }
+
+    /** Asks by the reports and parties of the obligations through {@code warning_party}'s index, in chunks. */
+    @Override
+    public Map<String, List<Warning>> warningsTo(Collection<Obligation> obligations) {
+        Map<String, List<Warning>> found = new LinkedHashMap<>();
+        List<Obligation> all = List.copyOf(obligations);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<Obligation> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            java.util.Set<String> wanted = new java.util.HashSet<>(chunk.stream().map(Obligation::id).toList());
+            Map<String, Warning> read = new LinkedHashMap<>();
+            jdbc.sql("SELECT p.report_id, p.party_id, w.id, w.body FROM warning_party p JOIN warning w ON w.id = p.warning_id"
+                            + " WHERE p.report_id IN (:reports) AND p.party_id IN (:parties) ORDER BY w.seq")
+                    .param("reports", chunk.stream().map(Obligation::reportId).distinct().toList())
+                    .param("parties", chunk.stream().map(Obligation::partyId).distinct().toList())
+                    .query(row -> {
+                        String obligation = io.forewarn.obligation.Obligations.idFor(row.getString(1), row.getString(2));
+                        if (wanted.contains(obligation)) {
+                            Warning warning = read.computeIfAbsent(row.getString(3), id -> readBody(row, 4));
+                            found.computeIfAbsent(obligation, id -> new ArrayList<>()).add(warning);
+                        }
+                    });
+        }
+        Map<String, List<Warning>> ordered = new LinkedHashMap<>();
+        for (Obligation obligation : all) {
+            List<Warning> of = found.get(obligation.id());
+            if (of != null) {
+                ordered.put(obligation.id(), List.copyOf(of));
+            }
+        }
+        return ordered;
+    }
+
+    private Warning readBody(java.sql.ResultSet row, int column) {
+        try {
+            return json.read(Warning.class, row.getString(column));
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed);
+        }
     }
 
     @Override
@@ -366,6 +631,33 @@ public final class JdbcCasebook implements Casebook {
     }
 
     @Override
+    public List<Waiver> waivers(Optional<String> obligationId, Slice slice) {
+        return page("waiver", Waiver.class,
+                obligationId.map(id -> columns("obligation_id", id)).orElseGet(LinkedHashMap::new), slice);
+    }
+
+    @Override
+    public Map<String, List<Waiver>> waiversFor(Collection<String> obligationIds) {
+        Map<String, List<Waiver>> found = new LinkedHashMap<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(obligationIds));
+        Map<String, List<Waiver>> read = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            jdbc.sql("SELECT obligation_id, body FROM waiver WHERE obligation_id IN (:ids) ORDER BY seq")
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+                    .query(row -> {
+                        read.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+                                .add(json.read(Waiver.class, row.getString(2)));
+                    });
+        }
+        distinct.forEach(id -> {
+            if (read.containsKey(id)) {
+                found.put(id, List.copyOf(read.get(id)));
+            }
+        });
+        return found;
+    }
+
+    @Override
     public Optional<Waiver> waiver(String id) {
         return one("waiver", id, Waiver.class);
     }
@@ -388,6 +680,16 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public Collection<Incident> incidents() {
         return all("incident", Incident.class);
+    }
+
+    @Override
+    public Optional<Incident> incident(String id) {
+        return one("incident", id, Incident.class);
+    }
+
+    @Override
+    public List<Incident> incidents(Slice slice) {
+        return page("incident", Incident.class, new LinkedHashMap<>(), slice);
     }
 
     // --- the timeline
@@ -421,7 +723,8 @@ public final class JdbcCasebook implements Casebook {
      * go to the database as one JDBC statement batch and their entries as two more before commit (see
      * {@link JdbcLedger}), instead of a round trip per row. For bulk work: imports, replays, benchmarks.
      */
-    public void appendAll(List<? extends TimelineEntry> events) {
+    @Override
+    public List<Long> appendAll(List<TimelineEntry> events) {
         List<Map<String, Object>> rows = new ArrayList<>(events.size());
         for (TimelineEntry event : events) {
             rows.add(columns(
@@ -433,12 +736,12 @@ public final class JdbcCasebook implements Casebook {
                     "body", json.write(TimelineEntry.class, event)));
         }
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> names = List.copyOf(rows.get(0).keySet());
         String insert = "INSERT INTO duty_event (" + String.join(", ", names) + ") VALUES ("
                 + names.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
-        inTransaction.executeWithoutResult(status -> {
+        return inTransaction.execute(status -> {
             KeyHolder keys = new GeneratedKeyHolder();
             batches.batchUpdate(connection -> connection.prepareStatement(insert, new String[] {"seq"}),
                     new BatchPreparedStatementSetter() {
@@ -463,28 +766,21 @@ public final class JdbcCasebook implements Casebook {
                         + rows.size() + " events inserted");
             }
             ledger.enqueueAll(seqs, events);
+            return seqs;
         });
     }
 
     @Override
     public List<TimelineEntry> events() {
-        return eventsFrom(0);
+        return bodies("SELECT body FROM duty_event ORDER BY seq", Map.of(), TimelineEntry.class);
     }
 
-    /**
-     * Counts positions, not {@code seq} values: an identity column may skip numbers (a rolled-back
-     * insert uses one up). With one writer, positions never change. With several writing at once, a
-     * transaction that took a lower {@code seq} may commit after a reader has read past it, so the
-     * event lands behind that reader's position; whoever follows the timeline across nodes (ledger,
-     * outbox) needs more than a position.
-     */
     @Override
-    public List<TimelineEntry> eventsFrom(int index) {
-        if (index < 0) {
-            throw new IllegalArgumentException("an event position is never negative, not " + index);
-        }
-        return bodies("SELECT body FROM duty_event ORDER BY seq OFFSET :skip ROWS", Map.of("skip", index),
-                TimelineEntry.class);
+    public List<NumberedEntry> eventsAfter(long seq, int size) {
+        return jdbc.sql("SELECT seq, body FROM duty_event WHERE seq > :seq ORDER BY seq FETCH FIRST " + size + " ROWS ONLY")
+                .param("seq", seq)
+                .query((row, n) -> new NumberedEntry(row.getLong(1), json.read(TimelineEntry.class, row.getString(2))))
+                .list();
     }
 
     @Override
@@ -498,6 +794,46 @@ public final class JdbcCasebook implements Casebook {
     }
 
     // --- plumbing
+
+    /** At most this many values in one IN list. */
+    private static final int IN_LIST = 1000;
+
+    /** The WHERE clause (empty or starting with a space) and parameters of a page: its equalities, then the keyset. */
+    private record Keyset(String where, Map<String, Object> params) {
+    }
+
+    /**
+     * The conditions of a page of {@code table} in {@code seq} order: each column equal to its value, and
+     * {@code seq} past that of the row the slice names (refused when there is none).
+     */
+    private Keyset keyset(String table, Slice slice, Map<String, Object> equalities) {
+        Map<String, Object> params = new LinkedHashMap<>(equalities);
+        List<String> where = new ArrayList<>(equalities.keySet().stream().map(column -> column + " = :" + column).toList());
+        if (slice.after().isPresent()) {
+            params.put("afterSeq", seqOf(table, slice));
+            where.add("seq > :afterSeq");
+        }
+        return new Keyset(where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where), params);
+    }
+
+    private long seqOf(String table, Slice slice) {
+        return jdbc.sql("SELECT seq FROM " + table + " WHERE id = :id")
+                .param("id", slice.after().get())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> slice.unknown(table));
+    }
+
+    private <T> List<T> page(String table, Class<T> type, Map<String, Object> equalities, Slice slice) {
+        Keyset keyset = keyset(table, slice, equalities);
+        return bodies("SELECT body FROM " + table + keyset.where() + " ORDER BY seq" + fetchFirst(slice), keyset.params(),
+                type);
+    }
+
+    /** The size is a validated int, written into the statement: both databases take it there. */
+    private static String fetchFirst(Slice slice) {
+        return " FETCH FIRST " + slice.size() + " ROWS ONLY";
+    }
 
     /**
      * Replaces the row with this id, or inserts it: an UPDATE, then an INSERT when it updated nothing.

@@ -2,9 +2,7 @@ package io.forewarn.store;
 
 import io.forewarn.obligation.Warning;
 import io.forewarn.report.ThreatReport;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,28 +20,10 @@ import java.util.Map;
  * <p>In Java rather than SQL because the values of rows already stored are in their JSON bodies, which H2
  * cannot take apart in SQL: each body is read as the casebook reads it. Runs in one transaction.
  */
-final class SweepColumns implements JavaMigration {
+final class SweepColumns extends StoredBodyMigration {
 
-    private final CasebookJson json = new CasebookJson();
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("4");
-    }
-
-    @Override
-    public String getDescription() {
-        return "sweep columns";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 4;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    SweepColumns() {
+        super(4, "sweep columns");
     }
 
     @Override

@@ -57,6 +57,17 @@ class BeforeStartTest {
                 .hasMessage("the database URL (FOREWARN_DB_URL) starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/forewarn");
     }
 
+    @Test
+    void aPoolSizeOutOfRangeIsRefusedWithItsVariable() {
+        Map<String, Object> settings = settings();
+        settings.put("forewarn.users[0].name", "ann");
+        settings.put("forewarn.users[0].password-hash", "$2a$04$ZJ9iUSYTBgbswDLDFsX7g.aAgOCBqUrwUUYNj58EhOgku/.u.nCCC");
+        settings.put("forewarn.users[0].roles[0]", "analyst");
+        settings.put("FOREWARN_DB_POOL_SIZE", "0");
+
+        assertThat(start(settings)).isInstanceOf(StartRefusedException.class).hasMessageStartingWith("FOREWARN_DB_POOL_SIZE must be");
+    }
+
     private Map<String, Object> settings() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("server.port", 0);

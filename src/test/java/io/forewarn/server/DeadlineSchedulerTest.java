@@ -10,6 +10,8 @@ import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Transition;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.store.SweepLease;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +29,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -161,6 +164,23 @@ class DeadlineSchedulerTest {
             outcomes.add(scheduler.tick());
         }
         return outcomes;
+    }
+
+    @Test
+    void eachTurnIsTimedByItsOutcomeAsAPrometheusHistogram() {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CaseDesk ahead = new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), Clock.offset(clock, AHEAD),
+                new TransactionTemplate(transactions));
+        DeadlineScheduler scheduler = new DeadlineScheduler(ahead, lease, new ServerSettings.Scheduler(true,
+                Duration.ofSeconds(1)), meters);
+
+        String outcome = scheduler.tick().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        scheduler.tick();
+
+        String exposition = meters.scrape();
+        assertThat(exposition).contains("forewarn_deadline_sweep_seconds_bucket{outcome=\"" + outcome + "\",le=\"+Inf\"}");
+        assertThat(exposition).containsPattern("forewarn_deadline_sweep_seconds_count\\{outcome=\"[a-z-]+\"} [12]");
+        assertThat(meters.find("forewarn.deadline.sweep").timers().stream().mapToLong(t -> t.count()).sum()).isEqualTo(2);
     }
 
     private DeadlineScheduler scheduler(Casebook on) {

@@ -3,6 +3,16 @@ package io.forewarn.store;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.ClosingReason;
 import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.NumberedEntry;
+import io.forewarn.obligation.ObligationQuery;
+import io.forewarn.obligation.ReceivedReport;
+import io.forewarn.obligation.Slice;
+import io.forewarn.place.Area;
+import io.forewarn.place.LatLon;
+import io.forewarn.place.NamedPlace;
+import io.forewarn.place.Place;
+import io.forewarn.place.PlaceLevel;
+import io.forewarn.place.Reach;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
@@ -21,7 +31,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.forewarn.Crocus.AUTHORITIES;
 import static io.forewarn.Crocus.CITIZENS;
@@ -81,7 +93,7 @@ abstract class CasebookContract {
         assertThat(casebook.waiver("X-1")).isEmpty();
         assertThat(casebook.warningsTo("R-1", "us-citizens-ru")).isEmpty();
         assertThat(casebook.waiversFor("R-1/us-citizens-ru")).isEmpty();
-        assertThat(casebook.eventsFrom(0)).isEmpty();
+        assertThat(casebook.eventsAfter(-1, 10)).isEmpty();
         assertThat(casebook.hasEvent("report-received", "R-1")).isFalse();
     }
 
@@ -241,10 +253,11 @@ abstract class CasebookContract {
         List.of(received, opened, note, alsoOpened).forEach(casebook::append);
 
         assertThat(casebook.events()).containsExactly(received, opened, note, alsoOpened);
-        assertThat(casebook.eventsFrom(0)).containsExactly(received, opened, note, alsoOpened);
-        assertThat(casebook.eventsFrom(2)).containsExactly(note, alsoOpened);
-        assertThat(casebook.eventsFrom(4)).isEmpty();
-        assertThat(casebook.eventsFrom(9)).isEmpty();
+        List<NumberedEntry> all = casebook.eventsAfter(-1, 10);
+        assertThat(all).extracting(NumberedEntry::entry).containsExactly(received, opened, note, alsoOpened);
+        assertThat(casebook.eventsAfter(all.get(1).seq(), 10)).extracting(NumberedEntry::entry).containsExactly(note, alsoOpened);
+        assertThat(casebook.eventsAfter(all.get(0).seq(), 2)).extracting(NumberedEntry::entry).containsExactly(opened, note);
+        assertThat(casebook.eventsAfter(all.get(3).seq(), 10)).isEmpty();
     }
 
     @Test
@@ -365,6 +378,161 @@ abstract class CasebookContract {
         Obligation drafted = moved(opened, ObligationState.DRAFTED, Duration.ofMinutes(10));
         Obligation approved = moved(drafted, ObligationState.APPROVED, Duration.ofMinutes(10));
         return moved(approved, ObligationState.ISSUED, Duration.ofMinutes(10));
+    }
+
+    // --- the questions a request, the sweep and the review ask
+
+    @Test
+    void partiesPageInFirstPutOrderByAudienceAfterACursor() {
+        List.of(CITIZENS, PUBLIC, AUTHORITIES, VENUE, PLAZA).forEach(casebook::putParty);
+
+        assertThat(casebook.parties(Optional.empty(), Slice.first(2))).containsExactly(CITIZENS, PUBLIC);
+        assertThat(casebook.parties(Optional.empty(), Slice.after("public-moscow", 2))).containsExactly(AUTHORITIES, VENUE);
+        assertThat(casebook.parties(Optional.empty(), Slice.after("plaza", 2))).isEmpty();
+        assertThat(casebook.parties(Optional.of(VENUE.audience()), Slice.first(5))).containsExactly(VENUE, PLAZA);
+        assertThat(casebook.parties(Optional.of(VENUE.audience()), Slice.after("crocus-city-hall", 5))).containsExactly(PLAZA);
+        assertThat(casebook.parties(List.of("plaza", "nobody", "us-citizens-ru"))).containsExactly(CITIZENS, PLAZA);
+        assertThatThrownBy(() -> casebook.parties(Optional.empty(), Slice.after("nobody", 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the page cursor names no party on file");
+    }
+
+    @Test
+    void partiesPutInBatchesAreReplacedInPlaceAndIndexedAnew() {
+        casebook.putParties(List.of(CITIZENS, PUBLIC, VENUE));
+        Party moved = new Party.Registrants(CITIZENS.id(), CITIZENS.audience(), CITIZENS.relationship(),
+                Place.of(Map.of(PlaceLevel.COUNTRY, NamedPlace.named("US"))), 12, true);
+
+        assertThat(casebook.partiesOnFile(List.of("plaza", CITIZENS.id(), VENUE.id()))).containsExactlyInAnyOrder(
+                CITIZENS.id(), VENUE.id());
+        casebook.putParties(List.of(PLAZA, moved));
+
+        assertThat(casebook.parties()).containsExactly(moved, PUBLIC, VENUE, PLAZA);
+        assertThat(casebook.partiesReached(Reach.of(R1.place()))).containsExactly(PUBLIC, VENUE, PLAZA);
+    }
+
+    @Test
+    void partiesReachedAreThoseWhosePlaceTheReportsIndexKeysMeet() {
+        List.of(CITIZENS, PUBLIC, AUTHORITIES, VENUE, PLAZA).forEach(casebook::putParty);
+        Party faraway = new Party.Public("public-vladivostok", PUBLIC.audience(), Relationship.NEUTRAL,
+                Place.of(Map.of(PlaceLevel.LOCALITY, new NamedPlace("Vladivostok",
+                        Optional.of(new Area.Circle(new LatLon(43.1, 131.9), 30))), PlaceLevel.COUNTRY, NamedPlace.named("RU"))),
+                true);
+        casebook.putParty(faraway);
+
+        // R-1 says "Moscow, 40 km": the plaza and the venue by their circles, the citizens and the authorities by
+        // the country they name, the public of Moscow by its circle; Vladivostok names its locality, not reached
+        assertThat(casebook.partiesReached(Reach.of(R1.place()))).containsExactly(CITIZENS, PUBLIC, AUTHORITIES, VENUE, PLAZA);
+        Place vladivostok = Place.of(Map.of(PlaceLevel.SITE, new NamedPlace("Port",
+                Optional.of(new Area.Circle(new LatLon(43.11, 131.88), 1))), PlaceLevel.COUNTRY, NamedPlace.named("ru")));
+        // the public of Moscow names no site, so "RU" decides for it; the venue and the plaza are decided by geometry
+        assertThat(casebook.partiesReached(Reach.of(vladivostok))).containsExactly(CITIZENS, PUBLIC, AUTHORITIES, faraway);
+    }
+
+    @Test
+    void reportsPageWithTheirTriageAndThoseForetellingAnInstantAreFound() {
+        ThreatReport r2 = Fixtures.report("R-2");
+        Triage noDuty = new Triage(Triage.Outcome.NO_DUTY, "harm other is not covered by policy v3", 3);
+        casebook.putReport(R1, Fixtures.triage(R1));
+        casebook.putReport(r2, noDuty);
+
+        assertThat(casebook.reports(Optional.empty(), Slice.first(5)))
+                .containsExactly(new ReceivedReport(R1, Fixtures.triage(R1)), new ReceivedReport(r2, noDuty));
+        assertThat(casebook.reports(Optional.empty(), Slice.after("R-1", 5))).containsExactly(new ReceivedReport(r2, noDuty));
+        assertThat(casebook.reports(Optional.of(R1.harm()), Slice.first(5))).hasSize(2);
+        assertThat(casebook.reports(Optional.of(io.forewarn.report.Harm.KIDNAPPING), Slice.first(5))).isEmpty();
+        assertThat(casebook.reportsForetelling(R1.window().from())).isEmpty(); // before either was received
+        assertThat(casebook.reportsForetelling(R1.receivedAt())).isEmpty();
+        assertThat(casebook.reportsForetelling(R1.receivedAt().plus(Duration.ofMinutes(30)))).containsExactly(R1);
+        assertThat(casebook.reportsForetelling(R1.receivedAt().plus(Duration.ofHours(2)))).containsExactly(R1, r2);
+        assertThat(casebook.reportsForetelling(R1.window().to())).isEmpty();
+        assertThat(casebook.reportsForetelling(R1.window().to().minusSeconds(1))).containsExactly(R1, r2);
+    }
+
+    @Test
+    void obligationsPageByStatePartyReportAndDeadline() {
+        Obligation citizens = obligation("R-1", CITIZENS);
+        Obligation later = Fixtures.openedAt("R-2", PUBLIC, RECEIVED.minus(Duration.ofHours(1)));
+        Obligation venue = moved(obligation("R-1", VENUE), ObligationState.DRAFTED, Duration.ofMinutes(5));
+        casebook.open(List.of(citizens, later));
+        casebook.put(obligation("R-1", VENUE));
+        casebook.put(venue);
+
+        assertThat(casebook.obligations(ObligationQuery.all(), Slice.first(5))).containsExactly(citizens, later, venue);
+        assertThat(casebook.obligations(ObligationQuery.all(), Slice.after(citizens.id(), 1))).containsExactly(later);
+        assertThat(casebook.obligations(ObligationQuery.all().mostUrgentFirst(), Slice.first(5)))
+                .containsExactly(later, citizens, venue);
+        assertThat(casebook.obligations(ObligationQuery.all().mostUrgentFirst(), Slice.after(later.id(), 5)))
+                .containsExactly(citizens, venue);
+        assertThat(casebook.obligations(ObligationQuery.all().inStates(Set.of(ObligationState.OPEN)), Slice.first(5)))
+                .containsExactly(citizens, later);
+        assertThat(casebook.obligations(ObligationQuery.all().ofReport("R-1"), Slice.first(5))).containsExactly(citizens, venue);
+        assertThat(casebook.obligations(ObligationQuery.all().toParty(PUBLIC.id()), Slice.first(5))).containsExactly(later);
+        assertThat(casebook.obligations(ObligationQuery.all().dueBefore(citizens.deadline()), Slice.first(5)))
+                .containsExactly(later);
+        assertThatThrownBy(() -> casebook.obligations(ObligationQuery.all(), Slice.after("R-9/nobody", 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the page cursor names no obligation on file");
+    }
+
+    @Test
+    void theWarningsAndWaiversOfManyObligationsComeInOneQuestion() {
+        Obligation citizens = obligation("R-1", CITIZENS);
+        Obligation plaza = obligation("R-1", PLAZA);
+        Obligation venue = obligation("R-2", VENUE);
+        casebook.open(List.of(citizens, plaza, venue));
+        Warning w1 = warning("W-1", "R-1", RECEIVED.plus(Duration.ofHours(1)), CITIZENS, PLAZA);
+        Warning w2 = warning("W-2", "R-2", RECEIVED.plus(Duration.ofHours(2)), VENUE);
+        Warning w3 = Fixtures.renewing("W-1", warning("W-3", "R-1", RECEIVED.plus(Duration.ofHours(3)), PLAZA));
+        List.of(w1, w2, w3).forEach(casebook::put);
+        Waiver x1 = Fixtures.waiver("X-1", venue.id());
+        Waiver x2 = Fixtures.waiver("X-2", citizens.id());
+        Waiver x3 = Fixtures.waiver("X-3", venue.id());
+        List.of(x1, x2, x3).forEach(casebook::put);
+
+        assertThat(casebook.warningsTo(List.of(venue, plaza, citizens)))
+                .containsExactly(Map.entry(venue.id(), List.of(w2)), Map.entry(plaza.id(), List.of(w1, w3)),
+                        Map.entry(citizens.id(), List.of(w1)));
+        assertThat(casebook.warningsTo(List.of(obligation("R-2", PLAZA)))).isEmpty();
+        assertThat(casebook.waiversFor(List.of(citizens.id(), plaza.id(), venue.id())))
+                .containsExactly(Map.entry(citizens.id(), List.of(x2)), Map.entry(venue.id(), List.of(x1, x3)));
+        assertThat(casebook.warnings(Optional.empty(), Optional.of(PLAZA.id()), Slice.first(5))).containsExactly(w1, w3);
+        assertThat(casebook.warnings(Optional.of("R-1"), Optional.empty(), Slice.after("W-1", 5))).containsExactly(w3);
+        assertThat(casebook.waivers(Optional.of(venue.id()), Slice.first(1))).containsExactly(x1);
+        assertThat(casebook.waivers(Optional.empty(), Slice.after("X-1", 5))).containsExactly(x2, x3);
+    }
+
+    @Test
+    void draftsAndIncidentsPage() {
+        DraftRecord d1 = Fixtures.draft("D-1", CITIZENS);
+        DraftRecord d2 = Fixtures.withStatus(Fixtures.draft("D-2", AUTHORITIES), DraftRecord.Status.APPROVED, "approver");
+        casebook.put(d1);
+        casebook.put(d2);
+        Incident attack = Fixtures.attack();
+        Incident other = Fixtures.partlyKnown("other");
+        casebook.put(attack);
+        casebook.put(other);
+
+        assertThat(casebook.drafts(Optional.of("R-1"), Optional.empty(), Slice.first(5))).containsExactly(d1, d2);
+        assertThat(casebook.drafts(Optional.empty(), Optional.of(DraftRecord.Status.APPROVED), Slice.first(5)))
+                .containsExactly(d2);
+        assertThat(casebook.drafts(Optional.empty(), Optional.empty(), Slice.after("D-1", 5))).containsExactly(d2);
+        assertThat(casebook.incidents(Slice.first(1))).containsExactly(attack);
+        assertThat(casebook.incidents(Slice.after(attack.id(), 5))).containsExactly(other);
+        assertThat(casebook.incident("other")).contains(other);
+        assertThat(casebook.incident("none")).isEmpty();
+    }
+
+    @Test
+    void theObligationsTheClockMayMoveComeInPages() {
+        Obligation open = obligation("R-1", CITIZENS);
+        Obligation escalated = Fixtures.escalated(PUBLIC);
+        Obligation venue = obligation("R-1", VENUE);
+        List.of(open, escalated, venue).forEach(casebook::put);
+        Instant late = RECEIVED.plus(Duration.ofHours(5));
+
+        assertThat(casebook.obligationsTheClockMayMove(late, Slice.first(2))).containsExactly(open, escalated);
+        assertThat(casebook.obligationsTheClockMayMove(late, Slice.after(escalated.id(), 2))).containsExactly(venue);
     }
 
     @Test

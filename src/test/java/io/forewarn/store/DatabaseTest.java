@@ -26,6 +26,18 @@ class DatabaseTest {
     }
 
     @Test
+    void thePoolSizeIsASettingWithAMeasuredDefault() {
+        assertThat(DatabaseSettings.fromEnvironment(Map.of()).poolSize()).isEqualTo(DatabaseSettings.DEFAULT_POOL_SIZE);
+        assertThat(DatabaseSettings.fromEnvironment(Map.of("FOREWARN_DB_POOL_SIZE", " 12 ")).poolSize()).isEqualTo(12);
+        assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(Map.of("FOREWARN_DB_POOL_SIZE", "many")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("FOREWARN_DB_POOL_SIZE must be a whole number from 1 to 100");
+        assertThatThrownBy(() -> DatabaseSettings.fromEnvironment(Map.of("FOREWARN_DB_POOL_SIZE", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("FOREWARN_DB_POOL_SIZE must be a whole number from 1 to 100, not 0");
+    }
+
+    @Test
     void aUrlChoosesTheDatabaseWithItsUserAndPassword() {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(
                 "FOREWARN_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test",

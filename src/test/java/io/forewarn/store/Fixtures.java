@@ -66,6 +66,12 @@ public final class Fixtures {
                 RECEIVED.plus(Duration.ofHours(4)), "scheduler", POLICY.version(), "place: names: same country RU");
     }
 
+    /** Opened at another instant than {@link #obligation}, with its deadline 4 hours after. */
+    public static Obligation openedAt(String reportId, Party party, Instant opened) {
+        return Obligation.open(reportId + "/" + party.id(), reportId, party.id(), party.audience(), opened,
+                opened.plus(Duration.ofHours(4)), "scheduler", POLICY.version(), "place: names: same country RU");
+    }
+
     public static Obligation moved(Obligation obligation, ObligationState to, Duration later) {
         return obligation.moveTo(to, obligation.history().get(obligation.history().size() - 1).at().plus(later),
                 "analyst", POLICY.version(), "to " + to.code());

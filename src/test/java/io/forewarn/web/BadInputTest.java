@@ -54,11 +54,34 @@ class BadInputTest {
     @AfterEach
     void nothingAcceptedBeforeIsLost() {
         assertThat(Http.get(port, "analyst", REPORTS + "/R-1").status()).isEqualTo(200);
-        assertThat(Http.get(port, "analyst", REPORTS).json().path("total").asInt()).isEqualTo(1);
+        assertThat(Http.get(port, "analyst", REPORTS).json().path("items").size()).isEqualTo(1);
         for (String id : List.of("us-citizens-ru", "public-moscow", "ru-authorities", "crocus-city-hall")) {
             assertThat(Http.get(port, "analyst", PARTIES + "/" + id).status()).as(id).isEqualTo(200);
         }
-        assertThat(Http.get(port, "analyst", "/api/v1/obligations").json().path("total").asInt()).isEqualTo(4);
+        assertThat(Http.get(port, "analyst", "/api/v1/obligations").json().path("items").size()).isEqualTo(4);
+    }
+
+    @Test
+    void listingsPageByCursorAndRefuseABadCursorOrSize() {
+        JsonNode first = Http.get(port, "analyst", "/api/v1/obligations?report=R-1&size=3").json();
+        assertThat(first.path("size").asInt()).isEqualTo(3);
+        assertThat(first.path("items").valueStream().map(o -> o.path("party").asString()))
+                .containsExactly("us-citizens-ru", "public-moscow", "ru-authorities");
+        String next = first.path("next").asString();
+        assertThat(next).isEqualTo("/api/v1/obligations?report=R-1&after=Ui0xL3J1LWF1dGhvcml0aWVz&size=3"); // after R-1/ru-authorities
+
+        JsonNode last = Http.get(port, "analyst", next).json();
+        assertThat(last.path("items").valueStream().map(o -> o.path("party").asString()))
+                .containsExactly("crocus-city-hall");
+        assertThat(last.has("next")).isFalse();
+        assertThat(Http.get(port, "analyst", PARTIES).json().path("size").asInt()).isEqualTo(50);
+
+        JsonNode badCursor = problem(Http.get(port, "analyst", "/api/v1/obligations?after=%25%25"), 400);
+        assertThat(badCursor.path("detail").asString()).isEqualTo("after must be the cursor of a page's next link");
+        JsonNode unknown = problem(Http.get(port, "analyst", "/api/v1/parties?after=bm9ib2R5"), 400);
+        assertThat(unknown.path("detail").asString()).isEqualTo("the page cursor names no party on file");
+        JsonNode tooBig = problem(Http.get(port, "analyst", "/api/v1/reports?size=501"), 400);
+        assertThat(tooBig.path("detail").asString()).isEqualTo("size must be between 1 and 500, not 501");
     }
 
     @Test

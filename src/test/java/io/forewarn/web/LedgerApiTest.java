@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -84,7 +85,8 @@ class LedgerApiTest {
 
         for (long index = 0; index < second.size(); index += 3) {
             JsonNode proof = JSON.readTree(get("/api/v1/ledger/entries/" + index + "/proof?size=" + second.size()));
-            JsonNode entry = JSON.readTree(get("/api/v1/ledger/entries?from=" + index + "&size=1")).get("items").get(0);
+            JsonNode entry = JSON.readTree(get("/api/v1/ledger/entries?size=1" + (index == 0 ? "" : "&after=" + Base64.getUrlEncoder()
+                    .withoutPadding().encodeToString(Long.toString(index - 1).getBytes(StandardCharsets.UTF_8))))).get("items").get(0);
             byte[] leaf = Rfc9162Hasher.SHA_256.leafHash(entry.get("body").stringValue().getBytes(StandardCharsets.UTF_8));
             assertThat(HEX.formatHex(leaf)).isEqualTo(proof.get("leafHash").stringValue());
             InclusionProofs.verify(Rfc9162Hasher.SHA_256, index, second.size(), leaf, hashes(proof.get("proof")), second.rootHash());

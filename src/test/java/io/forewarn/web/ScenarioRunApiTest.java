@@ -55,10 +55,10 @@ class ScenarioRunApiTest {
             assertThat(body).doesNotContain(secret);
         }
         assertThat(events()).isEqualTo(eventsBefore);
-        assertThat(Http.call(port, Role.ANALYST, "GET", "/api/v1/reports", null, null).body())
-                .contains("\"total\":1");
-        assertThat(Http.call(port, Role.ANALYST, "GET", "/api/v1/warnings", null, null).body())
-                .contains("\"total\":0");
+        assertThat(Http.call(port, Role.ANALYST, "GET", "/api/v1/reports", null, null).json().path("items").size())
+                .isEqualTo(1);
+        assertThat(Http.call(port, Role.ANALYST, "GET", "/api/v1/warnings", null, null).json().path("items").size())
+                .isEqualTo(0);
     }
 
     @Test

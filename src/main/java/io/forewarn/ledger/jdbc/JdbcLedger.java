@@ -57,10 +57,11 @@ import java.util.function.Function;
  * beside the report, never in the ledger. Event summaries never carry protected material (see
  * {@link TimelineEntry}). The leaf hash is computed over exactly the stored body's UTF-8 bytes.
  *
- * <p><b>Appending many at once.</b> {@code store.JdbcCasebook#appendAll} queues its events with {@link #enqueueAll};
- * a transaction that did so writes its entries the same way, under the same lock, with the same indices,
- * bodies and hashes, but as two JDBC statement batches (entries, then subtree hashes) instead of one
- * statement per row. A transaction that only ever called {@link #enqueue} writes row by row, as before.
+ * <p><b>What the lock covers.</b> Only the step that needs the log's size: the right edge's subtree hashes read
+ * in one query, the hashing, and two JDBC statement batches (entries, then subtree hashes), whether the events
+ * came one by one ({@link #enqueue}) or several at once ({@link #enqueueAll}, from
+ * {@code store.JdbcCasebook#appendAll}). What an entry records, a report's salted digests included, is read when
+ * its event is queued, before the lock.
  *
  * <p><b>Tree.</b> Each append ({@link TreeAppend}) also stores the hashes of the subtrees its leaf completes ({@code ledger_node}),
  * so any root or proof, present or past, takes O(log n) reads ({@link #subtrees()}).
@@ -87,7 +88,8 @@ public final class JdbcLedger implements Ledger {
     private static final class Pending implements TransactionSynchronization {
         private final JdbcLedger ledger;
         private final Object key;
-        private final List<Map.Entry<Long, TimelineEntry>> events = new ArrayList<>();
+        /** Each event's timeline seq and what its entry records, read when it was queued (never under the lock). */
+        private final List<Map.Entry<Long, LedgerEvent>> events = new ArrayList<>();
         /** Whether {@link JdbcLedger#enqueueAll} queued any of them: then all are written in statement batches. */
         private boolean batched;
 
@@ -119,7 +121,7 @@ public final class JdbcLedger implements Ledger {
      * @throws IllegalStateException outside a Spring-managed transaction on this ledger's data source
      */
     public void enqueue(long eventSeq, TimelineEntry event) {
-        pending().events.add(Map.entry(eventSeq, event));
+        pending().events.add(Map.entry(eventSeq, recorded(event)));
     }
 
     /**
@@ -134,7 +136,7 @@ public final class JdbcLedger implements Ledger {
         }
         Pending pending = pending();
         for (int i = 0; i < events.size(); i++) {
-            pending.events.add(Map.entry(eventSeqs.get(i), events.get(i)));
+            pending.events.add(Map.entry(eventSeqs.get(i), recorded(events.get(i))));
         }
         pending.batched = true;
     }
@@ -156,19 +158,21 @@ public final class JdbcLedger implements Ledger {
     }
 
     /**
-     * Writes the entries of one transaction's events under the {@code ledger_state} lock: one statement per
-     * row, or (when {@code batched}) one statement batch of entries and one of subtree hashes. Statement
+     * Writes the entries of one transaction's events under the {@code ledger_state} lock, which is held only for
+     * this: the lock, one read of the subtree hashes on the log's right edge (all an append can need from before
+     * the transaction), the hashing, one statement batch of entries and one of subtree hashes, and the new size.
+     * What an entry records (a report's salted digests among it) was read when its event was queued. Statement
      * batches leave the values and their types to the driver exactly as single statements do (Spring's
-     * {@code StatementCreatorUtils} binds both), so both ways store the same rows.
+     * {@code StatementCreatorUtils} binds both).
      */
-    private void write(List<Map.Entry<Long, TimelineEntry>> events, boolean batched) {
+    private void write(List<Map.Entry<Long, LedgerEvent>> events, boolean batched) {
         if (events.isEmpty()) {
             return;
         }
         long size = jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Map<Subtree, byte[]> completed = new HashMap<>();
+        Map<Subtree, byte[]> completed = new HashMap<>(fetch(rightEdge(size)));
         SubtreeHashes stored = subtrees();
         SubtreeHashes kept = (level, index) -> {
             byte[] hash = completed.get(new Subtree(level, index));
@@ -176,9 +180,9 @@ public final class JdbcLedger implements Ledger {
         };
         List<Object[]> entries = new ArrayList<>(events.size());
         List<Object[]> nodes = new ArrayList<>(events.size());
-        for (Map.Entry<Long, TimelineEntry> queued : events) {
+        for (Map.Entry<Long, LedgerEvent> queued : events) {
             long index = size++;
-            String body = recorded(queued.getValue()).body(index, now);
+            String body = queued.getValue().body(index, now);
             byte[] leafHash = HASHER.leafHash(body.getBytes(StandardCharsets.UTF_8));
             entries.add(new Object[] {index, queued.getKey(), at, body, HEX.formatHex(leafHash)});
             TreeAppend.append(HASHER, kept, index, leafHash, (level, position, hash) -> {
@@ -200,6 +204,20 @@ public final class JdbcLedger implements Ledger {
             nodes.forEach(row -> batches.update(insertNode, row));
         }
         jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
+    }
+
+    /**
+     * The complete subtrees a log of {@code size} leaves ends with, one per bit of its size: the only hashes from
+     * before that appends can combine with (a left sibling completed within the batch is in hand).
+     */
+    private static Set<Subtree> rightEdge(long size) {
+        Set<Subtree> edge = new LinkedHashSet<>();
+        for (int level = 0; level < Long.SIZE - 1; level++) {
+            if ((size >>> level & 1) == 1) {
+                edge.add(new Subtree(level, (size >>> level) - 1));
+            }
+        }
+        return edge;
     }
 
     /** What the ledger records of a timeline row; a report's entry also carries its protected material's digests. */

@@ -3,6 +3,7 @@ package io.forewarn.web.api;
 import io.forewarn.json.DraftView;
 import io.forewarn.json.WarningView;
 import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.Warning;
 import io.forewarn.policy.Role;
 import io.forewarn.server.CaseDesk;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Drafts of warnings: an analyst drafts one per audience of a report, a second person with an
@@ -65,16 +67,14 @@ class DraftController {
     @GetMapping("/drafts")
     Page<DraftView> list(@RequestParam(required = false) String report,
                          @RequestParam(required = false) String status,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "50") int size,
+                         @RequestParam(required = false) String after,
+                         @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        DraftRecord.Status wanted = status == null ? null : DraftRecord.Status.of(status);
-        return desk.read(casebook -> Page.of(casebook.drafts().stream()
-                .filter(d -> report == null || d.draft().reportId().equals(report))
-                .filter(d -> wanted == null || d.status() == wanted)
-                .map(d -> DraftView.of(d, caller.reader()))
-                .toList(), page, size));
+        Optional<DraftRecord.Status> wanted = Optional.ofNullable(status).map(DraftRecord.Status::of);
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.drafts(Optional.ofNullable(report), wanted, slice), size,
+                DraftRecord::id, d -> DraftView.of(d, caller.reader())));
     }
 
     @Operation(operationId = "readDraft", summary = "Read a draft",

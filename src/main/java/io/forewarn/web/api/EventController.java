@@ -1,8 +1,9 @@
 package io.forewarn.web.api;
 
 import io.forewarn.json.TimelineEntryView;
-import io.forewarn.obligation.TimelineEntry;
+import io.forewarn.obligation.NumberedEntry;
 import io.forewarn.server.CaseDesk;
+import io.forewarn.obligation.TimelineEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,11 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-
 /**
- * The case's timeline: every step of the workflow in the order it was recorded, read from a
- * position on ({@code from}, 0 being the first event ever), at most {@code size} at a time; the
- * answer's {@code next} is the position to ask for next. Summaries never carry protected material.
+ * The case's timeline: every step of the workflow in the order it was recorded, a page at a time from the
+ * first event or from where the previous page ended ({@code after}, the cursor of its {@code next} link).
+ * Summaries never carry protected material.
  */
 @Tag(name = "events", description = "The timeline of the case")
 @RestController
@@ -31,16 +31,11 @@ class EventController {
     @Operation(operationId = "listEvents", summary = "The timeline from a position on",
             description = "At most size events from position from (0: the first ever); next is where to go on.")
     @GetMapping
-    TimelinePage list(@RequestParam(defaultValue = "0") int from, @RequestParam(defaultValue = "100") int size) {
-        if (from < 0) {
-            throw new IllegalArgumentException("from must be 0 or more, not " + from);
-        }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + Page.MAX_SIZE + ", not " + size);
-        }
-        List<TimelineEntry> events = desk.read(casebook -> casebook.eventsFrom(from));
-        List<TimelineEntry> page = events.subList(0, Math.min(size, events.size()));
-        return new TimelinePage(page.stream().map(TimelineEntryView::of).toList(), from, size, from + page.size(),
-                events.size() > page.size());
+    Page<TimelineEntryView> list(@RequestParam(required = false) String after,
+                                 @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Page.requireSize(size);
+        long seq = after == null ? -1 : Page.numberKey(after);
+        return desk.read(casebook -> Page.of(casebook.eventsAfter(seq, size + 1), size,
+                event -> Long.toString(event.seq()), (NumberedEntry event) -> TimelineEntryView.of(event.entry())));
     }
 }

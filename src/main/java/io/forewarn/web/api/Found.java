@@ -39,7 +39,6 @@ final class Found {
     }
 
     static Incident incident(Casebook casebook, String id) {
-        return casebook.incidents().stream().filter(incident -> incident.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFound("no incident " + id));
+        return casebook.incident(id).orElseThrow(() -> new NotFound("no incident " + id));
     }
 }

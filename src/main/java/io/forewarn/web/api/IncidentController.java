@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import io.forewarn.obligation.Slice;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +81,7 @@ class IncidentController {
         Caller caller = Caller.of(authentication);
         Incident incident = read(RequestBodies.document(body));
         desk.change(duty -> {
-            if (duty.casebook().incidents().stream().anyMatch(known -> known.id().equals(incident.id()))) {
+            if (duty.casebook().incident(incident.id()).isPresent()) {
                 throw new IllegalStateException("incident " + incident.id() + " is already recorded");
             }
             duty.recordIncident(incident, caller.name());
@@ -90,8 +92,10 @@ class IncidentController {
 
     @Operation(operationId = "listIncidents", summary = "List incidents")
     @GetMapping
-    Page<IncidentView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.incidents().stream().map(IncidentView::of).toList(), page, size));
+    Page<IncidentView> list(@RequestParam(required = false) String after,
+                            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.incidents(slice), size, Incident::id, IncidentView::of));
     }
 
     @Operation(operationId = "readIncident", summary = "Read an incident")

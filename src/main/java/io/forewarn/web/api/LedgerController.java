@@ -60,20 +60,23 @@ class LedgerController {
         return LedgerKeyFiles.publicPem(desk.publicKey());
     }
 
-    /** Entries from index {@code from}, at most {@code size}; {@code body} is the canonical JSON exactly as hashed. */
     @Operation(operationId = "listLedgerEntries", summary = "Entries with their leaf hashes, from an index on")
+    /**
+     * A page of entries in index order, from the first or after the entry the cursor {@code after} names; {@code body}
+     * is the canonical JSON exactly as hashed. One index range per page.
+     */
     @GetMapping("/entries")
-    LedgerEntries entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "100") int size) {
+    Page<LedgerEntries.Entry> entries(@RequestParam(required = false) String after,
+                                      @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Page.requireSize(size);
+        long from = after == null ? 0 : Page.numberKey(after) + 1;
         if (from < 0) {
-            throw new IllegalArgumentException("from must be 0 or more, not " + from);
-        }
-        if (size < 1 || size > Page.MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + Page.MAX_SIZE + ", not " + size);
+            throw new IllegalArgumentException("after must be the cursor of a page's next link");
         }
         Ledger ledger = desk.ledger();
-        long total = ledger.size();
-        List<LedgerEntry> page = ledger.entries(from, Math.min(total, from + size));
-        return new LedgerEntries(page.stream().map(LedgerEntries.Entry::of).toList(), from, size, from + page.size(), total);
+        long end = Math.min(ledger.size(), from + size + 1);
+        List<LedgerEntry> fetched = ledger.entries(from, Math.max(from, end));
+        return Page.of(fetched, size, entry -> Long.toString(entry.index()), LedgerEntries.Entry::of);
     }
 
     /** The inclusion proof of entry {@code index} in the tree of {@code size} entries (default: the latest head's). */

@@ -2,7 +2,9 @@ package io.forewarn.web.api;
 
 import io.forewarn.json.ObligationView;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.ObligationQuery;
 import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Slice;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.problem.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import java.util.Comparator;
 
 /** Obligations to warn, listed by state, party, report and deadline. */
@@ -43,25 +46,30 @@ class ObligationController {
                               @RequestParam(required = false) String party,
                               @RequestParam(required = false) String report,
                               @RequestParam(name = "due-before", required = false) String dueBefore,
-                              @Parameter(schema = @Schema(allowableValues = {"opened", "deadline"}))
                               @RequestParam(defaultValue = "opened") String sort,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "50") int size) {
-        ObligationState wantedState = state == null ? null : ObligationState.of(state);
-        Instant before = dueBefore == null ? null : instant(dueBefore);
-        Comparator<Obligation> order = switch (sort) {
-            case "opened" -> (a, b) -> 0;
-            case "deadline" -> Comparator.comparing(Obligation::deadline);
+                              @RequestParam(required = false) String after,
+                              @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        ObligationQuery query = ObligationQuery.all();
+        if (state != null) {
+            query = query.inStates(Set.of(ObligationState.of(state)));
+        }
+        if (party != null) {
+            query = query.toParty(party);
+        }
+        if (report != null) {
+            query = query.ofReport(report);
+        }
+        if (dueBefore != null) {
+            query = query.dueBefore(instant(dueBefore));
+        }
+        query = switch (sort) {
+            case "opened" -> query;
+            case "deadline" -> query.mostUrgentFirst();
             default -> throw new IllegalArgumentException("sort must be 'opened' or 'deadline', not '" + sort + "'");
         };
-        return desk.read(casebook -> Page.of(casebook.obligations().stream()
-                .filter(o -> wantedState == null || o.state() == wantedState)
-                .filter(o -> party == null || o.partyId().equals(party))
-                .filter(o -> report == null || o.reportId().equals(report))
-                .filter(o -> before == null || o.deadline().isBefore(before))
-                .sorted(order)
-                .map(ObligationView::of)
-                .toList(), page, size));
+        ObligationQuery asked = query;
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.obligations(asked, slice), size, Obligation::id, ObligationView::of));
     }
 
     /** One obligation; its id is {@code REPORT/PARTY}. */

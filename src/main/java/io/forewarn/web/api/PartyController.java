@@ -3,6 +3,8 @@ package io.forewarn.web.api;
 import io.forewarn.json.PartyView;
 import io.forewarn.party.Party;
 import io.forewarn.party.PartyReader;
+import io.forewarn.obligation.Slice;
+import io.forewarn.policy.Audience;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.openapi.PartySchema;
 import io.forewarn.web.problem.NotFound;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** Parties who may need warnings, written as in a scenario file's {@code parties:} list. */
 @Tag(name = "parties", description = "Parties who may need warnings")
@@ -82,11 +85,10 @@ class PartyController {
     @Operation(operationId = "listParties", summary = "List parties", description = "Optionally of one audience.")
     @GetMapping
     Page<PartyView> list(@RequestParam(required = false) String audience,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.parties().stream()
-                .filter(p -> audience == null || p.audience().name().equals(audience))
-                .map(PartyView::of)
-                .toList(), page, size));
+                         @RequestParam(required = false) String after,
+                         @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Optional<Audience> wanted = Optional.ofNullable(audience).map(Audience::new);
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.parties(wanted, slice), size, Party::id, PartyView::of));
     }
 }

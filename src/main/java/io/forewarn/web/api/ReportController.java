@@ -3,6 +3,7 @@ package io.forewarn.web.api;
 import io.forewarn.json.ObligationView;
 import io.forewarn.json.ReportView;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Slice;
 import io.forewarn.report.Harm;
 import io.forewarn.report.ReportReader;
 import io.forewarn.report.ThreatReport;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Threat reports: an analyst enters them; the people who work the case, and oversight, read them. */
 @Tag(name = "reports", description = "Threat reports: what was learned, and the obligations it opened")
@@ -81,16 +84,16 @@ class ReportController {
     }
 
     @Operation(operationId = "listReports", summary = "List reports", description = "Optionally of one harm.")
+    /** One query per page: each report comes with its triage. */
     @GetMapping
     Page<ReportView> list(@RequestParam(required = false) String harm,
-                          @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "50") int size,
+                          @RequestParam(required = false) String after,
+                          @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size,
                           Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Harm wanted = harm == null ? null : Harm.of(harm);
-        return desk.read(casebook -> Page.of(casebook.reports().stream()
-                        .filter(report -> wanted == null || report.harm() == wanted)
-                        .map(report -> ReportView.of(report, casebook.triage(report.id()), caller.reader()))
-                        .toList(), page, size));
+        Optional<Harm> wanted = Optional.ofNullable(harm).map(Harm::of);
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.reports(wanted, slice), size, received -> received.report().id(),
+                received -> ReportView.of(received.report(), Optional.of(received.triage()), caller.reader())));
     }
 }

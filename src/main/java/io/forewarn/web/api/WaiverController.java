@@ -2,6 +2,7 @@ package io.forewarn.web.api;
 
 import io.forewarn.json.WaiverView;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.WaiverRules;
 import io.forewarn.obligation.WaiverTerms;
@@ -89,12 +90,11 @@ class WaiverController {
     @Operation(operationId = "listWaivers", summary = "List waivers", description = "Optionally of one obligation (REPORT/PARTY).")
     @GetMapping("/waivers")
     Page<WaiverView> list(@RequestParam(required = false) String obligation,
-                          @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.waivers().stream()
-                .filter(w -> obligation == null || w.obligationId().equals(obligation))
-                .map(WaiverView::of)
-                .toList(), page, size));
+                          @RequestParam(required = false) String after,
+                          @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.waivers(Optional.ofNullable(obligation), slice), size, Waiver::id,
+                WaiverView::of));
     }
 
     @Operation(operationId = "readWaiver", summary = "Read a waiver")

@@ -5,6 +5,9 @@ import io.forewarn.json.WarningView;
 import io.forewarn.obligation.DraftRecord;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.security.Caller;
+import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.Slice;
+import io.forewarn.obligation.Warning;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** Warnings as issued, and the renewal of one that is about to expire while the threat lasts. */
 @Tag(name = "warnings", description = "Warnings as issued, and their renewal")
@@ -36,13 +40,11 @@ class WarningController {
     @GetMapping
     Page<WarningView> list(@RequestParam(required = false) String report,
                            @RequestParam(required = false) String party,
-                           @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "50") int size) {
-        return desk.read(casebook -> Page.of(casebook.warnings().stream()
-                .filter(w -> report == null || w.reportId().equals(report))
-                .filter(w -> party == null || w.addresses(party))
-                .map(WarningView::of)
-                .toList(), page, size));
+                           @RequestParam(required = false) String after,
+                           @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(casebook.warnings(Optional.ofNullable(report), Optional.ofNullable(party),
+                slice), size, Warning::id, WarningView::of));
     }
 
     @Operation(operationId = "readWarning", summary = "Read a warning")

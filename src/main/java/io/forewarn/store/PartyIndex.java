@@ -1,0 +1,132 @@
+package io.forewarn.store;
+
+import io.forewarn.party.Party;
+import io.forewarn.place.Box;
+import io.forewarn.place.Footprint;
+import io.forewarn.place.PathName;
+import io.forewarn.place.Reach;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables): {@code party_box}
+ * holds the boxes of each party's {@link Footprint} (indexed by size class and southern edge, so the boxes
+ * that can meet a query's are one index range per class), {@code party_name} the folded names of its
+ * place path (indexed by name). {@link #candidates} asks both in one statement for the parties a
+ * {@link Reach} reaches, as {@link Reach#reaches} decides it in memory.
+ */
+final class PartyIndex {
+
+    /** Longer folded names are kept as a prefix and a digest of the whole, so any name fits the index. */
+    static final int MAX_NAME_LENGTH = 500;
+
+    private static final String INSERT_BOX =
+            "INSERT INTO party_box (party_id, size_class, south, north, west, east) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_NAME =
+            "INSERT INTO party_name (party_id, place_level, folded_name, finer) VALUES (?, ?, ?, ?)";
+
+    private PartyIndex() {
+    }
+
+    /** The rows of these parties, none of which has rows yet, in two statement batches. */
+    static void insert(Connection connection, List<Party> parties) throws SQLException {
+        try (PreparedStatement boxes = connection.prepareStatement(INSERT_BOX);
+             PreparedStatement names = connection.prepareStatement(INSERT_NAME)) {
+            for (Party party : parties) {
+                Footprint footprint = Footprint.of(party.place());
+                for (Box box : footprint.boxes()) {
+                    boxes.setString(1, party.id());
+                    boxes.setInt(2, box.sizeClass());
+                    boxes.setDouble(3, box.south());
+                    boxes.setDouble(4, box.north());
+                    boxes.setDouble(5, box.west());
+                    boxes.setDouble(6, box.east());
+                    boxes.addBatch();
+                }
+                for (PathName name : footprint.names()) {
+                    names.setString(1, party.id());
+                    names.setString(2, name.level().key());
+                    names.setString(3, key(name.name()));
+                    names.setInt(4, name.finer());
+                    names.addBatch();
+                }
+            }
+            boxes.executeBatch();
+            names.executeBatch();
+        }
+    }
+
+    /** Removes the rows of these parties (before they are written anew). */
+    static void delete(Connection connection, List<String> partyIds) throws SQLException {
+        try (PreparedStatement boxes = connection.prepareStatement("DELETE FROM party_box WHERE party_id = ?");
+             PreparedStatement names = connection.prepareStatement("DELETE FROM party_name WHERE party_id = ?")) {
+            for (String id : partyIds) {
+                boxes.setString(1, id);
+                boxes.addBatch();
+                names.setString(1, id);
+                names.addBatch();
+            }
+            boxes.executeBatch();
+            names.executeBatch();
+        }
+    }
+
+    /** A statement and its parameters. */
+    record Query(String sql, List<Object> params) {
+    }
+
+    /**
+     * The ids of the parties {@code reach} reaches, as one statement: a UNION of one index range per box and
+     * size class and one index lookup per name. Empty when the reach asks nothing (a place without geometry
+     * and names cannot be, but the statement must still be valid).
+     */
+    static Query candidates(Reach reach) {
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Box box : reach.boxes()) {
+            branches.add("SELECT party_id FROM party_box WHERE size_class = ? AND south >= ? AND south <= ?"
+                    + " AND north >= ? AND west <= ? AND east >= ?");
+            params.add(box.sizeClass());
+            params.add(box.south() - Footprint.SIZE_CLASSES[box.sizeClass()]);
+            params.add(box.north());
+            params.add(box.south());
+            params.add(box.east());
+            params.add(box.west());
+        }
+        for (Reach.NameKey name : reach.names()) {
+            // one equality lookup per allowed finer mask: an IN list on the index's last column would have H2 scan
+            // every party of the name (every party in a country) and filter
+            for (int finer : name.finer()) {
+                branches.add("SELECT party_id FROM party_name WHERE folded_name = ? AND place_level = ? AND finer = ?");
+                params.add(key(name.name()));
+                params.add(name.level().key());
+                params.add(finer);
+            }
+        }
+        if (branches.isEmpty()) {
+            return new Query("SELECT party_id FROM party_name WHERE 1 = 0", List.of());
+        }
+        return new Query(String.join(" UNION ", branches), params);
+    }
+
+    /** A folded name as the index keeps it: itself, or when longer than {@link #MAX_NAME_LENGTH} a prefix and a digest. */
+    static String key(String folded) {
+        if (folded.length() <= MAX_NAME_LENGTH) {
+            return folded;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(folded.getBytes(StandardCharsets.UTF_8));
+            return folded.substring(0, MAX_NAME_LENGTH - 65) + "#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+}

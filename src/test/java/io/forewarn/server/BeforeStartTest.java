@@ -47,10 +47,7 @@ class BeforeStartTest {
 
     @Test
     void aUrlThatIsNotJdbcIsRefusedWithTheVariableToFix() {
-        Map<String, Object> settings = settings();
-        settings.put("forewarn.users[0].name", "ann");
-        settings.put("forewarn.users[0].password-hash", "$2a$04$ZJ9iUSYTBgbswDLDFsX7g.aAgOCBqUrwUUYNj58EhOgku/.u.nCCC");
-        settings.put("forewarn.users[0].roles[0]", "analyst");
+        Map<String, Object> settings = withALogin(settings());
         settings.put("FOREWARN_DB_URL", "postgresql://127.0.0.1/forewarn");
 
         assertThat(start(settings)).isInstanceOf(StartRefusedException.class)
@@ -59,13 +56,17 @@ class BeforeStartTest {
 
     @Test
     void aPoolSizeOutOfRangeIsRefusedWithItsVariable() {
-        Map<String, Object> settings = settings();
-        settings.put("forewarn.users[0].name", "ann");
-        settings.put("forewarn.users[0].password-hash", "$2a$04$ZJ9iUSYTBgbswDLDFsX7g.aAgOCBqUrwUUYNj58EhOgku/.u.nCCC");
-        settings.put("forewarn.users[0].roles[0]", "analyst");
+        Map<String, Object> settings = withALogin(settings());
         settings.put("FOREWARN_DB_POOL_SIZE", "0");
 
         assertThat(start(settings)).isInstanceOf(StartRefusedException.class).hasMessageStartingWith("FOREWARN_DB_POOL_SIZE must be");
+    }
+
+    private static Map<String, Object> withALogin(Map<String, Object> settings) {
+        settings.put("forewarn.users[0].name", "ann");
+        settings.put("forewarn.users[0].password-hash", "$2a$04$ZJ9iUSYTBgbswDLDFsX7g.aAgOCBqUrwUUYNj58EhOgku/.u.nCCC");
+        settings.put("forewarn.users[0].roles[0]", "analyst");
+        return settings;
     }
 
     private Map<String, Object> settings() {

@@ -48,9 +48,13 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Scenario scenario = ScenarioFile.parse("crocus-2024.yaml", builtInScenario());
         Replay replay = new Replay(scenario, policy.load());
+        ReplayText text = new ReplayText(spec.commandLine().getOut(), scenario);
+        text.header(); // at once: the replays take a moment, the first of them longest (the JVM is still warming up)
         ReplayResult recorded = replay.run(Mode.AS_RECORDED);
+        text.run(recorded, !quiet);
         ReplayResult decided = replay.run(Mode.AS_POLICY);
-        new ReplayText(spec.commandLine().getOut(), scenario).print(List.of(recorded, decided), !quiet);
+        text.run(decided, !quiet);
+        text.conclusion(List.of(recorded, decided));
         boolean met = recorded.expectations().met() && decided.expectations().met();
         if (serve) {
             new DemoServer(scenario, policy).serve(port, spec.commandLine().getOut());

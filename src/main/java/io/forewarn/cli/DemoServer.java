@@ -10,6 +10,7 @@ import io.forewarn.server.ForewarnServer;
 import io.forewarn.server.ServerStarted;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,10 +20,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The demo as a server: the Crocus case, as recorded, in a fresh embedded database, served with one
- * login per role. The passwords are made up at start and printed once; nothing is reused.
+ * login per role. The passwords are made up at start and printed once; nothing is reused: the temporary
+ * directory (database, ledger key pair, witness file) is removed when the process stops.
  */
 final class DemoServer {
 
@@ -38,6 +41,16 @@ final class DemoServer {
 
     void serve(int port, PrintWriter out) {
         Path directory = freshDirectory();
+        AtomicReference<ConfigurableApplicationContext> running = new AtomicReference<>();
+        // Ctrl-C or SIGTERM: the server closes (its database with it), then the directory goes, signing key included.
+        // Spring's own hook may be closing the context at the same moment; close() waits for that to finish.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ConfigurableApplicationContext context = running.get();
+            if (context != null) {
+                context.close();
+            }
+            FileSystemUtils.deleteRecursively(directory.toFile());
+        }, "forewarn-demo-cleanup"));
         DatabaseSettings settings = DatabaseSettings.embedded(directory);
         long entries;
         try (Database database = Database.open(settings)) {
@@ -67,14 +80,18 @@ final class DemoServer {
             properties.put("forewarn.users[" + i + "].roles[0]", name);
         }
         ConfigurableApplicationContext server = ForewarnServer.start(properties);
+        running.set(server);
+        ServerStarted started = server.getBean(ServerStarted.class);
+        int listening = started.port(); // the one chosen, when asked for port 0
         out.println();
-        out.println(server.getBean(ServerStarted.class).line());
+        out.println(started.line());
         out.println("The Crocus case, as recorded, is loaded. Demo logins (one per role, made up for this run):");
         logins.forEach((name, password) -> out.printf("  %-10s %s%n", name, password));
-        out.println("The ledger holds the case's " + entries + " events, signed with the key in " + directory + ". Check it offline:");
-        out.println("  curl -u oversight:" + logins.get("oversight") + " http://localhost:" + port + "/api/v1/ledger/export -o ledger.json"
+        out.println("The ledger holds the case's " + entries + " events, signed with the key in " + directory
+                + " (removed when the server stops). Check it offline:");
+        out.println("  curl -u oversight:" + logins.get("oversight") + " http://localhost:" + listening + "/api/v1/ledger/export -o ledger.json"
                 + " && forewarn ledger verify ledger.json");
-        out.println("Try: curl -u oversight:" + logins.get("oversight") + " http://localhost:" + port
+        out.println("Try: curl -u oversight:" + logins.get("oversight") + " http://localhost:" + listening
                 + "/api/v1/obligations   (Ctrl-C stops the server)");
         out.flush();
         try {

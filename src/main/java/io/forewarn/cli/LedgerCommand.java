@@ -154,12 +154,15 @@ final class LedgerCommand implements Runnable {
                 if (pinned.isEmpty() && Files.isRegularFile(publicFile)) {
                     pinned = Optional.of(LedgerKeyFiles.readPublic(publicFile));
                 }
-                PublicKey publicKey = pinned.orElseThrow(() -> new IllegalArgumentException(
-                        "no public key to check the database's heads with: give --key or put ledger.pub in " + dataDirectory));
+                PublicKey publicKey = pinned.orElseThrow(() -> new IllegalArgumentException("no " + publicFile
+                        + " to check the database's tree heads with: run this where the server runs (the key pair is in its "
+                        + "forewarn.data-dir, made on its first start), or give --data-dir DIR, or --key PUB.pem "
+                        + "(GET /api/v1/ledger/public-key)"));
                 try (Database opened = open(dataDirectory, environment)) {
                     Ledger ledger = opened.casebook().ledger();
                     SignedTreeHead latest = ledger.latestHead().orElseThrow(() -> new IllegalArgumentException(
-                            "the database's ledger has no published tree head yet to verify against"));
+                            "the database's ledger has no signed tree head yet to verify against: 'forewarn serve' "
+                                    + "publishes one when it starts"));
                     long unsigned = ledger.size() - latest.size();
                     if (unsigned > 0) {
                         note = " (" + unsigned + " newer entries are not under a signed head yet)";

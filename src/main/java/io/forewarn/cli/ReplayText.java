@@ -43,6 +43,13 @@ final class ReplayText {
      * comparison, the expectations.
      */
     void print(List<ReplayResult> runs, boolean timelines) {
+        header();
+        runs.forEach(run -> run(run, timelines));
+        conclusion(runs);
+    }
+
+    /** What the scenario file says before anything is replayed: title, sources, the incidents as recorded. */
+    void header() {
         out.println(scenario.title());
         if (!scenario.sources().isEmpty()) {
             out.println("Sources: " + String.join("; ", scenario.sources()) + ". Parts marked synthetic were invented.");
@@ -51,12 +58,20 @@ final class ReplayText {
                 .filter(ScenarioEvent.IncidentOccurred.class::isInstance)
                 .map(event -> ((ScenarioEvent.IncidentOccurred) event).incident())
                 .forEach(incident -> out.println(incident(incident)));
-        for (ReplayResult run : runs) {
-            if (timelines) {
-                timeline(run);
-            }
-            review(run);
+        out.flush();
+    }
+
+    /** One run's timeline (if asked for) and review, printed as soon as it is replayed. */
+    void run(ReplayResult run, boolean timelines) {
+        if (timelines) {
+            timeline(run);
         }
+        review(run);
+        out.flush();
+    }
+
+    /** The comparison of two runs, and whether each met its expectations. */
+    void conclusion(List<ReplayResult> runs) {
         if (runs.size() == 2) {
             sideBySide(runs.get(0), runs.get(1));
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,6 +42,8 @@ import java.util.Optional;
 @Configuration
 class ServerConfiguration {
 
+    static final String DATABASE_BEAN = "database";
+
     private static final Logger LOG = LoggerFactory.getLogger(ServerConfiguration.class);
 
     /**
@@ -62,20 +65,29 @@ class ServerConfiguration {
     }
 
     /**
-     * The database named by FOREWARN_DB_URL (+ _USER, _PASSWORD) from the environment or the
-     * settings, else the embedded H2 file under ./forewarn-data/; migrated before anything uses it.
+     * The database, migrated before anything uses it. {@code forewarn serve} has opened it already, before the
+     * context was built ({@link BeforeStart}); a context started otherwise (a test's) opens it here.
      */
-    @Bean(destroyMethod = "close")
+    @Bean(name = DATABASE_BEAN, destroyMethod = "close")
+    @ConditionalOnMissingBean(Database.class)
     Database database(Environment environment) {
+        return Database.open(databaseSettings(environment));
+    }
+
+    /**
+     * The database named by FOREWARN_DB_URL (+ _USER, _PASSWORD, _POOL_SIZE) from the environment or the
+     * settings, else the embedded H2 file under ./forewarn-data/.
+     */
+    static DatabaseSettings databaseSettings(Environment environment) {
         Map<String, String> variables = new HashMap<>();
         for (String name : List.of(DatabaseSettings.URL_VARIABLE, DatabaseSettings.USER_VARIABLE,
-                DatabaseSettings.PASSWORD_VARIABLE)) {
+                DatabaseSettings.PASSWORD_VARIABLE, DatabaseSettings.POOL_SIZE_VARIABLE)) {
             String value = environment.getProperty(name);
             if (value != null) {
                 variables.put(name, value);
             }
         }
-        return Database.open(DatabaseSettings.fromEnvironment(variables));
+        return DatabaseSettings.fromEnvironment(variables);
     }
 
     @Bean

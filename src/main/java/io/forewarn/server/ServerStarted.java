@@ -21,7 +21,12 @@ public class ServerStarted {
     }
 
     public String line() {
-        return "Forewarn serving at http://localhost:" + context.getWebServer().getPort() + "/ (database: " + database.description()
+        return "Forewarn serving at http://localhost:" + port() + "/ (database: " + database.description()
                 + "; policy v" + policies.active().version() + ")";
+    }
+
+    /** The port it listens on (the one chosen when asked for port 0). */
+    public int port() {
+        return context.getWebServer().getPort();
     }
 }

@@ -20,7 +20,10 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
-    /** Opens the pool and migrates; fails (and closes what it opened) when the database cannot be reached. */
+    /**
+     * Opens the pool and migrates; fails (and closes what it opened) with one line saying what is wrong when
+     * the database cannot be reached, refuses the login, or will not take the tables.
+     */
     public static Database open(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("forewarn");
@@ -29,12 +32,17 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
         config.setAutoCommit(true); // a statement outside a transaction is its own; Spring turns it off per transaction
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException failed) {
+            throw DatabaseUnavailableException.of(settings, failed);
+        }
         try {
             Migrations.migrate(pool);
         } catch (RuntimeException failed) {
             pool.close();
-            throw failed;
+            throw DatabaseUnavailableException.of(settings, failed);
         }
         return new Database(pool, settings.describe());
     }

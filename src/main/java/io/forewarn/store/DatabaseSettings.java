@@ -53,7 +53,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
                     + ", not " + poolSize);
         }
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("a database URL starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/forewarn");
+            throw new IllegalArgumentException("the database URL (" + URL_VARIABLE
+                    + ") starts with jdbc:, e.g. jdbc:postgresql://127.0.0.1:5432/forewarn");
         }
     }
 

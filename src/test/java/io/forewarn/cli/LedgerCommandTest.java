@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.ClosedPort;
 import io.forewarn.Crocus;
 import io.forewarn.ledger.LedgerExport;
 import io.forewarn.ledger.LedgerKeys;
@@ -209,6 +210,65 @@ class LedgerCommandTest {
         Cli.Result range = Cli.run("ledger", "export", "--data-dir", data, "--from", 5, "--to", 10_000);
         assertThat(range.exit()).isEqualTo(2);
         assertThat(range.err()).contains("no entries [5, 10000)");
+    }
+
+    /** Scripts read what these commands print: nothing but the result may reach standard output. */
+    @Test
+    void ledgerCommandsPrintTheirResultOnStandardOutputAndNothingElse() {
+        publishHead();
+        Cli.Result exported = Cli.process(dir, Map.of(), "ledger", "export", "--data-dir", data);
+
+        assertThat(exported.exit()).as(exported.all()).isZero();
+        assertThat(exported.err()).isEmpty();
+        assertThat(exported.out()).startsWith("{").isEqualTo(LedgerExport.parse(exported.out()).toJson());
+        assertThat(LedgerExport.parse(exported.out()).entries()).hasSize(crocusEvents + 5);
+
+        Cli.Result verified = Cli.process(dir, Map.of(), "ledger", "verify", "--db", "--data-dir", data);
+
+        assertThat(verified.exit()).as(verified.all()).isZero();
+        assertThat(verified.err()).isEmpty();
+        assertThat(verified.out()).matches("verified " + (crocusEvents + 5) + " entries \\[0, " + (crocusEvents + 5)
+                + "\\) up to head size " + (crocusEvents + 5) + ", root [0-9a-f]{64}, signed \\S+ by sha256:[0-9a-f]{64}\n");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsOneLineSayingWhichSettingIsWrong() {
+        int closed = ClosedPort.any();
+        LedgerCommand.environment = Map.of("FOREWARN_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/forewarn",
+                "FOREWARN_DB_USER", "forewarn", "FOREWARN_DB_PASSWORD", "not-to-be-shown");
+
+        Cli.Result verified = Cli.run("ledger", "verify", "--db", "--data-dir", data);
+
+        assertThat(verified.exit()).isEqualTo(2);
+        assertThat(verified.out()).isEmpty();
+        assertThat(verified.err()).isEqualTo("forewarn: cannot open the database PostgreSQL 127.0.0.1:" + closed + "/forewarn as "
+                + "user forewarn: nothing answers at its host and port (Connection to 127.0.0.1:" + closed + " refused): check "
+                + "FOREWARN_DB_URL and that the database server runs\n");
+    }
+
+    @Test
+    void verifyingTheDatabaseWithoutItsKeySaysWhereTheKeyIs() {
+        Path elsewhere = dir.resolve("elsewhere");
+
+        Cli.Result verified = Cli.run("ledger", "verify", "--db", "--data-dir", elsewhere);
+
+        assertThat(verified.exit()).isEqualTo(2);
+        assertThat(verified.err()).isEqualTo("forewarn: no " + elsewhere.resolve("ledger.pub") + " to check the database's tree "
+                + "heads with: run this where the server runs (the key pair is in its forewarn.data-dir, made on its first "
+                + "start), or give --data-dir DIR, or --key PUB.pem (GET /api/v1/ledger/public-key)\n");
+    }
+
+    @Test
+    void aDatabaseWithoutASignedHeadSaysThatTheServerPublishesOne() throws IOException {
+        Path fresh = dir.resolve("fresh");
+        LedgerKeyFiles.loadOrCreate(fresh);
+        Database.open(DatabaseSettings.embedded(fresh)).close();
+
+        Cli.Result verified = Cli.run("ledger", "verify", "--db", "--data-dir", fresh);
+
+        assertThat(verified.exit()).isEqualTo(2);
+        assertThat(verified.err()).isEqualTo("forewarn: the database's ledger has no signed tree head yet to verify against: "
+                + "'forewarn serve' publishes one when it starts\n");
     }
 
     private Path export() {

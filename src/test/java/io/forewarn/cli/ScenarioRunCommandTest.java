@@ -44,6 +44,18 @@ class ScenarioRunCommandTest {
                 .contains("Expectations for as-policy met: 4 findings, as expected.");
     }
 
+    /** Scripts read the JSON account from standard output: nothing else may reach it, and nothing reaches standard error. */
+    @Test
+    void theJsonAccountIsAllThatIsPrinted() {
+        Cli.Result inProcess = Cli.run("scenario", "run", crocus, "--json");
+
+        Cli.Result process = Cli.process(dir, java.util.Map.of(), "scenario", "run", crocus, "--json");
+
+        assertThat(process.exit()).as(process.err()).isZero();
+        assertThat(process.err()).isEmpty();
+        assertThat(process.out()).startsWith("{\n  \"scenario\" : \"crocus-2024\"").isEqualTo(inProcess.out());
+    }
+
     @Test
     void theIncidentLineStatesTheFiguresOfTheFileAndNoOthers() {
         String text = Crocus.SCENARIO_TEXT;

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One scheduler turn at a time, on a clock two days ahead: it sweeps only with the lease, decides each
  * thing once, rolls back whole when an API change got to an obligation first, and decides again next turn.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class DeadlineSchedulerTest {
 

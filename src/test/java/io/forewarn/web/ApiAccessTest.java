@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * elsewhere (404 on a path nothing answers, 405 for a method the path does not answer), 401 without a
  * login; and no role without need-to-know ever sees a protected term, source, method or portion.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiAccessTest {
 
     private static final Set<Role> CASE_READERS = EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT);

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem (with line and column where the body reader has them) and carries no stack trace, or, for
  * an import, with the report of its rows; and nothing accepted before is lost.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadInputTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Idempotency-Key over HTTP: one change per key, the first answer again on a repeat, and the misuses refused. */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdempotencyKeyTest {
 
     private static final String REPORTS = "/api/v1/reports";

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Production logins come from an OIDC provider as bearer JWTs; their {@code roles} claim decides
  * what the caller may do, exactly as the configured logins' roles do.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JwtLoginTest {
 
     private static final KeyPair PROVIDER = keyPair();

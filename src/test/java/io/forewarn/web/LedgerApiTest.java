@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * core's verifiers only. Heads verify, inclusion and consistency proofs verify against them, the export
  * verifies offline, and the witness file gets the signed heads.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LedgerApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

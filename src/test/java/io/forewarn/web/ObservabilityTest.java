@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a warning issued: the obligations by state agree with the casebook, time-to-warn counted the
  * warning, the leak check's block was counted; neither metrics nor logs show protected material.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an obligation, a waiver, a review, a report and the timeline come out with the same field names and
  * nesting, recursively, and with the same values, since they describe the same objects.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OneShapeTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * security requirement and roles, and its problem answers; and what the server really answers has
  * the shape the document gives it.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDocumentTest {
 
     private static final String PROBLEM = "#/components/schemas/Problem";

@@ -16,7 +16,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario files replayed over HTTP: the replay document, in memory, leaving the casebook as it was. */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScenarioRunApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,6 +2,7 @@ package io.forewarn.web;
 
 import io.forewarn.policy.Role;
 
+import io.forewarn.ForewarnProcess;
 import io.forewarn.Poll;
 
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,17 +40,9 @@ final class ServeProcess implements AutoCloseable {
     /** Starts a server without waiting for it; {@link #awaitServing()} waits. */
     static ServeProcess launch(String name, Path directory, Path config, Map<String, String> environment) {
         Path log = directory.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", // a quick start matters more here than peak speed
-                "-cp", System.getProperty("java.class.path"),
-                "io.forewarn.cli.ForewarnCommand", "serve", "--port", "0", "--config", config.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(directory.toFile())
+        ProcessBuilder builder = ForewarnProcess.builder(directory, environment, "serve", "--port", "0", "--config", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("FOREWARN_"));
-        builder.environment().putAll(environment);
         try {
             return new ServeProcess(name, builder.start(), log);
         } catch (IOException e) {

@@ -1,7 +1,11 @@
 package io.forewarn.web;
 
 import io.forewarn.policy.Role;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -38,6 +42,21 @@ public final class ServerUnderTest {
         }
         for (int i = 0; i < extra.length; i++) {
             login(registry, roles.length + i, extra[i]);
+        }
+    }
+
+    /**
+     * The test logins' hashes are made at bcrypt cost 4, so a call costs a millisecond, not the 50 to 100 of the
+     * server's cost 10. Without this encoder the server would "upgrade" each hash to cost 10 at its first login
+     * (it keeps them in memory, which Spring Security may rehash) and every call after it would pay that cost.
+     * Import it in every {@code @SpringBootTest} of the server, so that they all share one configuration.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class QuickPasswords {
+        @Bean
+        @Primary
+        PasswordEncoder quickPasswords() {
+            return new BCryptPasswordEncoder(4);
         }
     }
 

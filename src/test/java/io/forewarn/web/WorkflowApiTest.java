@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * review, renewal, and a draft the leak check blocks. Every body that oversight, liaison or a
  * partner receives is checked for protected material.
  */
-@SpringBootTest(classes = ForewarnServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkflowApiTest {
 
     /** A login that is both analyst and approver, to show that nobody approves their own draft. */

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Witnessing: every {@code forewarn.ledger.publish-interval} the latest signed tree head (signed first if the
+ * Witnessing: at start and then every {@code forewarn.ledger.publish-interval} the latest signed tree head (signed first if the
  * log has grown) is appended to {@code <data-dir>/witness/heads.jsonl}, one JSON line per new head, where
  * anyone who copies the file away can later hold the log to it ({@code forewarn ledger verify --head}). The
  * same heads are served at {@code GET /api/v1/ledger/head}.
@@ -79,9 +79,14 @@ public final class HeadPublisher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        // The first head at once, so the log can be verified (forewarn ledger verify --db) from the start, not after
+        // the first interval.
+        if (publish()) {
+            LOG.info("ledger: tree head of size {} signed by {} published at start, then every {} to {}", lastWritten,
+                    desk.keyId(), interval, file);
+        }
         long every = Math.max(1, interval.toMillis());
         executor.scheduleWithFixedDelay(this::publish, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("ledger: tree heads signed by {} published every {} to {}", desk.keyId(), interval, file);
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class BenchMain {
             Collection<RunResult> results = new Runner(options.build()).run();
             String report = report(results, entries);
             out.append(report);
-            out.append(String.format(Locale.ROOT, "Load average at the end: %s%n", loadAverage()));
+            out.append(String.format(Locale.ROOT, "Load average at the end: %s%n", Machine.loadAverage()));
             System.out.println();
             System.out.print(report);
             Files.writeString(summary, out, StandardCharsets.UTF_8);
@@ -252,20 +252,13 @@ public final class BenchMain {
     // --- the machine
 
     static String machine(List<String> dbs) {
-        StringBuilder out = new StringBuilder();
-        out.append("- processors (nproc): ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        out.append("- CPU: ").append(firstLine(Path.of("/proc/cpuinfo"), "model name").orElse("(unknown)")).append('\n');
-        out.append("- memory: ").append(firstLine(Path.of("/proc/meminfo"), "MemTotal").orElse("(unknown)")).append('\n');
-        out.append("- OS: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(' ').append(System.getProperty("os.arch")).append('\n');
-        out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append(" (").append(System.getProperty("java.vendor")).append(")\n");
+        StringBuilder out = new StringBuilder(Machine.describe());
         out.append("- H2: ").append(version("jdbc:h2:mem:", "sa", "")).append('\n');
         if (dbs.contains("postgresql")) {
             out.append("- PostgreSQL: ").append(version(BenchDatabase.POSTGRES_URL, BenchDatabase.POSTGRES_USER,
                     BenchDatabase.POSTGRES_PASSWORD)).append(" at ").append(BenchDatabase.POSTGRES_URL).append('\n');
         }
-        out.append("- load average at the start: ").append(loadAverage()).append('\n');
+        out.append("- load average at the start: ").append(Machine.loadAverage()).append('\n');
         return out.toString();
     }
 
@@ -275,25 +268,6 @@ public final class BenchMain {
                     + " (JDBC driver " + connection.getMetaData().getDriverVersion() + ")";
         } catch (SQLException failed) {
             return "(unreachable: " + failed.getMessage() + ")";
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException unreadable) {
-            return "(unknown)";
-        }
-    }
-
-    private static Optional<String> firstLine(Path file, String key) {
-        try {
-            return Files.readAllLines(file).stream()
-                    .filter(line -> line.startsWith(key))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst();
-        } catch (IOException unreadable) {
-            return Optional.empty();
         }
     }
 }

@@ -30,7 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A YAML file of settings: forewarn.users (logins with bcrypt hashes), forewarn.timezone, "
+            description = "A YAML file of settings: forewarn.users (logins with bcrypt hashes; followed while the server "
+                    + "runs), forewarn.timezone, "
                     + "forewarn.scheduler.enabled and .interval (the deadline sweep, default every PT30S), "
                     + "forewarn.clock-offset (exercises only: shift the clock, e.g. P2D), ...")
     Path config;
@@ -49,6 +50,8 @@ final class ServeCommand implements Callable<Integer> {
         if (config != null) {
             requireFile(config, "config");
             properties.put("spring.config.import", "file:" + config.toAbsolutePath());
+            // its forewarn.users are followed while the server runs (web.security.LoginsFile)
+            properties.put("forewarn.logins.file", config.toAbsolutePath().toString());
         }
         ConfigurableApplicationContext server = ForewarnServer.start(properties);
         spec.commandLine().getOut().println(server.getBean(ServerStarted.class).line());

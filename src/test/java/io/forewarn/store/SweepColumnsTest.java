@@ -50,7 +50,8 @@ class SweepColumnsTest {
                         .update();
             }
 
-            assertThat(Migrations.migrate(database.dataSource())).isEqualTo(3); // 4, and 5 and 6 after it
+            // migration 4 and every one after it
+            assertThat(Migrations.migrate(database.dataSource())).isEqualTo(MigrationsTest.VERSIONS.size() - 3);
 
             assertThat(jdbc.sql("SELECT id, valid_to, renews FROM warning ORDER BY seq")
                     .query((row, n) -> List.of(row.getString(1), instant(row.getObject(2, OffsetDateTime.class)),

@@ -125,6 +125,8 @@ class ApiAccessTest {
                 new Endpoint("POST", "/api/v1/ledger/head", null, null, NOBODY),
                 new Endpoint("POST", "/api/v1/scenario-runs?mode=as-recorded", "application/yaml", Crocus.SCENARIO_TEXT,
                         EnumSet.of(ANALYST, DIRECTOR, OVERSIGHT)),
+                new Endpoint("POST", "/api/v1/tokens", null, null, CASE_READERS),
+                new Endpoint("DELETE", "/api/v1/tokens/current", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/no-such-thing", null, null, NOBODY),
                 new Endpoint("DELETE", "/api/v1/reports/R-1", null, null, NOBODY));
     }

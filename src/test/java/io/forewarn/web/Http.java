@@ -100,8 +100,40 @@ public final class Http {
 
     /** The Authorization header of {@code login} with the test password. */
     public static String basic(String login) {
-        String credentials = login + ":" + ServerUnderTest.PASSWORD;
+        return basic(login, ServerUnderTest.PASSWORD);
+    }
+
+    /** The Authorization header of {@code login} with {@code password}. */
+    public static String basic(String login, String password) {
+        String credentials = login + ":" + password;
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The Authorization header of a bearer token. */
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** A call with this Authorization header (null: none) and header name, value pairs. */
+    public static Reply callWith(int port, String authorization, String method, String path, String contentType, String body,
+                                 String... headers) {
+        String[] all = authorization == null ? headers : concat(headers, "Authorization", authorization);
+        return callAs(port, null, method, path, contentType, body, all);
+    }
+
+    /** A bearer token for {@code login} (test password) from {@code POST /api/v1/tokens}; anything but 200 fails. */
+    public static String token(int port, String login) {
+        Reply answer = post(port, login, "/api/v1/tokens", null, (String) null);
+        if (answer.status() != 200) {
+            throw new AssertionError("POST /api/v1/tokens as " + login + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().get("access_token").asString();
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
     }
 
     /** Sends a request; no answer fails the test. */

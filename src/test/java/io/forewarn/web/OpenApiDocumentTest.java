@@ -249,7 +249,7 @@ class OpenApiDocumentTest {
     private int handlerOperations() {
         Set<String> names = new HashSet<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
-            if (handler.getValue().getBeanType().getPackageName().startsWith("io.forewarn.web.api")) {
+            if (handler.getValue().getBeanType().getPackageName().startsWith("io.forewarn.web.")) {
                 names.addAll(names(handler.getKey()));
             }
         }

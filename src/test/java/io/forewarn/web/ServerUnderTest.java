@@ -28,20 +28,65 @@ public final class ServerUnderTest {
     private ServerUnderTest() {
     }
 
-    /** A login with more than one role, beside the one-role logins every server has. */
-    public record Login(String name, Role... roles) {
+    /** A login: a name, the bcrypt hash of its password (the test password's unless given) and roles. */
+    public record Login(String name, String passwordHash, Role... roles) {
+
+        /** A login with the test password, e.g. one with more than one role beside the one-role logins every server has. */
+        public Login(String name, Role... roles) {
+            this(name, HASH, roles);
+        }
+    }
+
+    /** The one-role logins every server has, each named after its role, with the test password. */
+    public static Login[] everyRole() {
+        return java.util.Arrays.stream(Role.values()).map(role -> new Login(role.code(), role)).toArray(Login[]::new);
+    }
+
+    /** A bcrypt hash of a password other than the test password, at the tests' low cost. */
+    public static String hash(String password) {
+        return new BCryptPasswordEncoder(4).encode(password);
+    }
+
+    /** {@code forewarn.users} listing these logins, as YAML lines to go under {@code forewarn:} in a settings file. */
+    public static String usersYaml(Login... logins) {
+        StringBuilder yaml = new StringBuilder("  users:\n");
+        for (Login login : logins) {
+            yaml.append("    - name: ").append(login.name()).append('\n')
+                    .append("      password-hash: \"").append(login.passwordHash()).append("\"\n")
+                    .append("      roles: [").append(String.join(", ", java.util.Arrays.stream(login.roles()).map(Role::code)
+                            .toList())).append("]\n");
+        }
+        return yaml.toString();
+    }
+
+    /**
+     * Writes a settings file of these logins and makes the server follow it ({@code forewarn.logins.file}, as
+     * {@code serve --config} does), reading it every 100 ms; rewrite it with {@link #writeLogins} to change them.
+     */
+    public static void followLogins(DynamicPropertyRegistry registry, Path file, Login... logins) {
+        writeLogins(file, logins);
+        registry.add("forewarn.logins.file", file::toString);
+        registry.add("forewarn.logins.reload-interval", () -> "PT0.1S");
+    }
+
+    public static void writeLogins(Path file, Login... logins) {
+        try {
+            Files.writeString(file, "forewarn:\n" + usersYaml(logins));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static void properties(DynamicPropertyRegistry registry, Login... extra) {
         registry.add("FOREWARN_DB_URL", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         registry.add("forewarn.timezone", () -> "Europe/Moscow");
         registry.add("forewarn.data-dir", DATA::toString);
-        Role[] roles = Role.values();
-        for (int i = 0; i < roles.length; i++) {
-            login(registry, i, new Login(roles[i].code(), roles[i]));
+        Login[] every = everyRole();
+        for (int i = 0; i < every.length; i++) {
+            login(registry, i, every[i]);
         }
         for (int i = 0; i < extra.length; i++) {
-            login(registry, roles.length + i, extra[i]);
+            login(registry, every.length + i, extra[i]);
         }
     }
 
@@ -63,14 +108,15 @@ public final class ServerUnderTest {
     private static void login(DynamicPropertyRegistry registry, int index, Login login) {
         String prefix = "forewarn.users[" + index + "].";
         registry.add(prefix + "name", login::name);
-        registry.add(prefix + "password-hash", () -> HASH);
+        registry.add(prefix + "password-hash", login::passwordHash);
         for (int r = 0; r < login.roles().length; r++) {
             String role = login.roles()[r].code();
             registry.add(prefix + "roles[" + r + "]", () -> role);
         }
     }
 
-    private static Path temporaryDirectory() {
+    /** A new empty directory of this JVM's, deleted at exit if empty. */
+    public static Path temporaryDirectory() {
         try {
             Path directory = Files.createTempDirectory("forewarn-test-data-");
             directory.toFile().deleteOnExit();

@@ -89,6 +89,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** How long an answer is kept for replay. */
     public static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    /** A bearer token is never stored, so a request for one is never replayed: each gets a token of its own. */
+    static final String TOKENS = "/api/v1/tokens";
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final JdbcIdempotencyKeys keys;
@@ -106,7 +108,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || !path(request).startsWith("/api/v1/")
-                || request.getHeader(KEY_HEADER) == null;
+                || path(request).equals(TOKENS) || request.getHeader(KEY_HEADER) == null;
     }
 
     @Override

@@ -23,6 +23,7 @@ import static io.forewarn.policy.Role.APPROVER;
 import static io.forewarn.policy.Role.DIRECTOR;
 import static io.forewarn.policy.Role.LIAISON;
 import static io.forewarn.policy.Role.OVERSIGHT;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -94,7 +95,10 @@ public final class AccessRules {
             rule(GET, CASE_READERS, "/api/v1/events"),
             rule(GET, CASE_READERS, "/api/v1/ledger/head", "/api/v1/ledger/public-key", "/api/v1/ledger/entries",
                     "/api/v1/ledger/entries/*/proof", "/api/v1/ledger/consistency", "/api/v1/ledger/export"),
-            rule(POST, EnumSet.of(ANALYST, DIRECTOR, OVERSIGHT), "/api/v1/scenario-runs"));
+            rule(POST, EnumSet.of(ANALYST, DIRECTOR, OVERSIGHT), "/api/v1/scenario-runs"),
+            // bearer tokens: for anyone who works with the API (a partner has nothing here to use one on)
+            rule(POST, CASE_READERS, "/api/v1/tokens"),
+            rule(DELETE, CASE_READERS, "/api/v1/tokens/current"));
 
     private AccessRules() {
     }

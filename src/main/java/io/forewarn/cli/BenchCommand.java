@@ -1,0 +1,88 @@
+package io.forewarn.cli;
+
+import io.forewarn.bench.LoginBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code forewarn bench}: load through the real server, measured against a baseline of the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the real server under an open-loop load on 127.0.0.1 (see docs/benchmarks.md).",
+        subcommands = BenchCommand.Login.class)
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "login", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a fresh database and offer the same constant rate, "
+                    + "one stretch after the other, to GET /actuator/health (the baseline), GET /api/v1/policy with a bearer "
+                    + "token, the same with HTTP Basic (through the password cache), and the same with a wrong password "
+                    + "(401, then 429). Prints rate offered and achieved, p50/p99/max latency from each request's due time, "
+                    + "answers, errors and the ratio to the baseline; progress goes to standard error."})
+    static final class Login implements Callable<Integer> {
+
+        @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "500",
+                description = "Requests per second offered in each stretch (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
+                description = "Seconds each stretch is measured (default: ${DEFAULT-VALUE}).")
+        long duration;
+
+        @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
+                description = "Seconds each stretch but the wrong password's is offered unmeasured, all before the first is measured (default: ${DEFAULT-VALUE}).")
+        long warmup;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL",
+                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
+                description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
+        int maxInFlight;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (!(rate > 0) || duration < 1 || warmup < 0 || maxInFlight < 1) {
+                throw new IllegalArgumentException("--rate must be above 0, --duration 1 or more, --warmup 0 or more and "
+                        + "--max-in-flight 1 or more");
+            }
+            LoginBench.run(new LoginBench.Run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), port,
+                    Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser), Optional.ofNullable(workDirectory),
+                    maxInFlight, List.copyOf(javaOptions)), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return 0;
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Phrasebook;
 import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.policy.Audience;
 import io.forewarn.place.Place;
@@ -62,12 +64,8 @@ public final class Sanitizer {
                 .map(level -> report.place().coarsenedTo(level))
                 .orElse(Place.of(Map.of()));
         Optional<TimeWindow> statedWindow = TimeStatement.widen(report.window(), released.get(Facet.TIME), zone);
-        String text = WarningText.compose(report.harm(),
-                Optional.ofNullable(wording.get(Facet.METHOD)),
-                Optional.ofNullable(wording.get(Facet.ACTOR)),
-                Optional.ofNullable(wording.get(Facet.TARGET)),
-                Optional.ofNullable(wording.get(Facet.PLACE)),
-                Optional.ofNullable(wording.get(Facet.TIME)));
+        String text = WarningText.compose(Phrasebook.of(Language.ENGLISH), new WarningText.Content(report.harm(),
+                released, wording, releasedPlace, statedWindow, zone, Optional.empty()));
         return new Draft(report.id(), audience, effective, released, releasedPlace, statedWindow, text, justified,
                 leakCheck.check(text));
     }
@@ -106,7 +104,7 @@ public final class Sanitizer {
                     .filter(placeLevel -> report.place().at(placeLevel).isPresent())
                     .map(placeLevel -> report.place().coarsenedTo(placeLevel).toString());
             case TIME -> TimeStatement.widen(report.window(), level, zone)
-                    .map(window -> TimeStatement.describe(window, level, zone));
+                    .map(window -> TimeStatement.describe(window, level, zone, Phrasebook.of(Language.ENGLISH)));
             default -> Optional.ofNullable(report.statements().get(facet).get(level));
         };
     }

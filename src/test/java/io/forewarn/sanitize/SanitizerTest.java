@@ -83,8 +83,9 @@ class SanitizerTest {
         void theDraftStatesTheReleasedFactsInPlainWords() {
             Draft draft = draft(R1, PUBLIC);
 
-            assertThat(draft.text()).isEqualTo("Credible threat of attack by terrorist group against concert halls in "
-                    + "Moscow, Moscow Oblast, RU, between 1 March 2024 and 31 March 2024. Risk of death.");
+            assertThat(draft.text()).isEqualTo("Security alert: credible threat to life. Threat: attack. Suspected perpetrators: "
+                    + "terrorist group. Targets: concert halls. Area: Moscow, Moscow Oblast, Russia. "
+                    + "Dates: from 1 March 2024 to 31 March 2024.");
             assertThat(draft.releasedPlace()).isEqualTo(Places.MOSCOW_LOOSELY);
             assertThat(draft.statedWindow()).hasValue(new TimeWindow(
                     moscow("2024-03-01T00:00"), moscow("2024-04-01T00:00")));
@@ -94,7 +95,8 @@ class SanitizerTest {
         @Test
         void aMoreGenerousAudienceHearsTheSpecificMethodAndTheNamedActor() {
             assertThat(draft(R1, FOREIGN_GOVERNMENT).text()).startsWith(
-                    "Credible threat of armed assault on an audience by Islamic State Khorasan Province against concert halls in Moscow");
+                    "Security alert: credible threat to life. Method: armed assault on an audience. Suspected perpetrators: "
+                    + "Islamic State Khorasan Province. Targets: concert halls. Area: Moscow");
         }
     }
 
@@ -112,7 +114,7 @@ class SanitizerTest {
             assertThat(draft.obstacles()).containsExactly(
                     "method is released at generic, below the ceiling specific, without a justification");
             assertThat(draft.isApprovable()).isFalse();
-            assertThat(draft.text()).startsWith("Credible threat of attack by Islamic State Khorasan Province");
+            assertThat(draft.text()).contains("Threat: attack. Suspected perpetrators: Islamic State Khorasan Province.");
         }
 
         @Test
@@ -184,7 +186,7 @@ class SanitizerTest {
             assertThat(draft.justifications()).containsOnly(entry(Facet.ACTOR, Justification.LEAK_CHECK));
             assertThat(draft.gaps()).containsExactly(Facet.ACTOR);
             assertThat(draft.isApprovable()).isTrue();
-            assertThat(draft.text()).contains("by terrorist group").doesNotContainIgnoringCase("khorasan");
+            assertThat(draft.text()).contains("Suspected perpetrators: terrorist group.").doesNotContainIgnoringCase("khorasan");
             assertThat(draft.released().get(Facet.METHOD)).as("other facets are untouched").isEqualTo(Facet.METHOD.top());
         }
 
@@ -200,7 +202,7 @@ class SanitizerTest {
                     entry(Facet.PLACE, Justification.LEAK_CHECK), entry(Facet.TARGET, Justification.LEAK_CHECK));
             assertThat(draft.releasedPlace().at(PlaceLevel.SITE)).isEmpty();
             assertThat(draft.releasedPlace()).hasToString("Krasnogorsk, Moscow Oblast, RU");
-            assertThat(draft.text()).doesNotContainIgnoringCase("crocus").contains("against concert halls in Krasnogorsk");
+            assertThat(draft.text()).doesNotContainIgnoringCase("crocus").contains("Targets: concert halls. Area: Krasnogorsk, Moscow Oblast, Russia.");
         }
 
         @Test
@@ -227,7 +229,7 @@ class SanitizerTest {
             assertThat(draft.released().get(Facet.TIME)).isEqualTo(Facet.TIME.level("week"));
             assertThat(draft.justifications()).containsEntry(Facet.TIME, Justification.LEAK_CHECK);
             assertThat(draft.statedWindow()).hasValue(new TimeWindow(moscow("2024-03-18T00:00"), moscow("2024-03-25T00:00")));
-            assertThat(draft.text()).contains("between 18 March 2024 and 24 March 2024").doesNotContain("22 March");
+            assertThat(draft.text()).contains("Dates: from 18 March 2024 to 24 March 2024.").doesNotContain("22 March");
         }
 
         @Test
@@ -242,8 +244,8 @@ class SanitizerTest {
             assertThat(noPlace.released().get(Facet.PLACE)).isEqualTo(Facet.PLACE.none());
             assertThat(noPlace.releasedPlace().isEmpty()).isTrue();
             assertThat(noPlace.justifications()).containsOnly(entry(Facet.PLACE, Justification.LEAK_CHECK));
-            assertThat(noPlace.text()).isEqualTo("Credible threat of attack by terrorist group against concert halls, "
-                    + "between 1 March 2024 and 31 March 2024. Risk of death.");
+            assertThat(noPlace.text()).isEqualTo("Security alert: credible threat to life. Threat: attack. Suspected perpetrators: "
+                    + "terrorist group. Targets: concert halls. Dates: from 1 March 2024 to 31 March 2024.");
             assertThat(noActor.released().get(Facet.ACTOR)).isEqualTo(Facet.ACTOR.none());
             assertThat(noActor.justifications()).containsOnly(entry(Facet.ACTOR, Justification.LEAK_CHECK));
             assertThat(noActor.text()).doesNotContainIgnoringCase("khorasan").doesNotContain(" by ");
@@ -286,8 +288,8 @@ class SanitizerTest {
 
         @Test
         void aTermThatShowsOnlyWhereTwoStatementsMeetBlocksTheDraft() {
-            // neither "attack" nor "terrorist group" leaks alone, but the text joins them
-            ThreatReport report = protect(R1, "attack by terrorist group");
+            // neither "concert halls" nor "Moscow" leaks alone, but the text joins them
+            ThreatReport report = protect(R1, "concert halls area Moscow");
 
             Draft draft = draft(report, PUBLIC);
 

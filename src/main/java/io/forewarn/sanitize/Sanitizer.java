@@ -4,7 +4,9 @@ import io.forewarn.language.Language;
 import io.forewarn.language.Phrasebook;
 import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.policy.Audience;
+import io.forewarn.place.CountryZones;
 import io.forewarn.place.Place;
+import io.forewarn.place.PlaceZones;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.ThreatReport;
@@ -23,11 +25,31 @@ import java.util.Optional;
  */
 public final class Sanitizer {
 
-    private final ZoneId zone;
+    private final ZoneId readingZone;
+    private final PlaceZones zones;
 
-    /** @param zone the zone in which stated days, weeks and months are counted */
-    public Sanitizer(ZoneId zone) {
-        this.zone = Objects.requireNonNull(zone, "zone");
+    /**
+     * A sanitizer that knows the zones of countries with one zone ({@link CountryZones}).
+     *
+     * @param readingZone the zone the reports' times are read in, for a place whose own zone is not known
+     */
+    public Sanitizer(ZoneId readingZone) {
+        this(readingZone, new CountryZones());
+    }
+
+    /**
+     * @param readingZone the zone the reports' times are read in, for a place whose own zone is not known
+     * @param zones       the zones of places: a warning's days are counted, and its times written, in the
+     *                    zone of the threatened place
+     */
+    public Sanitizer(ZoneId readingZone, PlaceZones zones) {
+        this.readingZone = Objects.requireNonNull(readingZone, "readingZone");
+        this.zones = Objects.requireNonNull(zones, "zones");
+    }
+
+    /** The zone a report's warning states its time in: the threatened place's, else the one its times were read in. */
+    public ZoneId zoneOf(ThreatReport report) {
+        return zones.zoneOf(report.place()).orElse(readingZone);
     }
 
     /** The most specific draft the ceiling allows. */
@@ -42,6 +64,7 @@ public final class Sanitizer {
     public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling,
                        Map<Facet, Level> requested, Map<Facet, Justification> justifications) {
         ReleaseCeiling effective = ceiling.effectiveFor(report);
+        ZoneId zone = zoneOf(report);
         LeakCheck leakCheck = LeakCheck.forReport(report);
         EnumMap<Facet, Level> released = new EnumMap<>(Facet.class);
         EnumMap<Facet, Justification> justified = new EnumMap<>(Facet.class);
@@ -50,7 +73,7 @@ public final class Sanitizer {
         for (Facet facet : Facet.values()) {
             Level limit = effective.of(facet);
             Level wanted = requested.containsKey(facet) ? requested.get(facet).coarser(limit) : limit;
-            Released choice = mostSpecificClean(report, facet, wanted, leakCheck);
+            Released choice = mostSpecificClean(report, facet, wanted, leakCheck, zone);
             released.put(facet, choice.level());
             choice.wording().ifPresent(text -> wording.put(facet, text));
             if (choice.level().isLessSpecificThan(wanted)) {
@@ -78,7 +101,7 @@ public final class Sanitizer {
      * Walks down the ladder from {@code start} to the first level the report states in words that
      * pass the leak check.
      */
-    private Released mostSpecificClean(ThreatReport report, Facet facet, Level start, LeakCheck leakCheck) {
+    private Released mostSpecificClean(ThreatReport report, Facet facet, Level start, LeakCheck leakCheck, ZoneId zone) {
         boolean leaked = false;
         for (Level level : facet.ladder()) {
             if (level.isMoreSpecificThan(start)) {
@@ -87,7 +110,7 @@ public final class Sanitizer {
             if (level.isNone()) {
                 return new Released(level, Optional.empty(), leaked);
             }
-            Optional<String> wording = wordingAt(report, facet, level);
+            Optional<String> wording = wordingAt(report, facet, level, zone);
             if (wording.isPresent()) {
                 if (!leakCheck.check(wording.get()).isBlocked()) {
                     return new Released(level, wording, leaked);
@@ -98,7 +121,7 @@ public final class Sanitizer {
         return new Released(facet.none(), Optional.empty(), leaked);
     }
 
-    private Optional<String> wordingAt(ThreatReport report, Facet facet, Level level) {
+    private Optional<String> wordingAt(ThreatReport report, Facet facet, Level level, ZoneId zone) {
         return switch (facet) {
             case PLACE -> ThreatReport.placeLevel(level)
                     .filter(placeLevel -> report.place().at(placeLevel).isPresent())

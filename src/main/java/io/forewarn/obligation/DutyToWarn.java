@@ -147,7 +147,7 @@ public final class DutyToWarn {
                         + "less specifically; none covers " + String.join(", ", unwaived));
             }
         }
-        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications);
+        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications, policy.advice());
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), waiting,
                 Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
         cancelDraftsSupersededBy(record, actor);
@@ -190,7 +190,7 @@ public final class DutyToWarn {
                 .toList();
         Map<Facet, Level> lowered = current.justifications().isEmpty() ? Map.of() : current.released();
         Draft draft = sanitizer.draft(report, current.audience(), ceiling(current.audience()), lowered,
-                current.justifications());
+                current.justifications(), policy.advice());
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), obligations,
                 Optional.of(warningId), DraftRecord.Status.DRAFTED, Optional.empty());
         casebook.put(record);

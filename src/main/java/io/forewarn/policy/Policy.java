@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param validity          how long an issued warning is valid (never beyond the threat window)
  * @param renewBeforeExpiry how long before a warning expires its renewal is due
  * @param escalation        the roles an overdue obligation escalates to, in order
+ * @param advice            the protective advice warnings carry, the first that fits a threat applying
  */
 public record Policy(
         int version,
@@ -31,7 +32,8 @@ public record Policy(
         Duration validity,
         Duration renewBeforeExpiry,
         List<Role> escalation,
-        Map<WaiverReason, WaiverRule> waivers) {
+        Map<WaiverReason, WaiverRule> waivers,
+        List<Advice> advice) {
 
     public Policy {
         if (version < 1) {
@@ -46,6 +48,7 @@ public record Policy(
         EnumMap<WaiverReason, WaiverRule> rules = new EnumMap<>(WaiverReason.class);
         rules.putAll(waivers);
         waivers = Collections.unmodifiableMap(rules);
+        advice = List.copyOf(advice);
     }
 
     public Optional<ReleaseCeiling> ceiling(Audience audience) {

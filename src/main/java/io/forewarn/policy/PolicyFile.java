@@ -1,5 +1,6 @@
 package io.forewarn.policy;
 
+import io.forewarn.language.Language;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Harm;
 import io.forewarn.yaml.FileProblem;
@@ -37,7 +38,7 @@ public final class PolicyFile {
     public static final String DEFAULT_RESOURCE = "/policy/default-policy.yaml";
 
     private static final List<String> KEYS = List.of("version", "harms", "min-credibility", "deadlines",
-            "audiences", "validity", "renewal", "escalation", "waivers");
+            "audiences", "validity", "renewal", "escalation", "waivers", "advice");
 
     /** The roles that approve things; the others draft, send, read or oversee. */
     private static final Set<Role> APPROVING_ROLES = EnumSet.of(Role.APPROVER, Role.DIRECTOR);
@@ -87,7 +88,35 @@ public final class PolicyFile {
                 validity,
                 renewBeforeExpiry,
                 escalation(policy.get("escalation")),
-                waivers(policy.get("waivers")));
+                waivers(policy.get("waivers")),
+                advice(policy.optionalList("advice")));
+    }
+
+    /** Optional, so that policies written before advice existed still load. */
+    private static List<Advice> advice(List<YamlValue> entries) {
+        List<Advice> advice = new ArrayList<>();
+        for (YamlValue entry : entries) {
+            YamlMap map = entry.asMap().allowOnly("harms", "targets", "text");
+            Set<Harm> harms = EnumSet.noneOf(Harm.class);
+            if (map.has("harms")) {
+                for (YamlValue harm : map.list("harms")) {
+                    harms.add(harm.as(Harm::of));
+                }
+            } else {
+                harms.addAll(EnumSet.allOf(Harm.class));
+            }
+            List<String> targets = map.optionalStringList("targets");
+            YamlMap texts = map.map("text");
+            Map<Language, String> text = new LinkedHashMap<>();
+            for (YamlMap.Entry language : texts.entries()) {
+                text.put(language.key().as(Language::of), language.value().asText());
+            }
+            if (!text.containsKey(Language.ENGLISH)) {
+                throw texts.problem("advice needs its English text (en); the other languages are optional");
+            }
+            advice.add(new Advice(harms, targets, text));
+        }
+        return advice;
     }
 
     private static int version(YamlValue value) {

@@ -2,6 +2,7 @@ package io.forewarn.sanitize;
 
 import io.forewarn.language.Language;
 import io.forewarn.language.Phrasebook;
+import io.forewarn.policy.Advice;
 import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.policy.Audience;
 import io.forewarn.place.CountryZones;
@@ -14,6 +15,7 @@ import io.forewarn.report.TimeWindow;
 
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,17 +54,19 @@ public final class Sanitizer {
         return zones.zoneOf(report.place()).orElse(readingZone);
     }
 
-    /** The most specific draft the ceiling allows. */
+    /** The most specific draft the ceiling allows, without advice. */
     public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling) {
-        return draft(report, audience, ceiling, Map.of(), Map.of());
+        return draft(report, audience, ceiling, Map.of(), Map.of(), List.of());
     }
 
     /**
      * A draft in which some facets are held at most at the {@code requested} levels, each with the
      * justification given for it (a lowered facet without one is reported by {@link Draft#obstacles()}).
+     *
+     * @param advice the policy's protective advice; the first that fits the threat as released ends the text
      */
     public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling,
-                       Map<Facet, Level> requested, Map<Facet, Justification> justifications) {
+                       Map<Facet, Level> requested, Map<Facet, Justification> justifications, List<Advice> advice) {
         ReleaseCeiling effective = ceiling.effectiveFor(report);
         ZoneId zone = zoneOf(report);
         LeakCheck leakCheck = LeakCheck.forReport(report);
@@ -87,10 +91,19 @@ public final class Sanitizer {
                 .map(level -> report.place().coarsenedTo(level))
                 .orElse(Place.of(Map.of()));
         Optional<TimeWindow> statedWindow = TimeStatement.widen(report.window(), released.get(Facet.TIME), zone);
+        Optional<Advice> fitting = Advice.first(advice, report.harm(), releasedTargets(report, released.get(Facet.TARGET)));
         String text = WarningText.compose(Phrasebook.of(Language.ENGLISH), new WarningText.Content(report.harm(),
-                released, wording, releasedPlace, statedWindow, zone, Optional.empty()));
+                released, wording, releasedPlace, statedWindow, zone, fitting.map(a -> a.in(Language.ENGLISH))));
         return new Draft(report.id(), audience, effective, released, releasedPlace, statedWindow, text, justified,
                 leakCheck.check(text));
+    }
+
+    /** The report's words for its target at the released level and every coarser one: what the warning tells of it. */
+    private static List<String> releasedTargets(ThreatReport report, Level released) {
+        return report.statements().get(Facet.TARGET).entrySet().stream()
+                .filter(statement -> !statement.getKey().isNone() && !statement.getKey().isMoreSpecificThan(released))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** @param leaked whether a more specific wording was passed over because the leak check blocked it */

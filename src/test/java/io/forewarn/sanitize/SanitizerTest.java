@@ -93,6 +93,20 @@ class SanitizerTest {
         }
 
         @Test
+        void everyWarningEndsWithThePolicysAdviceForItsKindOfThreat() {
+            Draft toThePublic = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(), Map.of(), POLICY.advice());
+            Draft targetHeldBack = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(Facet.TARGET, Facet.TARGET.none()),
+                    Map.of(Facet.TARGET, Justification.SOURCES_AND_METHODS), POLICY.advice());
+
+            assertThat(toThePublic.text()).endsWith("Dates: from 1 March 2024 to 31 March 2024. What to do: avoid large "
+                    + "gatherings, concerts and shopping centres; know the exits of any place you enter, and leave at once "
+                    + "if something seems wrong.");
+            assertThat(targetHeldBack.text()).as("advice for gatherings would tell the target held back")
+                    .endsWith("What to do: stay alert, follow the instructions of the local authorities, and report "
+                            + "anything suspicious to the police.").doesNotContain("gatherings");
+        }
+
+        @Test
         void aMoreGenerousAudienceHearsTheSpecificMethodAndTheNamedActor() {
             assertThat(draft(R1, FOREIGN_GOVERNMENT).text()).startsWith(
                     "Security alert: credible threat to life. Method: armed assault on an audience. Suspected perpetrators: "
@@ -106,7 +120,7 @@ class SanitizerTest {
         @Test
         void aFacetLoweredWithoutJustificationIsAnObstacleNamingIt() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
-                    Map.of(Facet.METHOD, Facet.METHOD.level("generic")), Map.of());
+                    Map.of(Facet.METHOD, Facet.METHOD.level("generic")), Map.of(), List.of());
 
             assertThat(draft.released().get(Facet.METHOD)).isEqualTo(Facet.METHOD.level("generic"));
             assertThat(draft.justifications()).doesNotContainKey(Facet.METHOD);
@@ -121,7 +135,7 @@ class SanitizerTest {
         void aFacetLoweredWithAJustificationCarriesIt() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
                     Map.of(Facet.METHOD, Facet.METHOD.level("generic"), Facet.TIME, Facet.TIME.none()),
-                    Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.TIME, Justification.DETAIL_UNCONFIRMED));
+                    Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.TIME, Justification.DETAIL_UNCONFIRMED), List.of());
 
             assertThat(draft.justifications()).containsOnly(
                     entry(Facet.METHOD, Justification.SOURCES_AND_METHODS),
@@ -137,7 +151,7 @@ class SanitizerTest {
         void onlyTheLoweredFacetNeedsAJustification() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
                     Map.of(Facet.ACTOR, Facet.ACTOR.level("type"), Facet.PLACE, Facet.PLACE.level("country")),
-                    Map.of(Facet.ACTOR, Justification.SOURCES_AND_METHODS));
+                    Map.of(Facet.ACTOR, Justification.SOURCES_AND_METHODS), List.of());
 
             assertThat(draft.obstacles()).containsExactly(
                     "place is released at country, below the ceiling locality, without a justification");
@@ -147,7 +161,7 @@ class SanitizerTest {
         @Test
         void aRequestAboveTheCeilingIsHeldAtTheCeiling() {
             Draft draft = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC),
-                    Map.of(Facet.METHOD, Facet.METHOD.top(), Facet.ACTOR, Facet.ACTOR.top()), Map.of());
+                    Map.of(Facet.METHOD, Facet.METHOD.top(), Facet.ACTOR, Facet.ACTOR.top()), Map.of(), List.of());
 
             assertThat(draft.released()).isEqualTo(draft(R1, PUBLIC).released());
             assertThat(draft.text()).doesNotContain("armed assault").doesNotContain("Khorasan");
@@ -272,7 +286,7 @@ class SanitizerTest {
                     for (Map<Facet, Level> request : requests) {
                         Map<Facet, Justification> justified = new EnumMap<>(Facet.class);
                         request.keySet().forEach(facet -> justified.put(facet, Justification.SOURCES_AND_METHODS));
-                        Draft draft = SANITIZER.draft(report, audience.getKey(), audience.getValue(), request, justified);
+                        Draft draft = SANITIZER.draft(report, audience.getKey(), audience.getValue(), request, justified, List.of());
 
                         assertThat(draft.isApprovable()).as("%s for %s, terms %s", draft.text(), audience.getKey(), terms)
                                 .isTrue();

@@ -1,5 +1,6 @@
 package io.forewarn.obligation;
 
+import io.forewarn.language.Language;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
@@ -27,6 +28,7 @@ import io.forewarn.sanitize.Specificity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,7 +149,8 @@ public final class DutyToWarn {
                         + "less specifically; none covers " + String.join(", ", unwaived));
             }
         }
-        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications, policy.advice());
+        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications, policy.advice(),
+                languagesFor(audience, waiting));
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), waiting,
                 Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
         cancelDraftsSupersededBy(record, actor);
@@ -158,6 +161,18 @@ public final class DutyToWarn {
         }
         publish(new DutyEvent.WarningDrafted(record.draftedAt(), record, drafted, actor, draftSummary(record)));
         return record;
+    }
+
+    /**
+     * The languages a draft is written in besides English: those the policy sets for the audience, then those
+     * its parties name, each once.
+     */
+    private List<Language> languagesFor(Audience audience, List<String> obligationIds) {
+        LinkedHashSet<Language> languages = new LinkedHashSet<>(policy.languages(audience));
+        for (String id : obligationIds) {
+            casebook.party(obligation(id).partyId()).ifPresent(party -> languages.addAll(party.languages()));
+        }
+        return List.copyOf(languages);
     }
 
     private boolean mayBeLessSpecific(String obligationId) {
@@ -190,7 +205,7 @@ public final class DutyToWarn {
                 .toList();
         Map<Facet, Level> lowered = current.justifications().isEmpty() ? Map.of() : current.released();
         Draft draft = sanitizer.draft(report, current.audience(), ceiling(current.audience()), lowered,
-                current.justifications(), policy.advice());
+                current.justifications(), policy.advice(), languagesFor(current.audience(), obligations));
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), obligations,
                 Optional.of(warningId), DraftRecord.Status.DRAFTED, Optional.empty());
         casebook.put(record);
@@ -277,7 +292,7 @@ public final class DutyToWarn {
                 .map(id -> casebook.obligation(id).orElseThrow().partyId())
                 .toList();
         Warning warning = new Warning(casebook.nextId("W"), report.id(), draft.audience(), partyIds, now,
-                new TimeWindow(now, until), draft.released(), draft.releasedPlace(), draft.statedWindow(), draft.text(),
+                new TimeWindow(now, until), draft.released(), draft.releasedPlace(), draft.statedWindow(), draft.text(), draft.translations(),
                 draft.specificity(), draft.justifications(), record.renews(), false);
         casebook.put(warning);
         casebook.put(record.withStatus(DraftRecord.Status.ISSUED));
@@ -320,7 +335,7 @@ public final class DutyToWarn {
             said = "(text withheld: it reveals protected material)";
         }
         Warning warning = new Warning(id, reportId, audience, partyIds, now, validity, released,
-                releasedPlace, stated, said, Specificity.of(released), justifications, renews, true);
+                releasedPlace, stated, said, Map.of(), Specificity.of(released), justifications, renews, true);
         casebook.put(warning);
         List<Obligation> moved = new ArrayList<>();
         for (String partyId : partyIds) {

@@ -15,6 +15,8 @@ import io.forewarn.report.TimeWindow;
 
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,17 +58,20 @@ public final class Sanitizer {
 
     /** The most specific draft the ceiling allows, without advice. */
     public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling) {
-        return draft(report, audience, ceiling, Map.of(), Map.of(), List.of());
+        return draft(report, audience, ceiling, Map.of(), Map.of(), List.of(), List.of());
     }
 
     /**
      * A draft in which some facets are held at most at the {@code requested} levels, each with the
      * justification given for it (a lowered facet without one is reported by {@link Draft#obstacles()}).
      *
-     * @param advice the policy's protective advice; the first that fits the threat as released ends the text
+     * @param advice    the policy's protective advice; the first that fits the threat as released ends the text
+     * @param languages the languages the audience's parties need; the text is written in each, and always in
+     *                  English, which the agency reads
      */
     public Draft draft(ThreatReport report, Audience audience, ReleaseCeiling ceiling,
-                       Map<Facet, Level> requested, Map<Facet, Justification> justifications, List<Advice> advice) {
+                       Map<Facet, Level> requested, Map<Facet, Justification> justifications, List<Advice> advice,
+                       List<Language> languages) {
         ReleaseCeiling effective = ceiling.effectiveFor(report);
         ZoneId zone = zoneOf(report);
         LeakCheck leakCheck = LeakCheck.forReport(report);
@@ -92,10 +97,23 @@ public final class Sanitizer {
                 .orElse(Place.of(Map.of()));
         Optional<TimeWindow> statedWindow = TimeStatement.widen(report.window(), released.get(Facet.TIME), zone);
         Optional<Advice> fitting = Advice.first(advice, report.harm(), releasedTargets(report, released.get(Facet.TARGET)));
-        String text = WarningText.compose(Phrasebook.of(Language.ENGLISH), new WarningText.Content(report.harm(),
-                released, wording, releasedPlace, statedWindow, zone, fitting.map(a -> a.in(Language.ENGLISH))));
-        return new Draft(report.id(), audience, effective, released, releasedPlace, statedWindow, text, justified,
-                leakCheck.check(text));
+        Map<Language, String> texts = new LinkedHashMap<>();
+        for (Language language : withEnglishFirst(languages)) {
+            texts.put(language, WarningText.compose(Phrasebook.of(language), new WarningText.Content(report.harm(),
+                    released, wording, releasedPlace, statedWindow, zone, fitting.map(a -> a.in(language)))));
+        }
+        LeakVerdict verdict = leakCheck.check(texts.values());
+        String english = texts.remove(Language.ENGLISH);
+        return new Draft(report.id(), audience, effective, released, releasedPlace, statedWindow, english, texts, justified,
+                verdict);
+    }
+
+    /** English, then the others in the order given, each once. */
+    static List<Language> withEnglishFirst(List<Language> languages) {
+        LinkedHashSet<Language> ordered = new LinkedHashSet<>();
+        ordered.add(Language.ENGLISH);
+        ordered.addAll(languages);
+        return List.copyOf(ordered);
     }
 
     /** The report's words for its target at the released level and every coarser one: what the warning tells of it. */

@@ -3,6 +3,7 @@ package io.forewarn.store;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
+import io.forewarn.language.Language;
 import io.forewarn.policy.Audience;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -32,6 +33,20 @@ final class TextValues {
         add(module, Level.class, Level::toString, TextValues::level);
         add(module, Audience.class, Audience::name, Audience::new);
         add(module, Credibility.class, Credibility::code, Credibility::of);
+        add(module, Language.class, Language::tag, Language::of);
+        // Languages are also map keys (a warning's translations).
+        module.addKeySerializer(Language.class, new ValueSerializer<Language>() {
+            @Override
+            public void serialize(Language language, JsonGenerator gen, SerializationContext context) {
+                gen.writeName(language.tag());
+            }
+        });
+        module.addKeyDeserializer(Language.class, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) {
+                return Language.of(key);
+            }
+        });
         // Levels are also map keys (a report's statements per level).
         module.addKeySerializer(Level.class, new ValueSerializer<Level>() {
             @Override

@@ -94,9 +94,9 @@ class SanitizerTest {
 
         @Test
         void everyWarningEndsWithThePolicysAdviceForItsKindOfThreat() {
-            Draft toThePublic = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(), Map.of(), POLICY.advice());
+            Draft toThePublic = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(), Map.of(), POLICY.advice(), List.of());
             Draft targetHeldBack = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(Facet.TARGET, Facet.TARGET.none()),
-                    Map.of(Facet.TARGET, Justification.SOURCES_AND_METHODS), POLICY.advice());
+                    Map.of(Facet.TARGET, Justification.SOURCES_AND_METHODS), POLICY.advice(), List.of());
 
             assertThat(toThePublic.text()).endsWith("Dates: from 1 March 2024 to 31 March 2024. What to do: avoid large "
                     + "gatherings, concerts and shopping centres; know the exits of any place you enter, and leave at once "
@@ -120,7 +120,7 @@ class SanitizerTest {
         @Test
         void aFacetLoweredWithoutJustificationIsAnObstacleNamingIt() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
-                    Map.of(Facet.METHOD, Facet.METHOD.level("generic")), Map.of(), List.of());
+                    Map.of(Facet.METHOD, Facet.METHOD.level("generic")), Map.of(), List.of(), List.of());
 
             assertThat(draft.released().get(Facet.METHOD)).isEqualTo(Facet.METHOD.level("generic"));
             assertThat(draft.justifications()).doesNotContainKey(Facet.METHOD);
@@ -135,7 +135,7 @@ class SanitizerTest {
         void aFacetLoweredWithAJustificationCarriesIt() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
                     Map.of(Facet.METHOD, Facet.METHOD.level("generic"), Facet.TIME, Facet.TIME.none()),
-                    Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.TIME, Justification.DETAIL_UNCONFIRMED), List.of());
+                    Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.TIME, Justification.DETAIL_UNCONFIRMED), List.of(), List.of());
 
             assertThat(draft.justifications()).containsOnly(
                     entry(Facet.METHOD, Justification.SOURCES_AND_METHODS),
@@ -151,7 +151,7 @@ class SanitizerTest {
         void onlyTheLoweredFacetNeedsAJustification() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
                     Map.of(Facet.ACTOR, Facet.ACTOR.level("type"), Facet.PLACE, Facet.PLACE.level("country")),
-                    Map.of(Facet.ACTOR, Justification.SOURCES_AND_METHODS), List.of());
+                    Map.of(Facet.ACTOR, Justification.SOURCES_AND_METHODS), List.of(), List.of());
 
             assertThat(draft.obstacles()).containsExactly(
                     "place is released at country, below the ceiling locality, without a justification");
@@ -161,7 +161,7 @@ class SanitizerTest {
         @Test
         void aRequestAboveTheCeilingIsHeldAtTheCeiling() {
             Draft draft = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC),
-                    Map.of(Facet.METHOD, Facet.METHOD.top(), Facet.ACTOR, Facet.ACTOR.top()), Map.of(), List.of());
+                    Map.of(Facet.METHOD, Facet.METHOD.top(), Facet.ACTOR, Facet.ACTOR.top()), Map.of(), List.of(), List.of());
 
             assertThat(draft.released()).isEqualTo(draft(R1, PUBLIC).released());
             assertThat(draft.text()).doesNotContain("armed assault").doesNotContain("Khorasan");
@@ -286,7 +286,7 @@ class SanitizerTest {
                     for (Map<Facet, Level> request : requests) {
                         Map<Facet, Justification> justified = new EnumMap<>(Facet.class);
                         request.keySet().forEach(facet -> justified.put(facet, Justification.SOURCES_AND_METHODS));
-                        Draft draft = SANITIZER.draft(report, audience.getKey(), audience.getValue(), request, justified, List.of());
+                        Draft draft = SANITIZER.draft(report, audience.getKey(), audience.getValue(), request, justified, List.of(), List.of());
 
                         assertThat(draft.isApprovable()).as("%s for %s, terms %s", draft.text(), audience.getKey(), terms)
                                 .isTrue();

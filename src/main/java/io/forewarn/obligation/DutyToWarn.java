@@ -19,6 +19,7 @@ import io.forewarn.incident.Incident;
 import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.LeakCheckRefusal;
 import io.forewarn.sanitize.LeakCheck;
 import io.forewarn.sanitize.LeakVerdict;
 import io.forewarn.policy.ReleaseCeiling;
@@ -211,6 +212,37 @@ public final class DutyToWarn {
         casebook.put(record);
         publish(new DutyEvent.RenewalDrafted(record.draftedAt(), record, actor, draftSummary(record)));
         return record;
+    }
+
+    /**
+     * Replaces the wording of one language of a draft before it is approved. The leak check reads the new
+     * text, and an edit through which protected material shows is refused; the levels the text still
+     * states are scored again (see {@link Sanitizer#edit}), so dropping a fact needs a justification.
+     *
+     * @throws LeakCheckRefusal when the new text reveals protected material; its message names only the
+     *                          kind and number of each item
+     */
+    public DraftRecord editText(String draftId, Language language, String text, Map<Facet, Justification> justifications,
+                                String actor) {
+        DraftRecord record = draftRecord(draftId);
+        if (record.status() != DraftRecord.Status.DRAFTED) {
+            throw new IllegalStateException("draft " + draftId + " is " + record.status().code() + "; only a drafted "
+                    + "draft can be edited (withdraw it and draft anew)");
+        }
+        ThreatReport report = report(record.draft().reportId());
+        if (LeakCheck.forReport(report).check(text) instanceof LeakVerdict.Blocked blocked) {
+            throw new LeakCheckRefusal("the leak check refuses the edited text of draft " + draftId + ": it reveals "
+                    + blocked.matches().stream().map(match -> match.describe(Role.OVERSIGHT)).distinct()
+                    .collect(Collectors.joining(", ")));
+        }
+        Draft before = record.draft();
+        DraftRecord edited = record.withDraft(sanitizer.edit(before, report, language, text, justifications));
+        casebook.put(edited);
+        publish(new DutyEvent.DraftEdited(clock.instant(), edited, actor, "draft " + draftId + " edited by " + actor
+                + " (" + language + "): specificity " + String.format(java.util.Locale.ROOT, "%.2f", before.specificity())
+                + " -> " + String.format(java.util.Locale.ROOT, "%.2f", edited.draft().specificity()) + " "
+                + levels(edited.draft().released())));
+        return edited;
     }
 
     /** Approves a draft. The approver must be another person than the drafter and hold an approving role. */

@@ -108,6 +108,83 @@ public final class Sanitizer {
                 verdict);
     }
 
+    /**
+     * The draft with the text of one language replaced by a person's wording, scored again: each facet is
+     * released at the most specific level within the effective ceiling whose words (the report's, the
+     * place's names, the stated days as each language writes them) every text holds, so an edit that drops
+     * a fact lowers the specificity, and the facet then needs a justification like any lowered one. The
+     * leak check reads every text again.
+     *
+     * @param justifications for facets below the effective ceiling after the edit; those the draft had stay
+     * @throws IllegalArgumentException when the draft has no text in the language
+     */
+    public Draft edit(Draft draft, ThreatReport report, Language language, String text,
+                      Map<Facet, Justification> justifications) {
+        Map<Language, String> texts = new LinkedHashMap<>(draft.texts());
+        if (!texts.containsKey(language)) {
+            throw new IllegalArgumentException("draft of " + draft.reportId() + " for " + draft.audience()
+                    + " has no text in " + language + "; its languages: " + String.join(", ",
+                    texts.keySet().stream().map(Language::tag).toList()));
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("the text must not be blank");
+        }
+        texts.put(language, text.strip());
+        ZoneId zone = zoneOf(report);
+        EnumMap<Facet, Level> released = new EnumMap<>(Facet.class);
+        EnumMap<Facet, Justification> justified = new EnumMap<>(Facet.class);
+        justified.putAll(draft.justifications());
+        for (Facet facet : Facet.values()) {
+            Level ceiling = draft.effectiveCeiling().of(facet);
+            Level stated = ceiling;
+            for (Map.Entry<Language, String> each : texts.entrySet()) {
+                stated = stated.coarser(statedIn(each.getValue(), report, facet, ceiling, zone, Phrasebook.of(each.getKey())));
+            }
+            released.put(facet, stated);
+            if (stated.isLessSpecificThan(draft.effectiveCeiling().of(facet)) && justifications.containsKey(facet)) {
+                justified.put(facet, justifications.get(facet));
+            }
+        }
+        Place releasedPlace = ThreatReport.placeLevel(released.get(Facet.PLACE))
+                .map(level -> report.place().coarsenedTo(level))
+                .orElse(Place.of(Map.of()));
+        Optional<TimeWindow> statedWindow = TimeStatement.widen(report.window(), released.get(Facet.TIME), zone);
+        LeakVerdict verdict = LeakCheck.forReport(report).check(texts.values());
+        String english = texts.remove(Language.ENGLISH);
+        return new Draft(draft.reportId(), draft.audience(), draft.effectiveCeiling(), released, releasedPlace,
+                statedWindow, english, texts, justified, verdict);
+    }
+
+    /** The most specific level, no higher than {@code start}, whose words a text holds; none when it holds none. */
+    private static Level statedIn(String text, ThreatReport report, Facet facet, Level start, ZoneId zone, Phrasebook book) {
+        String said = " " + TextFolding.fold(text, TextFolding.Reading.PHONETIC) + " ";
+        for (Level level : facet.ladder()) {
+            if (level.isMoreSpecificThan(start) || level.isNone()) {
+                continue;
+            }
+            List<String> words = wordsOf(report, facet, level, zone, book);
+            if (!words.isEmpty() && words.stream()
+                    .allMatch(w -> said.contains(" " + TextFolding.fold(w, TextFolding.Reading.PHONETIC) + " "))) {
+                return level;
+            }
+        }
+        return facet.none();
+    }
+
+    /** The words a text in {@code book}'s language must hold to state a facet at a level; empty when the report states none. */
+    private static List<String> wordsOf(ThreatReport report, Facet facet, Level level, ZoneId zone, Phrasebook book) {
+        return switch (facet) {
+            case PLACE -> ThreatReport.placeLevel(level)
+                    .flatMap(placeLevel -> report.place().at(placeLevel)
+                            .map(named -> List.of(WarningText.placeName(placeLevel, named, book))))
+                    .orElse(List.of());
+            case TIME -> TimeStatement.widen(report.window(), level, zone)
+                    .map(window -> TimeStatement.days(window, level, zone, book))
+                    .orElse(List.of());
+            default -> Optional.ofNullable(report.statements().get(facet).get(level)).map(List::of).orElse(List.of());
+        };
+    }
+
     /** English, then the others in the order given, each once. */
     static List<Language> withEnglishFirst(List<Language> languages) {
         LinkedHashSet<Language> ordered = new LinkedHashSet<>();

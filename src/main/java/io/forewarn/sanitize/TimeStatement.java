@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,6 +70,19 @@ public final class TimeStatement {
         boolean oneDay = lastDay.equals(from.toLocalDate());
         return book.say("time", Map.of("level", level.name(), "span", oneDay ? "one_day" : "range",
                 "from", book.date().format(from.toLocalDate()), "to", book.date().format(lastDay)));
+    }
+
+    /**
+     * The dates (or, at exact, the moments) a stated window is written with in a phrasebook's language,
+     * without the words around them: what a text must hold to state it.
+     */
+    static List<String> days(TimeWindow stated, Level level, ZoneId zone, Phrasebook book) {
+        ZonedDateTime from = stated.from().atZone(zone);
+        ZonedDateTime to = stated.to().atZone(zone);
+        if (level.name().equals("exact")) {
+            return List.of(book.dateTime().format(from), book.dateTime().format(to));
+        }
+        return List.of(book.date().format(from.toLocalDate()), book.date().format(endDate(to).minusDays(1)));
     }
 
     private static TimeWindow between(LocalDate first, LocalDate end, ZoneId zone) {

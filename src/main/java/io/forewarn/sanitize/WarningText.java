@@ -77,14 +77,19 @@ final class WarningText {
     static String placeWords(Place place, Phrasebook book) {
         List<String> names = new ArrayList<>();
         for (Map.Entry<PlaceLevel, NamedPlace> level : place.levels().entrySet()) {
-            String name = level.getValue().name();
-            if (level.getKey() == PlaceLevel.COUNTRY && COUNTRIES.contains(name.toUpperCase(Locale.ROOT))) {
-                name = new Locale.Builder().setRegion(name.toUpperCase(Locale.ROOT)).build()
-                        .getDisplayCountry(book.language().locale());
-            }
-            names.add(name);
+            names.add(placeName(level.getKey(), level.getValue(), book));
         }
         return String.join(book.direction() == Phrasebook.Direction.RTL ? "، " : ", ", names);
+    }
+
+    /** One name of a place as a text in the language writes it: a country's ISO code as the country's name. */
+    static String placeName(PlaceLevel level, NamedPlace place, Phrasebook book) {
+        String name = place.name();
+        if (level == PlaceLevel.COUNTRY && COUNTRIES.contains(name.toUpperCase(Locale.ROOT))) {
+            return new Locale.Builder().setRegion(name.toUpperCase(Locale.ROOT)).build()
+                    .getDisplayCountry(book.language().locale());
+        }
+        return name;
     }
 
     private static String isolated(Phrasebook book, String words) {

@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.bench.IngestBench;
 import io.forewarn.bench.LoginBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code forewarn bench}: load through the real server, measured against a baseline of the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the real server under an open-loop load on 127.0.0.1 (see docs/benchmarks.md).",
-        subcommands = BenchCommand.Login.class)
+        subcommands = {BenchCommand.Login.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -82,6 +83,79 @@ final class BenchCommand implements Runnable {
             LoginBench.run(new LoginBench.Run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), port,
                     Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser), Optional.ofNullable(workDirectory),
                     maxInFlight, List.copyOf(javaOptions)), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a fresh database, import the parties through the API, "
+                    + "then offer the same constant rate, in turns, to GET /actuator/health (the baseline) and to POST "
+                    + "/api/v1/reports, each report a site drawn at random over the parties' area (its answer comes after "
+                    + "its obligations are committed). Prints the import's rows/s, the obligations a report opened on "
+                    + "average, rate offered and achieved, p50/p99/max latency from each request's due time and the ratio "
+                    + "to the baseline; progress goes to standard error."})
+    static final class Ingest implements Callable<Integer> {
+
+        @Option(names = "--parties", paramLabel = "N", defaultValue = "100000",
+                description = "Parties imported before the reports (default: ${DEFAULT-VALUE}).")
+        int parties;
+
+        @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "200",
+                description = "Requests per second offered in each stretch (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
+                description = "Seconds each stretch is measured (default: ${DEFAULT-VALUE}).")
+        long duration;
+
+        @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
+                description = "Seconds each stretch is offered unmeasured first (default: ${DEFAULT-VALUE}).")
+        long warmup;
+
+        @Option(names = "--site-radius", paramLabel = "METRES", defaultValue = "300",
+                description = "The radius of each report's site (default: ${DEFAULT-VALUE}).")
+        double siteMetres;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "The seed of the places drawn, so that a run can be repeated (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL",
+                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
+                description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
+        int maxInFlight;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (parties < 0 || !(rate > 0) || duration < 1 || warmup < 0 || !(siteMetres > 0) || maxInFlight < 1) {
+                throw new IllegalArgumentException("--parties must be 0 or more, --rate and --site-radius above 0, --duration 1 or "
+                        + "more, --warmup 0 or more and --max-in-flight 1 or more");
+            }
+            IngestBench.run(new IngestBench.Run(parties, rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
+                    siteMetres, seed, port, Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser),
+                    Optional.ofNullable(workDirectory), maxInFlight, List.copyOf(javaOptions)),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
     }

@@ -1,5 +1,9 @@
 package io.forewarn.bench;
 
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,9 +47,31 @@ record BenchSchema(String base, String name, Optional<String> user, Optional<Str
         execute("DROP SCHEMA " + name + " CASCADE");
     }
 
+    /**
+     * {@code COPY} of a CSV document (with its header) into a new table of text columns named by the header, the
+     * baseline of an import: PostgreSQL's own bulk path, without checks or indexes. Returns the rows copied.
+     */
+    long copy(String table, String csv) {
+        String header = csv.substring(0, csv.indexOf('\n'));
+        String columns = java.util.Arrays.stream(header.split(",")).map(column -> "\"" + column + "\" text")
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (Connection connection = connect()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS " + name + "." + table + " (" + columns + ")");
+            }
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + name + "." + table + " FROM STDIN (FORMAT csv, HEADER true)", new StringReader(csv));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into " + table + " failed on " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(base, user.orElse(null), password.orElse(""));
+    }
+
     private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(base, user.orElse(null), password.orElse(""));
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed on " + base + ": " + e.getMessage(), e);

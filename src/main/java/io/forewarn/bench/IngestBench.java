@@ -1,7 +1,6 @@
 package io.forewarn.bench;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +51,6 @@ public final class IngestBench {
     private static final double HEIGHT = 2.0;
     private static final double WIDTH = 4.0;
     private static final Pattern OBLIGATIONS = Pattern.compile("(?m)^forewarn_obligations\\{state=\"[a-z-]+\",?\\} ([0-9.E+]+)$");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * How to run.
@@ -176,17 +174,10 @@ public final class IngestBench {
             for (int i = first; i < last; i++) {
                 csv.append(venueRow(i, places)).append('\n');
             }
-            HttpRequest request = server.request("/api/v1/parties/import", bearer, Duration.ofMinutes(10))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
-            try {
-                HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-                JsonNode body = answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
-                if (body == null || body.path("created").size() != last - first) {
-                    throw new IllegalStateException("the import of parties " + first + " to " + (last - 1) + " answered "
-                            + answer.statusCode() + ": " + abridged(answer.body()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("POST /api/v1/parties/import failed: " + e.getMessage(), e);
+            JsonNode answer = ImportBench.post(client, server, bearer, csv.toString());
+            if (answer.path("created").size() != last - first) {
+                throw new IllegalStateException("the import of parties " + first + " to " + (last - 1) + " created "
+                        + answer.path("created").size() + " and rejected " + answer.path("rejected"));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.printf(Locale.ROOT, "parties: %,d of %,d imported, %,.0f rows/s%n", last, parties, last / seconds);
@@ -233,9 +224,5 @@ public final class IngestBench {
         } catch (IOException e) {
             throw new UncheckedIOException("GET /actuator/prometheus failed: " + e.getMessage(), e);
         }
-    }
-
-    private static String abridged(String body) {
-        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }
 }

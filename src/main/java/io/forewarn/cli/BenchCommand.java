@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.bench.ImportBench;
 import io.forewarn.bench.IngestBench;
 import io.forewarn.bench.LoginBench;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code forewarn bench}: load through the real server, measured against a baseline of the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the real server under an open-loop load on 127.0.0.1 (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.Login.class, BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Login.class, BenchCommand.Ingest.class, BenchCommand.Import.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -156,6 +157,59 @@ final class BenchCommand implements Runnable {
                     siteMetres, seed, port, Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser),
                     Optional.ofNullable(workDirectory), maxInFlight, List.copyOf(javaOptions)),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a new schema of the PostgreSQL given, import the parties "
+                    + "through POST /api/v1/parties/import as CSV documents (one row in 10,000 bad, which must come back rejected "
+                    + "at its line), then COPY the same documents into a table of text columns: rows/s of both and their ratio; "
+                    + "progress goes to standard error."})
+    static final class Import implements Callable<Integer> {
+
+        @Option(names = "--parties", paramLabel = "N", defaultValue = "1000000",
+                description = "Rows imported, bad ones included (default: ${DEFAULT-VALUE}).")
+        int parties;
+
+        @Option(names = "--chunk", paramLabel = "ROWS", defaultValue = "10000",
+                description = "Rows per document (default: ${DEFAULT-VALUE}; a document may hold at most 4 MiB).")
+        int chunk;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "The seed of the places drawn (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL", required = true,
+                description = "The PostgreSQL to run on (COPY is the baseline), in a new schema dropped afterwards.")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (parties < 1 || chunk < 1 || chunk > 30_000) {
+                throw new IllegalArgumentException("--parties must be 1 or more and --chunk from 1 to 30,000 rows (4 MiB a document)");
+            }
+            ImportBench.run(new ImportBench.Run(parties, chunk, seed, databaseUrl, Optional.ofNullable(databaseUser), port,
+                    Optional.ofNullable(workDirectory), List.copyOf(javaOptions)), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             return 0;
         }
     }

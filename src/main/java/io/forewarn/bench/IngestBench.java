@@ -196,8 +196,11 @@ public final class IngestBench {
 
     /** A credible report of a killing at a site drawn over the parties' area, targeting concert halls. */
     static String report(String id, Random places, double siteMetres, OffsetDateTime from) {
-        double lat = SOUTH + places.nextDouble() * HEIGHT;
-        double lon = WEST + places.nextDouble() * WIDTH;
+        return reportAt(id, SOUTH + places.nextDouble() * HEIGHT, WEST + places.nextDouble() * WIDTH, siteMetres, from);
+    }
+
+    /** The same report at a site given. */
+    static String reportAt(String id, double lat, double lon, double siteMetres, OffsetDateTime from) {
         return String.format(Locale.ROOT, """
                 {"id": "%s", "credibility": "B2", "harm": "killing",
                  "actor": {"type": "terrorist group"},

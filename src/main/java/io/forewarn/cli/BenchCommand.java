@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.bench.CurvesBench;
 import io.forewarn.bench.ImportBench;
 import io.forewarn.bench.IngestBench;
 import io.forewarn.bench.LoginBench;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code forewarn bench}: load through the real server, measured against a baseline of the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the real server under an open-loop load on 127.0.0.1 (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.Login.class, BenchCommand.Ingest.class, BenchCommand.Import.class})
+        subcommands = {BenchCommand.Login.class, BenchCommand.Ingest.class, BenchCommand.Import.class, BenchCommand.Curves.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -210,6 +211,68 @@ final class BenchCommand implements Runnable {
             ImportBench.run(new ImportBench.Run(parties, chunk, seed, databaseUrl, Optional.ofNullable(databaseUser), port,
                     Optional.ofNullable(workDirectory), List.copyOf(javaOptions)), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
+            return 0;
+        }
+    }
+
+    @Command(name = "curves", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a fresh database and, for each number of parties in turn "
+                    + "(imported through the API), time one request after the other: a report that opens no obligation, what "
+                    + "each obligation opened adds to a report, the first page of parties, obligations and events, and a "
+                    + "deadline sweep (from the server's own timer). Prints the medians and their ratio to the first size, "
+                    + "whether every figure stayed within 2x, and writes a plot (SVG)."})
+    static final class Curves implements Callable<Integer> {
+
+        @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "1000,10000,100000,1000000",
+                description = "Numbers of parties, ascending (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--samples", paramLabel = "N", defaultValue = "30",
+                description = "Requests of each kind timed at each size (default: ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "The seed of the places drawn (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--plot", paramLabel = "FILE", defaultValue = "bench-curves.svg",
+                description = "Where the plot goes (default: ${DEFAULT-VALUE}).")
+        Path plot;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL",
+                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx2g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            boolean ascending = !sizes.isEmpty() && sizes.get(0) > 0;
+            for (int i = 1; i < sizes.size(); i++) {
+                ascending &= sizes.get(i) > sizes.get(i - 1);
+            }
+            if (!ascending || samples < 1) {
+                throw new IllegalArgumentException("--sizes must be numbers of parties above 0 in ascending order, and --samples 1 or more");
+            }
+            CurvesBench.run(new CurvesBench.Run(List.copyOf(sizes), samples, seed, plot, Optional.ofNullable(databaseUrl),
+                    Optional.ofNullable(databaseUser), port, Optional.ofNullable(workDirectory), List.copyOf(javaOptions)),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
     }

@@ -93,14 +93,16 @@ public final class DutyToWarn {
         List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
         List<Obligation> opened = new ArrayList<>();
         List<DutyEvent> openings = new ArrayList<>();
+        NeedToKnow needToKnow = new NeedToKnow(id -> Optional.of(report));
         for (Affected hit : affected) {
             Party party = hit.party();
+            String why = releasedReasons(needToKnow, report.id(), hit);
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
-                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), hit.reason());
+                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), why);
             opened.add(obligation);
             openings.add(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
                     + party.audience() + ") opened, " + due.basis().code() + " deadline " + local(due.at()) + "; "
-                    + hit.reason()));
+                    + why));
         }
         casebook.open(opened);
         events.publishAll(openings);
@@ -109,6 +111,23 @@ public final class DutyToWarn {
                     "no registered party is affected by " + report.id()));
         }
         return List.copyOf(opened);
+    }
+
+    /**
+     * Why a party is affected, as every reader may read it: the reasons quote the report's place and target, so
+     * a reason through which the report's protected material shows is named by its rule alone.
+     */
+    private static String releasedReasons(NeedToKnow needToKnow, String reportId, Affected hit) {
+        return hit.reasons().stream()
+                .map(reason -> needToKnow.released(reportId, reason, () -> rule(reason)
+                        + ": wording withheld, it would reveal protected material of the report"))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The rule a reason states, e.g. {@code place} of "place: names: same country RU". */
+    private static String rule(String reason) {
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : "reason";
     }
 
     /**

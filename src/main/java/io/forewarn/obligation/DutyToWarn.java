@@ -3,6 +3,9 @@ package io.forewarn.obligation;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
+import io.forewarn.place.NamedPlace;
+import io.forewarn.place.Place;
+import io.forewarn.place.PlaceLevel;
 import io.forewarn.place.Reach;
 import io.forewarn.policy.Deadlines;
 import io.forewarn.policy.Policy;
@@ -27,6 +30,7 @@ import io.forewarn.sanitize.Specificity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -319,7 +323,7 @@ public final class DutyToWarn {
         Audience audience = partyIds.stream().map(id -> party(id).audience()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a warning needs at least one party"));
         var releasedPlace = ThreatReport.placeLevel(released.get(Facet.PLACE))
-                .map(level -> report.place().coarsenedTo(level))
+                .map(level -> namesRevealingNothing(report, report.place().coarsenedTo(level)))
                 .orElse(io.forewarn.place.Place.of(Map.of()));
         Optional<TimeWindow> stated = released.get(Facet.TIME).isNone() ? Optional.empty()
                 : statedWindow.or(() -> Optional.of(validity));
@@ -356,6 +360,21 @@ public final class DutyToWarn {
         }
         publishIssue(warning, moved, actor);
         return warning;
+    }
+
+    /**
+     * A recorded warning's place is not recorded: it is rebuilt from the report's at the released level, so a
+     * name of it through which the report's protected material shows is left out, as a draft would step it down.
+     */
+    private static Place namesRevealingNothing(ThreatReport report, Place place) {
+        LeakCheck leakCheck = LeakCheck.forReport(report);
+        Map<PlaceLevel, NamedPlace> kept = new EnumMap<>(PlaceLevel.class);
+        place.levels().forEach((level, named) -> {
+            if (!leakCheck.check(named.name()).isBlocked()) {
+                kept.put(level, named);
+            }
+        });
+        return Place.of(kept);
     }
 
     /** Moves the obligation on to issued (or renewed) by a recorded warning: its new version, if it moved. */

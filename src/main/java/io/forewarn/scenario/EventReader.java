@@ -171,8 +171,16 @@ final class EventReader {
         YamlMap map = value.asMap().allowOnly(keys);
         YamlValue partyValue = map.get("party");
         String party = parties.require(partyValue.asText(), partyValue).id();
-        return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
-                WaiverTerms.read(map, Waiver.Scope.NOT_WARNED), map.string("requested-by"),
+        Optional<String> report = reportReference(map, at);
+        WaiverTerms terms = WaiverTerms.read(map, Waiver.Scope.NOT_WARNED);
+        // the alternative is written on the timeline, in the ledger and in the account, which everyone reads
+        Optional<ThreatReport> answered = report.flatMap(reports::find).or(() -> latestReportBy(at));
+        if (terms.alternative().isPresent() && answered.isPresent()
+                && LeakCheck.forReport(answered.get()).check(terms.alternative().get()).isBlocked()) {
+            throw map.get("alternative").problem("the alternative reveals protected material of report "
+                    + answered.get().id() + "; say it without it");
+        }
+        return new ScenarioEvent.RecordedWaiver(at, report, party, terms, map.string("requested-by"),
                 map.get("approved-by").as(Role::of).code(), map.bool("synthetic", false));
     }
 

@@ -71,7 +71,7 @@ final class EventReader {
             YamlValue body = kind.value();
             events.add(switch (kind.name()) {
                 case "report" -> new ScenarioEvent.ReportReceived(at, reportAt.get(i));
-                case "countermeasure" -> new ScenarioEvent.Countermeasure(at, body.asText());
+                case "countermeasure" -> countermeasure(at, body);
                 case "warning" -> warning(at, body);
                 case "delivery" -> delivery(at, body);
                 case "acknowledgement" -> acknowledgement(at, body);
@@ -163,6 +163,18 @@ final class EventReader {
             throw value.problem(noneProblem);
         }
         return ids;
+    }
+
+    /** A countermeasure is a note on the timeline, which everyone reads: it must reveal nothing protected of any report. */
+    private ScenarioEvent countermeasure(Instant at, YamlValue value) {
+        String text = value.asText();
+        for (ThreatReport report : reports.values()) {
+            if (LeakCheck.forReport(report).check(text).isBlocked()) {
+                throw value.problem("the countermeasure reveals protected material of report " + report.id()
+                        + "; say it without it");
+            }
+        }
+        return new ScenarioEvent.Countermeasure(at, text);
     }
 
     private ScenarioEvent waiver(Instant at, YamlValue value) {

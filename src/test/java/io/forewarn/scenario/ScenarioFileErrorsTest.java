@@ -94,6 +94,15 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void aCountermeasureThatRevealsProtectedMaterialIsRefusedWithoutRepeatingIt() {
+        FileProblem problem = problemOf(() -> ScenarioFile.parse("crocus.yaml", io.forewarn.Crocus.SCENARIO_TEXT
+                .replace("countermeasure: FSB announces", "countermeasure: after TELEMARK 7, FSB announces")));
+
+        assertThat(problem.getMessage()).endsWith(".countermeasure: the countermeasure reveals protected material of "
+                + "report R-1; say it without it").doesNotContainIgnoringCase("telemark");
+    }
+
+    @Test
     void aWaiverWithAnUnknownScope() {
         assertThat(problem(21, "    waiver: {party: citizens, reason: victim-already-aware, scope: partly, "
                 + "requested-by: ann, approved-by: approver}").getMessage())

@@ -2,10 +2,10 @@ package io.forewarn.cli;
 
 import io.forewarn.dissemination.cap.CapAlert;
 import io.forewarn.dissemination.cap.CapFormatException;
-import io.forewarn.dissemination.cap.CapKeys;
 import io.forewarn.dissemination.cap.CapReader;
 import io.forewarn.dissemination.cap.CapSignature;
 import io.forewarn.ledger.LedgerKeyFiles;
+import io.forewarn.server.CapKeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +61,7 @@ final class CapCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            Optional<PublicKey> trusted = Optional.ofNullable(key).map(CapKeys::readPublic);
+            Optional<PublicKey> trusted = Optional.ofNullable(key).map(CapKeyFiles::readPublic);
             try {
                 CapAlert alert = CapReader.read(document);
                 PublicKey signer = CapSignature.verify(document, trusted);

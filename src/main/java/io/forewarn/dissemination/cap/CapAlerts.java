@@ -86,6 +86,11 @@ public final class CapAlerts {
                 kind.written, "Public", references, infos);
     }
 
+    /** How a later alert references the alert of this warning: {@code sender,identifier,sent}. */
+    public static String reference(String sender, Warning warning) {
+        return sender + "," + identifier(warning, Kind.ALERT) + "," + CapTimes.format(CapTimes.utc(warning.issuedAt()));
+    }
+
     static String identifier(Warning warning, Kind kind) {
         // CAP identifiers may not hold spaces, commas or '<' / '&'; a cancel is a message of its own
         String id = warning.id().replaceAll("[\\s,<&]", "-");

@@ -168,10 +168,56 @@ public final class JdbcCasebook implements Casebook {
         }));
     }
 
+    /** The parties on file: those taken off file ({@code removed_at} set) are not listed. */
     @Override
     public List<Party> parties(Optional<Audience> audience, Slice slice) {
-        return page("party", Party.class, audience.map(a -> columns("audience", a.name())).orElseGet(LinkedHashMap::new),
-                slice);
+        Keyset keyset = keyset("party", slice, audience.map(a -> columns("audience", a.name())).orElseGet(LinkedHashMap::new));
+        String where = keyset.where().isEmpty() ? " WHERE removed_at IS NULL" : keyset.where() + " AND removed_at IS NULL";
+        return bodies("SELECT body FROM party" + where + " ORDER BY seq" + fetchFirst(slice), keyset.params(), Party.class);
+    }
+
+    /** Marks the party removed and deletes its rows of the place index, so that no report reaches it any more. */
+    @Override
+    public void removeParty(String id, Instant at) {
+        inTransaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE party SET removed_at = :at WHERE id = :id AND removed_at IS NULL")
+                    .param("at", timestamp(at)).param("id", id).update();
+            batches.execute((ConnectionCallback<Void>) connection -> {
+                PartyIndex.delete(connection, List.of(id));
+                return null;
+            });
+        });
+    }
+
+    @Override
+    public java.util.Set<String> partiesRemoved(Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids) AND removed_at IS NOT NULL")
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+                    .query(String.class).list());
+        }
+        return found;
+    }
+
+    /**
+     * One statement per thousand parties: their rows of the place index joined with those of the open reports
+     * ({@link ReportIndex#REACHING}).
+     */
+    @Override
+    public Map<String, java.util.Set<String>> reportsReaching(Collection<String> partyIds, Instant now) {
+        Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(partyIds));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            jdbc.sql(ReportIndex.REACHING)
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
+                    .param("now", timestamp(now))
+                    .query((row, n) -> reaching.computeIfAbsent(row.getString(1), k -> new LinkedHashSet<>())
+                            .add(row.getString(2)))
+                    .list();
+        }
+        return reaching;
     }
 
     @Override
@@ -237,6 +283,33 @@ public final class JdbcCasebook implements Casebook {
                 throw alreadyReceived(report);
             }
             saltProtectedMaterial(report);
+            if (outcome.obligesWarning()) {
+                batches.execute((ConnectionCallback<Void>) connection -> {
+                    ReportIndex.insert(connection, List.of(report));
+                    return null;
+                });
+            }
+        });
+    }
+
+    /** Rewrites the report's body, its window columns and, when it obliges warnings, its rows of the place index. */
+    @Override
+    public void reviseReport(ThreatReport revised) {
+        Triage outcome = triage(revised.id()).orElseThrow(() -> new IllegalArgumentException("no report " + revised.id()));
+        inTransaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE report SET body = :body, window_from = :from, window_to = :to WHERE id = :id")
+                    .param("body", json.write(ThreatReport.class, revised))
+                    .param("from", timestamp(revised.window().from()))
+                    .param("to", timestamp(revised.window().to()))
+                    .param("id", revised.id())
+                    .update();
+            batches.execute((ConnectionCallback<Void>) connection -> {
+                ReportIndex.delete(connection, revised.id());
+                if (outcome.obligesWarning()) {
+                    ReportIndex.insert(connection, List.of(revised));
+                }
+                return null;
+            });
         });
     }
 
@@ -424,6 +497,18 @@ public final class JdbcCasebook implements Casebook {
     public List<Obligation> obligationsOf(String reportId) {
         return bodies("SELECT body FROM obligation WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
                 Obligation.class);
+    }
+
+    /** Through the index on {@code party_id}, a thousand parties a statement. */
+    @Override
+    public List<Obligation> obligationsOfParties(Collection<String> partyIds) {
+        List<Obligation> found = new ArrayList<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(partyIds));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            found.addAll(bodies("SELECT body FROM obligation WHERE party_id IN (:ids) ORDER BY seq",
+                    Map.of("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST))), Obligation.class));
+        }
+        return found;
     }
 
     /**

@@ -44,9 +44,10 @@ final class Resolution {
         List<DutyEvent> events = new ArrayList<>();
         for (Affected hit : hits) {
             Party party = hit.party();
+            // opened with the report: its receipt is the cause, as the event says, and the note keeps the reason alone
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
                     party.id(), party.audience(), now, due.at(), actor, duty.policy().version(),
-                    hit.reason() + "; upon " + cause.describe());
+                    cause.type() == EventType.REPORT_RECEIVED ? hit.reason() : hit.reason() + "; upon " + cause.describe());
             opened.add(obligation);
             events.add(opening(obligation, due, hit, cause, actor, false));
         }

@@ -124,7 +124,7 @@ public interface Casebook {
     /** The obligations of one report, in the order they were opened. */
     List<Obligation> obligationsOf(String reportId);
 
-    /** The obligations of these parties, in the order they were opened. */
+    /** The obligations of these parties, in the order they were opened (of each thousand parties asked, in a database). */
     List<Obligation> obligationsOfParties(Collection<String> partyIds);
 
     /** A page of the obligations a query asks for, in its order. */

@@ -134,12 +134,8 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public java.util.Set<String> partiesOnFile(Collection<String> ids) {
         java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        for (int from = 0; from < distinct.size(); from += IN_LIST) {
-            found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)")
-                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
-                    .query(String.class).list());
-        }
+        inLists(ids, chunk -> found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)").param("ids", chunk)
+                .query(String.class).list()));
         return found;
     }
 
@@ -192,12 +188,8 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public java.util.Set<String> partiesRemoved(Collection<String> ids) {
         java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        for (int from = 0; from < distinct.size(); from += IN_LIST) {
-            found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids) AND removed_at IS NOT NULL")
-                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
-                    .query(String.class).list());
-        }
+        inLists(ids, chunk -> found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids) AND removed_at IS NOT NULL")
+                .param("ids", chunk).query(String.class).list()));
         return found;
     }
 
@@ -208,15 +200,11 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public Map<String, java.util.Set<String>> reportsReaching(Collection<String> partyIds, Instant now) {
         Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(partyIds));
-        for (int from = 0; from < distinct.size(); from += IN_LIST) {
-            jdbc.sql(ReportIndex.REACHING)
-                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
-                    .param("now", timestamp(now))
-                    .query((row, n) -> reaching.computeIfAbsent(row.getString(1), k -> new LinkedHashSet<>())
-                            .add(row.getString(2)))
-                    .list();
-        }
+        inLists(partyIds, chunk -> jdbc.sql(ReportIndex.REACHING)
+                .param("ids", chunk)
+                .param("now", timestamp(now))
+                .query((row, n) -> reaching.computeIfAbsent(row.getString(1), k -> new LinkedHashSet<>()).add(row.getString(2)))
+                .list());
         return reaching;
     }
 
@@ -503,11 +491,8 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public List<Obligation> obligationsOfParties(Collection<String> partyIds) {
         List<Obligation> found = new ArrayList<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(partyIds));
-        for (int from = 0; from < distinct.size(); from += IN_LIST) {
-            found.addAll(bodies("SELECT body FROM obligation WHERE party_id IN (:ids) ORDER BY seq",
-                    Map.of("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST))), Obligation.class));
-        }
+        inLists(partyIds, chunk -> found.addAll(bodies("SELECT body FROM obligation WHERE party_id IN (:ids) ORDER BY seq",
+                Map.of("ids", chunk), Obligation.class)));
         return found;
     }
 
@@ -882,6 +867,14 @@ public final class JdbcCasebook implements Casebook {
 
     /** At most this many values in one IN list. */
     private static final int IN_LIST = 1000;
+
+    /** Asks a question once per {@link #IN_LIST} distinct ids, so that no IN list grows past what both databases take. */
+    private static void inLists(Collection<String> ids, java.util.function.Consumer<List<String>> ask) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            ask.accept(distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)));
+        }
+    }
 
     /** The WHERE clause (empty or starting with a space) and parameters of a page: its equalities, then the keyset. */
     private record Keyset(String where, Map<String, Object> params) {

@@ -77,12 +77,12 @@ public interface Casebook {
     }
 
     /**
-     * For each of these parties as stored, the reports that may affect it at {@code now}: received with a duty to
-     * warn, their threat window not ended, and their place reaching the party ({@link Reach#reaches} of the
-     * report's place and the party's footprint), by party id (a party with none is absent). Asked of an index of
-     * the reports' places, not by reading every report: a candidate list that the exact check then narrows.
+     * For each of these parties, the reports that may affect it at {@code now}: received with a duty to warn, their
+     * threat window not ended, and their place reaching the party ({@link Reach#reaches} of the report's place and
+     * the party's footprint), by party id (a party with none is absent). Asked of an index of the open reports'
+     * places, never by reading every report: a candidate list that the exact check then narrows.
      */
-    Map<String, java.util.Set<String>> reportsReaching(Collection<String> partyIds, Instant now);
+    Map<String, java.util.Set<String>> reportsReaching(Collection<Party> parties, Instant now);
 
     /** Records a report with its triage; a report id is received once, and again is a conflict ({@link IllegalStateException}). */
     void putReport(ThreatReport report, Triage outcome);

@@ -240,17 +240,16 @@ public final class InMemoryCasebook implements Casebook {
     }
 
     @Override
-    public Map<String, Set<String>> reportsReaching(Collection<String> partyIds, Instant now) {
+    public Map<String, Set<String>> reportsReaching(Collection<Party> parties, Instant now) {
         Map<String, Set<String>> reaching = new LinkedHashMap<>();
         for (ThreatReport report : reports.values()) {
             if (!triage.get(report.id()).obligesWarning() || !now.isBefore(report.window().to())) {
                 continue;
             }
             Reach reach = Reach.of(report.place());
-            for (String id : partyIds) {
-                Footprint footprint = footprints.get(id);
-                if (footprint != null && !removed.contains(id) && reach.reaches(footprint)) {
-                    reaching.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(report.id());
+            for (Party party : parties) {
+                if (reach.reaches(Footprint.of(party.place()))) {
+                    reaching.computeIfAbsent(party.id(), k -> new java.util.LinkedHashSet<>()).add(report.id());
                 }
             }
         }

@@ -70,7 +70,7 @@ final class Resolution {
         }
         Instant now = duty.clock().instant();
         List<String> ids = parties.stream().map(Party::id).toList();
-        Map<String, Set<String>> reaching = duty.casebook().reportsReaching(ids, now);
+        Map<String, Set<String>> reaching = duty.casebook().reportsReaching(parties, now);
         Map<String, Obligation> held = new HashMap<>();
         if (mayHaveObligations) {
             duty.casebook().obligationsOfParties(ids).forEach(o -> held.put(o.id(), o));

@@ -194,17 +194,42 @@ public final class JdbcCasebook implements Casebook {
     }
 
     /**
-     * One statement per thousand parties: their rows of the place index joined with those of the open reports
-     * ({@link ReportIndex#REACHING}).
+     * Two statements, for the open reports' rows of the index of report places ({@link ReportIndex}) by the end of
+     * their window; the reach is decided in memory, as {@link Reach#reaches} decides it.
      */
     @Override
-    public Map<String, java.util.Set<String>> reportsReaching(Collection<String> partyIds, Instant now) {
+    public Map<String, java.util.Set<String>> reportsReaching(Collection<Party> parties, Instant now) {
+        Map<String, List<io.forewarn.place.Box>> boxes = new LinkedHashMap<>();
+        jdbc.sql(ReportIndex.OPEN_BOXES).param("now", timestamp(now)).query((row, n) -> boxes
+                .computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                .add(new io.forewarn.place.Box(row.getInt(2), row.getDouble(3), row.getDouble(4), row.getDouble(5),
+                        row.getDouble(6)))).list();
+        Map<String, Map<List<String>, java.util.Set<Integer>>> names = new LinkedHashMap<>();
+        jdbc.sql(ReportIndex.OPEN_NAMES).param("now", timestamp(now)).query((row, n) -> names
+                .computeIfAbsent(row.getString(1), k -> new LinkedHashMap<>())
+                .computeIfAbsent(List.of(row.getString(2), row.getString(3)), k -> new java.util.TreeSet<>())
+                .add(row.getInt(4))).list();
+        Map<String, Reach> open = new LinkedHashMap<>();
+        java.util.Set<String> reports = new LinkedHashSet<>(boxes.keySet());
+        reports.addAll(names.keySet());
+        for (String report : reports) {
+            List<Reach.NameKey> keys = new ArrayList<>();
+            names.getOrDefault(report, Map.of()).forEach((levelAndName, finer) -> keys.add(new Reach.NameKey(
+                    io.forewarn.place.PlaceLevel.of(levelAndName.get(0)), levelAndName.get(1), finer)));
+            open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys));
+        }
         Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();
-        inLists(partyIds, chunk -> jdbc.sql(ReportIndex.REACHING)
-                .param("ids", chunk)
-                .param("now", timestamp(now))
-                .query((row, n) -> reaching.computeIfAbsent(row.getString(1), k -> new LinkedHashSet<>()).add(row.getString(2)))
-                .list());
+        if (open.isEmpty()) {
+            return reaching;
+        }
+        for (Party party : parties) {
+            io.forewarn.place.Footprint footprint = PartyIndex.keyed(io.forewarn.place.Footprint.of(party.place()));
+            open.forEach((report, reach) -> {
+                if (reach.reaches(footprint)) {
+                    reaching.computeIfAbsent(party.id(), k -> new LinkedHashSet<>()).add(report);
+                }
+            });
+        }
         return reaching;
     }
 

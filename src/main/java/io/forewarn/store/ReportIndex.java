@@ -14,9 +14,12 @@ import java.util.List;
 /**
  * Where the reports that oblige warnings can reach, as the database indexes it ({@link ReportPlaces} made the
  * tables): {@code report_box} holds the boxes of each report's {@link Reach} and {@code report_name} its name
- * keys, one row per finer mask it allows, each with the end of the report's threat window. It is the mirror of
- * {@link PartyIndex}: a party changed finds the open reports that reach it by joining its own index rows with
- * these ({@link #REACHING}), as {@link Reach#reaches} decides it in memory, never by reading every report.
+ * keys, one row per finer mask it allows, each with the end of the report's threat window. A party changed
+ * finds the open reports that may reach it from these rows, by the index on the window's end: only the reports
+ * whose window has not ended are read, never every report, and {@link Reach#reaches} decides on the party's
+ * {@link io.forewarn.place.Footprint} as the in-memory casebook does. (Joining the parties' own index rows with
+ * these in SQL answers as much on PostgreSQL in a few milliseconds, but H2 plans that join over a list of a
+ * thousand parameters by scanning, a second or more a chunk of an import: the open reports are the small side.)
  */
 final class ReportIndex {
 
@@ -25,19 +28,13 @@ final class ReportIndex {
     private static final String INSERT_NAME = "INSERT INTO report_name (report_id, window_to, place_level, folded_name,"
             + " finer) VALUES (?, ?, ?, ?, ?)";
 
-    /**
-     * The (party, report) pairs of the parties named in {@code :ids} and the open reports whose place reaches
-     * them: a box of the report's reach meets a box of the party's of the same size class, or a name key equals
-     * one of the party's names. Both sides are index lookups: the party's rows by party id, then the reports'
-     * rows by size class and southern edge, or by name.
-     */
-    static final String REACHING = "SELECT pb.party_id, rb.report_id FROM party_box pb JOIN report_box rb"
-            + " ON rb.size_class = pb.size_class AND rb.south <= pb.north AND rb.north >= pb.south"
-            + " AND rb.west <= pb.east AND rb.east >= pb.west"
-            + " WHERE pb.party_id IN (:ids) AND rb.window_to > :now"
-            + " UNION SELECT pn.party_id, rn.report_id FROM party_name pn JOIN report_name rn"
-            + " ON rn.folded_name = pn.folded_name AND rn.place_level = pn.place_level AND rn.finer = pn.finer"
-            + " WHERE pn.party_id IN (:ids) AND rn.window_to > :now";
+    /** The boxes of the open reports' reaches: one range of the index on {@code window_to}. */
+    static final String OPEN_BOXES = "SELECT report_id, size_class, south, north, west, east FROM report_box"
+            + " WHERE window_to > :now";
+
+    /** The name keys of the open reports' reaches, one row per finer mask: the same range. */
+    static final String OPEN_NAMES = "SELECT report_id, place_level, folded_name, finer FROM report_name"
+            + " WHERE window_to > :now";
 
     private ReportIndex() {
     }

@@ -35,7 +35,8 @@ final class ReportPlaces extends StoredBodyMigration {
                     + " north DOUBLE PRECISION NOT NULL,"
                     + " west DOUBLE PRECISION NOT NULL,"
                     + " east DOUBLE PRECISION NOT NULL)");
-            ddl.execute("CREATE INDEX report_box_class_south_ix ON report_box (size_class, south)");
+            // the open reports' rows are one range of these indexes, however many reports have closed
+            ddl.execute("CREATE INDEX report_box_open_ix ON report_box (window_to)");
             ddl.execute("CREATE INDEX report_box_report_ix ON report_box (report_id)");
             ddl.execute("CREATE TABLE report_name ("
                     + " report_id VARCHAR(200) NOT NULL,"
@@ -43,7 +44,7 @@ final class ReportPlaces extends StoredBodyMigration {
                     + " place_level VARCHAR(10) NOT NULL,"
                     + " folded_name VARCHAR(1000) NOT NULL,"
                     + " finer INT NOT NULL)");
-            ddl.execute("CREATE INDEX report_name_name_ix ON report_name (folded_name, place_level, finer)");
+            ddl.execute("CREATE INDEX report_name_open_ix ON report_name (window_to)");
             ddl.execute("CREATE INDEX report_name_report_ix ON report_name (report_id)");
         }
         List<ThreatReport> reports = new ArrayList<>();

@@ -47,9 +47,10 @@ final class Resolution {
             // opened with the report: its receipt is the cause, as the event says, and the note keeps the reason alone
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
                     party.id(), party.audience(), now, due.at(), actor, duty.policy().version(),
-                    cause.type() == EventType.REPORT_RECEIVED ? hit.reason() : hit.reason() + "; upon " + cause.describe());
+                    cause.type() == EventType.REPORT_RECEIVED ? released(report, hit)
+                            : released(report, hit) + "; upon " + cause.describe());
             opened.add(obligation);
-            events.add(opening(obligation, due, hit, cause, actor, false));
+            events.add(opening(obligation, due, released(report, hit), cause, actor, false));
         }
         duty.casebook().open(opened);
         return events;
@@ -97,9 +98,9 @@ final class Resolution {
                     Deadlines.Due due = duty.deadlineFor(report.get(), now);
                     Obligation fresh = Obligation.open(Obligations.idFor(reportId, party.id()), reportId, party.id(),
                             party.audience(), now, due.at(), actor, duty.policy().version(),
-                            hit.get().reason() + "; upon " + cause.describe());
+                            released(report.get(), hit.get()) + "; upon " + cause.describe());
                     opened.add(fresh);
-                    openings.add(opening(fresh, due, hit.get(), cause, actor, false));
+                    openings.add(opening(fresh, due, released(report.get(), hit.get()), cause, actor, false));
                 } else if (obligation != null) {
                     settle(report.get(), obligation, hit, cause, actor).ifPresent(events::add);
                 }
@@ -157,9 +158,9 @@ final class Resolution {
         if (hit.isPresent() && closedAsGone) {
             Deadlines.Due due = duty.deadlineFor(report, now);
             Obligation reopened = obligation.reopen(now, due.at(), actor, duty.policy().version(),
-                    hit.get().reason() + "; upon " + cause.describe());
+                    released(report, hit.get()) + "; upon " + cause.describe());
             duty.casebook().put(reopened);
-            return Optional.of(opening(reopened, due, hit.get(), cause, actor, true));
+            return Optional.of(opening(reopened, due, released(report, hit.get()), cause, actor, true));
         }
         if (hit.isEmpty() && ObligationState.AWAITING_WARNING.contains(obligation.state())) {
             String why = obligation.partyId() + " is no longer affected by " + report.id() + "; upon " + cause.describe();
@@ -170,12 +171,20 @@ final class Resolution {
         return Optional.empty();
     }
 
-    private DutyEvent opening(Obligation obligation, Deadlines.Due due, Affected hit, Cause cause, String actor,
+    private DutyEvent opening(Obligation obligation, Deadlines.Due due, String why, Cause cause, String actor,
                               boolean again) {
         return new DutyEvent.ObligationOpened(obligation.history().get(obligation.history().size() - 1).at(), obligation,
                 cause, actor, "obligation to warn " + obligation.partyId() + " (" + obligation.audience() + ") opened"
                 + (again ? " again" : "") + ", " + due.basis().code() + " deadline " + duty.local(due.at()) + "; "
-                + hit.reason() + "; upon " + cause.describe());
+                + why + "; upon " + cause.describe());
+    }
+
+    /**
+     * The reasons a party is affected, as released to every reader: a reason whose wording would reveal the
+     * report's protected material is withheld (see {@link NeedToKnow}), as for an obligation opened at receipt.
+     */
+    private static String released(ThreatReport report, Affected hit) {
+        return DutyToWarn.releasedReasons(new NeedToKnow(id -> Optional.of(report)), report.id(), hit);
     }
 
     /** A report that obliges warnings and whose threat window has not ended: a party change may obligate. */

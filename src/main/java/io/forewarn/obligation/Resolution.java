@@ -175,8 +175,8 @@ final class Resolution {
                               boolean again) {
         return new DutyEvent.ObligationOpened(obligation.history().get(obligation.history().size() - 1).at(), obligation,
                 cause, actor, "obligation to warn " + obligation.partyId() + " (" + obligation.audience() + ") opened"
-                + (again ? " again" : "") + ", " + due.basis().code() + " deadline " + duty.local(due.at()) + "; "
-                + why + "; upon " + cause.describe());
+                + (again ? " again" : "") + " upon " + cause.describe() + ", " + due.basis().code() + " deadline "
+                + duty.local(due.at()) + "; " + why);
     }
 
     /**

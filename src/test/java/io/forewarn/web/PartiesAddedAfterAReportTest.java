@@ -76,7 +76,8 @@ class PartiesAddedAfterAReportTest {
                 String party = event.path("subject").asString().substring("R-1/".length());
                 assertThat(registeredAt).as("party-registered before its obligation").containsKey(party);
                 assertThat(event.path("actor").asString()).isEqualTo("liaison");
-                assertThat(event.path("summary").asString()).endsWith("; upon party-registered " + party);
+                assertThat(event.path("summary").asString()).startsWith("obligation to warn " + party
+                        + " (public) opened upon party-registered " + party + ", ");
             }
         }
         assertThat(registeredAt).containsKeys(ids("kazan-", 500).toArray(String[]::new));

@@ -1,5 +1,7 @@
 package io.forewarn.server;
 
+import io.forewarn.gazetteer.GazetteerExtract;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.policy.PolicyBook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyListener;
@@ -98,6 +100,12 @@ class ServerConfiguration {
     @Bean
     Casebook casebook(DataSource dataSource) {
         return new JdbcCasebook(dataSource);
+    }
+
+    /** The gazetteer reviews place named places with (see README, "Gazetteer"). */
+    @Bean
+    Gazetteer gazetteer() {
+        return GazetteerExtract.gazetteer();
     }
 
     @Bean

@@ -62,7 +62,8 @@ public final class GazetteerExtract {
         return new Rows(places, admin1, regions);
     }
 
-    private static BufferedReader open(String file) {
+    /** One file of the extract, to read. */
+    public static BufferedReader open(String file) {
         InputStream in = Objects.requireNonNull(GazetteerExtract.class.getResourceAsStream(FOLDER + file),
                 () -> "the gazetteer extract has no " + file);
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -1,7 +1,9 @@
 package io.forewarn.server;
 
-import io.forewarn.gazetteer.GazetteerExtract;
+import io.forewarn.gazetteer.GeoNamesGazetteer;
 import io.forewarn.place.Gazetteer;
+import io.forewarn.store.GazetteerImport;
+import io.forewarn.store.JdbcPlaceNames;
 import io.forewarn.policy.PolicyBook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyListener;
@@ -102,10 +104,14 @@ class ServerConfiguration {
         return new JdbcCasebook(dataSource);
     }
 
-    /** The gazetteer reviews place named places with (see README, "Gazetteer"). */
+    /**
+     * The gazetteer reviews place named places with, in the database (see README, "Gazetteer"); a database
+     * whose gazetteer is empty gets the extract committed with Forewarn first.
+     */
     @Bean
-    Gazetteer gazetteer() {
-        return GazetteerExtract.gazetteer();
+    Gazetteer gazetteer(DataSource dataSource) {
+        new GazetteerImport(dataSource).loadExtractIfEmpty();
+        return new GeoNamesGazetteer(new JdbcPlaceNames(dataSource));
     }
 
     @Bean

@@ -50,9 +50,13 @@ public final class GazetteerImport {
     public record Summary(long towns, long divisions, long regions, long names, long namesTooLong) {
         @Override
         public String toString() {
-            return towns + " towns, " + divisions + " first-order divisions, " + regions + " regions, " + names
-                    + " names indexed" + (namesTooLong == 0 ? "" : " (" + namesTooLong + " names longer than "
-                    + MAX_NAME + " characters not indexed)");
+            return count(towns, "town") + ", " + count(divisions, "first-order division") + ", " + count(regions, "region")
+                    + ", " + count(names, "name") + " indexed" + (namesTooLong == 0 ? "" : " ("
+                    + count(namesTooLong, "name") + " longer than " + MAX_NAME + " characters not indexed)");
+        }
+
+        private static String count(long n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
         }
     }
 

@@ -34,7 +34,8 @@ public final class GazetteerExtract {
 
     private static final class Holder {
         static final Rows ROWS = read();
-        static final GeoNamesGazetteer GAZETTEER = GeoNamesGazetteer.of(ROWS.places(), ROWS.admin1(), ROWS.regions());
+        static final InMemoryPlaceNames NAMES = new InMemoryPlaceNames(ROWS.places(), ROWS.admin1(), ROWS.regions());
+        static final GeoNamesGazetteer GAZETTEER = new GeoNamesGazetteer(NAMES);
     }
 
     private GazetteerExtract() {
@@ -46,6 +47,11 @@ public final class GazetteerExtract {
 
     public static GeoNamesGazetteer gazetteer() {
         return Holder.GAZETTEER;
+    }
+
+    /** The zones of the extract's towns within each of its divisions, regions and countries. */
+    public static TownZones townZones() {
+        return Holder.NAMES;
     }
 
     private static Rows read() {

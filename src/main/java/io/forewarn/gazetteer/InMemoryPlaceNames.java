@@ -7,12 +7,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.ZoneId;
 
 /** The gazetteer's names held in memory: for the committed extract, and for tests. */
-public final class InMemoryPlaceNames implements PlaceNames {
+public final class InMemoryPlaceNames implements PlaceNames, TownZones {
 
     private final Hierarchy hierarchy;
     private final Map<PlaceLevel, Map<String, List<Candidate>>> byName = new EnumMap<>(PlaceLevel.class);
+    private final Map<String, Set<ZoneId>> zonesWithin = new HashMap<>();
 
     public InMemoryPlaceNames(List<GeoName> places, List<Admin1Division> admin1, List<Region> regions) {
         this.hierarchy = new Hierarchy(admin1, regions);
@@ -28,6 +32,8 @@ public final class InMemoryPlaceNames implements PlaceNames {
             var entry = hierarchy.town(place);
             add(PlaceLevel.LOCALITY, Hierarchy.ownNames(place), new Candidate(entry, true, place.population()));
             add(PlaceLevel.LOCALITY, Hierarchy.alternateNames(place), new Candidate(entry, false, place.population()));
+            entry.zone().ifPresent(zone -> entry.within().forEach(id -> zonesWithin.computeIfAbsent(id, k -> new TreeSet<>(
+                    java.util.Comparator.comparing(ZoneId::getId))).add(zone)));
         }
     }
 
@@ -37,6 +43,11 @@ public final class InMemoryPlaceNames implements PlaceNames {
             return hierarchy.countries(key);
         }
         return byName.getOrDefault(level, Map.of()).getOrDefault(key, List.of());
+    }
+
+    @Override
+    public Set<ZoneId> zonesWithin(String entryId) {
+        return zonesWithin.getOrDefault(entryId, Set.of());
     }
 
     private void add(PlaceLevel level, Iterable<String> keys, Candidate candidate) {

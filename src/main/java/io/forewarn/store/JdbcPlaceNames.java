@@ -6,6 +6,7 @@ import io.forewarn.gazetteer.GeoName;
 import io.forewarn.gazetteer.Hierarchy;
 import io.forewarn.gazetteer.PlaceNames;
 import io.forewarn.gazetteer.Region;
+import io.forewarn.gazetteer.TownZones;
 import io.forewarn.place.PlaceLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.Comparator;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.OptionalInt;
 
 /**
@@ -27,12 +33,12 @@ import java.util.OptionalInt;
  * {@code gazetteer_name}, with the towns' rows joined. The small tables (divisions, regions) are read once, on
  * first use, so a server sees a later import after a restart.
  */
-public final class JdbcPlaceNames implements PlaceNames {
+public final class JdbcPlaceNames implements PlaceNames, TownZones {
 
     private final JdbcClient jdbc;
     private volatile Loaded loaded;
 
-    private record Loaded(Hierarchy hierarchy, Map<String, Candidate> regions) {
+    private record Loaded(Hierarchy hierarchy, Map<String, Candidate> regions, Map<String, Region> regionsById) {
     }
 
     public JdbcPlaceNames(DataSource dataSource) {
@@ -58,13 +64,37 @@ public final class JdbcPlaceNames implements PlaceNames {
         };
     }
 
-    /** How many towns, divisions and regions the database holds. */
-    public long[] counts() {
-        return new long[] {count("geoname"), count("admin1_code"), count("gazetteer_region")};
-    }
-
-    private long count(String table) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    /** The distinct zones of the towns within a country, a division ({@code admin1:CC.CODE}) or a region. */
+    @Override
+    public Set<ZoneId> zonesWithin(String entryId) {
+        List<String> zones;
+        if (entryId.startsWith("country:")) {
+            zones = jdbc.sql("SELECT DISTINCT timezone FROM geoname WHERE country_code = :cc")
+                    .param("cc", entryId.substring("country:".length())).query(String.class).list();
+        } else if (entryId.startsWith("admin1:")) {
+            String key = entryId.substring("admin1:".length());
+            zones = jdbc.sql("SELECT DISTINCT timezone FROM geoname WHERE country_code = :cc AND admin1_code = :a1")
+                    .param("cc", key.substring(0, 2)).param("a1", key.substring(3)).query(String.class).list();
+        } else {
+            zones = new ArrayList<>();
+            Region region = loaded().regionsById().get(entryId);
+            if (region != null) {
+                for (String key : region.admin1Keys()) {
+                    zones.addAll(zonesWithin(Hierarchy.admin1Id(key)).stream().map(ZoneId::getId).toList());
+                }
+            }
+        }
+        Set<ZoneId> known = new TreeSet<>(Comparator.comparing(ZoneId::getId));
+        for (String zone : zones) {
+            try {
+                if (!zone.isEmpty()) {
+                    known.add(ZoneId.of(zone));
+                }
+            } catch (DateTimeException unknownToThisJdk) {
+                // a zone newer than the JDK's data is not guessed
+            }
+        }
+        return known;
     }
 
     private Loaded loaded() {
@@ -79,13 +109,15 @@ public final class JdbcPlaceNames implements PlaceNames {
                     .list();
             Hierarchy hierarchy = new Hierarchy(divisions, regions);
             Map<String, Candidate> byId = new HashMap<>();
+            Map<String, Region> regionsById = new HashMap<>();
             for (Region region : regions) {
                 byId.put(Hierarchy.regionId(region), new Candidate(Hierarchy.region(region), true, 0));
+                regionsById.put(Hierarchy.regionId(region), region);
             }
             for (Admin1Division division : divisions) {
                 byId.put(Hierarchy.admin1Id(division.key()), new Candidate(hierarchy.division(division), true, 0));
             }
-            current = new Loaded(hierarchy, byId);
+            current = new Loaded(hierarchy, byId, regionsById);
             loaded = current;
         }
         return current;

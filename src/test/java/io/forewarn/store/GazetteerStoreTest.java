@@ -1,6 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.gazetteer.GazetteerExtract;
+import io.forewarn.gazetteer.GazetteerZones;
 import io.forewarn.gazetteer.GeoNamesGazetteer;
 import io.forewarn.place.GazetteerEntry;
 import io.forewarn.place.NamedPlace;
@@ -46,6 +47,10 @@ class GazetteerStoreTest {
                     .isEqualTo("geonames:524901");
             assertThat(PlaceOverlap.contains(place("region", "Marmara Region"), place("locality", "Istanbul", "country", "TR"),
                     stored).holds()).isTrue();
+            GazetteerZones zones = new GazetteerZones(stored, new JdbcPlaceNames(database.dataSource()));
+            assertThat(zones.zoneOf(place("region", "Marmara Region"))).contains(ZoneId.of("Europe/Istanbul"));
+            assertThat(zones.zoneOf(place("region", "Moscow Oblast"))).contains(ZoneId.of("Europe/Moscow"));
+            assertThat(zones.zoneOf(place("country", "RU"))).isEmpty();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.forewarn.bench;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class ChildServer implements AutoCloseable {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SERVING = Pattern.compile("Forewarn serving at http://localhost:(\\d+)/");
     /** Seconds on an idle machine; minutes have been seen on a 2-core one shared with other builds. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
@@ -85,6 +88,30 @@ public final class ChildServer implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A request to the server with the {@code Authorization} header given (none when null). */
+    public HttpRequest.Builder request(String path, String authorization, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    /** A bearer token from {@code POST /api/v1/tokens} for the login of the {@code Basic} header given. */
+    public String token(HttpClient client, String basic) throws InterruptedException {
+        HttpRequest request = request("/api/v1/tokens", basic, Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/v1/tokens answered " + answer.statusCode());
+            }
+            return JSON.readTree(answer.body()).get("access_token").asString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /api/v1/tokens failed: " + e.getMessage(), e);
+        }
     }
 
     /** The command line the server was started with. */

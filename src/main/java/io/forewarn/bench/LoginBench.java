@@ -1,27 +1,13 @@
 package io.forewarn.bench;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +42,6 @@ public final class LoginBench {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** The reads are measured in turns of this long each. */
     static final Duration SLICE = Duration.ofSeconds(10);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * How to run.
@@ -81,20 +66,22 @@ public final class LoginBench {
     /** Runs the stretches; the tables go to {@code out}, progress to {@code progress}. */
     public static List<Measurement> run(Run run, PrintWriter out, PrintWriter progress) throws InterruptedException {
         String loadAtStart = Machine.loadAverage();
-        Path directory = run.workDirectory().orElseGet(LoginBench::temporaryDirectory);
+        Path directory = run.workDirectory().orElseGet(WorkDirectory::temporary);
         SecureRandom random = new SecureRandom();
         String password = HexFormat.of().formatHex(random.generateSeed(16));
-        Path settings = settings(directory, password);
-        Optional<Schema> schema = run.databaseUrl().map(url -> Schema.create(url, run.databaseUser(), System.getenv()));
+        Path settings = BenchLogins.settings(directory, password, Map.of(READER, "oversight", WRONGED, "oversight"));
+        Optional<BenchSchema> schema = run.databaseUrl().map(url -> BenchSchema.create(url, run.databaseUser(), System.getenv()));
         try (ChildServer server = ChildServer.start(directory, settings, run.port(),
-                schema.map(Schema::environment).orElse(Map.of()), run.javaOptions(), progress)) {
+                schema.map(BenchSchema::environment).orElse(Map.of()), run.javaOptions(), progress)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             OpenLoop load = new OpenLoop(client, run.maxInFlight(), REQUEST_TIMEOUT, progress);
-            HttpRequest health = get(server, "/actuator/health", null);
-            HttpRequest basic = get(server, READ_PATH, basic(READER, password));
-            HttpRequest wrong = get(server, READ_PATH, basic(WRONGED, password + "-but-wrong"));
+            HttpRequest health = server.request("/actuator/health", null, REQUEST_TIMEOUT).GET().build();
+            HttpRequest basic = server.request(READ_PATH, BenchLogins.basic(READER, password), REQUEST_TIMEOUT).GET().build();
+            HttpRequest wrong = server.request(READ_PATH, BenchLogins.basic(WRONGED, password + "-but-wrong"), REQUEST_TIMEOUT)
+                    .GET().build();
 
-            HttpRequest bearer = get(server, READ_PATH, "Bearer " + token(client, server, password));
+            HttpRequest bearer = server.request(READ_PATH, "Bearer " + server.token(client, BenchLogins.basic(READER, password)),
+                    REQUEST_TIMEOUT).GET().build();
             // every path is warmed up before any is measured, so that none is measured while the JIT compiles the others
             if (!run.warmup().isZero()) {
                 load.run("health warm-up", run.rate(), run.warmup(), Set.of(200), n -> health);
@@ -131,9 +118,9 @@ public final class LoginBench {
             out.flush();
             return results;
         } finally {
-            schema.ifPresent(Schema::drop);
+            schema.ifPresent(BenchSchema::drop);
             if (run.workDirectory().isEmpty()) {
-                delete(directory);
+                WorkDirectory.delete(directory);
             }
         }
     }
@@ -156,104 +143,9 @@ public final class LoginBench {
         return "goal (500 req/s at p99 ≤ 20 ms for 60 s, with a token) " + (met ? "met" : "NOT met") + ": " + figure;
     }
 
-    private static String token(HttpClient client, ChildServer server, String password) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.uri("/api/v1/tokens")).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", basic(READER, password)).POST(HttpRequest.BodyPublishers.noBody()).build();
-        try {
-            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("POST /api/v1/tokens answered " + answer.statusCode());
-            }
-            return JSON.readTree(answer.body()).get("access_token").asString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("POST /api/v1/tokens failed: " + e.getMessage(), e);
-        }
-    }
 
-    private static HttpRequest get(ChildServer server, String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(REQUEST_TIMEOUT).GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request.build();
-    }
 
-    private static String basic(String login, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
-    /** The server's settings: the two logins, with hashes at the cost {@code forewarn user hash} uses. */
-    private static Path settings(Path directory, String password) {
-        String hash = new BCryptPasswordEncoder().encode(password);
-        String yaml = "forewarn:\n  users:\n"
-                + "    - name: " + READER + "\n      password-hash: \"" + hash + "\"\n      roles: [oversight]\n"
-                + "    - name: " + WRONGED + "\n      password-hash: \"" + hash + "\"\n      roles: [oversight]\n";
-        try {
-            Files.createDirectories(directory);
-            return Files.writeString(directory.resolve("bench-settings.yaml"), yaml, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the server's settings in " + directory, e);
-        }
-    }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("forewarn-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a temporary directory", e);
-        }
-    }
 
-    private static void delete(Path directory) {
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException leftBehind) {
-            // a temporary directory left behind is no failure of the run
-        }
-    }
-
-    /** A fresh schema in the PostgreSQL given, for one run; dropped afterwards. */
-    record Schema(String base, String name, Optional<String> user, Optional<String> password) {
-
-        static Schema create(String url, Optional<String> user, Map<String, String> environment) {
-            if (!url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--db-url takes a PostgreSQL URL (jdbc:postgresql://HOST:PORT/DB), not " + url);
-            }
-            Optional<String> login = user.or(() -> Optional.ofNullable(environment.get("FOREWARN_DB_USER")));
-            Schema schema = new Schema(url, "forewarn_bench_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)),
-                    login, Optional.ofNullable(environment.get("FOREWARN_DB_PASSWORD")));
-            schema.execute("CREATE SCHEMA " + schema.name());
-            return schema;
-        }
-
-        String url() {
-            return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name;
-        }
-
-        Map<String, String> environment() {
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put("FOREWARN_DB_URL", url());
-            user.ifPresent(value -> variables.put("FOREWARN_DB_USER", value));
-            password.ifPresent(value -> variables.put("FOREWARN_DB_PASSWORD", value));
-            return variables;
-        }
-
-        void drop() {
-            execute("DROP SCHEMA " + name + " CASCADE");
-        }
-
-        private void execute(String sql) {
-            try (Connection connection = DriverManager.getConnection(base, user.orElse(null), password.orElse(""));
-                 Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + " failed on " + base + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Schema[" + name + "]";
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package io.forewarn.cli;
 
+import io.forewarn.bench.CurvesBench;
+import io.forewarn.bench.ImportBench;
+import io.forewarn.bench.IngestBench;
 import io.forewarn.bench.LoginBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code forewarn bench}: load through the real server, measured against a baseline of the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the real server under an open-loop load on 127.0.0.1 (see docs/benchmarks.md).",
-        subcommands = BenchCommand.Login.class)
+        subcommands = {BenchCommand.Login.class, BenchCommand.Ingest.class, BenchCommand.Import.class, BenchCommand.Curves.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -82,6 +85,194 @@ final class BenchCommand implements Runnable {
             LoginBench.run(new LoginBench.Run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), port,
                     Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser), Optional.ofNullable(workDirectory),
                     maxInFlight, List.copyOf(javaOptions)), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return 0;
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a fresh database, import the parties through the API, "
+                    + "then offer the same constant rate, in turns, to GET /actuator/health (the baseline) and to POST "
+                    + "/api/v1/reports, each report a site drawn at random over the parties' area (its answer comes after "
+                    + "its obligations are committed). Prints the import's rows/s, the obligations a report opened on "
+                    + "average, rate offered and achieved, p50/p99/max latency from each request's due time and the ratio "
+                    + "to the baseline; progress goes to standard error."})
+    static final class Ingest implements Callable<Integer> {
+
+        @Option(names = "--parties", paramLabel = "N", defaultValue = "100000",
+                description = "Parties imported before the reports (default: ${DEFAULT-VALUE}).")
+        int parties;
+
+        @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "200",
+                description = "Requests per second offered in each stretch (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
+                description = "Seconds each stretch is measured (default: ${DEFAULT-VALUE}).")
+        long duration;
+
+        @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
+                description = "Seconds each stretch is offered unmeasured first (default: ${DEFAULT-VALUE}).")
+        long warmup;
+
+        @Option(names = "--site-radius", paramLabel = "METRES", defaultValue = "300",
+                description = "The radius of each report's site (default: ${DEFAULT-VALUE}).")
+        double siteMetres;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "The seed of the places drawn, so that a run can be repeated (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL",
+                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
+                description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
+        int maxInFlight;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (parties < 0 || !(rate > 0) || duration < 1 || warmup < 0 || !(siteMetres > 0) || maxInFlight < 1) {
+                throw new IllegalArgumentException("--parties must be 0 or more, --rate and --site-radius above 0, --duration 1 or "
+                        + "more, --warmup 0 or more and --max-in-flight 1 or more");
+            }
+            IngestBench.run(new IngestBench.Run(parties, rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
+                    siteMetres, seed, port, Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser),
+                    Optional.ofNullable(workDirectory), maxInFlight, List.copyOf(javaOptions)),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a new schema of the PostgreSQL given, import the parties "
+                    + "through POST /api/v1/parties/import as CSV documents (one row in 10,000 bad, which must come back rejected "
+                    + "at its line), then COPY the same documents into a table of text columns: rows/s of both and their ratio; "
+                    + "progress goes to standard error."})
+    static final class Import implements Callable<Integer> {
+
+        @Option(names = "--parties", paramLabel = "N", defaultValue = "1000000",
+                description = "Rows imported, bad ones included (default: ${DEFAULT-VALUE}).")
+        int parties;
+
+        @Option(names = "--chunk", paramLabel = "ROWS", defaultValue = "10000",
+                description = "Rows per document (default: ${DEFAULT-VALUE}; a document may hold at most 4 MiB).")
+        int chunk;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "The seed of the places drawn (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL", required = true,
+                description = "The PostgreSQL to run on (COPY is the baseline), in a new schema dropped afterwards.")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (parties < 1 || chunk < 1 || chunk > 30_000) {
+                throw new IllegalArgumentException("--parties must be 1 or more and --chunk from 1 to 30,000 rows (4 MiB a document)");
+            }
+            ImportBench.run(new ImportBench.Run(parties, chunk, seed, databaseUrl, Optional.ofNullable(databaseUser), port,
+                    Optional.ofNullable(workDirectory), List.copyOf(javaOptions)), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+            return 0;
+        }
+    }
+
+    @Command(name = "curves", mixinStandardHelpOptions = true,
+            description = {"Start 'forewarn serve' as a child process on a fresh database and, for each number of parties in turn "
+                    + "(imported through the API), time one request after the other: a report that opens no obligation, what "
+                    + "each obligation opened adds to a report, the first page of parties, obligations and events, and a "
+                    + "deadline sweep (from the server's own timer). Prints the medians and their ratio to the first size, "
+                    + "whether every figure stayed within 2x, and writes a plot (SVG)."})
+    static final class Curves implements Callable<Integer> {
+
+        @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "1000,10000,100000,1000000",
+                description = "Numbers of parties, ascending (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--samples", paramLabel = "N", defaultValue = "30",
+                description = "Requests of each kind timed at each size (default: ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+                description = "The seed of the places drawn (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--plot", paramLabel = "FILE", defaultValue = "bench-curves.svg",
+                description = "Where the plot goes (default: ${DEFAULT-VALUE}).")
+        Path plot;
+
+        @Option(names = "--db-url", paramLabel = "JDBC_URL",
+                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
+        String databaseUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
+        String databaseUser;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+                description = "The server's port (default: any free one).")
+        int port;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
+        Path workDirectory;
+
+        @Option(names = "--server-java-option", paramLabel = "OPTION",
+                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx2g; may be repeated.")
+        List<String> javaOptions = new ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            boolean ascending = !sizes.isEmpty() && sizes.get(0) > 0;
+            for (int i = 1; i < sizes.size(); i++) {
+                ascending &= sizes.get(i) > sizes.get(i - 1);
+            }
+            if (!ascending || samples < 1) {
+                throw new IllegalArgumentException("--sizes must be numbers of parties above 0 in ascending order, and --samples 1 or more");
+            }
+            CurvesBench.run(new CurvesBench.Run(List.copyOf(sizes), samples, seed, plot, Optional.ofNullable(databaseUrl),
+                    Optional.ofNullable(databaseUser), port, Optional.ofNullable(workDirectory), List.copyOf(javaOptions)),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
     }

@@ -1,0 +1,196 @@
+package io.forewarn.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code forewarn bench import}: the bulk import of parties through the real server on PostgreSQL, against
+ * {@code COPY} of the same rows in the same run. It starts {@code forewarn serve} as a child process on a new
+ * schema, posts the parties to {@code POST /api/v1/parties/import} as CSV documents of the size given (the same
+ * venues as {@code bench ingest}, with one row in every {@link #BAD_EVERY} made bad, so that the pace is that of
+ * an import that still checks and reports every row by its line), checks that each answer created every good row
+ * and rejected each bad one at its line, then copies the same documents into a table of text columns with
+ * PostgreSQL's {@code COPY} (no checks, no indexes): the floor of what the database itself can take.
+ */
+public final class ImportBench {
+
+    public static final double GOAL_ROWS_PER_SECOND = 50_000;
+    public static final int GOAL_PARTIES = 1_000_000;
+    /** One row in this many is given a kind no party has, and must come back rejected at its line. */
+    static final int BAD_EVERY = 10_000;
+    static final String ANALYST = "bench-analyst";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * How to run.
+     *
+     * @param parties      rows imported (bad ones included)
+     * @param chunk        rows per document
+     * @param seed         the seed of the places drawn
+     * @param databaseUrl  the PostgreSQL to run on (a fresh schema is made and dropped)
+     * @param databaseUser its user
+     * @param port         the server's port (0: any free one)
+     * @param workDirectory where the server runs; empty: a new temporary directory, removed afterwards
+     * @param javaOptions  options of the server's JVM
+     */
+    public record Run(int parties, int chunk, long seed, String databaseUrl, Optional<String> databaseUser, int port,
+                      Optional<Path> workDirectory, List<String> javaOptions) {
+    }
+
+    /** Rows a second through the API and by {@code COPY}, and the rows rejected (each at its line). */
+    public record Result(double apiRowsPerSecond, double copyRowsPerSecond, long created, long rejected) {
+    }
+
+    private ImportBench() {
+    }
+
+    public static Result run(Run run, PrintWriter out, PrintWriter progress) throws InterruptedException {
+        String loadAtStart = Machine.loadAverage();
+        Path directory = run.workDirectory().orElseGet(WorkDirectory::temporary);
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Path settings = BenchLogins.settings(directory, password, Map.of(ANALYST, "analyst"));
+        BenchSchema schema = BenchSchema.create(run.databaseUrl(), run.databaseUser(), System.getenv());
+        try (ChildServer server = ChildServer.start(directory, settings, run.port(), schema.environment(), run.javaOptions(),
+                progress)) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String bearer = "Bearer " + server.token(client, BenchLogins.basic(ANALYST, password));
+            List<String> documents = documents(run.parties(), run.chunk(), new Random(run.seed()));
+
+            long created = 0;
+            long rejected = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < documents.size(); i++) {
+                JsonNode answer = post(client, server, bearer, documents.get(i));
+                int first = i * run.chunk();
+                int rows = Math.min(run.chunk(), run.parties() - first);
+                List<Integer> badLines = badLines(first, rows);
+                checkAnswer(answer, first, rows, badLines);
+                created += answer.path("created").size();
+                rejected += answer.path("rejected").size();
+                progress.printf(Locale.ROOT, "api: %,d of %,d rows, %,.0f rows/s%n", first + rows, run.parties(),
+                        (first + rows) / seconds(start));
+                progress.flush();
+            }
+            double api = run.parties() / seconds(start);
+
+            long copied = 0;
+            start = System.nanoTime();
+            for (String document : documents) {
+                copied += schema.copy("bench_copy", document);
+            }
+            double copy = copied / seconds(start);
+            if (copied != run.parties()) {
+                throw new IllegalStateException("COPY took " + copied + " rows of " + run.parties());
+            }
+
+            out.println("## forewarn bench import");
+            out.println();
+            out.println(Machine.describe().strip());
+            out.println("- load average: " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
+            out.println("- database: PostgreSQL " + schema.url());
+            out.println("- server: " + String.join(" ", server.command()));
+            out.println(String.format(Locale.ROOT, "- rows: %,d venues in CSV documents of %,d rows; one in %,d bad (an unknown kind), "
+                    + "each rejected at its line", run.parties(), run.chunk(), BAD_EVERY));
+            out.println();
+            out.println("| path | rows | created | rejected | rows/s | ÷ COPY |");
+            out.println("|---|---:|---:|---:|---:|---:|");
+            out.println(String.format(Locale.ROOT, "| `COPY` (baseline) | %,d | %,d | 0 | %,.0f | 1.00 × |", copied, copied, copy));
+            out.println(String.format(Locale.ROOT, "| `POST /api/v1/parties/import` | %,d | %,d | %,d | %,.0f | %.2f × |",
+                    run.parties(), created, rejected, api, api / copy));
+            out.println();
+            out.println(goal(run, api));
+            out.flush();
+            return new Result(api, copy, created, rejected);
+        } finally {
+            schema.drop();
+            if (run.workDirectory().isEmpty()) {
+                WorkDirectory.delete(directory);
+            }
+        }
+    }
+
+    static String goal(Run run, double api) {
+        String figure = String.format(Locale.ROOT, "%,.0f rows/s through the API for %,d parties", api, run.parties());
+        String goal = "goal (1,000,000 parties at ≥ 50,000 rows/s on PostgreSQL) ";
+        if (run.parties() < GOAL_PARTIES) {
+            return goal + "not checked at this number of parties: " + figure;
+        }
+        return goal + (api >= GOAL_ROWS_PER_SECOND ? "met" : "NOT met") + ": " + figure;
+    }
+
+    /** The CSV documents, each with its header; a row's line in its document is its index there plus 2. */
+    static List<String> documents(int parties, int chunk, Random places) {
+        List<String> documents = new ArrayList<>();
+        for (int first = 0; first < parties; first += chunk) {
+            StringBuilder csv = new StringBuilder("id,kind,audience,site,locality,region,country,lat,lon,radius-km,kinds\n");
+            for (int i = first; i < Math.min(parties, first + chunk); i++) {
+                String row = IngestBench.venueRow(i, places);
+                csv.append(i % BAD_EVERY == BAD_EVERY - 1 ? row.replace(",venue,", ",spaceship,") : row).append('\n');
+            }
+            documents.add(csv.toString());
+        }
+        return documents;
+    }
+
+    private static List<Integer> badLines(int first, int rows) {
+        List<Integer> lines = new ArrayList<>();
+        for (int i = first; i < first + rows; i++) {
+            if (i % BAD_EVERY == BAD_EVERY - 1) {
+                lines.add(i - first + 2);
+            }
+        }
+        return lines;
+    }
+
+    /** Every good row created and every bad one rejected at its line, naming the field: nothing silently dropped. */
+    private static void checkAnswer(JsonNode answer, int first, int rows, List<Integer> badLines) {
+        List<Integer> rejectedLines = new ArrayList<>();
+        for (JsonNode problem : answer.path("rejected")) {
+            if (!"kind".equals(problem.path("field").asString())) {
+                throw new IllegalStateException("rows " + first + "-" + (first + rows - 1) + ": unexpected problem " + problem);
+            }
+            rejectedLines.add(problem.path("row").asInt());
+        }
+        if (!rejectedLines.equals(badLines) || answer.path("created").size() != rows - badLines.size()) {
+            throw new IllegalStateException("rows " + first + "-" + (first + rows - 1) + ": created "
+                    + answer.path("created").size() + " of " + (rows - badLines.size()) + ", rejected lines " + rejectedLines
+                    + " where " + badLines + " were bad");
+        }
+    }
+
+    static JsonNode post(HttpClient client, ChildServer server, String bearer, String csv) throws InterruptedException {
+        HttpRequest request = server.request("/api/v1/parties/import", bearer, Duration.ofMinutes(10))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+        try {
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/v1/parties/import answered " + answer.statusCode() + ": "
+                        + answer.body().substring(0, Math.min(300, answer.body().length())));
+            }
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /api/v1/parties/import failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static double seconds(long since) {
+        return Math.max(1e-9, (System.nanoTime() - since) / 1e9);
+    }
+}

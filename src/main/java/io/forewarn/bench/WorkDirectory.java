@@ -1,0 +1,30 @@
+package io.forewarn.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/** Where a bench runs its server: the directory given, or a temporary one removed afterwards. */
+final class WorkDirectory {
+
+    private WorkDirectory() {
+    }
+
+    static Path temporary() {
+        try {
+            return Files.createTempDirectory("forewarn-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary directory", e);
+        }
+    }
+
+    static void delete(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException leftBehind) {
+            // a temporary directory left behind is no failure of the run
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.forewarn.bench;
+
+import io.forewarn.cli.ForewarnCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code forewarn bench curves}: end to end at two small sizes (every figure measured, the table, the verdict and
+ * the plot written), and its verdict and cost per obligation on figures given.
+ */
+class CurvesBenchTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyFigureIsMeasuredAtEachSizeAndPlotted() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = ForewarnCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        Path plot = directory.resolve("plots/curves.svg");
+
+        int exit = command.execute("bench", "curves", "--sizes", "200,600", "--samples", "3", "--plot", plot.toString(),
+                "--work-dir", directory.resolve("server").toString());
+
+        assertThat(exit).as("exit status; standard error:%n%s", err).isZero();
+        String table = out.toString();
+        assertThat(table).containsPattern("(?m)^\\| 200 \\| [0-9.]+ \\| [0-9.]+ \\| 1\\.00 × \\| ")
+                .containsPattern("(?m)^\\| 600 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ × \\| ")
+                .contains("flat (every figure within 2× of its value at the first size that has it")
+                .contains("plot: " + plot.toAbsolutePath());
+        String svg = Files.readString(plot);
+        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains(">200</text>").contains(">600</text>");
+        for (String measure : CurvesBench.MEASURES) {
+            assertThat(svg).contains(">" + measure + "</text>");
+        }
+        assertThat(err.toString()).contains("parties: 600 of 600 imported");
+    }
+
+    @Test
+    void theVerdictNamesEachFigureThatGrewPastTwiceItsFirstValue() {
+        List<CurvesBench.Point> points = List.of(
+                new CurvesBench.Point(1_000, new double[]{10, Double.NaN, 5, 5, 5, 2}, 0.1),
+                new CurvesBench.Point(10_000, new double[]{12, 4, 5, 5, 5, 2}, 1.0),
+                new CurvesBench.Point(100_000, new double[]{25, 9, 5, 5, 11, 2}, 10.0));
+
+        assertThat(CurvesBench.verdict(points)).endsWith(": NO, report, none opened at 100,000 parties (2.50 ×); "
+                + "report, per obligation opened at 100,000 parties (2.25 ×); first page of events at 100,000 parties (2.20 ×)");
+        assertThat(CurvesBench.table(points)).contains("| 1,000 | 0.10 | 10.00 | 1.00 × | — | — |")
+                .contains("| 10,000 | 1.00 | 12.00 | 1.20 × | 4.00 | 1.00 × |");
+    }
+
+    @Test
+    void whatAnObligationAddsIsTheTimeBeyondAReportThatOpenedNoneOverTheObligationsOpened() {
+        assertThat(CurvesBench.perObligation(new double[]{30, 50, 12, 90}, new int[]{2, 4, 0, 8}, 10)).isEqualTo(10.0);
+        assertThat(CurvesBench.perObligation(new double[]{30, 50}, new int[]{0, 0}, 10)).isNaN();
+    }
+}

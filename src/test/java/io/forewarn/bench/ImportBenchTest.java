@@ -1,0 +1,56 @@
+package io.forewarn.bench;
+
+import io.forewarn.OutsideTheRepository;
+import io.forewarn.cli.ForewarnCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code forewarn bench import} end to end on the test PostgreSQL, small: every good row is created through the
+ * API, the bad ones (one in 10,000) come back rejected at their lines, and COPY takes every row. Figures are
+ * not checked here: speed is what the bench measures.
+ */
+class ImportBenchTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyGoodRowIsCreatedAndEveryBadOneRejectedAndCopyTakesThemAll() {
+        OutsideTheRepository.postgres();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = ForewarnCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("bench", "import", "--parties", "25000", "--db-url", OutsideTheRepository.POSTGRES_URL,
+                "--db-user", OutsideTheRepository.POSTGRES_USER, "--work-dir", directory.toString());
+
+        assertThat(exit).as("exit status; standard error:%n%s", err).isZero();
+        assertThat(out.toString())
+                .containsPattern("\\| `COPY` \\(baseline\\) \\| 25,000 \\| 25,000 \\| 0 \\| [0-9,]+ \\| 1\\.00 × \\|")
+                .containsPattern("\\| `POST /api/v1/parties/import` \\| 25,000 \\| 24,998 \\| 2 \\| [0-9,]+ \\| [0-9.]+ × \\|")
+                .contains("goal (1,000,000 parties at ≥ 50,000 rows/s on PostgreSQL) not checked");
+        assertThat(err.toString()).contains("api: 10,000 of 25,000 rows").contains("api: 25,000 of 25,000 rows");
+    }
+
+    @Test
+    void withoutAPostgresqlItSaysSoInOneLine() {
+        StringWriter err = new StringWriter();
+        CommandLine command = ForewarnCommand.commandLine();
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("bench", "import", "--parties", "10");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--db-url=JDBC_URL'");
+    }
+}

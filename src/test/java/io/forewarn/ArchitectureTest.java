@@ -22,7 +22,7 @@ class ArchitectureTest {
      */
     private static final String[] DOMAIN = {"io.forewarn.code..", "io.forewarn.report..", "io.forewarn.place..", "io.forewarn.gazetteer..",
             "io.forewarn.policy..", "io.forewarn.party", "io.forewarn.sanitize..", "io.forewarn.obligation..",
-            "io.forewarn.incident..", "io.forewarn.review.."};
+            "io.forewarn.incident..", "io.forewarn.review..", "io.forewarn.dissemination.."};
 
     /** The ledger's core: hashing, proofs, signing, export. It reads and writes JSON (Jackson), nothing more. */
     private static final String LEDGER_CORE = "io.forewarn.ledger";

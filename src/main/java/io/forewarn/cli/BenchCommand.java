@@ -5,15 +5,14 @@ import io.forewarn.bench.ImportBench;
 import io.forewarn.bench.IngestBench;
 import io.forewarn.bench.LoginBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code forewarn bench}: load through the real server, measured against a baseline of the same run. */
@@ -50,28 +49,12 @@ final class BenchCommand implements Runnable {
                 description = "Seconds each stretch but the wrong password's is offered unmeasured, all before the first is measured (default: ${DEFAULT-VALUE}).")
         long warmup;
 
-        @Option(names = "--db-url", paramLabel = "JDBC_URL",
-                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
-        String databaseUrl;
-
-        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
-        String databaseUser;
-
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-                description = "The server's port (default: any free one).")
-        int port;
-
-        @Option(names = "--work-dir", paramLabel = "DIR",
-                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
-        Path workDirectory;
-
         @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
                 description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
         int maxInFlight;
 
-        @Option(names = "--server-java-option", paramLabel = "OPTION",
-                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
-        List<String> javaOptions = new ArrayList<>();
+        @Mixin
+        BenchServerOptions server;
 
         @Spec
         CommandSpec spec;
@@ -82,9 +65,9 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--rate must be above 0, --duration 1 or more, --warmup 0 or more and "
                         + "--max-in-flight 1 or more");
             }
-            LoginBench.run(new LoginBench.Run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), port,
-                    Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser), Optional.ofNullable(workDirectory),
-                    maxInFlight, List.copyOf(javaOptions)), spec.commandLine().getOut(), spec.commandLine().getErr());
+            LoginBench.run(new LoginBench.Run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), server.port(),
+                    server.databaseUrl(), server.databaseUser(), server.workDirectory(),
+                    maxInFlight, server.javaOptions()), spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
     }
@@ -122,28 +105,12 @@ final class BenchCommand implements Runnable {
                 description = "The seed of the places drawn, so that a run can be repeated (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--db-url", paramLabel = "JDBC_URL",
-                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
-        String databaseUrl;
-
-        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
-        String databaseUser;
-
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-                description = "The server's port (default: any free one).")
-        int port;
-
-        @Option(names = "--work-dir", paramLabel = "DIR",
-                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
-        Path workDirectory;
-
         @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
                 description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
         int maxInFlight;
 
-        @Option(names = "--server-java-option", paramLabel = "OPTION",
-                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
-        List<String> javaOptions = new ArrayList<>();
+        @Mixin
+        BenchServerOptions server;
 
         @Spec
         CommandSpec spec;
@@ -155,8 +122,8 @@ final class BenchCommand implements Runnable {
                         + "more, --warmup 0 or more and --max-in-flight 1 or more");
             }
             IngestBench.run(new IngestBench.Run(parties, rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
-                    siteMetres, seed, port, Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser),
-                    Optional.ofNullable(workDirectory), maxInFlight, List.copyOf(javaOptions)),
+                    siteMetres, seed, server.port(), server.databaseUrl(), server.databaseUser(),
+                    server.workDirectory(), maxInFlight, server.javaOptions()),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
@@ -181,24 +148,8 @@ final class BenchCommand implements Runnable {
                 description = "The seed of the places drawn (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--db-url", paramLabel = "JDBC_URL", required = true,
-                description = "The PostgreSQL to run on (COPY is the baseline), in a new schema dropped afterwards.")
-        String databaseUrl;
-
-        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
-        String databaseUser;
-
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-                description = "The server's port (default: any free one).")
-        int port;
-
-        @Option(names = "--work-dir", paramLabel = "DIR",
-                description = "Where the server runs and keeps server.log (default: a temporary directory, removed afterwards).")
-        Path workDirectory;
-
-        @Option(names = "--server-java-option", paramLabel = "OPTION",
-                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx1g; may be repeated.")
-        List<String> javaOptions = new ArrayList<>();
+        @Mixin
+        BenchServerOptions server;
 
         @Spec
         CommandSpec spec;
@@ -208,9 +159,10 @@ final class BenchCommand implements Runnable {
             if (parties < 1 || chunk < 1 || chunk > 30_000) {
                 throw new IllegalArgumentException("--parties must be 1 or more and --chunk from 1 to 30,000 rows (4 MiB a document)");
             }
-            ImportBench.run(new ImportBench.Run(parties, chunk, seed, databaseUrl, Optional.ofNullable(databaseUser), port,
-                    Optional.ofNullable(workDirectory), List.copyOf(javaOptions)), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            String postgres = server.databaseUrl().orElseThrow(() -> new IllegalArgumentException(
+                    "bench import measures against PostgreSQL's COPY: give --db-url jdbc:postgresql://HOST:PORT/DB"));
+            ImportBench.run(new ImportBench.Run(parties, chunk, seed, postgres, server.databaseUser(), server.port(),
+                    server.workDirectory(), server.javaOptions()), spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
     }
@@ -239,24 +191,8 @@ final class BenchCommand implements Runnable {
                 description = "Where the plot goes (default: ${DEFAULT-VALUE}).")
         Path plot;
 
-        @Option(names = "--db-url", paramLabel = "JDBC_URL",
-                description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
-        String databaseUrl;
-
-        @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")
-        String databaseUser;
-
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-                description = "The server's port (default: any free one).")
-        int port;
-
-        @Option(names = "--work-dir", paramLabel = "DIR",
-                description = "Where the server runs and keeps its data and server.log (default: a temporary directory, removed afterwards).")
-        Path workDirectory;
-
-        @Option(names = "--server-java-option", paramLabel = "OPTION",
-                description = "An option of the server's JVM, e.g. --server-java-option=-Xmx2g; may be repeated.")
-        List<String> javaOptions = new ArrayList<>();
+        @Mixin
+        BenchServerOptions server;
 
         @Spec
         CommandSpec spec;
@@ -270,8 +206,8 @@ final class BenchCommand implements Runnable {
             if (!ascending || samples < 1) {
                 throw new IllegalArgumentException("--sizes must be numbers of parties above 0 in ascending order, and --samples 1 or more");
             }
-            CurvesBench.run(new CurvesBench.Run(List.copyOf(sizes), samples, seed, plot, Optional.ofNullable(databaseUrl),
-                    Optional.ofNullable(databaseUser), port, Optional.ofNullable(workDirectory), List.copyOf(javaOptions)),
+            CurvesBench.run(new CurvesBench.Run(List.copyOf(sizes), samples, seed, plot, server.databaseUrl(),
+                    server.databaseUser(), server.port(), server.workDirectory(), server.javaOptions()),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }

@@ -12,31 +12,44 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
+import io.forewarn.obligation.NeedToKnow;
+import io.forewarn.report.ThreatReport;
+
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An after-action review: the incident, the policy version it was reviewed under, the reports the
  * incident correlates with and why, one row per affected party (what it was told, and the findings
- * about it), and every finding with its detail. Findings name no protected material.
+ * about it), and every finding with its detail. Findings name no protected material. A correlation's reason and
+ * a finding's detail quote the report's place, time and target and are read by every role, so each passes the
+ * leak check of its report ({@link NeedToKnow}), or is written from ids alone.
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record ReviewView(IncidentView incident, int policyVersion, List<Correlation> correlations,
                          List<PartyRow> parties, List<FindingView> findings) {
 
-    public static ReviewView of(Review review, int policyVersion) {
+    /** @param reports the report of an id, to check what quotes it, e.g. {@code casebook::report} */
+    public static ReviewView of(Review review, int policyVersion, Function<String, Optional<ThreatReport>> reports) {
+        NeedToKnow needToKnow = new NeedToKnow(reports);
         return new ReviewView(IncidentView.of(review.incident()), policyVersion,
-                review.correlations().stream().map(Correlation::of).toList(),
+                review.correlations().stream().map(c -> Correlation.of(c, needToKnow)).toList(),
                 review.cases().stream().map(subject -> PartyRow.of(subject, review)).toList(),
-                review.findings().stream().map(FindingView::of).toList());
+                review.findings().stream().map(f -> FindingView.of(f, needToKnow)).toList());
+    }
+
+    private static String withheld(String reportId) {
+        return "wording withheld, it would reveal protected material of report " + reportId;
     }
 
     /** A report the incident correlates with, and why. */
     @Schema(name = "ReviewCorrelation")
     public record Correlation(String report, String reason) {
 
-        static Correlation of(Review.Correlation correlation) {
-            return new Correlation(correlation.reportId(), correlation.reason());
+        static Correlation of(Review.Correlation correlation, NeedToKnow needToKnow) {
+            return new Correlation(correlation.reportId(), needToKnow.released(correlation.reportId(),
+                    correlation.reason(), () -> withheld(correlation.reportId())));
         }
     }
 
@@ -76,8 +89,9 @@ public record ReviewView(IncidentView incident, int policyVersion, List<Correlat
     /** One finding: its code, the report and party it is about, and what was found. */
     public record FindingView(@Codes(FindingCode.class) String finding, String report, String party, String detail) {
 
-        static FindingView of(Finding finding) {
-            return new FindingView(finding.code().code(), finding.reportId(), finding.partyId(), finding.detail());
+        static FindingView of(Finding finding, NeedToKnow needToKnow) {
+            return new FindingView(finding.code().code(), finding.reportId(), finding.partyId(),
+                    needToKnow.released(finding.reportId(), finding.detail(), () -> withheld(finding.reportId())));
         }
     }
 }

@@ -46,8 +46,8 @@ public final class LedgerKeyFiles {
                  FileLock ignored = channel.lock()) {
                 if (!Files.exists(privateFile) && !Files.exists(publicFile)) {
                     KeyPair created = LedgerKeys.generate();
-                    writeNew(privateFile, pem("PRIVATE KEY", LedgerKeys.encodePrivate(created.getPrivate())), true);
-                    writeNew(publicFile, pem("PUBLIC KEY", LedgerKeys.encodePublic(created.getPublic())), false);
+                    PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", LedgerKeys.encodePrivate(created.getPrivate())), true);
+                    PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", LedgerKeys.encodePublic(created.getPublic())), false);
                     return created;
                 }
             }
@@ -59,7 +59,7 @@ public final class LedgerKeyFiles {
 
     /** A key pair from given files; the public key must belong to the private one. */
     public static KeyPair load(Path privateFile, Path publicFile) {
-        PrivateKey privateKey = LedgerKeys.decodePrivate(unpem(read(privateFile), "PRIVATE KEY", privateFile));
+        PrivateKey privateKey = LedgerKeys.decodePrivate(PemFiles.der(privateFile, "PRIVATE KEY"));
         PublicKey publicKey = readPublic(publicFile);
         KeyPair pair = new KeyPair(publicKey, privateKey);
         // a signature made with the private key must verify with the public one
@@ -71,16 +71,16 @@ public final class LedgerKeyFiles {
     }
 
     public static PublicKey readPublic(Path file) {
-        return LedgerKeys.decodePublic(unpem(read(file), "PUBLIC KEY", file));
+        return LedgerKeys.decodePublic(PemFiles.der(file, "PUBLIC KEY"));
     }
 
     public static PublicKey parsePublic(String pem, String where) {
-        return LedgerKeys.decodePublic(unpem(pem, "PUBLIC KEY", Path.of(where)));
+        return LedgerKeys.decodePublic(PemFiles.der(pem, "PUBLIC KEY", Path.of(where)));
     }
 
     /** The PEM text of a public key. */
     public static String publicPem(PublicKey key) {
-        return pem("PUBLIC KEY", LedgerKeys.encodePublic(key));
+        return PemFiles.pem("PUBLIC KEY", LedgerKeys.encodePublic(key));
     }
 
     /** SHA-256 of the X.509 encoding, in hex: how a key is named in messages and heads. */
@@ -94,42 +94,5 @@ public final class LedgerKeyFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
-    }
-
-    private static byte[] unpem(String text, String label, Path file) {
-        String begin = "-----BEGIN " + label + "-----";
-        String end = "-----END " + label + "-----";
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new IllegalArgumentException(file + ": no " + label + " in PEM form");
-        }
-        try {
-            return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": the " + label + " is not valid Base64", e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static void writeNew(Path file, String text, boolean secret) throws IOException {
-        if (secret && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        Files.writeString(file, text, StandardCharsets.US_ASCII);
     }
 }

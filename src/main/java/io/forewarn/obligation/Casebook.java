@@ -146,6 +146,12 @@ public interface Casebook {
 
     Optional<Warning> warning(String id);
 
+    /**
+     * The warnings in force at an instant (issued by then, their validity not yet ended), the latest issued first, at
+     * most {@code limit}: what a public feed lists. Read by the index of the warnings' ends.
+     */
+    List<Warning> warningsInForce(Instant at, int limit);
+
     /** Warnings for a report that address a party, in issue order. */
     List<Warning> warningsTo(String reportId, String partyId);
 

@@ -3,6 +3,9 @@ package io.forewarn.obligation;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
+import io.forewarn.place.NamedPlace;
+import io.forewarn.place.Place;
+import io.forewarn.place.PlaceLevel;
 import io.forewarn.place.Reach;
 import io.forewarn.policy.Deadlines;
 import io.forewarn.policy.Policy;
@@ -27,6 +30,7 @@ import io.forewarn.sanitize.Specificity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,14 +97,16 @@ public final class DutyToWarn {
         List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
         List<Obligation> opened = new ArrayList<>();
         List<DutyEvent> openings = new ArrayList<>();
+        NeedToKnow needToKnow = new NeedToKnow(id -> Optional.of(report));
         for (Affected hit : affected) {
             Party party = hit.party();
+            String why = releasedReasons(needToKnow, report.id(), hit);
             Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
-                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), hit.reason());
+                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), why);
             opened.add(obligation);
             openings.add(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
                     + party.audience() + ") opened, " + due.basis().code() + " deadline " + local(due.at()) + "; "
-                    + hit.reason()));
+                    + why));
         }
         casebook.open(opened);
         events.publishAll(openings);
@@ -109,6 +115,23 @@ public final class DutyToWarn {
                     "no registered party is affected by " + report.id()));
         }
         return List.copyOf(opened);
+    }
+
+    /**
+     * Why a party is affected, as every reader may read it: the reasons quote the report's place and target, so
+     * a reason through which the report's protected material shows is named by its rule alone.
+     */
+    private static String releasedReasons(NeedToKnow needToKnow, String reportId, Affected hit) {
+        return hit.reasons().stream()
+                .map(reason -> needToKnow.released(reportId, reason, () -> rule(reason)
+                        + ": wording withheld, it would reveal protected material of the report"))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The rule a reason states, e.g. {@code place} of "place: names: same country RU". */
+    private static String rule(String reason) {
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : "reason";
     }
 
     /**
@@ -300,7 +323,7 @@ public final class DutyToWarn {
         Audience audience = partyIds.stream().map(id -> party(id).audience()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a warning needs at least one party"));
         var releasedPlace = ThreatReport.placeLevel(released.get(Facet.PLACE))
-                .map(level -> report.place().coarsenedTo(level))
+                .map(level -> namesRevealingNothing(report, report.place().coarsenedTo(level)))
                 .orElse(io.forewarn.place.Place.of(Map.of()));
         Optional<TimeWindow> stated = released.get(Facet.TIME).isNone() ? Optional.empty()
                 : statedWindow.or(() -> Optional.of(validity));
@@ -337,6 +360,21 @@ public final class DutyToWarn {
         }
         publishIssue(warning, moved, actor);
         return warning;
+    }
+
+    /**
+     * A recorded warning's place is not recorded: it is rebuilt from the report's at the released level, so a
+     * name of it through which the report's protected material shows is left out, as a draft would step it down.
+     */
+    private static Place namesRevealingNothing(ThreatReport report, Place place) {
+        LeakCheck leakCheck = LeakCheck.forReport(report);
+        Map<PlaceLevel, NamedPlace> kept = new EnumMap<>(PlaceLevel.class);
+        place.levels().forEach((level, named) -> {
+            if (!leakCheck.check(named.name()).isBlocked()) {
+                kept.put(level, named);
+            }
+        });
+        return Place.of(kept);
     }
 
     /** Moves the obligation on to issued (or renewed) by a recorded warning: its new version, if it moved. */

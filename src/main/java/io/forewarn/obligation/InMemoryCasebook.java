@@ -170,6 +170,15 @@ public final class InMemoryCasebook implements Casebook {
         return Optional.ofNullable(warnings.get(id));
     }
 
+    @Override
+    public List<Warning> warningsInForce(Instant at, int limit) {
+        return warnings.values().stream()
+                .filter(warning -> !warning.issuedAt().isAfter(at) && warning.validity().to().isAfter(at))
+                .sorted(java.util.Comparator.comparing(Warning::issuedAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
     /** Warnings for a report that address a party, in issue order. */
     public List<Warning> warningsTo(String reportId, String partyId) {
         return warnings.values().stream()

@@ -20,4 +20,9 @@ public record TimelineEntry(Instant at, String type, String subject, String acto
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(summary, "summary");
     }
+
+    /** The same entry with another summary. */
+    public TimelineEntry withSummary(String other) {
+        return new TimelineEntry(at, type, subject, actor, other);
+    }
 }

@@ -71,7 +71,7 @@ final class EventReader {
             YamlValue body = kind.value();
             events.add(switch (kind.name()) {
                 case "report" -> new ScenarioEvent.ReportReceived(at, reportAt.get(i));
-                case "countermeasure" -> new ScenarioEvent.Countermeasure(at, body.asText());
+                case "countermeasure" -> countermeasure(at, body);
                 case "warning" -> warning(at, body);
                 case "delivery" -> delivery(at, body);
                 case "acknowledgement" -> acknowledgement(at, body);
@@ -165,14 +165,34 @@ final class EventReader {
         return ids;
     }
 
+    /** A countermeasure is a note on the timeline, which everyone reads: it must reveal nothing protected of any report. */
+    private ScenarioEvent countermeasure(Instant at, YamlValue value) {
+        String text = value.asText();
+        for (ThreatReport report : reports.values()) {
+            if (LeakCheck.forReport(report).check(text).isBlocked()) {
+                throw value.problem("the countermeasure reveals protected material of report " + report.id()
+                        + "; say it without it");
+            }
+        }
+        return new ScenarioEvent.Countermeasure(at, text);
+    }
+
     private ScenarioEvent waiver(Instant at, YamlValue value) {
         List<String> keys = new ArrayList<>(List.of("party", "report", "requested-by", "approved-by", "synthetic"));
         keys.addAll(WaiverTerms.KEYS);
         YamlMap map = value.asMap().allowOnly(keys);
         YamlValue partyValue = map.get("party");
         String party = parties.require(partyValue.asText(), partyValue).id();
-        return new ScenarioEvent.RecordedWaiver(at, reportReference(map, at), party,
-                WaiverTerms.read(map, Waiver.Scope.NOT_WARNED), map.string("requested-by"),
+        Optional<String> report = reportReference(map, at);
+        WaiverTerms terms = WaiverTerms.read(map, Waiver.Scope.NOT_WARNED);
+        // the alternative is written on the timeline, in the ledger and in the account, which everyone reads
+        Optional<ThreatReport> answered = report.flatMap(reports::find).or(() -> latestReportBy(at));
+        if (terms.alternative().isPresent() && answered.isPresent()
+                && LeakCheck.forReport(answered.get()).check(terms.alternative().get()).isBlocked()) {
+            throw map.get("alternative").problem("the alternative reveals protected material of report "
+                    + answered.get().id() + "; say it without it");
+        }
+        return new ScenarioEvent.RecordedWaiver(at, report, party, terms, map.string("requested-by"),
                 map.get("approved-by").as(Role::of).code(), map.bool("synthetic", false));
     }
 

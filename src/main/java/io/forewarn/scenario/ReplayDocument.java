@@ -56,7 +56,7 @@ public final class ReplayDocument {
         ArrayNode waivers = node.putArray("waivers");
         run.casebook().waivers().forEach(waiver -> waivers.add(tree(WaiverView.of(waiver))));
         ArrayNode reviews = node.putArray("reviews");
-        run.reviews().forEach(review -> reviews.add(tree(ReviewView.of(review, run.policyVersion()))));
+        run.reviews().forEach(review -> reviews.add(tree(ReviewView.of(review, run.policyVersion(), run.casebook()::report))));
         ObjectNode expectations = node.putObject("expectations");
         expectations.put("checked", run.expectations().checked());
         expectations.put("met", run.expectations().met());

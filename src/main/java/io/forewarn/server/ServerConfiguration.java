@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -142,6 +143,13 @@ class ServerConfiguration {
     @Bean
     SweepLease sweepLease(DataSource dataSource) {
         return SweepLease.forDatabase(dataSource);
+    }
+
+    @Bean
+    PublicAlerts publicAlerts(CaseDesk desk, Clock clock, @Value("${forewarn.data-dir:forewarn-data}") String dataDirectory,
+                              @Value("${forewarn.cap.sender:forewarn@localhost}") String sender,
+                              @Value("${forewarn.cap.sender-name:Forewarn}") String senderName) {
+        return new PublicAlerts(desk, () -> CapKeyFiles.loadOrCreate(Path.of(dataDirectory)), clock, sender, senderName);
     }
 
     @Bean

@@ -588,6 +588,17 @@ public final class JdbcCasebook implements Casebook {
     }
 
     @Override
+    public List<Warning> warningsInForce(Instant at, int limit) {
+        return jdbc.sql("SELECT body FROM warning WHERE valid_to > :at AND issued_at <= :at ORDER BY issued_at DESC, seq DESC"
+                        + " FETCH FIRST " + limit + " ROWS ONLY")
+                .param("at", timestamp(at))
+                .query(String.class)
+                .list().stream()
+                .map(body -> json.read(Warning.class, body))
+                .toList();
+    }
+
+    @Override
     public List<Warning> warningsTo(String reportId, String partyId) {
         return jdbc.sql("SELECT w.body FROM warning_party p JOIN warning w ON w.id = p.warning_id"
                         + " WHERE p.report_id = :report AND p.party_id = :party ORDER BY w.seq")

@@ -133,6 +133,41 @@ class ProtectedMaterialStaysOutTest {
         assertThat(written).allSatisfy(ProtectedMaterialStaysOutTest::showsNothingProtected);
     }
 
+    /** R-1 whose own place names a protected term: "Moscow Oblast" is the region it states. */
+    static ThreatReport placeNamingItsProtectedTerm() {
+        return Desk.withProtected(R1_UNMARKED, new ProtectedMaterial(List.of(), List.of(), List.of("MOSCOW-OBLAST")),
+                List.of());
+    }
+
+    @Test
+    void theReasonsAPartyIsAffectedQuoteNoProtectedTermOfItsReport() {
+        desk.duty.receive(placeNamingItsProtectedTerm(), "analyst-1");
+
+        TimelineEntry authorities = desk.casebook.events().stream()
+                .filter(e -> e.subject().equals("R-1/ru-authorities")).findFirst().orElseThrow();
+        assertThat(authorities.summary()).endsWith("; jurisdiction: wording withheld, it would reveal protected material"
+                + " of the report").doesNotContainIgnoringCase("moscow oblast");
+        assertThat(desk.obligation("R-1/ru-authorities").history().get(0).note())
+                .isEqualTo("jurisdiction: wording withheld, it would reveal protected material of the report");
+        // a reason that quotes nothing protected stays as it was
+        assertThat(desk.obligation("R-1/us-citizens-ru").history().get(0).note()).isEqualTo("place: names: same country RU");
+    }
+
+    @Test
+    void aSummaryThatWouldRevealItsReportIsWrittenFromIdsAlone() {
+        desk.duty.receive(placeNamingItsProtectedTerm(), "analyst-1");
+        Obligation citizens = desk.obligation("R-1/us-citizens-ru");
+
+        desk.duty.publish(new DutyEvent.ObligationOverdue(RECEIVED, citizens, DutyToWarn.SCHEDULER,
+                "overdue; the threat is to the Moscow  oblast"));
+        desk.duty.publish(new DutyEvent.ObligationOverdue(RECEIVED, citizens, DutyToWarn.SCHEDULER, "overdue in Moscow"));
+
+        List<TimelineEntry> events = desk.casebook.events();
+        assertThat(events.get(events.size() - 2).summary()).isEqualTo("obligation-overdue R-1/us-citizens-ru (report R-1):"
+                + " the summary is withheld, as it would reveal protected material of the report");
+        assertThat(events.get(events.size() - 1).summary()).isEqualTo("overdue in Moscow");
+    }
+
     @Test
     void theCheckSeesAnItemInAnyCaseAndFiveWordsLiftedFromTheProtectedPortion() {
         assertThat(List.of("warning W-1 per Nightjar", "Planned by four men who met somewhere",

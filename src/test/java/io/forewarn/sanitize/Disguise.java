@@ -20,10 +20,10 @@ import static org.quicktheories.generators.SourceDSL.longs;
  * like has no reading at all. Steps that depend on the letter (case, script) come before
  * those that do not, so that, say, a Greek ν chosen for v is never upper-cased into Ν, an N.
  */
-record Disguise(CaseChange caseChange, Script script, boolean diacritics, boolean fullwidth,
+public record Disguise(CaseChange caseChange, Script script, boolean diacritics, boolean fullwidth,
                 boolean invisibles, Separation separation, long seed) {
 
-    String apply(String term) {
+    public String apply(String term) {
         Random random = new Random(seed);
         String cased = switch (caseChange) {
             case AS_IS -> term;
@@ -112,6 +112,26 @@ record Disguise(CaseChange caseChange, Script script, boolean diacritics, boolea
     enum Script { LATIN, HOMOGLYPHS, CYRILLIC_TRANSLITERATION }
 
     enum Separation { NONE, SPACES, HYPHENS, MIXED }
+
+    /**
+     * Every combination of the disguise steps, read from the steps' own enums so that a step added here is
+     * covered wherever this list is used; each with its own seed for the letter-level choices.
+     */
+    public static List<Disguise> everyCombination() {
+        List<Disguise> every = new ArrayList<>();
+        long seed = 0;
+        for (CaseChange caseChange : CaseChange.values()) {
+            for (Script script : Script.values()) {
+                for (int flags = 0; flags < 8; flags++) {
+                    for (Separation separation : Separation.values()) {
+                        every.add(new Disguise(caseChange, script, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0,
+                                separation, seed++));
+                    }
+                }
+            }
+        }
+        return List.copyOf(every);
+    }
 
     /** Every combination of disguise steps, with a random seed for the letter-level choices. */
     static Gen<Disguise> any() {

@@ -83,6 +83,26 @@ class ScenarioFileErrorsTest {
     }
 
     @Test
+    void aWaiverAlternativeThatRevealsProtectedMaterialIsRefusedWithoutRepeatingIt() {
+        FileProblem problem = problemOf(() -> ScenarioFile.parse("crocus.yaml", io.forewarn.Crocus.SCENARIO_TEXT
+                .replace("  - at: 2024-03-22T19:58\n", "  - at: 2024-03-08T09:00\n    waiver: {party: crocus-city-hall, "
+                        + "reason: unduly-endangers-sources-or-personnel, alternative: told the venue what Nightjar said, "
+                        + "requested-by: analyst, approved-by: director}\n  - at: 2024-03-22T19:58\n")));
+
+        assertThat(problem.getMessage()).endsWith(".waiver.alternative: the alternative reveals protected material of "
+                + "report R-1; say it without it").doesNotContainIgnoringCase("nightjar");
+    }
+
+    @Test
+    void aCountermeasureThatRevealsProtectedMaterialIsRefusedWithoutRepeatingIt() {
+        FileProblem problem = problemOf(() -> ScenarioFile.parse("crocus.yaml", io.forewarn.Crocus.SCENARIO_TEXT
+                .replace("countermeasure: FSB announces", "countermeasure: after TELEMARK 7, FSB announces")));
+
+        assertThat(problem.getMessage()).endsWith(".countermeasure: the countermeasure reveals protected material of "
+                + "report R-1; say it without it").doesNotContainIgnoringCase("telemark");
+    }
+
+    @Test
     void aWaiverWithAnUnknownScope() {
         assertThat(problem(21, "    waiver: {party: citizens, reason: victim-already-aware, scope: partly, "
                 + "requested-by: ann, approved-by: approver}").getMessage())

@@ -199,6 +199,21 @@ abstract class CasebookContract {
     }
 
     @Test
+    void theWarningsInForceAreThoseIssuedAndNotYetEndedTheLatestFirst() {
+        Instant at = RECEIVED.plus(Duration.ofHours(12));
+        Warning first = warning("W-1", "R-1", at, PUBLIC);
+        Warning second = warning("W-2", "R-2", at.plus(Duration.ofHours(10)), CITIZENS);
+        Warning later = warning("W-3", "R-1", at.plus(Duration.ofHours(60)), PUBLIC);
+        List.of(first, second, later).forEach(casebook::put);
+
+        assertThat(casebook.warningsInForce(at.plus(Duration.ofHours(5)), 10)).containsExactly(first);
+        assertThat(casebook.warningsInForce(at.plus(Duration.ofHours(20)), 10)).containsExactly(second, first);
+        assertThat(casebook.warningsInForce(at.plus(Duration.ofHours(20)), 1)).containsExactly(second);
+        assertThat(casebook.warningsInForce(at.plus(Duration.ofHours(48)), 10)).containsExactly(second);
+        assertThat(casebook.warningsInForce(at.minus(Duration.ofHours(1)), 10)).isEmpty();
+    }
+
+    @Test
     void aReplacedWarningAddressesItsNewPartiesOnly() {
         Instant at = RECEIVED.plus(Duration.ofHours(12));
         casebook.put(warning("W-1", "R-1", at, CITIZENS, PUBLIC));

@@ -115,6 +115,6 @@ class IncidentController {
         Policy policy = desk.policy();
         return desk.read(casebook -> ReviewView.of(
                 new AfterActionReview(casebook, policy, settings.zone(), gazetteer).review(Found.incident(casebook, id)),
-                policy.version()));
+                policy.version(), casebook::report));
     }
 }

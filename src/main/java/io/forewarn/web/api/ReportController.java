@@ -56,7 +56,8 @@ class ReportController {
      */
     @Operation(operationId = "receiveReport", summary = "Receive a report",
             description = "A report as a scenario file writes one; it is received now, and the answer lists the "
-                    + "obligations the policy opened for it. A report id is received once (409 again).")
+                    + "obligations the policy opened for it, and warnings: a facet that states the report's own "
+                    + "protected material is flagged (report.protected-in-facets). A report id is received once (409 again).")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReceivedReport> receive(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -67,7 +68,7 @@ class ReportController {
         ThreatReport report = ReportReader.read(RequestBodies.document(body), desk.clock().instant(),
                 new TimeReader(settings.zone()));
         List<Obligation> opened = desk.change(duty -> duty.receive(report, caller.name()));
-        ReceivedReport answer = new ReceivedReport(
+        ReceivedReport answer = ReceivedReport.of(
                 ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller.reader()),
                 opened.stream().map(ObligationView::of).toList());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);

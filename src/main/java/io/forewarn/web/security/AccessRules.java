@@ -72,6 +72,8 @@ public final class AccessRules {
     private static final List<Rule> RULES = List.of(
             open(GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus"),
             open(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+            // the public alerts: what the public and its alerting systems read, with no login
+            open(GET, "/cap/*", "/feeds/warnings.atom", "/advisories/*"),
             rule(GET, CASE_READERS, "/api/v1/policy", "/api/v1/policy/versions", "/api/v1/policy/versions/*"),
             rule(POST, EnumSet.of(DIRECTOR), "/api/v1/policy"),
             rule(GET, CASE_READERS, "/api/v1/reports", "/api/v1/reports/*"),

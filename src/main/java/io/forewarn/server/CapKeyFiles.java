@@ -1,0 +1,88 @@
+package io.forewarn.server;
+
+import io.forewarn.ledger.PemFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+
+/**
+ * The RSA key pair CAP alerts are signed with, as PEM files in the data directory: {@code cap.key} (PKCS#8,
+ * owner-only) and {@code cap.pub} (X.509), created on first start like the ledger's. RSA rather than the ledger's
+ * Ed25519 because CAP receivers verify XML Signatures, and RSA-SHA256 is what every XML Signature library has.
+ * Receivers are given {@code cap.pub} to verify against ({@code forewarn cap verify --key cap.pub}).
+ */
+public final class CapKeyFiles {
+
+    public static final String PRIVATE_FILE = "cap.key";
+    public static final String PUBLIC_FILE = "cap.pub";
+    private static final int BITS = 3072;
+
+    private CapKeyFiles() {
+    }
+
+    /** The pair in {@code directory}, generated first if neither file is there (under a lock, for nodes starting together). */
+    public static synchronized KeyPair loadOrCreate(Path directory) {
+        Path privateFile = directory.resolve(PRIVATE_FILE);
+        Path publicFile = directory.resolve(PUBLIC_FILE);
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel channel = FileChannel.open(directory.resolve("cap.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!Files.exists(privateFile) && !Files.exists(publicFile)) {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                    generator.initialize(BITS);
+                    KeyPair created = generator.generateKeyPair();
+                    PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", created.getPrivate().getEncoded()), true);
+                    PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", created.getPublic().getEncoded()), false);
+                    return created;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the CAP signing key in " + directory + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make RSA keys: " + e.getMessage(), e);
+        }
+        return load(privateFile, publicFile);
+    }
+
+    /** The pair from its files; the public key must be the private key's. */
+    static KeyPair load(Path privateFile, Path publicFile) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(PemFiles.der(privateFile, "PRIVATE KEY")));
+            PublicKey publicKey = readPublic(publicFile);
+            if (!(privateKey instanceof RSAPrivateCrtKey crt) || !rsa.generatePublic(
+                    new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())).equals(publicKey)) {
+                throw new IllegalArgumentException(publicFile + " is not the public key of " + privateFile);
+            }
+            return new KeyPair(publicKey, privateKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(privateFile + " holds no RSA private key: " + e.getMessage(), e);
+        }
+    }
+
+    /** An RSA public key from a PEM file ("PUBLIC KEY", as OpenSSL writes it). */
+    public static PublicKey readPublic(Path file) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(PemFiles.der(file, "PUBLIC KEY")));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(file + " holds no RSA public key: " + e.getMessage(), e);
+        }
+    }
+}

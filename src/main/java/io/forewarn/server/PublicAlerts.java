@@ -1,0 +1,113 @@
+package io.forewarn.server;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.forewarn.dissemination.cap.CapAlert;
+import io.forewarn.dissemination.cap.CapAlerts;
+import io.forewarn.dissemination.cap.CapSignature;
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.Warning;
+import io.forewarn.report.ThreatReport;
+
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The CAP alerts the server publishes without a login: those of the warnings to the audiences the public reads
+ * ({@code public}, {@code own-citizens}), signed with the server's CAP key. A warning to any other audience is
+ * as absent here as one that does not exist. A warning never changes once issued, so its signed document is
+ * kept once made (RSA signatures are deterministic: the same bytes each time).
+ */
+public final class PublicAlerts {
+
+    public static final Set<String> AUDIENCES = Set.of("public", "own-citizens");
+    /** The feed lists at most this many alerts, the latest first. */
+    public static final int FEED_SIZE = 100;
+
+    /** A warning's signed CAP document and its entity tag (a digest of its bytes). */
+    public record Signed(String warningId, CapAlert alert, byte[] document, String etag) {
+    }
+
+    private final CaseDesk desk;
+    private final Supplier<KeyPair> key;
+    private final Clock clock;
+    private final String sender;
+    private final String senderName;
+    private final Cache<String, Signed> signed = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** The key is read, or made, when the first alert is signed: a server that publishes none starts without it. */
+    PublicAlerts(CaseDesk desk, Supplier<KeyPair> key, Clock clock, String sender, String senderName) {
+        this.desk = desk;
+        this.key = memoized(key);
+        this.clock = clock;
+        this.sender = sender;
+        this.senderName = senderName;
+    }
+
+    /** The signed alert of a public warning; empty for an unknown warning and for one to another audience alike. */
+    public Optional<Signed> alert(String warningId) {
+        Signed known = signed.getIfPresent(warningId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return desk.read(casebook -> casebook.warning(warningId).filter(PublicAlerts::isPublic)
+                .map(warning -> sign(casebook, warning)));
+    }
+
+    /** The alerts of the public warnings in force now, the latest issued first. */
+    public List<Signed> inForce() {
+        return desk.read(casebook -> casebook.warningsInForce(clock.instant(), FEED_SIZE * 4).stream()
+                .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
+                .map(warning -> Optional.ofNullable(signed.getIfPresent(warning.id())).orElseGet(() -> sign(casebook, warning)))
+                .toList());
+    }
+
+    public String senderName() {
+        return senderName;
+    }
+
+    private Signed sign(Casebook casebook, Warning warning) {
+        ThreatReport report = casebook.report(warning.reportId()).orElseThrow(() ->
+                new IllegalStateException("warning " + warning.id() + " has no report " + warning.reportId()));
+        List<String> references = warning.renews().flatMap(casebook::warning)
+                .map(renewed -> CapAlerts.reference(sender, renewed)).stream().toList();
+        CapAlert alert = CapAlerts.of(warning, report, sender, senderName,
+                List.of(new CapAlerts.Text("en", warning.text(), Optional.empty())),
+                references.isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE, references);
+        byte[] document = CapSignature.signed(alert, key.get());
+        Signed made = new Signed(warning.id(), alert, document, "\"" + sha256(document) + "\"");
+        signed.put(warning.id(), made);
+        return made;
+    }
+
+    private static Supplier<KeyPair> memoized(Supplier<KeyPair> source) {
+        KeyPair[] made = new KeyPair[1];
+        return () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = source.get();
+                }
+                return made[0];
+            }
+        };
+    }
+
+    private static boolean isPublic(Warning warning) {
+        return AUDIENCES.contains(warning.audience().name());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * <p>System properties: {@code bench.include} (JMH regex), {@code bench.db} ({@code h2,postgresql}),
  * {@code bench.warmup}, {@code bench.iterations}, {@code bench.time} (seconds per iteration; unset, each
  * class's own {@code @Warmup} and {@code @Measurement}), {@code bench.entries},
- * {@code bench.result}, {@code bench.summary}, {@code bench.work}, {@code forewarn.bench.postgres.url} and {@code .user}.
+ * {@code bench.result}, {@code bench.summary}, {@code bench.work}, {@code bench.gazetteer.cities} (a cities1000.txt), {@code forewarn.bench.postgres.url} and {@code .user}.
  */
 public final class BenchMain {
 
@@ -77,7 +77,8 @@ public final class BenchMain {
         try {
             List<String> jvmArgs = new ArrayList<>(List.of("-Xms2g", "-Xmx2g", "-Dbench.entries=" + entries, "-Dbench.work=" + work,
                     "-Dforewarn.bench.postgres.url=" + BenchDatabase.POSTGRES_URL,
-                    "-Dforewarn.bench.postgres.user=" + BenchDatabase.POSTGRES_USER));
+                    "-Dforewarn.bench.postgres.user=" + BenchDatabase.POSTGRES_USER,
+                    "-Dbench.gazetteer.cities=" + System.getProperty("bench.gazetteer.cities", "")));
             Pattern included = Pattern.compile(include);
             if (List.of("inclusionProof", "consistencyProof", "baselineReadEntry").stream()
                     .anyMatch(method -> included.matcher(PACKAGE + "LedgerProofBenchmark." + method).find())) {
@@ -217,6 +218,9 @@ public final class BenchMain {
         }
         if (benchmark.startsWith("MemoryProofBenchmark.")) {
             return "MemoryProofBenchmark.baselineSha256Leaf";
+        }
+        if (benchmark.startsWith("GazetteerImportBenchmark.")) {
+            return "GazetteerImportBenchmark.baselinePlainInsert";
         }
         return benchmark;
     }

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         versionProvider = ForewarnCommand.Version.class,
         description = "Duty-to-warn platform: obligations to warn, sanitized warnings, waivers and after-action review.",
         subcommands = {DemoCommand.class, ScenarioCommand.class, PolicyCommand.class, ServeCommand.class, UserCommand.class,
-                LedgerCommand.class, CapCommand.class, BenchCommand.class,
+                LedgerCommand.class, GazetteerCommand.class, CapCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ForewarnCommand implements Runnable {
 

@@ -61,6 +61,29 @@ public interface Casebook {
      */
     List<Party> partiesReached(Reach reach);
 
+    /**
+     * Takes a party off file at {@code at}: no listing or {@link #partiesReached} finds it any more, while
+     * {@link #party} and {@link #parties(Collection)} still do (its obligations, warnings and reviews name it),
+     * and {@link #partiesOnFile} still counts its id as taken.
+     */
+    void removeParty(String id, Instant at);
+
+    /** Which of these parties were taken off file ({@link #removeParty}): one question for many (an import). */
+    java.util.Set<String> partiesRemoved(Collection<String> ids);
+
+    /** Whether the party was taken off file ({@link #removeParty}). */
+    default boolean partyRemoved(String id) {
+        return partiesRemoved(List.of(id)).contains(id);
+    }
+
+    /**
+     * For each of these parties, the reports that may affect it at {@code now}: received with a duty to warn, their
+     * threat window not ended, and their place reaching the party ({@link Reach#reaches} of the report's place and
+     * the party's footprint), by party id (a party with none is absent). Asked of an index of the open reports'
+     * places, never by reading every report: a candidate list that the exact check then narrows.
+     */
+    Map<String, java.util.Set<String>> reportsReaching(Collection<Party> parties, Instant now);
+
     /** Records a report with its triage; a report id is received once, and again is a conflict ({@link IllegalStateException}). */
     void putReport(ThreatReport report, Triage outcome);
 
@@ -80,6 +103,9 @@ public interface Casebook {
 
     Optional<Triage> triage(String reportId);
 
+    /** Replaces a received report by its revision (same id, receipt and triage; another place or window). */
+    void reviseReport(ThreatReport revised);
+
     void put(Obligation obligation);
 
     /**
@@ -97,6 +123,9 @@ public interface Casebook {
 
     /** The obligations of one report, in the order they were opened. */
     List<Obligation> obligationsOf(String reportId);
+
+    /** The obligations of these parties, in the order they were opened (of each thousand parties asked, in a database). */
+    List<Obligation> obligationsOfParties(Collection<String> partyIds);
 
     /** A page of the obligations a query asks for, in its order. */
     List<Obligation> obligations(ObligationQuery query, Slice slice);

@@ -11,7 +11,12 @@ import java.util.Locale;
  */
 public enum ClosingReason implements Coded {
     /** The threat window ended while the obligation was still awaiting its warning. */
-    EXPIRED_UNWARNED;
+    EXPIRED_UNWARNED,
+    /**
+     * The party is no longer affected by the report: it moved, it was removed, or the report's place or window
+     * was revised. The obligation stays on file, closed, with its history.
+     */
+    NO_LONGER_AFFECTED;
 
     @Override
     public String code() {

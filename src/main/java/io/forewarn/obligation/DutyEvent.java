@@ -1,6 +1,7 @@
 package io.forewarn.obligation;
 
 import io.forewarn.incident.Incident;
+import io.forewarn.party.Party;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.ThreatReport;
@@ -63,9 +64,38 @@ public sealed interface DutyEvent {
         public String subject() { return report.id(); }
     }
 
+    /** A report's place or threat window was revised; {@code before} is the report as it stood. */
+    record ReportRevised(Instant at, ThreatReport report, ThreatReport before, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.REPORT_REVISED; }
+        public String subject() { return report.id(); }
+    }
+
+    // --- parties (a party's details and place are need-to-know: summaries name its id only)
+
+    /** A party was put on file, through the API one by one or by an import, one event per party. */
+    record PartyRegistered(Instant at, Party party, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.PARTY_REGISTERED; }
+        public String subject() { return party.id(); }
+    }
+
+    /** A party on file was replaced; {@code before} is the party as it stood. */
+    record PartyUpdated(Instant at, Party party, Party before, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.PARTY_UPDATED; }
+        public String subject() { return party.id(); }
+    }
+
+    /** A party was taken off file: no report reaches it any more, and its id is not given out again. */
+    record PartyRemoved(Instant at, Party party, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.PARTY_REMOVED; }
+        public String subject() { return party.id(); }
+    }
+
     // --- obligations
 
-    record ObligationOpened(Instant at, Obligation obligation, String actor, String summary) implements DutyEvent {
+    /** @param cause the event of the change that opened it: the report received or revised, the party registered or changed */
+    record ObligationOpened(Instant at, Obligation obligation, Cause cause, String actor, String summary)
+            implements DutyEvent {
         public EventType type() { return EventType.OBLIGATION_OPENED; }
         public String subject() { return obligation.id(); }
     }
@@ -218,6 +248,12 @@ public sealed interface DutyEvent {
     record IncidentRecorded(Instant at, Incident incident, String actor, String summary) implements DutyEvent {
         public EventType type() { return EventType.INCIDENT_RECORDED; }
         public String subject() { return incident.id(); }
+    }
+
+    /** A policy version was put in force; the decisions after it record its number. */
+    record PolicyAdopted(Instant at, io.forewarn.policy.Policy policy, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.POLICY_ADOPTED; }
+        public String subject() { return "policy-v" + policy.version(); }
     }
 
     /** Something said or done that is not a warning: a countermeasure, a public statement, a refused step. */

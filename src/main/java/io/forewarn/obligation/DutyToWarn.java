@@ -87,44 +87,65 @@ public final class DutyToWarn {
         Instant now = clock.instant();
         Triage outcome = Triage.of(report, policy);
         casebook.putReport(report, outcome);
-        publish(new DutyEvent.ReportReceived(now, report, outcome, actor, "report " + report.id() + " received: harm "
-                + report.harm().code() + ", credibility " + report.credibility()));
+        DutyEvent received = new DutyEvent.ReportReceived(now, report, outcome, actor, "report " + report.id()
+                + " received: harm " + report.harm().code() + ", credibility " + report.credibility());
+        publish(received);
         if (!outcome.obligesWarning()) {
             publish(outcome.outcome() == Triage.Outcome.NEEDS_TRIAGE
-                    ? new DutyEvent.ReportTriaged(now, report, outcome, SCHEDULER, outcome.reason())
-                    : new DutyEvent.ReportOutOfScope(now, report, outcome, SCHEDULER, outcome.reason()));
+                    ? new DutyEvent.ReportTriaged(now, report, outcome, actor, outcome.reason())
+                    : new DutyEvent.ReportOutOfScope(now, report, outcome, actor, outcome.reason()));
             return List.of();
         }
-        Deadlines.Due due = deadlineFor(report, now);
         // candidates through the casebook's index of places; the exact check runs on them only
         List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
-        List<Obligation> opened = new ArrayList<>();
-        List<DutyEvent> openings = new ArrayList<>();
-        NeedToKnow needToKnow = new NeedToKnow(id -> Optional.of(report));
-        for (Affected hit : affected) {
-            Party party = hit.party();
-            String why = releasedReasons(needToKnow, report.id(), hit);
-            Obligation obligation = Obligation.open(Obligations.idFor(report.id(), party.id()), report.id(),
-                    party.id(), party.audience(), now, due.at(), SCHEDULER, policy.version(), why);
-            opened.add(obligation);
-            openings.add(new DutyEvent.ObligationOpened(now, obligation, SCHEDULER, "obligation to warn " + party.id() + " ("
-                    + party.audience() + ") opened, " + due.basis().code() + " deadline " + local(due.at()) + "; "
-                    + why));
-        }
-        casebook.open(opened);
+        List<DutyEvent> openings = new Resolution(this).open(report, affected, Cause.of(received), actor);
         events.publishAll(openings);
         if (affected.isEmpty()) {
-            publish(new DutyEvent.NoPartyAffected(now, report, SCHEDULER,
+            publish(new DutyEvent.NoPartyAffected(now, report, actor,
                     "no registered party is affected by " + report.id()));
         }
-        return List.copyOf(opened);
+        return openings.stream().map(e -> ((DutyEvent.ObligationOpened) e).obligation()).toList();
+    }
+
+    /**
+     * Revises a received report's place or threat window (at least one), and resolves it again: parties it now
+     * affects get their obligations, those it no longer affects have theirs closed as no-longer-affected.
+     *
+     * @return the report as revised
+     */
+    public ThreatReport revise(String reportId, Optional<io.forewarn.place.Place> place, Optional<TimeWindow> window,
+                               String actor) {
+        if (place.isEmpty() && window.isEmpty()) {
+            throw new IllegalArgumentException("a revision changes the place, the time or both; it gave neither");
+        }
+        ThreatReport before = report(reportId);
+        ThreatReport revised = new ThreatReport(before.id(), before.receivedAt(), before.harm(), before.credibility(),
+                place.orElse(before.place()), window.orElse(before.window()), before.statements(), before.portions(),
+                before.protectedMaterial(), before.synthetic());
+        casebook.reviseReport(revised);
+        List<String> what = new ArrayList<>();
+        place.ifPresent(p -> what.add("place"));
+        window.ifPresent(w -> what.add("time"));
+        // which facets changed, never their values: a report's place may be protected from some readers
+        DutyEvent event = new DutyEvent.ReportRevised(clock.instant(), revised, before, actor, "report " + reportId
+                + " revised: " + String.join(", ", what));
+        List<DutyEvent> all = new ArrayList<>();
+        all.add(event);
+        all.addAll(new Resolution(this).reportRevised(revised, Cause.of(event), actor));
+        events.publishAll(all);
+        return revised;
+    }
+
+    /** Party registration, replacement, import and removal, each resolved against the open reports. */
+    public PartyRegister parties() {
+        return new PartyRegister(this, events);
     }
 
     /**
      * Why a party is affected, as every reader may read it: the reasons quote the report's place and target, so
      * a reason through which the report's protected material shows is named by its rule alone.
      */
-    private static String releasedReasons(NeedToKnow needToKnow, String reportId, Affected hit) {
+    static String releasedReasons(NeedToKnow needToKnow, String reportId, Affected hit) {
         return hit.reasons().stream()
                 .map(reason -> needToKnow.released(reportId, reason, () -> rule(reason)
                         + ": wording withheld, it would reveal protected material of the report"))
@@ -540,6 +561,12 @@ public final class DutyToWarn {
         casebook.put(incident);
         publish(new DutyEvent.IncidentRecorded(incident.at(), incident, actor, "incident " + incident.id() + " at "
                 + incident.place() + ": " + incident.method()));
+    }
+
+    /** Records that a policy version was put in force by {@code actor} (the policy book stores it). */
+    public void policyAdopted(Policy adopted, String actor) {
+        publish(new DutyEvent.PolicyAdopted(clock.instant(), adopted, actor, "policy v" + adopted.version()
+                + " put in force, after v" + policy.version()));
     }
 
     /** Records something said or done that is not a warning (a countermeasure, a public statement). */

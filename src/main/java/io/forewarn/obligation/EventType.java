@@ -11,6 +11,10 @@ public enum EventType {
     REPORT_TRIAGED("report-triaged"),
     REPORT_OUT_OF_SCOPE("report-out-of-scope"),
     NO_PARTY_AFFECTED("no-party-affected"),
+    REPORT_REVISED("report-revised"),
+    PARTY_REGISTERED("party-registered"),
+    PARTY_UPDATED("party-updated"),
+    PARTY_REMOVED("party-removed"),
     OBLIGATION_OPENED("obligation-opened"),
     OBLIGATION_OVERDUE("obligation-overdue"),
     OBLIGATION_ESCALATED("obligation-escalated"),
@@ -33,6 +37,7 @@ public enum EventType {
     WAIVER_APPROVED("waiver-approved"),
     WAIVER_REJECTED("waiver-rejected"),
     INCIDENT_RECORDED("incident-recorded"),
+    POLICY_ADOPTED("policy-adopted"),
     NOTE("note");
 
     private final String code;

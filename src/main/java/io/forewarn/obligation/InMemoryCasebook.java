@@ -41,6 +41,7 @@ public final class InMemoryCasebook implements Casebook {
     private final List<TimelineEntry> events = new ArrayList<>();
     private final Map<String, Integer> sequences = new LinkedHashMap<>();
     private final Map<String, Footprint> footprints = new LinkedHashMap<>();
+    private final Set<String> removed = new HashSet<>();
 
     @Override
     public String nextId(String prefix) {
@@ -229,7 +230,53 @@ public final class InMemoryCasebook implements Casebook {
 
     @Override
     public List<Party> parties(Optional<Audience> audience, Slice slice) {
-        return page(parties.values(), Party::id, p -> audience.map(p.audience()::equals).orElse(true), slice, "party");
+        return page(parties.values(), Party::id, p -> !removed.contains(p.id())
+                && audience.map(p.audience()::equals).orElse(true), slice, "party");
+    }
+
+    @Override
+    public void removeParty(String id, Instant at) {
+        if (parties.containsKey(id)) {
+            removed.add(id);
+        }
+    }
+
+    @Override
+    public Set<String> partiesRemoved(Collection<String> ids) {
+        Set<String> found = new HashSet<>(ids);
+        found.retainAll(removed);
+        return found;
+    }
+
+    @Override
+    public Map<String, Set<String>> reportsReaching(Collection<Party> parties, Instant now) {
+        Map<String, Set<String>> reaching = new LinkedHashMap<>();
+        for (ThreatReport report : reports.values()) {
+            if (!triage.get(report.id()).obligesWarning() || !now.isBefore(report.window().to())) {
+                continue;
+            }
+            Reach reach = Reach.of(report.place());
+            for (Party party : parties) {
+                if (reach.reaches(Footprint.of(party.place()))) {
+                    reaching.computeIfAbsent(party.id(), k -> new java.util.LinkedHashSet<>()).add(report.id());
+                }
+            }
+        }
+        return reaching;
+    }
+
+    @Override
+    public void reviseReport(ThreatReport revised) {
+        if (!reports.containsKey(revised.id())) {
+            throw new IllegalArgumentException("no report " + revised.id());
+        }
+        reports.put(revised.id(), revised);
+    }
+
+    @Override
+    public List<Obligation> obligationsOfParties(Collection<String> partyIds) {
+        Set<String> wanted = new HashSet<>(partyIds);
+        return obligations.values().stream().filter(o -> wanted.contains(o.partyId())).toList();
     }
 
     @Override
@@ -247,7 +294,8 @@ public final class InMemoryCasebook implements Casebook {
 
     @Override
     public List<Party> partiesReached(Reach reach) {
-        return parties.values().stream().filter(p -> reach.reaches(footprints.get(p.id()))).toList();
+        return parties.values().stream().filter(p -> !removed.contains(p.id()) && reach.reaches(footprints.get(p.id())))
+                .toList();
     }
 
     @Override

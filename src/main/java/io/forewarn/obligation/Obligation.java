@@ -85,6 +85,23 @@ public record Obligation(
         return step(ObligationState.CLOSED, at, actor, policyVersion, note, Optional.of(reason));
     }
 
+    /**
+     * Opens again an obligation closed as {@link ClosingReason#NO_LONGER_AFFECTED no-longer-affected} whose
+     * party is affected once more (it moved back, or the report was revised again), with a new deadline: the
+     * obligation's id names its report and party, so the duty resumes on the same obligation, history and all.
+     * Any other closed obligation stays closed (refused with {@link IllegalTransitionException}).
+     */
+    public Obligation reopen(Instant at, Instant newDeadline, String actor, int policyVersion, String note) {
+        if (state != ObligationState.CLOSED || closedAs.orElse(null) != ClosingReason.NO_LONGER_AFFECTED) {
+            throw new IllegalTransitionException(id, state, ObligationState.OPEN,
+                    "only an obligation closed as no-longer-affected opens again");
+        }
+        List<Transition> grown = new ArrayList<>(history);
+        grown.add(new Transition(state, ObligationState.OPEN, at, actor, policyVersion, note));
+        return new Obligation(id, reportId, partyId, audience, openedAt, newDeadline, ObligationState.OPEN,
+                Optional.empty(), escalations, grown, Optional.empty());
+    }
+
     private Obligation step(ObligationState target, Instant at, String actor, int policyVersion, String note,
                             Optional<ClosingReason> reason) {
         if (!allowedNext().contains(target)) {

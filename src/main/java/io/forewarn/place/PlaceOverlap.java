@@ -63,6 +63,38 @@ public final class PlaceOverlap {
         return NamedOverlap.contains(outer, inner);
     }
 
+    /**
+     * As {@link #meets(Place, Place)}, and where that does not say yes, through the gazetteer: the places meet
+     * when one lies within the other there, they do not when both are placed apart, and the answer is unknown
+     * when it cannot place one of them.
+     */
+    public static Overlap meets(Place reportPlace, Place other, Gazetteer gazetteer) {
+        Overlap written = meets(reportPlace, other);
+        if (written.holds() || written.basis() == Overlap.Basis.GEOMETRY) {
+            return written;
+        }
+        return GazetteerOverlap.meets(reportPlace, other, gazetteer);
+    }
+
+    /**
+     * As {@link #contains(Place, Place)}, and where that does not say yes, through the gazetteer, so a warning
+     * released at "Marmara Region" covers an incident recorded as "Istanbul, TR". A place stated only more
+     * coarsely than {@code outer}'s level is wider than it and never within; otherwise, when the gazetteer
+     * cannot place one of them, the answer is unknown.
+     */
+    public static Overlap contains(Place outer, Place inner, Gazetteer gazetteer) {
+        Overlap written = contains(outer, inner);
+        if (written.holds() || written.basis() == Overlap.Basis.GEOMETRY || widerThan(inner, outer)) {
+            return written;
+        }
+        return GazetteerOverlap.contains(outer, inner, gazetteer);
+    }
+
+    /** Whether {@code place} is stated only at levels coarser than {@code other}'s most specific one. */
+    private static boolean widerThan(Place place, Place other) {
+        return place.mostSpecificLevel().orElseThrow().compareTo(other.mostSpecificLevel().orElseThrow()) > 0;
+    }
+
     private static void requirePlaces(Place first, Place second) {
         Objects.requireNonNull(first, "place");
         Objects.requireNonNull(second, "place");

@@ -6,6 +6,7 @@ import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.place.Overlap;
 import io.forewarn.place.PlaceOverlap;
 import io.forewarn.policy.Policy;
@@ -31,24 +32,41 @@ public final class AfterActionReview {
     private final Casebook casebook;
     private final Policy policy;
     private final ZoneId zone;
+    private final Gazetteer gazetteer;
 
-    /** @param zone the zone findings write times in */
-    public AfterActionReview(Casebook casebook, Policy policy, ZoneId zone) {
+    /**
+     * @param zone      the zone findings write times in
+     * @param gazetteer what places named places within one another (see {@link PlaceOverlap})
+     */
+    public AfterActionReview(Casebook casebook, Policy policy, ZoneId zone, Gazetteer gazetteer) {
         this.casebook = casebook;
         this.policy = policy;
         this.zone = zone;
+        this.gazetteer = gazetteer;
     }
 
     public Review review(Incident incident) {
         List<Review.Correlation> correlations = new ArrayList<>();
         List<PartyCase> cases = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (ThreatReport report : casebook.reportsForetelling(incident.at())) {
+            Optional<Overlap> unknownPlace = unknownPlace(report, incident);
+            if (unknownPlace.isPresent()) {
+                String why = "the incident falls in the threat window and its target matches, but whether it happened "
+                        + "where the report said is unknown: " + unknownPlace.get().reason();
+                correlations.add(new Review.Correlation(report.id(), why));
+                for (Obligation obligation : casebook.obligationsOf(report.id())) {
+                    findings.add(new Finding(FindingCode.COVERAGE_UNKNOWN, report.id(), obligation.partyId(),
+                            "whether report " + report.id() + " foretold the incident, and so whether this party's "
+                                    + "warnings had to cover it, is unknown: " + unknownPlace.get().reason()));
+                }
+                continue;
+            }
             correlate(report, incident).ifPresent(reason -> {
                 correlations.add(new Review.Correlation(report.id(), reason));
                 cases.addAll(casesFor(report, incident));
             });
         }
-        List<Finding> findings = new ArrayList<>();
         for (PartyCase subject : cases) {
             List<PartyCase> peers = cases.stream()
                     .filter(other -> other != subject && other.report().id().equals(subject.report().id())
@@ -66,13 +84,25 @@ public final class AfterActionReview {
         if (!report.receivedAt().isBefore(incident.at()) || !report.window().contains(incident.at())) {
             return Optional.empty();
         }
-        Overlap place = PlaceOverlap.meets(report.place(), incident.place());
+        Overlap place = PlaceOverlap.meets(report.place(), incident.place(), gazetteer);
         if (!place.holds()) {
             return Optional.empty();
         }
         Optional<String> target = TargetMatch.reason(report, incident);
         return target.map(why -> "the incident falls in the threat window " + Timestamps.local(report.window().from(), zone)
                 + " to " + Timestamps.local(report.window().to(), zone) + "; place: " + place.reason() + "; target: " + why);
+    }
+
+    /**
+     * The answer "unknown" when the report would foretell the incident by time and target but the gazetteer
+     * cannot say whether the incident happened at the report's place; empty otherwise.
+     */
+    private Optional<Overlap> unknownPlace(ThreatReport report, Incident incident) {
+        if (!report.receivedAt().isBefore(incident.at()) || !report.window().contains(incident.at())
+                || TargetMatch.reason(report, incident).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PlaceOverlap.meets(report.place(), incident.place(), gazetteer)).filter(Overlap::unknown);
     }
 
     /** Four questions per report, whatever the casebook holds: its obligations, their parties, warnings and waivers. */
@@ -95,7 +125,7 @@ public final class AfterActionReview {
             List<Waiver> requested = waivers.getOrDefault(obligation.id(), List.of()).stream()
                     .filter(w -> w.requestedAt().isBefore(incident.at()))
                     .toList();
-            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, requested, policy, zone));
+            cases.add(new PartyCase(incident, report, party, obligation, ceiling, before, requested, policy, zone, gazetteer));
         }
         return cases;
     }

@@ -14,7 +14,8 @@ public enum FindingCode implements Coded {
     WAIVER_IMPROPER("waiver-improper"),
     WARNING_NOT_DELIVERED("warning-not-delivered"),
     EXPIRED_UNWARNED("expired-unwarned"),
-    INCIDENT_COVERED("incident-covered");
+    INCIDENT_COVERED("incident-covered"),
+    COVERAGE_UNKNOWN("coverage-unknown");
 
     private final String code;
 

@@ -6,7 +6,7 @@ import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Transition;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
-import io.forewarn.place.PlaceOverlap;
+import io.forewarn.place.Overlap;
 import io.forewarn.policy.WaiverRule;
 import io.forewarn.report.Facet;
 
@@ -35,7 +35,7 @@ public final class FindingRules {
         return List.of(FindingRules::neverWarned, FindingRules::expiredBeforeIncident, FindingRules::renewalMissed,
                 FindingRules::belowCeiling, FindingRules::unequalSpecificity, FindingRules::lateWarning,
                 FindingRules::waiverWithoutAlternative, FindingRules::waiverImproper, FindingRules::notDelivered,
-                FindingRules::expiredUnwarned, FindingRules::incidentCovered);
+                FindingRules::expiredUnwarned, FindingRules::incidentCovered, FindingRules::coverageUnknown);
     }
 
     /** No warning reached the party before the incident and no approved waiver covers it. */
@@ -198,12 +198,33 @@ public final class FindingRules {
         return subject.warnings().stream()
                 .filter(w -> w.isValidAt(incident.at()))
                 .filter(w -> w.statedWindow().map(window -> window.contains(incident.at())).orElse(true))
-                .filter(w -> w.releasedPlace().isEmpty() || PlaceOverlap.contains(w.releasedPlace(), incident.place()).holds())
+                .filter(w -> subject.placeCovers(w).holds())
                 .filter(w -> subject.receiptOf(w).isPresent())
                 .reduce((first, second) -> second)
                 .map(w -> one(FindingCode.INCIDENT_COVERED, subject, "warning " + w.id() + " was valid until "
                         + subject.local(w.validity().to()) + " and its place and time contain the incident; "
                         + received(subject, subject.receiptOf(w).orElseThrow())))
+                .orElse(List.of());
+    }
+
+    /**
+     * No warning covered the incident, but one valid at it (in its stated window) releases a place that the
+     * gazetteer cannot compare with the incident's: whether it covered the incident is unknown, which the review
+     * says rather than count the party uncovered in silence.
+     */
+    static List<Finding> coverageUnknown(PartyCase subject, List<PartyCase> peers) {
+        if (!incidentCovered(subject, peers).isEmpty()) {
+            return List.of();
+        }
+        Incident incident = subject.incident();
+        return subject.warnings().stream()
+                .filter(w -> w.isValidAt(incident.at()))
+                .filter(w -> w.statedWindow().map(window -> window.contains(incident.at())).orElse(true))
+                .filter(w -> subject.placeCovers(w).unknown())
+                .reduce((first, second) -> second)
+                .map(w -> one(FindingCode.COVERAGE_UNKNOWN, subject, "warning " + w.id() + " was valid at the incident, "
+                        + "but whether its released place (" + w.releasedPlace() + ") contains the incident's ("
+                        + incident.place() + ") is unknown: " + subject.placeCovers(w).reason()))
                 .orElse(List.of());
     }
 

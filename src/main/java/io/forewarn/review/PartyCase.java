@@ -8,6 +8,9 @@ import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.WaiverRules;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.place.Overlap;
+import io.forewarn.place.PlaceOverlap;
 import io.forewarn.policy.Policy;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.Timestamps;
@@ -32,11 +35,22 @@ public record PartyCase(
         List<Warning> warnings,
         List<Waiver> waivers,
         Policy policy,
-        ZoneId zone) {
+        ZoneId zone,
+        Gazetteer gazetteer) {
 
     public PartyCase {
         warnings = List.copyOf(warnings);
         waivers = List.copyOf(waivers);
+    }
+
+    /**
+     * Whether the warning's released place contains the incident's, through the gazetteer: yes, no, or unknown
+     * when it cannot place one of them. A warning that releases no place states nowhere, so it contains any.
+     */
+    public Overlap placeCovers(Warning warning) {
+        return warning.releasedPlace().isEmpty()
+                ? new Overlap(Overlap.Answer.YES, Overlap.Basis.NAMES, "names: the warning releases no place")
+                : PlaceOverlap.contains(warning.releasedPlace(), incident.place(), gazetteer);
     }
 
     /**

@@ -82,10 +82,11 @@ final class Autopilot implements DutyListener {
                     "acknowledgement of " + event.subject(), () -> duty.acknowledge(event.subject(), LIAISON)));
             case RENEWAL_DUE -> List.of(step(now.plus(delays.drafting()), "renewal of " + event.subject(),
                     () -> duty.draftRenewal(event.subject(), ANALYST)));
-            case REPORT_RECEIVED, REPORT_TRIAGED, REPORT_OUT_OF_SCOPE, NO_PARTY_AFFECTED, OBLIGATION_OVERDUE,
+            case REPORT_RECEIVED, REPORT_TRIAGED, REPORT_OUT_OF_SCOPE, NO_PARTY_AFFECTED, REPORT_REVISED, PARTY_REGISTERED,
+                    PARTY_UPDATED, PARTY_REMOVED, OBLIGATION_OVERDUE,
                     OBLIGATION_ESCALATED, OBLIGATION_CLOSED, APPROVAL_REFUSED, DRAFT_CANCELLED, DRAFT_EDITED, RECORDED_WARNING_LEAKED,
                     WARNING_TO_UNAFFECTED_PARTY, WARNING_ACKNOWLEDGED, WARNING_EXPIRED, WAIVER_REQUESTED,
-                    WAIVER_APPROVED, WAIVER_REJECTED, INCIDENT_RECORDED, NOTE -> List.of();
+                    WAIVER_APPROVED, WAIVER_REJECTED, INCIDENT_RECORDED, POLICY_ADOPTED, NOTE -> List.of();
         };
         steps.addAll(called);
     }

@@ -11,7 +11,9 @@ import io.forewarn.policy.Role;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.AfterActionReview;
+import io.forewarn.gazetteer.GazetteerExtract;
 import io.forewarn.incident.Incident;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.review.Review;
 import io.forewarn.sanitize.Sanitizer;
 
@@ -38,6 +40,7 @@ public final class Replay {
     private final Scenario scenario;
     private final Policy policy;
     private final Supplier<Casebook> casebooks;
+    private final Gazetteer gazetteer;
 
     /** Replays into a fresh in-memory casebook per run. */
     public Replay(Scenario scenario, Policy policy) {
@@ -46,9 +49,18 @@ public final class Replay {
 
     /** Replays into the casebooks {@code casebooks} supplies: each run asks for one, which must be empty. */
     public Replay(Scenario scenario, Policy policy, Supplier<Casebook> casebooks) {
+        this(scenario, policy, casebooks, GazetteerExtract.gazetteer());
+    }
+
+    /**
+     * As above, placing named places with {@code gazetteer}. A replay by default uses the extract committed with
+     * Forewarn, so a scenario gives the same review on every machine, whatever gazetteer a server has imported.
+     */
+    public Replay(Scenario scenario, Policy policy, Supplier<Casebook> casebooks, Gazetteer gazetteer) {
         this.scenario = scenario;
         this.policy = policy;
         this.casebooks = Objects.requireNonNull(casebooks, "casebooks");
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
     }
 
     public ReplayResult run(Mode mode) {
@@ -94,7 +106,7 @@ public final class Replay {
             }
         }
 
-        AfterActionReview reviewer = new AfterActionReview(casebook, policy, scenario.timezone());
+        AfterActionReview reviewer = new AfterActionReview(casebook, policy, scenario.timezone(), gazetteer);
         List<Review> reviews = new ArrayList<>();
         for (Incident incident : casebook.incidents()) {
             reviews.add(reviewer.review(incident));

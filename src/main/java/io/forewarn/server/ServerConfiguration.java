@@ -1,5 +1,9 @@
 package io.forewarn.server;
 
+import io.forewarn.gazetteer.GeoNamesGazetteer;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.store.GazetteerImport;
+import io.forewarn.store.JdbcPlaceNames;
 import io.forewarn.policy.PolicyBook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyListener;
@@ -99,6 +103,16 @@ class ServerConfiguration {
     @Bean
     Casebook casebook(DataSource dataSource) {
         return new JdbcCasebook(dataSource);
+    }
+
+    /**
+     * The gazetteer reviews place named places with, in the database (see README, "Gazetteer"); a database
+     * whose gazetteer is empty gets the extract committed with Forewarn first.
+     */
+    @Bean
+    Gazetteer gazetteer(DataSource dataSource) {
+        new GazetteerImport(dataSource).loadExtractIfEmpty();
+        return new GeoNamesGazetteer(new JdbcPlaceNames(dataSource));
     }
 
     @Bean

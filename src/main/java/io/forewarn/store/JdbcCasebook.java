@@ -134,12 +134,8 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public java.util.Set<String> partiesOnFile(Collection<String> ids) {
         java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        for (int from = 0; from < distinct.size(); from += IN_LIST) {
-            found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)")
-                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)))
-                    .query(String.class).list());
-        }
+        inLists(ids, chunk -> found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)").param("ids", chunk)
+                .query(String.class).list()));
         return found;
     }
 
@@ -168,10 +164,73 @@ public final class JdbcCasebook implements Casebook {
         }));
     }
 
+    /** The parties on file: those taken off file ({@code removed_at} set) are not listed. */
     @Override
     public List<Party> parties(Optional<Audience> audience, Slice slice) {
-        return page("party", Party.class, audience.map(a -> columns("audience", a.name())).orElseGet(LinkedHashMap::new),
-                slice);
+        Keyset keyset = keyset("party", slice, audience.map(a -> columns("audience", a.name())).orElseGet(LinkedHashMap::new));
+        String where = keyset.where().isEmpty() ? " WHERE removed_at IS NULL" : keyset.where() + " AND removed_at IS NULL";
+        return bodies("SELECT body FROM party" + where + " ORDER BY seq" + fetchFirst(slice), keyset.params(), Party.class);
+    }
+
+    /** Marks the party removed and deletes its rows of the place index, so that no report reaches it any more. */
+    @Override
+    public void removeParty(String id, Instant at) {
+        inTransaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE party SET removed_at = :at WHERE id = :id AND removed_at IS NULL")
+                    .param("at", timestamp(at)).param("id", id).update();
+            batches.execute((ConnectionCallback<Void>) connection -> {
+                PartyIndex.delete(connection, List.of(id));
+                return null;
+            });
+        });
+    }
+
+    @Override
+    public java.util.Set<String> partiesRemoved(Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        inLists(ids, chunk -> found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids) AND removed_at IS NOT NULL")
+                .param("ids", chunk).query(String.class).list()));
+        return found;
+    }
+
+    /**
+     * Two statements, for the open reports' rows of the index of report places ({@link ReportIndex}) by the end of
+     * their window; the reach is decided in memory, as {@link Reach#reaches} decides it.
+     */
+    @Override
+    public Map<String, java.util.Set<String>> reportsReaching(Collection<Party> parties, Instant now) {
+        Map<String, List<io.forewarn.place.Box>> boxes = new LinkedHashMap<>();
+        jdbc.sql(ReportIndex.OPEN_BOXES).param("now", timestamp(now)).query((row, n) -> boxes
+                .computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                .add(new io.forewarn.place.Box(row.getInt(2), row.getDouble(3), row.getDouble(4), row.getDouble(5),
+                        row.getDouble(6)))).list();
+        Map<String, Map<List<String>, java.util.Set<Integer>>> names = new LinkedHashMap<>();
+        jdbc.sql(ReportIndex.OPEN_NAMES).param("now", timestamp(now)).query((row, n) -> names
+                .computeIfAbsent(row.getString(1), k -> new LinkedHashMap<>())
+                .computeIfAbsent(List.of(row.getString(2), row.getString(3)), k -> new java.util.TreeSet<>())
+                .add(row.getInt(4))).list();
+        Map<String, Reach> open = new LinkedHashMap<>();
+        java.util.Set<String> reports = new LinkedHashSet<>(boxes.keySet());
+        reports.addAll(names.keySet());
+        for (String report : reports) {
+            List<Reach.NameKey> keys = new ArrayList<>();
+            names.getOrDefault(report, Map.of()).forEach((levelAndName, finer) -> keys.add(new Reach.NameKey(
+                    io.forewarn.place.PlaceLevel.of(levelAndName.get(0)), levelAndName.get(1), finer)));
+            open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys));
+        }
+        Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();
+        if (open.isEmpty()) {
+            return reaching;
+        }
+        for (Party party : parties) {
+            io.forewarn.place.Footprint footprint = PartyIndex.keyed(io.forewarn.place.Footprint.of(party.place()));
+            open.forEach((report, reach) -> {
+                if (reach.reaches(footprint)) {
+                    reaching.computeIfAbsent(party.id(), k -> new LinkedHashSet<>()).add(report);
+                }
+            });
+        }
+        return reaching;
     }
 
     @Override
@@ -237,6 +296,33 @@ public final class JdbcCasebook implements Casebook {
                 throw alreadyReceived(report);
             }
             saltProtectedMaterial(report);
+            if (outcome.obligesWarning()) {
+                batches.execute((ConnectionCallback<Void>) connection -> {
+                    ReportIndex.insert(connection, List.of(report));
+                    return null;
+                });
+            }
+        });
+    }
+
+    /** Rewrites the report's body, its window columns and, when it obliges warnings, its rows of the place index. */
+    @Override
+    public void reviseReport(ThreatReport revised) {
+        Triage outcome = triage(revised.id()).orElseThrow(() -> new IllegalArgumentException("no report " + revised.id()));
+        inTransaction.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE report SET body = :body, window_from = :from, window_to = :to WHERE id = :id")
+                    .param("body", json.write(ThreatReport.class, revised))
+                    .param("from", timestamp(revised.window().from()))
+                    .param("to", timestamp(revised.window().to()))
+                    .param("id", revised.id())
+                    .update();
+            batches.execute((ConnectionCallback<Void>) connection -> {
+                ReportIndex.delete(connection, revised.id());
+                if (outcome.obligesWarning()) {
+                    ReportIndex.insert(connection, List.of(revised));
+                }
+                return null;
+            });
         });
     }
 
@@ -424,6 +510,15 @@ public final class JdbcCasebook implements Casebook {
     public List<Obligation> obligationsOf(String reportId) {
         return bodies("SELECT body FROM obligation WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
                 Obligation.class);
+    }
+
+    /** Through the index on {@code party_id}, a thousand parties a statement. */
+    @Override
+    public List<Obligation> obligationsOfParties(Collection<String> partyIds) {
+        List<Obligation> found = new ArrayList<>();
+        inLists(partyIds, chunk -> found.addAll(bodies("SELECT body FROM obligation WHERE party_id IN (:ids) ORDER BY seq",
+                Map.of("ids", chunk), Obligation.class)));
+        return found;
     }
 
     /**
@@ -808,6 +903,14 @@ public final class JdbcCasebook implements Casebook {
 
     /** At most this many values in one IN list. */
     private static final int IN_LIST = 1000;
+
+    /** Asks a question once per {@link #IN_LIST} distinct ids, so that no IN list grows past what both databases take. */
+    private static void inLists(Collection<String> ids, java.util.function.Consumer<List<String>> ask) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            ask.accept(distinct.subList(from, Math.min(distinct.size(), from + IN_LIST)));
+        }
+    }
 
     /** The WHERE clause (empty or starting with a space) and parameters of a page: its equalities, then the keyset. */
     private record Keyset(String where, Map<String, Object> params) {

@@ -117,6 +117,12 @@ final class PartyIndex {
         return new Query(String.join(" UNION ", branches), params);
     }
 
+    /** The footprint with its names as the indexes keep them ({@link #key}), to be compared with the index's rows. */
+    static Footprint keyed(Footprint footprint) {
+        return new Footprint(footprint.boxes(), footprint.names().stream()
+                .map(name -> new PathName(name.level(), key(name.name()), name.finer())).toList());
+    }
+
     /** A folded name as the index keeps it: itself, or when longer than {@link #MAX_NAME_LENGTH} a prefix and a digest. */
     static String key(String folded) {
         if (folded.length() <= MAX_NAME_LENGTH) {

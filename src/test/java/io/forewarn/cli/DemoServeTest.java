@@ -39,7 +39,8 @@ class DemoServeTest {
                 if (!demo.isAlive()) {
                     throw new AssertionError("the demo exited with " + demo.exitValue() + ":\n" + read(output));
                 }
-                return read(output).contains("Forewarn serving at http://localhost:");
+                // the key's line follows the serving line and the logins: under load the test may read in between
+                return read(output).contains("Forewarn serving at http://localhost:") && KEY_DIRECTORY.matcher(read(output)).find();
             }, () -> "the demo did not serve:\n" + read(output));
             Matcher key = KEY_DIRECTORY.matcher(read(output));
             assertThat(key.find()).as(read(output)).isTrue();

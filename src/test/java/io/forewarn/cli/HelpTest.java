@@ -10,7 +10,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "demo", "scenario", "scenario run", "scenario validate", "policy", "policy check", "ledger",
-            "ledger export", "ledger verify"})
+            "ledger export", "ledger verify", "gazetteer", "gazetteer import", "gazetteer find"})
     void everyCommandHasHelp(String command) {
         String path = command.isEmpty() ? "forewarn" : "forewarn " + command;
         String[] args = (command + " --help").trim().split(" ");

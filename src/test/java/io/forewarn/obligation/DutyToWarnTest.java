@@ -680,7 +680,7 @@ class DutyToWarnTest {
             assertThat(desk.casebook.waiver(requested.id())).contains(decided);
             assertThat(desk.state(AUTHORITIES_OBLIGATION)).isEqualTo(WAIVED);
             assertThat(desk.obligation(AUTHORITIES_OBLIGATION).history()).extracting(Transition::to, Transition::actor)
-                    .containsExactly(tuple(OPEN, DutyToWarn.SCHEDULER), tuple(WAIVER_REQUESTED, "analyst-1"),
+                    .containsExactly(tuple(OPEN, "analyst-1"), tuple(WAIVER_REQUESTED, "analyst-1"),
                             tuple(WAIVED, "approver-1"));
             assertThat(desk.eventTypes()).endsWith("waiver-requested", "waiver-approved");
         }

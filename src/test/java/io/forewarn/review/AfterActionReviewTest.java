@@ -213,7 +213,7 @@ class AfterActionReviewTest {
             PartyCase citizens = caseOf(inWindow, CITIZENS_MOSCOW);
             PartyCase outsideWindow = new PartyCase(crocusAttack("2024-03-31T19:58"), citizens.report(),
                     citizens.party(), citizens.obligation(), citizens.effectiveCeiling(), citizens.warnings(),
-                    citizens.waivers(), citizens.policy(), citizens.zone());
+                    citizens.waivers(), citizens.policy(), citizens.zone(), citizens.gazetteer());
 
             assertThat(FindingRules.expiredBeforeIncident(citizens, List.of())).extracting(Finding::code)
                     .containsExactly(WARNING_EXPIRED_BEFORE_INCIDENT);

@@ -1,5 +1,6 @@
 package io.forewarn.review;
 
+import io.forewarn.gazetteer.GazetteerExtract;
 import io.forewarn.Crocus;
 import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Casebook;
@@ -155,7 +156,7 @@ final class Casework {
 
     /** Reviews an incident now, from everything in the casebook. */
     Review review(Incident incident) {
-        return new AfterActionReview(casebook, duty.policy(), MOSCOW).review(incident);
+        return new AfterActionReview(casebook, duty.policy(), MOSCOW, GazetteerExtract.gazetteer()).review(incident);
     }
 
     /** The attack on Crocus City Hall, Krasnogorsk, at a Moscow local time. */

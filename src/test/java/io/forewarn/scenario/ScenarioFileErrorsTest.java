@@ -344,7 +344,7 @@ class ScenarioFileErrorsTest {
                         + "affected-party-never-warned, warning-expired-before-incident, renewal-missed, "
                         + "below-ceiling-without-justification, unequal-specificity, late-warning, "
                         + "waiver-without-alternative, waiver-improper, warning-not-delivered, expired-unwarned, "
-                        + "incident-covered");
+                        + "incident-covered, coverage-unknown");
         assertThat(problem(23, "  - {finding: late-warning, party: nobody}").getMessage())
                 .isEqualTo("s.yaml:23:36: expect[0].party: unknown party 'nobody' (parties: citizens, hall)");
     }

@@ -427,6 +427,65 @@ abstract class CasebookContract {
     }
 
     @Test
+    void aPartyFindsTheOpenReportsThatReachItAndNoOthers() {
+        Party kazan = new Party.Public("public-kazan", PUBLIC.audience(), Relationship.NEUTRAL,
+                Place.of(Map.of(PlaceLevel.LOCALITY, new NamedPlace("Kazan",
+                        Optional.of(new Area.Circle(new LatLon(55.79, 49.12), 20))), PlaceLevel.COUNTRY, NamedPlace.named("US"))),
+                true);
+        casebook.putParties(List.of(PUBLIC, VENUE, PLAZA, kazan));
+        casebook.putReport(R1, Fixtures.triage(R1));
+        ThreatReport ended = new ThreatReport("R-ended", R1.receivedAt(), R1.harm(), R1.credibility(), R1.place(),
+                new TimeWindow(R1.window().from(), RECEIVED.plus(Duration.ofDays(1))), R1.statements(), R1.portions(),
+                R1.protectedMaterial(), R1.synthetic());
+        casebook.putReport(ended, Fixtures.triage(ended));
+        Instant now = RECEIVED.plus(Duration.ofDays(2));
+
+        Map<String, Set<String>> reaching = casebook.reportsReaching(List.of(PUBLIC, VENUE, PLAZA, kazan), now);
+
+        // by geometry (the venue, the plaza) and by names (the public of Moscow); Kazan is 700 km off, in another
+        // country by name; the report whose window has ended reaches nobody
+        assertThat(reaching).isEqualTo(Map.of(PUBLIC.id(), Set.of("R-1"), VENUE.id(), Set.of("R-1"),
+                PLAZA.id(), Set.of("R-1")));
+        assertThat(casebook.reportsReaching(List.of(VENUE), R1.window().to())).isEmpty();
+    }
+
+    @Test
+    void aRevisedReportIsFoundWhereItReachesNowAndARemovedPartyIsNeitherListedNorReached() {
+        casebook.putParties(List.of(PUBLIC, VENUE));
+        casebook.putReport(R1, Fixtures.triage(R1));
+        ThreatReport elsewhere = new ThreatReport(R1.id(), R1.receivedAt(), R1.harm(), R1.credibility(),
+                Place.of(Map.of(PlaceLevel.COUNTRY, NamedPlace.named("US"))), R1.window(), R1.statements(), R1.portions(),
+                R1.protectedMaterial(), R1.synthetic());
+        Instant now = RECEIVED.plus(Duration.ofDays(1));
+        assertThat(casebook.reportsReaching(List.of(VENUE), now)).containsOnlyKeys(VENUE.id());
+
+        casebook.reviseReport(elsewhere);
+        assertThat(casebook.report(R1.id())).contains(elsewhere);
+        assertThat(casebook.triage(R1.id())).contains(Fixtures.triage(R1));
+        assertThat(casebook.reportsReaching(List.of(VENUE), now)).isEmpty();
+
+        casebook.reviseReport(R1);
+        assertThat(casebook.reportsReaching(List.of(VENUE, PUBLIC), now)).containsOnlyKeys(VENUE.id(), PUBLIC.id());
+        casebook.removeParty(VENUE.id(), now);
+        assertThat(casebook.partyRemoved(VENUE.id())).isTrue();
+        assertThat(casebook.partiesRemoved(List.of(VENUE.id(), PUBLIC.id()))).containsExactly(VENUE.id());
+        assertThat(casebook.party(VENUE.id())).contains(VENUE);
+        assertThat(casebook.parties(Optional.empty(), Slice.first(50))).containsExactly(PUBLIC);
+        assertThat(casebook.partiesReached(Reach.of(R1.place()))).containsExactly(PUBLIC);
+    }
+
+    @Test
+    void theObligationsOfSomePartiesComeInTheOrderTheyWereOpened() {
+        Obligation venue = obligation("R-1", VENUE);
+        Obligation publicOne = obligation("R-1", PUBLIC);
+        Obligation venueAgain = obligation("R-2", VENUE);
+        casebook.open(List.of(venue, publicOne, venueAgain, obligation("R-1", CITIZENS)));
+
+        assertThat(casebook.obligationsOfParties(List.of(VENUE.id(), PUBLIC.id()))).containsExactly(venue, publicOne,
+                venueAgain);
+    }
+
+    @Test
     void partiesReachedAreThoseWhosePlaceTheReportsIndexKeysMeet() {
         List.of(CITIZENS, PUBLIC, AUTHORITIES, VENUE, PLAZA).forEach(casebook::putParty);
         Party faraway = new Party.Public("public-vladivostok", PUBLIC.audience(), Relationship.NEUTRAL,

@@ -37,7 +37,8 @@ class ScenarioRunApiTest {
         }
         Http.call(port, Role.ANALYST, "POST", "/api/v1/reports", "application/json", Reports.crocus("R-1"));
         int eventsBefore = events();
-        assertThat(eventsBefore).as("R-1 received, an obligation opened for each of the four parties").isEqualTo(5);
+        assertThat(eventsBefore).as("four parties registered, R-1 received, an obligation opened for each of them")
+                .isEqualTo(9);
 
         Http.Reply answer = Http.call(port, Role.OVERSIGHT, "POST", "/api/v1/scenario-runs",
                 "application/yaml", Crocus.SCENARIO_TEXT);

@@ -4,6 +4,7 @@ import io.forewarn.incident.Incident;
 import io.forewarn.incident.IncidentReader;
 import io.forewarn.json.IncidentView;
 import io.forewarn.json.ReviewView;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.policy.Policy;
 import io.forewarn.report.TimeReader;
 import io.forewarn.review.AfterActionReview;
@@ -47,10 +48,12 @@ class IncidentController {
 
     private final CaseDesk desk;
     private final ServerSettings settings;
+    private final Gazetteer gazetteer;
 
-    IncidentController(CaseDesk desk, ServerSettings settings) {
+    IncidentController(CaseDesk desk, ServerSettings settings, Gazetteer gazetteer) {
         this.desk = desk;
         this.settings = settings;
+        this.gazetteer = gazetteer;
     }
 
     /**
@@ -111,7 +114,7 @@ class IncidentController {
     ReviewView review(@PathVariable String id) {
         Policy policy = desk.policy();
         return desk.read(casebook -> ReviewView.of(
-                new AfterActionReview(casebook, policy, settings.zone()).review(Found.incident(casebook, id)),
+                new AfterActionReview(casebook, policy, settings.zone(), gazetteer).review(Found.incident(casebook, id)),
                 policy.version(), casebook::report));
     }
 }

@@ -3,7 +3,9 @@ package io.forewarn.web.api;
 import io.forewarn.json.PartyView;
 import io.forewarn.party.Party;
 import io.forewarn.party.PartyReader;
+import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Slice;
+import io.forewarn.web.security.Caller;
 import io.forewarn.policy.Audience;
 import io.forewarn.server.CaseDesk;
 import io.forewarn.web.openapi.PartySchema;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,14 +49,12 @@ class PartyController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PartyView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body,
+                                     Authentication authentication) {
         Party party = PartyReader.read(RequestBodies.document(body));
+        String login = Caller.of(authentication).name();
         desk.change(duty -> {
-            if (duty.casebook().party(party.id()).isPresent()) {
-                throw new IllegalStateException("party " + party.id() + " exists; PUT /api/v1/parties/" + party.id()
-                        + " changes it");
-            }
-            duty.casebook().putParty(party);
+            duty.parties().register(party, login);
             return party;
         });
         return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(PartyView.of(party));
@@ -62,24 +64,45 @@ class PartyController {
             description = "The whole party, in the shape it is read in; its id must be the path's.")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     PartyView update(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body,
+                     Authentication authentication) {
         Party party = PartyReader.read(RequestBodies.document(body));
         if (!party.id().equals(id)) {
             throw new IllegalArgumentException("the body describes party " + party.id() + ", not " + id);
         }
+        String login = Caller.of(authentication).name();
         desk.change(duty -> {
-            duty.casebook().party(id).orElseThrow(() -> new NotFound("no party " + id));
-            duty.casebook().putParty(party);
+            onFile(duty.casebook(), id);
+            duty.parties().replace(party, login);
             return party;
         });
         return PartyView.of(party);
     }
 
+    @Operation(operationId = "removeParty", summary = "Remove a party",
+            description = "Takes the party off file: it is no longer listed or read, and no report reaches it; its "
+                    + "obligations still awaiting a warning are closed as no-longer-affected, and every obligation, "
+                    + "warning and review keeps naming it. Its id is not given out again. The answer is the party as "
+                    + "it stood.")
+    @DeleteMapping("/{id}")
+    PartyView remove(@PathVariable String id, Authentication authentication) {
+        String login = Caller.of(authentication).name();
+        return PartyView.of(desk.change(duty -> {
+            onFile(duty.casebook(), id);
+            return duty.parties().remove(id, login);
+        }));
+    }
+
+    /** The party with this id, unless there is none or it was removed (404 either way). */
+    private static Party onFile(Casebook casebook, String id) {
+        return casebook.party(id).filter(party -> !casebook.partyRemoved(id))
+                .orElseThrow(() -> new NotFound("no party " + id));
+    }
+
     @Operation(operationId = "readParty", summary = "Read a party")
     @GetMapping("/{id}")
     PartyView read(@PathVariable String id) {
-        return desk.read(casebook -> casebook.party(id).map(PartyView::of)
-                .orElseThrow(() -> new NotFound("no party " + id)));
+        return desk.read(casebook -> PartyView.of(onFile(casebook, id)));
     }
 
     @Operation(operationId = "listParties", summary = "List parties", description = "Optionally of one audience.")

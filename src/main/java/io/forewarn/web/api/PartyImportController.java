@@ -1,12 +1,14 @@
 package io.forewarn.web.api;
 
 import io.forewarn.code.Coded;
+import io.forewarn.obligation.PartyRegister;
 import io.forewarn.party.Party;
 import io.forewarn.party.bulk.ImportRow;
 import io.forewarn.party.bulk.PartyCsv;
 import io.forewarn.party.bulk.PartyGeoJson;
 import io.forewarn.party.bulk.RowProblem;
 import io.forewarn.server.CaseDesk;
+import io.forewarn.web.security.Caller;
 import io.forewarn.web.openapi.ImportSchemas;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Bulk import of parties: CSV ({@link PartyCsv} documents the columns) or a GeoJSON FeatureCollection
@@ -82,16 +84,17 @@ class PartyImportController {
                          @RequestBody byte[] body,
                          @Parameter(schema = @Schema(allowableValues = {"create", "upsert"}))
                          @RequestParam(defaultValue = "create") String mode,
-                         @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+                         @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                         Authentication authentication) {
         Mode chosen = mode(mode);
         String text = text(body, contentType);
         List<ImportRow> rows = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(CSV))
                 ? PartyCsv.read(RequestBodies.SOURCE, text)
                 : PartyGeoJson.read(RequestBodies.SOURCE, text);
-        return store(rows, chosen);
+        return store(rows, chosen, Caller.of(authentication).name());
     }
 
-    private ImportAnswer store(List<ImportRow> rows, Mode mode) {
+    private ImportAnswer store(List<ImportRow> rows, Mode mode, String login) {
         List<RowProblem> rejected = new ArrayList<>();
         List<ImportRow.Accepted> accepted = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
@@ -110,23 +113,38 @@ class PartyImportController {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         desk.change(duty -> {
-            // a chunk at a time: one question for which ids are on file, one batched upsert
+            // a chunk at a time: one question for the parties on file, one batched upsert, one batch of events,
+            // one question of the index for the open reports that reach them (PartyRegister.importAll)
             for (int from = 0; from < accepted.size(); from += CHUNK) {
                 List<ImportRow.Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + CHUNK));
-                Set<String> onFile = duty.casebook().partiesOnFile(chunk.stream().map(good -> good.party().id()).toList());
-                List<Party> stored = new ArrayList<>();
+                Map<String, Party> onFile = new HashMap<>();
+                List<String> ids = chunk.stream().map(good -> good.party().id()).toList();
+                duty.casebook().parties(ids).forEach(party -> onFile.put(party.id(), party));
+                java.util.Set<String> removed = onFile.isEmpty() ? java.util.Set.of() : duty.casebook().partiesRemoved(ids);
+                List<Party> registered = new ArrayList<>();
+                List<PartyRegister.Replacement> replaced = new ArrayList<>();
                 for (ImportRow.Accepted good : chunk) {
                     Party party = good.party();
-                    boolean exists = onFile.contains(party.id());
-                    if (exists && mode == Mode.CREATE) {
+                    Party before = onFile.get(party.id());
+                    if (removed.contains(party.id())) {
+                        rejected.add(new RowProblem(good.row(), "id",
+                                "the party with this id was removed, and its id is not given out again"));
+                        continue;
+                    }
+                    if (before != null && mode == Mode.CREATE) {
                         rejected.add(new RowProblem(good.row(), "id",
                                 "a party with this id is on file; import with ?mode=upsert to replace it"));
                         continue;
                     }
-                    stored.add(party);
-                    (exists ? updated : created).add(party.id());
+                    if (before == null) {
+                        registered.add(party);
+                        created.add(party.id());
+                    } else {
+                        replaced.add(new PartyRegister.Replacement(before, party));
+                        updated.add(party.id());
+                    }
                 }
-                duty.casebook().putParties(stored);
+                duty.parties().importAll(registered, replaced, login);
             }
             return null;
         });

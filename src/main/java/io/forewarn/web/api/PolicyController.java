@@ -12,6 +12,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import io.forewarn.server.CaseDesk;
+import io.forewarn.web.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +35,11 @@ import java.util.List;
 class PolicyController {
 
     private final PolicyBook policies;
+    private final CaseDesk desk;
 
-    PolicyController(PolicyBook policies) {
+    PolicyController(PolicyBook policies, CaseDesk desk) {
         this.policies = policies;
+        this.desk = desk;
     }
 
     @Operation(operationId = "readPolicy", summary = "The policy in force")
@@ -73,8 +78,16 @@ class PolicyController {
             @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(implementation = PolicySchema.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PolicySchema.class))})
                                              @RequestBody byte[] body,
-                                               @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        Policy policy = policies.upload(RequestBodies.yamlOrJson(body, contentType));
+                                               @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                               Authentication authentication) {
+        String source = RequestBodies.yamlOrJson(body, contentType);
+        String login = Caller.of(authentication).name();
+        // in the case desk's transaction, so the version stored and its ledger entry commit together
+        Policy policy = desk.change(duty -> {
+            Policy adopted = policies.upload(source);
+            duty.policyAdopted(adopted, login);
+            return adopted;
+        });
         return ResponseEntity.created(URI.create("/api/v1/policy/versions/" + policy.version()))
                 .body(version(policy.version()));
     }

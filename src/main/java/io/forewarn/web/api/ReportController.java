@@ -4,7 +4,11 @@ import io.forewarn.json.ObligationView;
 import io.forewarn.json.ReportView;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Slice;
+import io.forewarn.place.Place;
+import io.forewarn.place.PlaceReader;
 import io.forewarn.report.Harm;
+import io.forewarn.report.TimeWindow;
+import io.forewarn.yaml.YamlMap;
 import io.forewarn.report.ReportReader;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeReader;
@@ -72,6 +76,30 @@ class ReportController {
                 ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller.reader()),
                 opened.stream().map(ObligationView::of).toList());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
+    }
+
+    /**
+     * Revises a received report's place or threat window (or both) and resolves it again: a party it now
+     * affects gets its obligation, one it no longer affects has its obligation closed as no-longer-affected.
+     */
+    @Operation(operationId = "reviseReport", summary = "Revise a report's place or threat window",
+            description = "The place, the time window or both, as a report writes them; what is not given stays. The "
+                    + "report is resolved again against the parties: those it now affects get their obligations, those "
+                    + "it no longer affects have theirs (still awaiting a warning) closed as no-longer-affected.")
+    @PostMapping(path = "/{id}/revision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ReportView revise(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RequestSchemas.ReportRevision.class))) @RequestBody byte[] body,
+                      Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        YamlMap revision = RequestBodies.document(body).asMap().allowOnly("place", "time");
+        Optional<Place> place = revision.find("place").map(PlaceReader::read);
+        Optional<TimeWindow> window = revision.find("time").map(new TimeReader(settings.zone())::window);
+        ThreatReport revised = desk.change(duty -> {
+            duty.casebook().report(id).orElseThrow(() -> new NotFound("no report " + id));
+            return duty.revise(id, place, window, caller.name());
+        });
+        return ReportView.of(revised, desk.read(casebook -> casebook.triage(id)), caller.reader());
     }
 
     @Operation(operationId = "readReport", summary = "Read a report",

@@ -41,6 +41,11 @@ public final class RequestSchemas {
                          @JsonProperty("protected") ReportView.ProtectedView protectedMaterial) {
     }
 
+    @Schema(name = "ReportRevision", description = "A revision of a received report: its place, its threat window, or "
+            + "both, in the shapes a report writes them; at least one. What is not given stays as it was.")
+    public record ReportRevision(PlaceSchema place, WindowView time) {
+    }
+
     @Schema(name = "DraftRequest", description = "The warning to draft: its audience, any facet lowered below what the "
             + "ceiling allows, and the justification of each lowered facet (sources-and-methods, detail-unconfirmed or "
             + "waiver; leak-check and not-stated are the sanitizer's own)")

@@ -20,7 +20,7 @@ class ArchitectureTest {
      * The packages that hold the duty itself: the JDK and libraries of their own trade (JTS, ICU) only. The
      * party import ({@code party.bulk}) reads JSON and CSV files, so it is an edge, like {@code yaml}.
      */
-    private static final String[] DOMAIN = {"io.forewarn.code..", "io.forewarn.report..", "io.forewarn.place..", "io.forewarn.gazetteer..",
+    private static final String[] DOMAIN = {"io.forewarn.code..", "io.forewarn.language..", "io.forewarn.report..", "io.forewarn.place..", "io.forewarn.gazetteer..",
             "io.forewarn.policy..", "io.forewarn.party", "io.forewarn.sanitize..", "io.forewarn.obligation..",
             "io.forewarn.incident..", "io.forewarn.review..", "io.forewarn.dissemination.."};
 

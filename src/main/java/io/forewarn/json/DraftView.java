@@ -11,12 +11,13 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A draft: released levels, text, specificity, gaps, obstacles and the leak check's verdict.
  * Need-to-know: the leak verdict names a matched item only to a reader who may read protected material
  * (everyone else reads e.g. "protected term #0"), and the text of a draft the leak check blocks, which
- * by definition reveals protected material, is withheld from them ({@code text} null,
+ * by definition reveals protected material, is withheld from them ({@code text} and {@code texts} null,
  * {@code text-withheld: true}; the key is there only when the text is withheld).
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
@@ -24,6 +25,7 @@ public record DraftView(String id, String report, String audience, @Codes(DraftR
                         String decidedBy, List<String> obligations, String renews, LevelsView released,
                         LevelsView effectiveCeiling, double specificity, LevelsView justifications,
                         @Codes(Facet.class) List<String> gaps, @Codes(Facet.class) List<String> unjustifiedGaps, PlaceView place, WindowView window, String text,
+                        @Schema(description = "the text per language (BCP 47 tag), English first") Map<String, String> texts,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean textWithheld, Leak leak,
                         List<String> obstacles, boolean approvable) {
 
@@ -37,7 +39,8 @@ public record DraftView(String id, String report, String audience, @Codes(DraftR
                 LevelsView.of(draft.effectiveCeiling().levels()), LevelsView.specificity(draft.specificity()),
                 LevelsView.justifications(draft.justifications()), LevelsView.keys(draft.gaps()),
                 LevelsView.keys(draft.unjustifiedGaps()), PlaceView.of(draft.releasedPlace()),
-                WindowView.ofStated(draft.statedWindow()), withheld ? null : draft.text(), withheld ? Boolean.TRUE : null,
+                WindowView.ofStated(draft.statedWindow()), withheld ? null : draft.text(),
+                withheld ? null : WarningView.texts(draft.texts()), withheld ? Boolean.TRUE : null,
                 Leak.of(draft.leak(), reader), draft.obstacles(), draft.isApprovable());
     }
 

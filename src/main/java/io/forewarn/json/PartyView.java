@@ -1,6 +1,7 @@
 package io.forewarn.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.forewarn.language.Language;
 import io.forewarn.party.Party;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,7 +12,8 @@ import java.util.List;
  * A party in the shape it is written in, so what is read back can be written again: its place under
  * the key of its kind ({@link Party#placeKey()}: the {@code area} of registrants and of the public, an
  * authority's {@code jurisdiction}, a venue's {@code place}); registrants carry their {@code count}, a
- * venue its {@code kinds}, an authority its {@code channel}. The keys of other kinds are left out.
+ * venue its {@code kinds}, an authority its {@code channel}. The keys of other kinds are left out, and so
+ * are {@code languages} when the party names none.
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record PartyView(String id, String kind, String audience, String relationship,
@@ -21,7 +23,8 @@ public record PartyView(String id, String kind, String audience, String relation
                         @JsonInclude(JsonInclude.Include.NON_NULL) Long count,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> kinds,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
-                        boolean synthetic) {
+                        boolean synthetic,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> languages) {
 
     public static PartyView of(Party party) {
         PlaceView place = PlaceView.of(party.place());
@@ -31,6 +34,7 @@ public record PartyView(String id, String kind, String audience, String relation
         String channel = party instanceof Party.Authority authority ? authority.channel() : null;
         return new PartyView(party.id(), party.kind(), party.audience().name(), party.relationship().code(),
                 key.equals("area") ? place : null, key.equals("jurisdiction") ? place : null,
-                key.equals("place") ? place : null, count, kinds, channel, party.synthetic());
+                key.equals("place") ? place : null, count, kinds, channel, party.synthetic(),
+                party.languages().stream().map(Language::tag).toList());
     }
 }

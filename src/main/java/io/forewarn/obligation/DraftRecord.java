@@ -47,6 +47,10 @@ public record DraftRecord(String id, Draft draft, String draftedBy, Instant draf
                 Optional.of(approver + " (" + role.code() + ")"));
     }
 
+    DraftRecord withDraft(Draft edited) {
+        return new DraftRecord(id, edited, draftedBy, draftedAt, obligationIds, renews, status, decidedBy);
+    }
+
     DraftRecord withStatus(Status next) {
         return new DraftRecord(id, draft, draftedBy, draftedAt, obligationIds, renews, next, decidedBy);
     }

@@ -158,6 +158,12 @@ public sealed interface DutyEvent {
         public String subject() { return draft.id(); }
     }
 
+    /** A person changed the wording of a draft before approval; its levels were scored again. */
+    record DraftEdited(Instant at, DraftRecord draft, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.DRAFT_EDITED; }
+        public String subject() { return draft.id(); }
+    }
+
     // --- warnings
 
     /**

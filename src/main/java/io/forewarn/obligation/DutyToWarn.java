@@ -1,5 +1,6 @@
 package io.forewarn.obligation;
 
+import io.forewarn.language.Language;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
@@ -21,6 +22,7 @@ import io.forewarn.incident.Incident;
 import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Draft;
 import io.forewarn.sanitize.Justification;
+import io.forewarn.sanitize.LeakCheckRefusal;
 import io.forewarn.sanitize.LeakCheck;
 import io.forewarn.sanitize.LeakVerdict;
 import io.forewarn.policy.ReleaseCeiling;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,7 +194,8 @@ public final class DutyToWarn {
                         + "less specifically; none covers " + String.join(", ", unwaived));
             }
         }
-        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications);
+        Draft draft = sanitizer.draft(report, audience, ceiling(audience), lowered, justifications, policy.advice(),
+                languagesFor(audience, waiting));
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), waiting,
                 Optional.empty(), DraftRecord.Status.DRAFTED, Optional.empty());
         cancelDraftsSupersededBy(record, actor);
@@ -202,6 +206,18 @@ public final class DutyToWarn {
         }
         publish(new DutyEvent.WarningDrafted(record.draftedAt(), record, drafted, actor, draftSummary(record)));
         return record;
+    }
+
+    /**
+     * The languages a draft is written in besides English: those the policy sets for the audience, then those
+     * its parties name, each once.
+     */
+    private List<Language> languagesFor(Audience audience, List<String> obligationIds) {
+        LinkedHashSet<Language> languages = new LinkedHashSet<>(policy.languages(audience));
+        for (String id : obligationIds) {
+            casebook.party(obligation(id).partyId()).ifPresent(party -> languages.addAll(party.languages()));
+        }
+        return List.copyOf(languages);
     }
 
     private boolean mayBeLessSpecific(String obligationId) {
@@ -234,12 +250,43 @@ public final class DutyToWarn {
                 .toList();
         Map<Facet, Level> lowered = current.justifications().isEmpty() ? Map.of() : current.released();
         Draft draft = sanitizer.draft(report, current.audience(), ceiling(current.audience()), lowered,
-                current.justifications());
+                current.justifications(), policy.advice(), languagesFor(current.audience(), obligations));
         DraftRecord record = new DraftRecord(casebook.nextId("D"), draft, actor, clock.instant(), obligations,
                 Optional.of(warningId), DraftRecord.Status.DRAFTED, Optional.empty());
         casebook.put(record);
         publish(new DutyEvent.RenewalDrafted(record.draftedAt(), record, actor, draftSummary(record)));
         return record;
+    }
+
+    /**
+     * Replaces the wording of one language of a draft before it is approved. The leak check reads the new
+     * text, and an edit through which protected material shows is refused; the levels the text still
+     * states are scored again (see {@link Sanitizer#edit}), so dropping a fact needs a justification.
+     *
+     * @throws LeakCheckRefusal when the new text reveals protected material; its message names only the
+     *                          kind and number of each item
+     */
+    public DraftRecord editText(String draftId, Language language, String text, Map<Facet, Justification> justifications,
+                                String actor) {
+        DraftRecord record = draftRecord(draftId);
+        if (record.status() != DraftRecord.Status.DRAFTED) {
+            throw new IllegalStateException("draft " + draftId + " is " + record.status().code() + "; only a drafted "
+                    + "draft can be edited (withdraw it and draft anew)");
+        }
+        ThreatReport report = report(record.draft().reportId());
+        if (LeakCheck.forReport(report).check(text) instanceof LeakVerdict.Blocked blocked) {
+            throw new LeakCheckRefusal("the leak check refuses the edited text of draft " + draftId + ": it reveals "
+                    + blocked.matches().stream().map(match -> match.describe(Role.OVERSIGHT)).distinct()
+                    .collect(Collectors.joining(", ")));
+        }
+        Draft before = record.draft();
+        DraftRecord edited = record.withDraft(sanitizer.edit(before, report, language, text, justifications));
+        casebook.put(edited);
+        publish(new DutyEvent.DraftEdited(clock.instant(), edited, actor, "draft " + draftId + " edited by " + actor
+                + " (" + language + "): specificity " + String.format(java.util.Locale.ROOT, "%.2f", before.specificity())
+                + " -> " + String.format(java.util.Locale.ROOT, "%.2f", edited.draft().specificity()) + " "
+                + levels(edited.draft().released())));
+        return edited;
     }
 
     /** Approves a draft. The approver must be another person than the drafter and hold an approving role. */
@@ -321,7 +368,7 @@ public final class DutyToWarn {
                 .map(id -> casebook.obligation(id).orElseThrow().partyId())
                 .toList();
         Warning warning = new Warning(casebook.nextId("W"), report.id(), draft.audience(), partyIds, now,
-                new TimeWindow(now, until), draft.released(), draft.releasedPlace(), draft.statedWindow(), draft.text(),
+                new TimeWindow(now, until), draft.released(), draft.releasedPlace(), draft.statedWindow(), draft.text(), draft.translations(),
                 draft.specificity(), draft.justifications(), record.renews(), false);
         casebook.put(warning);
         casebook.put(record.withStatus(DraftRecord.Status.ISSUED));
@@ -364,7 +411,7 @@ public final class DutyToWarn {
             said = "(text withheld: it reveals protected material)";
         }
         Warning warning = new Warning(id, reportId, audience, partyIds, now, validity, released,
-                releasedPlace, stated, said, Specificity.of(released), justifications, renews, true);
+                releasedPlace, stated, said, Map.of(), Specificity.of(released), justifications, renews, true);
         casebook.put(warning);
         List<Obligation> moved = new ArrayList<>();
         for (String partyId : partyIds) {

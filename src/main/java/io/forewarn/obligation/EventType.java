@@ -24,6 +24,7 @@ public enum EventType {
     APPROVAL_REFUSED("approval-refused"),
     DRAFT_APPROVED("draft-approved"),
     DRAFT_CANCELLED("draft-cancelled"),
+    DRAFT_EDITED("draft-edited"),
     WARNING_ISSUED("warning-issued"),
     WARNING_RENEWED("warning-renewed"),
     RECORDED_WARNING_LEAKED("recorded-warning-leaked"),

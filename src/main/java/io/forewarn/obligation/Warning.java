@@ -1,5 +1,6 @@
 package io.forewarn.obligation;
 
+import io.forewarn.language.Language;
 import io.forewarn.place.Place;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
@@ -8,6 +9,8 @@ import io.forewarn.policy.Audience;
 import io.forewarn.sanitize.Justification;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +21,8 @@ import java.util.Optional;
  *
  * @param releasedPlace  the place as released (the report's place cut to the released level)
  * @param statedWindow   the time window the warning states; empty when time was released at {@code none}
+ * @param text           the text in English
+ * @param translations   the text in each other language its parties need
  * @param renews         the warning this one renews, if it is a renewal
  * @param recorded       true when it replays a warning actually given (scenario {@code as-recorded})
  */
@@ -32,6 +37,7 @@ public record Warning(
         Place releasedPlace,
         Optional<TimeWindow> statedWindow,
         String text,
+        Map<Language, String> translations,
         double specificity,
         Map<Facet, Justification> justifications,
         Optional<String> renews,
@@ -48,8 +54,21 @@ public record Warning(
         Objects.requireNonNull(releasedPlace, "releasedPlace");
         Objects.requireNonNull(statedWindow, "statedWindow");
         Objects.requireNonNull(text, "text");
+        // null in the rows stored before warnings had languages
+        translations = translations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(translations));
+        if (translations.containsKey(Language.ENGLISH)) {
+            throw new IllegalArgumentException("the English text is the text, not a translation");
+        }
         justifications = Facet.copyOf(justifications);
         Objects.requireNonNull(renews, "renews");
+    }
+
+    /** The text per language: English (the text the agency reads and its timeline quotes), then the translations. */
+    public Map<Language, String> texts() {
+        Map<Language, String> texts = new LinkedHashMap<>();
+        texts.put(Language.ENGLISH, text);
+        texts.putAll(translations);
+        return Collections.unmodifiableMap(texts);
     }
 
     public boolean isValidAt(Instant instant) {

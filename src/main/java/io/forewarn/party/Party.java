@@ -1,5 +1,6 @@
 package io.forewarn.party;
 
+import io.forewarn.language.Language;
 import io.forewarn.place.Place;
 import io.forewarn.policy.Audience;
 
@@ -17,6 +18,9 @@ public sealed interface Party {
 
     /** Invented to exercise the system rather than taken from the public record. */
     boolean synthetic();
+
+    /** The languages it reads warnings in, besides English; empty when it names none. */
+    List<Language> languages();
 
     /** The place this party is at, covers or governs; what resolution matches a report's place against. */
     Place place();
@@ -44,12 +48,19 @@ public sealed interface Party {
 
     /** People registered with the agency (citizens abroad, staff) in an area. */
     record Registrants(String id, Audience audience, Relationship relationship, Place place, long count,
-                       boolean synthetic) implements Party {
+                       boolean synthetic,
+            List<Language> languages) implements Party {
         public Registrants {
             requireIdentity(id, audience, relationship, place);
+            languages = languagesOrNone(languages);
             if (count < 0) {
                 throw new IllegalArgumentException("registrant count must not be negative");
             }
+        }
+
+        /** A party that names no language of its own. */
+        public Registrants(String id, Audience audience, Relationship relationship, Place place, long count, boolean synthetic) {
+            this(id, audience, relationship, place, count, synthetic, List.of());
         }
 
         @Override
@@ -60,10 +71,17 @@ public sealed interface Party {
 
     /** An organisation or venue at a place, of one or more kinds (e.g. "concert hall"). */
     record Venue(String id, Audience audience, Relationship relationship, Place place, List<String> kinds,
-                 boolean synthetic) implements Party {
+                 boolean synthetic,
+            List<Language> languages) implements Party {
         public Venue {
             requireIdentity(id, audience, relationship, place);
+            languages = languagesOrNone(languages);
             kinds = List.copyOf(kinds);
+        }
+
+        /** A party that names no language of its own. */
+        public Venue(String id, Audience audience, Relationship relationship, Place place, List<String> kinds, boolean synthetic) {
+            this(id, audience, relationship, place, kinds, synthetic, List.of());
         }
 
         @Override
@@ -74,10 +92,17 @@ public sealed interface Party {
 
     /** An authority whose jurisdiction is {@link #place()}, reached over a liaison channel. */
     record Authority(String id, Audience audience, Relationship relationship, Place place, String channel,
-                     boolean synthetic) implements Party {
+                     boolean synthetic,
+            List<Language> languages) implements Party {
         public Authority {
             requireIdentity(id, audience, relationship, place);
+            languages = languagesOrNone(languages);
             Objects.requireNonNull(channel, "channel");
+        }
+
+        /** A party that names no language of its own. */
+        public Authority(String id, Audience audience, Relationship relationship, Place place, String channel,     boolean synthetic) {
+            this(id, audience, relationship, place, channel, synthetic, List.of());
         }
 
         @Override
@@ -87,16 +112,31 @@ public sealed interface Party {
     }
 
     /** The public of an area. */
-    record Public(String id, Audience audience, Relationship relationship, Place place, boolean synthetic)
+    record Public(String id, Audience audience, Relationship relationship, Place place, boolean synthetic,
+            List<Language> languages)
             implements Party {
         public Public {
             requireIdentity(id, audience, relationship, place);
+            languages = languagesOrNone(languages);
+        }
+
+        /** A party that names no language of its own. */
+        public Public(String id, Audience audience, Relationship relationship, Place place, boolean synthetic) {
+            this(id, audience, relationship, place, synthetic, List.of());
         }
 
         @Override
         public String kind() {
             return "public";
         }
+    }
+
+    /**
+     * The languages as given, each once; none when absent, as in the rows stored before parties named
+     * their languages.
+     */
+    private static List<Language> languagesOrNone(List<Language> languages) {
+        return languages == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(languages));
     }
 
     private static void requireIdentity(String id, Audience audience, Relationship relationship, Place place) {

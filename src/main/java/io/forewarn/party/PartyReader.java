@@ -1,5 +1,7 @@
 package io.forewarn.party;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Languages;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceReader;
 import io.forewarn.policy.Audience;
@@ -10,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one party: {@code {id, kind, audience, relationship, synthetic}} and, by kind,
+ * Reads one party: {@code {id, kind, audience, relationship, synthetic, languages}} and, by kind,
  * registrants {@code count, area}; public {@code area}; authority {@code jurisdiction, channel};
  * venue {@code place, kinds}. The keys allowed depend on the kind, so a venue's {@code area} or an
  * authority's {@code count} is refused instead of ignored.
  */
 public final class PartyReader {
 
-    private static final List<String> COMMON = List.of("id", "kind", "audience", "relationship", "synthetic");
+    private static final List<String> COMMON = List.of("id", "kind", "audience", "relationship", "synthetic", "languages");
 
     private PartyReader() {
     }
@@ -54,13 +56,14 @@ public final class PartyReader {
     private static Party party(YamlMap map, String kind, String id, Audience audience, Relationship relationship,
                                boolean synthetic) {
         Place place = PlaceReader.read(map.get(Party.placeKey(kind)));
+        List<Language> languages = map.optionalList("languages").stream().map(Languages::shipped).toList();
         return switch (kind) {
             case "registrants" -> new Party.Registrants(id, audience, relationship, place, count(map.get("count")),
-                    synthetic);
-            case "public" -> new Party.Public(id, audience, relationship, place, synthetic);
+                    synthetic, languages);
+            case "public" -> new Party.Public(id, audience, relationship, place, synthetic, languages);
             case "authority" -> new Party.Authority(id, audience, relationship, place,
-                    map.optionalString("channel").orElse("liaison"), synthetic);
-            default -> new Party.Venue(id, audience, relationship, place, kinds(map), synthetic);
+                    map.optionalString("channel").orElse("liaison"), synthetic, languages);
+            default -> new Party.Venue(id, audience, relationship, place, kinds(map), synthetic, languages);
         };
     }
 

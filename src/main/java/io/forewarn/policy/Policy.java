@@ -1,5 +1,6 @@
 package io.forewarn.policy;
 
+import io.forewarn.language.Language;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Harm;
 
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  * @param validity          how long an issued warning is valid (never beyond the threat window)
  * @param renewBeforeExpiry how long before a warning expires its renewal is due
  * @param escalation        the roles an overdue obligation escalates to, in order
+ * @param advice            the protective advice warnings carry, the first that fits a threat applying
+ * @param languages         the languages each audience's warnings are written in, beside English and the
+ *                          languages its parties name
  */
 public record Policy(
         int version,
@@ -31,7 +35,9 @@ public record Policy(
         Duration validity,
         Duration renewBeforeExpiry,
         List<Role> escalation,
-        Map<WaiverReason, WaiverRule> waivers) {
+        Map<WaiverReason, WaiverRule> waivers,
+        List<Advice> advice,
+        Map<Audience, List<Language>> languages) {
 
     public Policy {
         if (version < 1) {
@@ -46,6 +52,15 @@ public record Policy(
         EnumMap<WaiverReason, WaiverRule> rules = new EnumMap<>(WaiverReason.class);
         rules.putAll(waivers);
         waivers = Collections.unmodifiableMap(rules);
+        advice = List.copyOf(advice);
+        Map<Audience, List<Language>> spoken = new TreeMap<>();
+        languages.forEach((audience, tags) -> spoken.put(audience, List.copyOf(tags)));
+        languages = Collections.unmodifiableMap(spoken);
+    }
+
+    /** The languages the policy has an audience's warnings written in (English is always one). */
+    public List<Language> languages(Audience audience) {
+        return languages.getOrDefault(audience, List.of());
     }
 
     public Optional<ReleaseCeiling> ceiling(Audience audience) {

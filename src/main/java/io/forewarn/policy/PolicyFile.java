@@ -1,5 +1,7 @@
 package io.forewarn.policy;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Languages;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Harm;
 import io.forewarn.yaml.FileProblem;
@@ -37,7 +39,7 @@ public final class PolicyFile {
     public static final String DEFAULT_RESOURCE = "/policy/default-policy.yaml";
 
     private static final List<String> KEYS = List.of("version", "harms", "min-credibility", "deadlines",
-            "audiences", "validity", "renewal", "escalation", "waivers");
+            "audiences", "validity", "renewal", "escalation", "waivers", "advice", "languages");
 
     /** The roles that approve things; the others draft, send, read or oversee. */
     private static final Set<Role> APPROVING_ROLES = EnumSet.of(Role.APPROVER, Role.DIRECTOR);
@@ -78,16 +80,66 @@ public final class PolicyFile {
         YamlMap policy = root.asMap().allowOnly(KEYS);
         Duration validity = policy.get("validity").asPositiveDuration();
         Duration renewBeforeExpiry = renewal(policy.map("renewal").allowOnly("before-expiry"), validity);
+        Map<Audience, ReleaseCeiling> audiences = audiences(policy.get("audiences"));
         return new Policy(
                 version(policy.get("version")),
                 harms(policy.get("harms")),
                 minCredibility(policy.get("min-credibility")),
                 deadlines(policy.map("deadlines").allowOnly("imminent", "default", "imminent-within", "lead-time")),
-                audiences(policy.get("audiences")),
+                audiences,
                 validity,
                 renewBeforeExpiry,
                 escalation(policy.get("escalation")),
-                waivers(policy.get("waivers")));
+                waivers(policy.get("waivers")),
+                advice(policy.optionalList("advice")),
+                languages(policy.optionalMap("languages"), audiences.keySet()));
+    }
+
+    /** Optional: per audience, the languages its warnings are written in besides English. */
+    private static Map<Audience, List<Language>> languages(java.util.Optional<YamlMap> map, Set<Audience> audiences) {
+        Map<Audience, List<Language>> languages = new LinkedHashMap<>();
+        if (map.isEmpty()) {
+            return languages;
+        }
+        for (YamlMap.Entry entry : map.get().entries()) {
+            Audience audience = entry.key().as(Audience::new);
+            if (!audiences.contains(audience)) {
+                throw entry.key().problem("audience '" + audience + "' has no release ceiling under audiences");
+            }
+            List<Language> spoken = new ArrayList<>();
+            for (YamlValue tag : entry.value().asList()) {
+                spoken.add(Languages.shipped(tag));
+            }
+            languages.put(audience, spoken);
+        }
+        return languages;
+    }
+
+    /** Optional, so that policies written before advice existed still load. */
+    private static List<Advice> advice(List<YamlValue> entries) {
+        List<Advice> advice = new ArrayList<>();
+        for (YamlValue entry : entries) {
+            YamlMap map = entry.asMap().allowOnly("harms", "targets", "text");
+            Set<Harm> harms = EnumSet.noneOf(Harm.class);
+            if (map.has("harms")) {
+                for (YamlValue harm : map.list("harms")) {
+                    harms.add(harm.as(Harm::of));
+                }
+            } else {
+                harms.addAll(EnumSet.allOf(Harm.class));
+            }
+            List<String> targets = map.optionalStringList("targets");
+            YamlMap texts = map.map("text");
+            Map<Language, String> text = new LinkedHashMap<>();
+            for (YamlMap.Entry language : texts.entries()) {
+                text.put(language.key().as(Language::of), language.value().asText());
+            }
+            if (!text.containsKey(Language.ENGLISH)) {
+                throw texts.problem("advice needs its English text (en); the other languages are optional");
+            }
+            advice.add(new Advice(harms, targets, text));
+        }
+        return advice;
     }
 
     private static int version(YamlValue value) {

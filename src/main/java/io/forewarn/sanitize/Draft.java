@@ -1,5 +1,6 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.language.Language;
 import io.forewarn.policy.ReleaseCeiling;
 import io.forewarn.policy.Audience;
 import io.forewarn.place.Place;
@@ -7,6 +8,8 @@ import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.TimeWindow;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +17,11 @@ import java.util.Optional;
 
 /**
  * A warning drafted for one audience from one report: the released level and wording of each facet,
- * the text, its specificity, the justification of every gap below the effective ceiling, and the
- * leak check's verdict on the whole text.
+ * the text in each language its parties need (English first), its specificity, the justification of
+ * every gap below the effective ceiling, and the leak check's verdict on every text.
+ *
+ * @param text         the text in English
+ * @param translations the text in each other language its parties need
  */
 public record Draft(
         String reportId,
@@ -25,6 +31,7 @@ public record Draft(
         Place releasedPlace,
         Optional<TimeWindow> statedWindow,
         String text,
+        Map<Language, String> translations,
         Map<Facet, Justification> justifications,
         LeakVerdict leak) {
 
@@ -36,8 +43,21 @@ public record Draft(
         Objects.requireNonNull(releasedPlace, "releasedPlace");
         Objects.requireNonNull(statedWindow, "statedWindow");
         Objects.requireNonNull(text, "text");
+        // null in the rows stored before warnings had languages
+        translations = translations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(translations));
+        if (translations.containsKey(Language.ENGLISH)) {
+            throw new IllegalArgumentException("the English text is the text, not a translation");
+        }
         justifications = Facet.copyOf(justifications);
         Objects.requireNonNull(leak, "leak");
+    }
+
+    /** The text per language: English (the text the agency reads and its timeline quotes), then the translations. */
+    public Map<Language, String> texts() {
+        Map<Language, String> texts = new LinkedHashMap<>();
+        texts.put(Language.ENGLISH, text);
+        texts.putAll(translations);
+        return Collections.unmodifiableMap(texts);
     }
 
     public double specificity() {

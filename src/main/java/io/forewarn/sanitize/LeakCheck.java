@@ -7,7 +7,9 @@ import io.forewarn.sanitize.LeakMatch.Kind;
 import io.forewarn.sanitize.TextFolding.Reading;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.Objects;
  * Blocks a draft warning through which a protected item of a report shows: a source description,
  * a collection method, a protected term, or a portion marked protected.
  *
- * <p>Draft and items are compared after {@link TextFolding}, in each of its readings; a match in
- * either reading blocks. An item (source, method or term) shows through when
+ * <p>Draft and items are compared after {@link TextFolding}, in each of its readings (the consonantal
+ * one only for a draft holding Arabic script, whose short vowels are not written); a match in any
+ * reading blocks. An item (source, method or term) shows through when
  * <ol>
  *   <li>its folded words occur in the draft's folded words as a whole-word sequence (so a
  *       protected "ion" does not block "region"); or</li>
@@ -58,6 +61,9 @@ public final class LeakCheck {
     private static final int RAW_RUN_FACTOR = 3;
 
     private static final LeakVerdict CLEAN = new LeakVerdict.Clean();
+
+    /** The readings every text is checked in; the consonantal one only a text in Arabic script. */
+    private static final List<Reading> EVERY_TEXT = List.of(Reading.VISUAL, Reading.PHONETIC);
 
     /** A source, method or term, folded in every reading. */
     private record Item(LeakMatch match, Map<Reading, String> paddedWords, boolean spacedMatch) {
@@ -118,7 +124,7 @@ public final class LeakCheck {
             int maxUnfinished = 0;
             for (int i = 0; i < this.items.size(); i++) {
                 Item item = this.items.get(i);
-                if (item.spacedMatch()) {
+                if (item.spacedMatch() && item.paddedWords().containsKey(reading)) {
                     String unfinished = String.join("", TextFolding.baseWords(item.match().item(), reading));
                     String joined = reading.finish(unfinished);
                     targets.computeIfAbsent(joined, k -> new ArrayList<>()).add(i);
@@ -133,7 +139,7 @@ public final class LeakCheck {
             Map<String, List<Integer>> byGram = new HashMap<>();
             for (int p = 0; p < this.portions.size(); p++) {
                 ProtectedPortion portion = this.portions.get(p);
-                if (!portion.belowNgram()) {
+                if (!portion.belowNgram() && portion.paddedWords().containsKey(reading)) {
                     for (String gram : ngrams(TextFolding.words(portion.match().item(), reading))) {
                         List<Integer> owners = byGram.computeIfAbsent(gram, k -> new ArrayList<>());
                         if (owners.isEmpty() || owners.get(owners.size() - 1) != p) {
@@ -163,16 +169,26 @@ public final class LeakCheck {
         LeakMatch match = new LeakMatch(Kind.PORTION, index, text);
         Map<Reading, String> padded = paddedWordsOrFail(match);
         boolean belowNgram = false;
-        for (Reading reading : Reading.values()) {
+        for (Reading reading : EVERY_TEXT) {
             belowNgram |= TextFolding.words(text, reading).size() < PORTION_NGRAM;
         }
         return new ProtectedPortion(match, padded, belowNgram);
     }
 
-    /** The item's folded words per reading, space-padded for whole-word search. */
+    /**
+     * The item's folded words per reading, space-padded for whole-word search. The consonantal reading is
+     * there only for a source, method or term of {@value TextFolding.Reading#MIN_CONSONANTS} consonants or
+     * more: a protected portion is prose, and a short item's consonants alone match too much.
+     */
     private static Map<Reading, String> paddedWordsOrFail(LeakMatch match) {
         Map<Reading, String> padded = new EnumMap<>(Reading.class);
-        for (Reading reading : Reading.values()) {
+        if (match.kind() != Kind.PORTION) {
+            List<String> consonants = TextFolding.words(match.item(), Reading.CONSONANTAL);
+            if (String.join("", consonants).length() >= Reading.MIN_CONSONANTS) {
+                padded.put(Reading.CONSONANTAL, pad(consonants));
+            }
+        }
+        for (Reading reading : EVERY_TEXT) {
             List<String> words = TextFolding.words(match.item(), reading);
             if (words.isEmpty()) {
                 // The text stays out of the message: exceptions reach logs and error pages.
@@ -184,12 +200,28 @@ public final class LeakCheck {
         return Collections.unmodifiableMap(padded);
     }
 
+    /** Checks every text of a draft (one per language); blocked when any is, by every item that shows through any. */
+    public LeakVerdict check(Collection<String> texts) {
+        LinkedHashSet<LeakMatch> matches = new LinkedHashSet<>();
+        for (String text : texts) {
+            if (check(text) instanceof LeakVerdict.Blocked blocked) {
+                matches.addAll(blocked.matches());
+            }
+        }
+        return matches.isEmpty() ? CLEAN : new LeakVerdict.Blocked(matches.stream()
+                .sorted(java.util.Comparator.comparing(LeakMatch::kind).thenComparingInt(LeakMatch::index))
+                .toList());
+    }
+
     /** Checks a draft warning against every protected item of the report. */
     public LeakVerdict check(String text) {
         Objects.requireNonNull(text, "text");
         boolean[] itemHit = new boolean[items.size()];
         boolean[] portionHit = new boolean[portions.size()];
         for (Reading reading : Reading.values()) {
+            if (!EVERY_TEXT.contains(reading) && !TextFolding.hasArabicScript(text)) {
+                continue;
+            }
             List<String> base = TextFolding.baseWords(text, reading);
             List<String> words = new ArrayList<>(base.size());
             for (String word : base) {
@@ -198,7 +230,8 @@ public final class LeakCheck {
             String padded = pad(words);
 
             for (int i = 0; i < items.size(); i++) {
-                if (!itemHit[i] && padded.contains(items.get(i).paddedWords().get(reading))) {
+                String item = items.get(i).paddedWords().get(reading);
+                if (!itemHit[i] && item != null && padded.contains(item)) {
                     itemHit[i] = true;
                 }
             }
@@ -206,7 +239,8 @@ public final class LeakCheck {
 
             for (int p = 0; p < portions.size(); p++) {
                 ProtectedPortion portion = portions.get(p);
-                if (!portionHit[p] && portion.belowNgram() && padded.contains(portion.paddedWords().get(reading))) {
+                String portionWords = portion.paddedWords().get(reading);
+                if (!portionHit[p] && portion.belowNgram() && portionWords != null && padded.contains(portionWords)) {
                     portionHit[p] = true;
                 }
             }

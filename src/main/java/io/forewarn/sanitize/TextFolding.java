@@ -45,16 +45,29 @@ public final class TextFolding {
         /** A letter stands for the Latin letter it looks like. */
         VISUAL,
         /** A letter stands for the Latin letter it sounds like. */
-        PHONETIC;
+        PHONETIC,
+        /**
+         * Only the consonants count: Arabic script (Persian, Arabic, Urdu) writes short vowels not at all
+         * and long ones as consonant letters (و, ی), so "کسترل" is the "kestrel" of a Latin original. The
+         * phonetic reading without a, e, i, o, u, w, y. It makes many unrelated words meet, so the leak
+         * check reads a text this way only when the text holds Arabic script, and only for items with at
+         * least {@value #MIN_CONSONANTS} consonants.
+         */
+        CONSONANTAL;
+
+        /** Items with fewer consonants than this are not compared by their consonants alone. */
+        public static final int MIN_CONSONANTS = 4;
 
         /** The last, per-word step of this reading, applied to a word of {@link #baseWords}. */
         String finish(String baseWord) {
-            return this == PHONETIC ? soundFold(baseWord) : baseWord;
+            return this == VISUAL ? baseWord : soundFold(baseWord);
         }
     }
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
+    private static final UnicodeSet ARABIC_SCRIPT = new UnicodeSet("[:Script=Arabic:]").freeze();
 
     private static final UnicodeSet DEFAULT_IGNORABLE =
             new UnicodeSet("[:Default_Ignorable_Code_Point:]").freeze();
@@ -120,8 +133,14 @@ public final class TextFolding {
         String folded = switch (reading) {
             case VISUAL -> visualBase(text);
             case PHONETIC -> phoneticBase(text);
+            case CONSONANTAL -> phoneticBase(text).replaceAll("[aeiouwy]", "");
         };
         return splitWords(folded);
+    }
+
+    /** Whether a text holds a letter of the Arabic script, which writes few vowels. */
+    static boolean hasArabicScript(String text) {
+        return ARABIC_SCRIPT.containsSome(text);
     }
 
     private static String visualBase(String text) {

@@ -1,5 +1,7 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Phrasebook;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.TimeWindow;
@@ -8,19 +10,17 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * States a threat window at a time level. A level states a window that contains the true one, so a
- * coarser level widens the window to whole days, weeks (Monday first) or months in the agency's zone.
+ * coarser level widens the window to whole days, weeks (Monday first) or months in the zone of the
+ * threatened place.
  */
 public final class TimeStatement {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM uuuu HH:mm", Locale.ENGLISH);
 
     private TimeStatement() {
     }
@@ -46,23 +46,43 @@ public final class TimeStatement {
         };
     }
 
-    /** Human wording of a day, e.g. "22 March 2024". */
+    /** Human wording of a day in English, e.g. "22 March 2024". */
     public static String day(LocalDate date) {
-        return DATE.format(date);
+        return Phrasebook.of(Language.ENGLISH).date().format(date);
     }
 
-    /** Human wording of a stated window, e.g. "between 1 March 2024 and 31 March 2024". */
-    public static String describe(TimeWindow stated, Level level, ZoneId zone) {
+    /**
+     * The time sentence of a stated window in a phrasebook's language: days for day, week and month
+     * ("Dates: from 1 March 2024 to 31 March 2024."), and at {@code exact} the first and last moment,
+     * each with the zone's name ("Time: from 22 March 2024, 19:00 MSK to 22 March 2024, 23:00 MSK.").
+     *
+     * @param zone the zone of the threatened place, in which the window was stated
+     */
+    public static String describe(TimeWindow stated, Level level, ZoneId zone, Phrasebook book) {
         ZonedDateTime from = stated.from().atZone(zone);
         ZonedDateTime to = stated.to().atZone(zone);
         if (level.name().equals("exact")) {
-            return "between " + DATE_TIME.format(from) + " and " + DATE_TIME.format(to) + " (" + zone.getId() + ")";
+            return book.say("time", Map.of("level", level.name(), "span", "range",
+                    "from", book.dateTime().format(from) + " " + ZoneNames.of(from),
+                    "to", book.dateTime().format(to) + " " + ZoneNames.of(to)));
         }
         LocalDate lastDay = endDate(to).minusDays(1);
-        if (lastDay.equals(from.toLocalDate())) {
-            return "on " + day(from.toLocalDate());
+        boolean oneDay = lastDay.equals(from.toLocalDate());
+        return book.say("time", Map.of("level", level.name(), "span", oneDay ? "one_day" : "range",
+                "from", book.date().format(from.toLocalDate()), "to", book.date().format(lastDay)));
+    }
+
+    /**
+     * The dates (or, at exact, the moments) a stated window is written with in a phrasebook's language,
+     * without the words around them: what a text must hold to state it.
+     */
+    static List<String> days(TimeWindow stated, Level level, ZoneId zone, Phrasebook book) {
+        ZonedDateTime from = stated.from().atZone(zone);
+        ZonedDateTime to = stated.to().atZone(zone);
+        if (level.name().equals("exact")) {
+            return List.of(book.dateTime().format(from), book.dateTime().format(to));
         }
-        return "between " + day(from.toLocalDate()) + " and " + day(lastDay);
+        return List.of(book.date().format(from.toLocalDate()), book.date().format(endDate(to).minusDays(1)));
     }
 
     private static TimeWindow between(LocalDate first, LocalDate end, ZoneId zone) {

@@ -3,6 +3,7 @@ package io.forewarn.store;
 import io.forewarn.report.Credibility;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
+import io.forewarn.language.Language;
 import io.forewarn.policy.Audience;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Small value types written as the text people read them in: a level as {@code target:class}, an
- * audience as {@code public}, a credibility as {@code B2}. Reading goes through the same factories the
+ * audience as {@code public}, a credibility as {@code B2}, a language as {@code ru}. Reading goes through the same factories the
  * files use, so a stored value is checked like a typed one: a level is looked up on its facet's ladder
  * (its rank is never taken from storage), a credibility is parsed as an Admiralty code.
  */
@@ -32,19 +33,10 @@ final class TextValues {
         add(module, Level.class, Level::toString, TextValues::level);
         add(module, Audience.class, Audience::name, Audience::new);
         add(module, Credibility.class, Credibility::code, Credibility::of);
-        // Levels are also map keys (a report's statements per level).
-        module.addKeySerializer(Level.class, new ValueSerializer<Level>() {
-            @Override
-            public void serialize(Level level, JsonGenerator gen, SerializationContext context) {
-                gen.writeName(level.toString());
-            }
-        });
-        module.addKeyDeserializer(Level.class, new KeyDeserializer() {
-            @Override
-            public Object deserializeKey(String key, DeserializationContext context) {
-                return level(key);
-            }
-        });
+        add(module, Language.class, Language::tag, Language::of);
+        // Levels and languages are also map keys (a report's statements per level, a warning's translations).
+        addKey(module, Level.class, Level::toString, TextValues::level);
+        addKey(module, Language.class, Language::tag, Language::of);
         return module;
     }
 
@@ -55,6 +47,21 @@ final class TextValues {
             throw new IllegalArgumentException("'" + text + "' is not a level (facet:name, e.g. place:locality)");
         }
         return Facet.of(text.substring(0, colon)).level(text.substring(colon + 1));
+    }
+
+    private static <T> void addKey(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {
+        module.addKeySerializer(type, new ValueSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializationContext context) {
+                gen.writeName(write.apply(value));
+            }
+        });
+        module.addKeyDeserializer(type, new KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key, DeserializationContext context) {
+                return read.apply(key);
+            }
+        });
     }
 
     private static <T> void add(SimpleModule module, Class<T> type, Function<T, String> write, Function<String, T> read) {

@@ -115,7 +115,8 @@ class ProtectedTermsStayInsideNeedToKnowTest {
         // the outputs are real: the reports' released facts and the workflow's steps are in them
         assertThat(List.of("oversight GET /api/v1/events", "forewarn ledger export file")).allSatisfy(what ->
                 assertThat(read.get(what).contains("obligation-opened") && read.get(what).contains("warning-issued")
-                        && read.get(what).contains("Credible threat of an attack in RU")).as(what).isTrue());
+                        && read.get(what).contains("Security alert: credible threat to life.")
+                        && read.get(what).contains("Area: Russia.")).as(what).isTrue());
         assertThat(read.get("liaison GET /api/v1/incidents/crocus-city-hall-attack/review").contains("\"R-0\""))
                 .as("the review holds R-0").isTrue();
 

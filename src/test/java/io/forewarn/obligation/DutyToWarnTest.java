@@ -275,9 +275,11 @@ class DutyToWarnTest {
             // foreign-government may get site, exact, named, specific, named; the report names no site nor venue
             assertThat(authorities.draft().released())
                     .isEqualTo(levels("locality", "month", "class", "specific", "named"));
-            assertThat(authorities.draft().text()).isEqualTo("Credible threat of armed assault on an audience by "
-                    + "Islamic State Khorasan Province against concert halls in Moscow, Moscow Oblast, RU, "
-                    + "between 1 March 2024 and 31 March 2024. Risk of death.");
+            assertThat(authorities.draft().text()).isEqualTo("Security alert: credible threat to life. Method: armed "
+                    + "assault on an audience. Suspected perpetrators: Islamic State Khorasan Province. Targets: concert "
+                    + "halls. Area: Moscow, Moscow Oblast, Russia. Dates: from 1 March 2024 to 31 March 2024. What to do: "
+                    + "avoid large gatherings, concerts and shopping centres; know the exits of any place you enter, and "
+                    + "leave at once if something seems wrong.");
             assertThat(citizens.draft().gaps()).isEmpty();
             assertThat(authorities.draft().gaps()).isEmpty();
         }

@@ -38,7 +38,7 @@ class WaiverRulesTest {
     /** The default policy with only the given waiver rules. */
     static Policy withWaivers(Map<WaiverReason, WaiverRule> waivers) {
         return new Policy(POLICY.version(), POLICY.harms(), POLICY.minCredibility(), POLICY.deadlines(),
-                POLICY.audiences(), POLICY.validity(), POLICY.renewBeforeExpiry(), POLICY.escalation(), waivers);
+                POLICY.audiences(), POLICY.validity(), POLICY.renewBeforeExpiry(), POLICY.escalation(), waivers, POLICY.advice(), POLICY.languages());
     }
 
     @Test

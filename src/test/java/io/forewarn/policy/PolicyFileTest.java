@@ -117,7 +117,7 @@ class PolicyFileTest {
     void unknownTopLevelKey() {
         assertThat(problem(8, "validty: P7D").getMessage())
                 .isEqualTo("policy.yaml:8:1: unknown key 'validty' (allowed: version, harms, min-credibility, "
-                        + "deadlines, audiences, validity, renewal, escalation, waivers)");
+                        + "deadlines, audiences, validity, renewal, escalation, waivers, advice, languages)");
     }
 
     @Test

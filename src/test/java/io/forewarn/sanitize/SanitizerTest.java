@@ -83,8 +83,9 @@ class SanitizerTest {
         void theDraftStatesTheReleasedFactsInPlainWords() {
             Draft draft = draft(R1, PUBLIC);
 
-            assertThat(draft.text()).isEqualTo("Credible threat of attack by terrorist group against concert halls in "
-                    + "Moscow, Moscow Oblast, RU, between 1 March 2024 and 31 March 2024. Risk of death.");
+            assertThat(draft.text()).isEqualTo("Security alert: credible threat to life. Threat: attack. Suspected perpetrators: "
+                    + "terrorist group. Targets: concert halls. Area: Moscow, Moscow Oblast, Russia. "
+                    + "Dates: from 1 March 2024 to 31 March 2024.");
             assertThat(draft.releasedPlace()).isEqualTo(Places.MOSCOW_LOOSELY);
             assertThat(draft.statedWindow()).hasValue(new TimeWindow(
                     moscow("2024-03-01T00:00"), moscow("2024-04-01T00:00")));
@@ -92,9 +93,24 @@ class SanitizerTest {
         }
 
         @Test
+        void everyWarningEndsWithThePolicysAdviceForItsKindOfThreat() {
+            Draft toThePublic = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(), Map.of(), POLICY.advice(), List.of());
+            Draft targetHeldBack = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC), Map.of(Facet.TARGET, Facet.TARGET.none()),
+                    Map.of(Facet.TARGET, Justification.SOURCES_AND_METHODS), POLICY.advice(), List.of());
+
+            assertThat(toThePublic.text()).endsWith("Dates: from 1 March 2024 to 31 March 2024. What to do: avoid large "
+                    + "gatherings, concerts and shopping centres; know the exits of any place you enter, and leave at once "
+                    + "if something seems wrong.");
+            assertThat(targetHeldBack.text()).as("advice for gatherings would tell the target held back")
+                    .endsWith("What to do: stay alert, follow the instructions of the local authorities, and report "
+                            + "anything suspicious to the police.").doesNotContain("gatherings");
+        }
+
+        @Test
         void aMoreGenerousAudienceHearsTheSpecificMethodAndTheNamedActor() {
             assertThat(draft(R1, FOREIGN_GOVERNMENT).text()).startsWith(
-                    "Credible threat of armed assault on an audience by Islamic State Khorasan Province against concert halls in Moscow");
+                    "Security alert: credible threat to life. Method: armed assault on an audience. Suspected perpetrators: "
+                    + "Islamic State Khorasan Province. Targets: concert halls. Area: Moscow");
         }
     }
 
@@ -104,7 +120,7 @@ class SanitizerTest {
         @Test
         void aFacetLoweredWithoutJustificationIsAnObstacleNamingIt() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
-                    Map.of(Facet.METHOD, Facet.METHOD.level("generic")), Map.of());
+                    Map.of(Facet.METHOD, Facet.METHOD.level("generic")), Map.of(), List.of(), List.of());
 
             assertThat(draft.released().get(Facet.METHOD)).isEqualTo(Facet.METHOD.level("generic"));
             assertThat(draft.justifications()).doesNotContainKey(Facet.METHOD);
@@ -112,14 +128,14 @@ class SanitizerTest {
             assertThat(draft.obstacles()).containsExactly(
                     "method is released at generic, below the ceiling specific, without a justification");
             assertThat(draft.isApprovable()).isFalse();
-            assertThat(draft.text()).startsWith("Credible threat of attack by Islamic State Khorasan Province");
+            assertThat(draft.text()).contains("Threat: attack. Suspected perpetrators: Islamic State Khorasan Province.");
         }
 
         @Test
         void aFacetLoweredWithAJustificationCarriesIt() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
                     Map.of(Facet.METHOD, Facet.METHOD.level("generic"), Facet.TIME, Facet.TIME.none()),
-                    Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.TIME, Justification.DETAIL_UNCONFIRMED));
+                    Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS, Facet.TIME, Justification.DETAIL_UNCONFIRMED), List.of(), List.of());
 
             assertThat(draft.justifications()).containsOnly(
                     entry(Facet.METHOD, Justification.SOURCES_AND_METHODS),
@@ -135,7 +151,7 @@ class SanitizerTest {
         void onlyTheLoweredFacetNeedsAJustification() {
             Draft draft = SANITIZER.draft(R1, FOREIGN_GOVERNMENT, ceilingOf(FOREIGN_GOVERNMENT),
                     Map.of(Facet.ACTOR, Facet.ACTOR.level("type"), Facet.PLACE, Facet.PLACE.level("country")),
-                    Map.of(Facet.ACTOR, Justification.SOURCES_AND_METHODS));
+                    Map.of(Facet.ACTOR, Justification.SOURCES_AND_METHODS), List.of(), List.of());
 
             assertThat(draft.obstacles()).containsExactly(
                     "place is released at country, below the ceiling locality, without a justification");
@@ -145,7 +161,7 @@ class SanitizerTest {
         @Test
         void aRequestAboveTheCeilingIsHeldAtTheCeiling() {
             Draft draft = SANITIZER.draft(R1, PUBLIC, ceilingOf(PUBLIC),
-                    Map.of(Facet.METHOD, Facet.METHOD.top(), Facet.ACTOR, Facet.ACTOR.top()), Map.of());
+                    Map.of(Facet.METHOD, Facet.METHOD.top(), Facet.ACTOR, Facet.ACTOR.top()), Map.of(), List.of(), List.of());
 
             assertThat(draft.released()).isEqualTo(draft(R1, PUBLIC).released());
             assertThat(draft.text()).doesNotContain("armed assault").doesNotContain("Khorasan");
@@ -184,7 +200,7 @@ class SanitizerTest {
             assertThat(draft.justifications()).containsOnly(entry(Facet.ACTOR, Justification.LEAK_CHECK));
             assertThat(draft.gaps()).containsExactly(Facet.ACTOR);
             assertThat(draft.isApprovable()).isTrue();
-            assertThat(draft.text()).contains("by terrorist group").doesNotContainIgnoringCase("khorasan");
+            assertThat(draft.text()).contains("Suspected perpetrators: terrorist group.").doesNotContainIgnoringCase("khorasan");
             assertThat(draft.released().get(Facet.METHOD)).as("other facets are untouched").isEqualTo(Facet.METHOD.top());
         }
 
@@ -200,7 +216,7 @@ class SanitizerTest {
                     entry(Facet.PLACE, Justification.LEAK_CHECK), entry(Facet.TARGET, Justification.LEAK_CHECK));
             assertThat(draft.releasedPlace().at(PlaceLevel.SITE)).isEmpty();
             assertThat(draft.releasedPlace()).hasToString("Krasnogorsk, Moscow Oblast, RU");
-            assertThat(draft.text()).doesNotContainIgnoringCase("crocus").contains("against concert halls in Krasnogorsk");
+            assertThat(draft.text()).doesNotContainIgnoringCase("crocus").contains("Targets: concert halls. Area: Krasnogorsk, Moscow Oblast, Russia.");
         }
 
         @Test
@@ -227,7 +243,7 @@ class SanitizerTest {
             assertThat(draft.released().get(Facet.TIME)).isEqualTo(Facet.TIME.level("week"));
             assertThat(draft.justifications()).containsEntry(Facet.TIME, Justification.LEAK_CHECK);
             assertThat(draft.statedWindow()).hasValue(new TimeWindow(moscow("2024-03-18T00:00"), moscow("2024-03-25T00:00")));
-            assertThat(draft.text()).contains("between 18 March 2024 and 24 March 2024").doesNotContain("22 March");
+            assertThat(draft.text()).contains("Dates: from 18 March 2024 to 24 March 2024.").doesNotContain("22 March");
         }
 
         @Test
@@ -242,8 +258,8 @@ class SanitizerTest {
             assertThat(noPlace.released().get(Facet.PLACE)).isEqualTo(Facet.PLACE.none());
             assertThat(noPlace.releasedPlace().isEmpty()).isTrue();
             assertThat(noPlace.justifications()).containsOnly(entry(Facet.PLACE, Justification.LEAK_CHECK));
-            assertThat(noPlace.text()).isEqualTo("Credible threat of attack by terrorist group against concert halls, "
-                    + "between 1 March 2024 and 31 March 2024. Risk of death.");
+            assertThat(noPlace.text()).isEqualTo("Security alert: credible threat to life. Threat: attack. Suspected perpetrators: "
+                    + "terrorist group. Targets: concert halls. Dates: from 1 March 2024 to 31 March 2024.");
             assertThat(noActor.released().get(Facet.ACTOR)).isEqualTo(Facet.ACTOR.none());
             assertThat(noActor.justifications()).containsOnly(entry(Facet.ACTOR, Justification.LEAK_CHECK));
             assertThat(noActor.text()).doesNotContainIgnoringCase("khorasan").doesNotContain(" by ");
@@ -270,7 +286,7 @@ class SanitizerTest {
                     for (Map<Facet, Level> request : requests) {
                         Map<Facet, Justification> justified = new EnumMap<>(Facet.class);
                         request.keySet().forEach(facet -> justified.put(facet, Justification.SOURCES_AND_METHODS));
-                        Draft draft = SANITIZER.draft(report, audience.getKey(), audience.getValue(), request, justified);
+                        Draft draft = SANITIZER.draft(report, audience.getKey(), audience.getValue(), request, justified, List.of(), List.of());
 
                         assertThat(draft.isApprovable()).as("%s for %s, terms %s", draft.text(), audience.getKey(), terms)
                                 .isTrue();
@@ -286,8 +302,8 @@ class SanitizerTest {
 
         @Test
         void aTermThatShowsOnlyWhereTwoStatementsMeetBlocksTheDraft() {
-            // neither "attack" nor "terrorist group" leaks alone, but the text joins them
-            ThreatReport report = protect(R1, "attack by terrorist group");
+            // neither "concert halls" nor "Moscow" leaks alone, but the text joins them
+            ThreatReport report = protect(R1, "concert halls area Moscow");
 
             Draft draft = draft(report, PUBLIC);
 

@@ -1,5 +1,7 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Phrasebook;
 import io.forewarn.report.Facet;
 import io.forewarn.report.Level;
 import io.forewarn.report.TimeWindow;
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TimeStatementTest {
+
+    private static final Phrasebook ENGLISH = Phrasebook.of(Language.ENGLISH);
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final Level EXACT = Facet.TIME.level("exact");
@@ -99,9 +103,9 @@ class TimeStatementTest {
         TimeWindow week = TimeStatement.widen(saturday, WEEK, beirut).orElseThrow();
 
         assertThat(day).isEqualTo(new TimeWindow(Instant.parse("2024-03-29T22:00:00Z"), sundayStarts));
-        assertThat(TimeStatement.describe(day, DAY, beirut)).isEqualTo("on 30 March 2024");
+        assertThat(TimeStatement.describe(day, DAY, beirut, ENGLISH)).isEqualTo("Date: 30 March 2024.");
         assertThat(week).isEqualTo(new TimeWindow(weekStarts, mondayStarts));
-        assertThat(TimeStatement.describe(week, WEEK, beirut)).isEqualTo("between 25 March 2024 and 31 March 2024");
+        assertThat(TimeStatement.describe(week, WEEK, beirut, ENGLISH)).isEqualTo("Dates: from 25 March 2024 to 31 March 2024.");
     }
 
     @Test
@@ -140,14 +144,14 @@ class TimeStatementTest {
     @Test
     void aStatedWindowIsDescribedInWordsOfItsLevel() {
         assertThat(describe(THURSDAY_MIDDAY, EXACT))
-                .isEqualTo("between 7 March 2024 10:00 and 7 March 2024 14:00 (Europe/Moscow)");
-        assertThat(describe(THURSDAY_MIDDAY, DAY)).isEqualTo("on 7 March 2024");
-        assertThat(describe(THURSDAY_MIDDAY, WEEK)).isEqualTo("between 4 March 2024 and 10 March 2024");
-        assertThat(describe(THURSDAY_MIDDAY, MONTH)).isEqualTo("between 1 March 2024 and 31 March 2024");
+                .isEqualTo("Time: from 7 March 2024, 10:00 MSK to 7 March 2024, 14:00 MSK.");
+        assertThat(describe(THURSDAY_MIDDAY, DAY)).isEqualTo("Date: 7 March 2024.");
+        assertThat(describe(THURSDAY_MIDDAY, WEEK)).isEqualTo("Dates: from 4 March 2024 to 10 March 2024.");
+        assertThat(describe(THURSDAY_MIDDAY, MONTH)).isEqualTo("Dates: from 1 March 2024 to 31 March 2024.");
     }
 
     private static String describe(TimeWindow window, Level level) {
-        return TimeStatement.describe(TimeStatement.widen(window, level, MOSCOW).orElseThrow(), level, MOSCOW);
+        return TimeStatement.describe(TimeStatement.widen(window, level, MOSCOW).orElseThrow(), level, MOSCOW, ENGLISH);
     }
 
     /** Whether a widened window starts and ends where its level's periods do (exact has no boundaries). */

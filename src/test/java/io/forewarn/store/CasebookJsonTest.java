@@ -22,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.forewarn.Crocus.SCENARIO;
 import static io.forewarn.Crocus.POLICY;
@@ -38,6 +39,22 @@ class CasebookJsonTest {
         T back = json.read(type, json.write(type, value));
         assertThat(back).as(type.getSimpleName()).isEqualTo(value);
         return back;
+    }
+
+    @Test
+    void rowsStoredBeforeLanguagesReadBackWithNone() {
+        Party party = new Party.Public("p", Crocus.PUBLIC.audience(), Crocus.PUBLIC.relationship(), Crocus.PUBLIC.place(),
+                false, List.of(io.forewarn.language.Language.of("ru")));
+        String stored = json.write(Party.class, party);
+        assertThat(stored).contains("\"languages\":[\"ru\"]");
+        assertThat(json.read(Party.class, stored)).isEqualTo(party);
+        String before = stored.replace(",\"languages\":[\"ru\"]", "");
+        assertThat(json.read(Party.class, before).languages()).isEmpty();
+
+        Warning warning = Fixtures.warning("W-1", "R-1", Crocus.RECEIVED, Crocus.CITIZENS);
+        String warningBefore = json.write(Warning.class, warning).replace(",\"translations\":{}", "");
+        assertThat(warningBefore).doesNotContain("translations");
+        assertThat(json.read(Warning.class, warningBefore)).isEqualTo(warning);
     }
 
     @Test
@@ -107,7 +124,8 @@ class CasebookJsonTest {
         assertThat(blocked).isInstanceOf(LeakVerdict.Blocked.class);
         Draft leaky = new Draft(record.draft().reportId(), record.draft().audience(), record.draft().effectiveCeiling(),
                 record.draft().released(), record.draft().releasedPlace(), record.draft().statedWindow(),
-                "NIGHTJAR reporting places the cell in safe houses", record.draft().justifications(), blocked);
+                "NIGHTJAR reporting places the cell in safe houses", Map.of(io.forewarn.language.Language.of("ru"), "NIGHTJAR в конспиративных квартирах"),
+                record.draft().justifications(), blocked);
         DraftRecord blockedRecord = new DraftRecord("D-7", leaky, "analyst", record.draftedAt(), record.obligationIds(),
                 java.util.Optional.of("W-1"), DraftRecord.Status.DRAFTED, java.util.Optional.empty());
 

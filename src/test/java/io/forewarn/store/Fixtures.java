@@ -106,7 +106,7 @@ public final class Fixtures {
         return new Warning(id, reportId, parties[0].audience(), List.of(parties).stream().map(Party::id).toList(), issuedAt,
                 new TimeWindow(issuedAt, issuedAt.plus(Duration.ofHours(48))), released,
                 R1.place().coarsenedTo(io.forewarn.place.PlaceLevel.LOCALITY), Optional.empty(),
-                "avoid large gatherings, including concerts, in Moscow over the next 48 hours", 0.4,
+                "avoid large gatherings, including concerts, in Moscow over the next 48 hours", Map.of(), 0.4,
                 Map.of(Facet.METHOD, Justification.SOURCES_AND_METHODS), Optional.empty(), true);
     }
 
@@ -114,7 +114,7 @@ public final class Fixtures {
     public static Warning renewing(String renewed, Warning warning) {
         return new Warning(warning.id(), warning.reportId(), warning.audience(), warning.partyIds(), warning.issuedAt(),
                 warning.validity(), warning.released(), warning.releasedPlace(), warning.statedWindow(), warning.text(),
-                warning.specificity(), warning.justifications(), Optional.of(renewed), warning.recorded());
+                warning.translations(), warning.specificity(), warning.justifications(), Optional.of(renewed), warning.recorded());
     }
 
     public static Waiver waiver(String id, String obligationId) {

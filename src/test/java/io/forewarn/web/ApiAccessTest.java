@@ -99,6 +99,8 @@ class ApiAccessTest {
                 new Endpoint("POST", "/api/v1/drafts/D-1/approve", null, null, EnumSet.of(APPROVER, DIRECTOR)),
                 new Endpoint("POST", "/api/v1/drafts/D-1/issue", null, null, EnumSet.of(APPROVER, DIRECTOR)),
                 new Endpoint("POST", "/api/v1/drafts/D-1/cancel", null, null, EnumSet.of(ANALYST, APPROVER, DIRECTOR)),
+                new Endpoint("PUT", "/api/v1/drafts/D-1/text", "application/json",
+                        "{\"text\": \"Security alert: avoid concert halls in Moscow.\"}", EnumSet.of(ANALYST)),
                 new Endpoint("POST", "/api/v1/warnings/W-1/renewal", null, null, EnumSet.of(ANALYST)),
                 new Endpoint("GET", "/api/v1/warnings", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/warnings/W-1", null, null, CASE_READERS),

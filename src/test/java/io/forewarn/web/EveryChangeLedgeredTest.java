@@ -87,6 +87,8 @@ class EveryChangeLedgeredTest {
                         List.of("warning-acknowledged")),
                 new Step("draftRenewal", "analyst", "POST", "/api/v1/warnings/W-1/renewal", null, null, 201,
                         List.of("renewal-drafted")),
+                new Step("editDraftText", "analyst", "PUT", "/api/v1/drafts/D-2/text", JSON_TYPE,
+                        "{\"text\": \"Security alert: avoid Crocus City Hall.\"}", 200, List.of("draft-edited")),
                 new Step("cancelDraft", "approver", "POST", "/api/v1/drafts/D-2/cancel", null, null, 200,
                         List.of("draft-cancelled")),
                 new Step("requestWaiver", "liaison", "POST", "/api/v1/obligations/R-1/ru-authorities/waivers", JSON_TYPE,

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 
-    /** A protected term that shows only where the public draft joins two facets: "attack" "by" "terrorist group". */
-    static final String JOINED_TERM = "attack by terrorist group";
+    /** A protected term that shows only where the public draft joins two facets: "attack." "Suspected perpetrators: terrorist group". */
+    static final String JOINED_TERM = "attack suspected perpetrators terrorist group";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

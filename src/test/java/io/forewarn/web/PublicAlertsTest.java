@@ -86,7 +86,7 @@ class PublicAlertsTest {
         Reply page = Http.get(port, null, "/advisories/" + publicWarning);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).isEqualTo("text/html;charset=UTF-8");
-        assertThat(page.body()).contains("<h1>Threat to life: Moscow, Moscow Oblast, RU</h1>").contains("Credible threat of");
+        assertThat(page.body()).contains("<h1>Threat to life: Moscow, Moscow Oblast, RU</h1>").contains("Security alert: credible threat to life.");
 
         for (String path : List.of("/cap/" + venueWarning + ".xml", "/advisories/" + venueWarning, "/cap/W-nothing.xml")) {
             Reply absent = Http.get(port, null, path);

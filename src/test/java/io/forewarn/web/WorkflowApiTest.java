@@ -40,7 +40,7 @@ class WorkflowApiTest {
 
     /**
      * A second report whose protected term shows only where two statements meet in a warning's
-     * text: "bombing" and "militant cell" are harmless alone, "bombing by militant cell" is not.
+     * text: "bombing" and "militant cell" are harmless alone, "bombing. Suspected perpetrators: militant cell" (as the text joins them) is not.
      */
     static final String LEAKY_REPORT = """
             {"id": "R-2", "credibility": "B2", "harm": "killing",
@@ -50,13 +50,13 @@ class WorkflowApiTest {
                        "region": "Moscow Oblast", "country": "RU"},
              "time": {"from": "2024-03-07T00:00+03:00", "to": "2099-03-31T00:00+03:00"},
              "method": {"generic": "bombing"},
-             "protected": {"terms": ["bombing by militant cell", "KESTREL"],
+             "protected": {"terms": ["bombing. Suspected perpetrators: militant cell", "KESTREL"],
                            "sources": ["a walk-in defector from the cell"]}}
             """;
 
     /** What only analysts, approvers and directors may see, of both reports. */
     static final List<String> SECRETS = Stream.concat(Reports.PROTECTED.stream(),
-            Stream.of("bombing by militant cell", "KESTREL", "a walk-in defector from the cell")).toList();
+            Stream.of("bombing. Suspected perpetrators: militant cell", "KESTREL", "a walk-in defector from the cell")).toList();
 
     /** The roles without need-to-know: no body they receive may carry a secret. */
     static final Set<String> WITHOUT_NEED_TO_KNOW = Set.of("oversight", "liaison", "partner");
@@ -118,7 +118,7 @@ class WorkflowApiTest {
             assertThat(draft.json().path("status").asString()).isEqualTo("drafted");
             assertThat(draft.json().path("leak").path("blocked").asBoolean()).isFalse();
             assertThat(draft.json().path("approvable").asBoolean()).as(draft.body()).isTrue();
-            assertThat(draft.json().path("text").asString()).startsWith("Credible threat of");
+            assertThat(draft.json().path("text").asString()).startsWith("Security alert: credible threat to life.");
         }
         assertThat(publicDraft.json().path("drafted-by").asString()).isEqualTo(ANN);
         assertThat(citizens.json().path("obligations").get(0).asString()).isEqualTo("R-1/us-citizens-ru");
@@ -235,8 +235,8 @@ class WorkflowApiTest {
         assertThat(blocked.status()).isEqualTo(201);
         assertThat(blocked.json().path("leak").path("blocked").asBoolean()).isTrue();
         assertThat(blocked.json().path("leak").path("matches").valueStream().map(JsonNode::asString))
-                .containsExactly("protected term #0 \"bombing by militant cell\"");
-        assertThat(blocked.json().path("text").asString()).containsIgnoringCase("bombing by militant cell");
+                .containsExactly("protected term #0 \"bombing. Suspected perpetrators: militant cell\"");
+        assertThat(blocked.json().path("text").asString()).containsIgnoringCase("bombing. Suspected perpetrators: militant cell");
         assertThat(blocked.json().path("obstacles").valueStream().map(JsonNode::asString))
                 .containsExactly("the leak check blocks the text");
         Reply seenByOversight = get("oversight", "/api/v1/drafts/" + id(blocked));

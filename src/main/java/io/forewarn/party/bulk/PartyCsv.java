@@ -31,6 +31,7 @@ import java.util.Optional;
  *       belongs to the most specific name given; a radius needs lat and lon</td></tr>
  *   <tr><td>{@code count}</td><td>registrants only, and required for them: a whole number, 0 or more</td></tr>
  *   <tr><td>{@code kinds}</td><td>venues only: kinds separated by {@code ;}, e.g. {@code concert hall;exhibition centre}</td></tr>
+ *   <tr><td>{@code languages}</td><td>the languages the party reads warnings in besides English, separated by {@code ;}, e.g. {@code ru;fa}</td></tr>
  *   <tr><td>{@code channel}</td><td>authorities only; {@code liaison} when empty</td></tr>
  * </table>
  *

@@ -1,5 +1,7 @@
 package io.forewarn.party.bulk;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Languages;
 import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.place.Area;
@@ -27,7 +29,7 @@ final class PartyFields {
 
     /** The fields of a party row, in the order of a CSV header. */
     static final List<String> FIELDS = List.of("id", "kind", "audience", "relationship", "site", "locality", "region",
-            "country", "lat", "lon", "radius-km", "count", "kinds", "channel");
+            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages");
     static final List<String> KINDS = List.of("registrants", "public", "authority", "venue");
     /** Widths of the party table's columns (V1__casebook.sql). */
     static final int MAX_ID_LENGTH = 200;
@@ -80,15 +82,16 @@ final class PartyFields {
         Long count = applies("count", kind, "registrants") ? count() : null;
         List<String> kinds = applies("kinds", kind, "venue") ? kinds() : List.of();
         String channel = applies("channel", kind, "authority") ? text("channel").orElse("liaison") : null;
+        List<Language> languages = languages();
         if (!problems.isEmpty() || kind == null) {
             return new ImportRow.Rejected(input.row(), problems);
         }
         try {
             return new ImportRow.Accepted(input.row(), switch (kind) {
-                case "registrants" -> new Party.Registrants(id, audience, relationship, place, count, false);
-                case "public" -> new Party.Public(id, audience, relationship, place, false);
-                case "authority" -> new Party.Authority(id, audience, relationship, place, channel, false);
-                default -> new Party.Venue(id, audience, relationship, place, kinds, false);
+                case "registrants" -> new Party.Registrants(id, audience, relationship, place, count, false, languages);
+                case "public" -> new Party.Public(id, audience, relationship, place, false, languages);
+                case "authority" -> new Party.Authority(id, audience, relationship, place, channel, false, languages);
+                default -> new Party.Venue(id, audience, relationship, place, kinds, false, languages);
             });
         } catch (IllegalArgumentException | NullPointerException e) {
             // every rule the constructors check is checked above; this is a safety net, without the message
@@ -244,6 +247,23 @@ final class PartyFields {
             problem("count", "out of range");
             return null;
         }
+    }
+
+    /** The languages the party reads, separated by {@code ;}; each a tag with a shipped phrasebook. */
+    private List<Language> languages() {
+        List<Language> languages = new ArrayList<>();
+        for (String tag : text("languages").map(text -> text.split(";")).orElse(new String[0])) {
+            if (tag.isBlank()) {
+                continue;
+            }
+            try {
+                languages.add(Languages.shipped(tag));
+            } catch (IllegalArgumentException e) {
+                problem("languages", "each must be a language tag with a warning phrasebook (src/main/resources/warnings/)");
+                return List.of();
+            }
+        }
+        return languages;
     }
 
     private List<String> kinds() {

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * <p>A feature's {@code properties} are the columns of {@link PartyCsv} except {@code lat} and
  * {@code lon}: {@code id}, {@code kind}, {@code audience}, {@code relationship}, {@code site},
  * {@code locality}, {@code region}, {@code country}, {@code count}, {@code kinds} (a list of strings,
- * or one string with kinds separated by {@code ;}), {@code channel}, and {@code radius-km} for a Point.
+ * or one string with kinds separated by {@code ;}), {@code channel}, {@code languages} (a list of language
+ * tags, or one string of tags separated by {@code ;}), and {@code radius-km} for a Point.
  * Text properties are JSON strings; {@code count} and {@code radius-km} are numbers (a numeric string
  * is taken too); {@code null} is a property not given; any other property is refused. The geometry is
  * a {@code Point} (coordinates {@code [lon, lat]}, GeoJSON's order), a {@code Polygon} with one closed
@@ -51,7 +52,7 @@ public final class PartyGeoJson {
 
     static final int MAX_DEPTH = 32;
     static final List<String> PROPERTIES = List.of("id", "kind", "audience", "relationship", "site", "locality", "region",
-            "country", "radius-km", "count", "kinds", "channel");
+            "country", "radius-km", "count", "kinds", "channel", "languages");
     private static final List<String> NUMBERS = List.of("count", "radius-km");
     private static final List<String> FEATURE_MEMBERS = List.of("type", "id", "bbox", "geometry", "properties");
     /** Text in quotes of two characters or more, with the space before it: 'NIGHTJAR' or "NIGHTJAR". */
@@ -152,6 +153,16 @@ public final class PartyGeoJson {
                     continue;
                 } else if (name.equals("kinds")) {
                     kinds = kinds(row, value, problems);
+                } else if (name.equals("languages") && value.isArray()) {
+                    List<String> tags = new ArrayList<>();
+                    for (JsonNode tag : value) {
+                        tags.add(tag.isString() ? tag.stringValue() : "");
+                    }
+                    if (tags.contains("")) {
+                        problems.add(new RowProblem(row, "languages", "expected a list of language tags"));
+                    } else {
+                        text.put(name, String.join(";", tags));
+                    }
                 } else if (value.isString()) {
                     text.put(name, value.stringValue());
                 } else if (NUMBERS.contains(name) && value.isNumber()) {

@@ -10,6 +10,8 @@ import io.forewarn.server.CaseDesk;
 import io.forewarn.web.openapi.RequestSchemas;
 import io.forewarn.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.forewarn.web.openapi.Problem;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,6 +87,37 @@ class DraftController {
     DraftView read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         return desk.read(casebook -> DraftView.of(Found.draft(casebook, id), caller.reader()));
+    }
+
+    /**
+     * Replaces the wording of one language of a draft before approval; the leak check and the specificity
+     * score run again, and the edit is on the timeline with its author.
+     */
+    @Operation(operationId = "editDraftText", summary = "Edit the wording of a draft before approval",
+            description = "Replaces the text of one language (English when none is named). The leak check reads it: a "
+                    + "text through which protected material shows is refused (422, naming the check and each item's kind "
+                    + "and number, never the item). The levels the new text still states are scored again, so a fact it "
+                    + "drops lowers the specificity and needs a justification before approval. A draft that is approved, "
+                    + "issued or withdrawn cannot be edited (409).",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "the edited draft"),
+                    @ApiResponse(responseCode = "409", description = "The draft is approved, issued or withdrawn",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "422", description = "The leak check refuses the text",
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(implementation = Problem.class)))})
+    @PutMapping(path = "/drafts/{id}/text", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DraftView editText(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestSchemas.DraftText.class))) @RequestBody byte[] body,
+                       Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        DraftTextRequest request = DraftTextRequest.read(RequestBodies.document(body));
+        DraftRecord edited = desk.change(duty -> {
+            Found.draft(duty.casebook(), id);
+            return duty.editText(id, request.language(), request.text(), request.justifications(), caller.name());
+        });
+        return DraftView.of(edited, caller.reader());
     }
 
     /** Approves a draft; the drafter cannot approve their own, and a draft with obstacles is refused. */

@@ -33,6 +33,11 @@ record DraftRequest(Audience audience, Map<Facet, Level> lowered, Map<Facet, Jus
                 lowered.put(facet, entry.value().as(facet::level));
             }
         });
+        return new DraftRequest(audience, lowered, justifications(map));
+    }
+
+    /** The optional {@code justifications: {facet: code}} of a request; the sanitizer's own codes are refused. */
+    static Map<Facet, Justification> justifications(YamlMap map) {
         Map<Facet, Justification> justifications = new EnumMap<>(Facet.class);
         map.optionalMap("justifications").ifPresent(codes -> {
             for (YamlMap.Entry entry : codes.entries()) {
@@ -48,6 +53,6 @@ record DraftRequest(Audience audience, Map<Facet, Level> lowered, Map<Facet, Jus
                 justifications.put(facet, justification);
             }
         });
-        return new DraftRequest(audience, lowered, justifications);
+        return justifications;
     }
 }

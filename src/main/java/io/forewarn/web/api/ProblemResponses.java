@@ -6,6 +6,7 @@ import io.forewarn.web.request.RequestSizeLimit;
 import io.forewarn.web.security.AccessRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import io.forewarn.report.InvalidReportException;
+import io.forewarn.sanitize.LeakCheckRefusal;
 import io.forewarn.yaml.FileProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(IllegalStateException problem) {
         return Problems.response(Problems.of(HttpStatus.CONFLICT, "refused", "The request conflicts with the case",
                 problem.getMessage()));
+    }
+
+    @ExceptionHandler(LeakCheckRefusal.class)
+    ResponseEntity<ProblemDetail> leaking(LeakCheckRefusal problem) {
+        return Problems.response(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "leak-check",
+                "The leak check refuses the text", problem.getMessage()));
     }
 
     @ExceptionHandler(NotFound.class)

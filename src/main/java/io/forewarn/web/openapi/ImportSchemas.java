@@ -16,7 +16,8 @@ public final class ImportSchemas {
 
     public static final String CSV = "RFC 4180 CSV in UTF-8 under a header row naming the columns, in any order: id, kind, "
             + "audience (required), relationship, site, locality, region, country (at least one), lat, lon, radius-km, "
-            + "count (registrants), kinds (venues, separated by ;), channel (authorities). An empty cell is a field not "
+            + "count (registrants), kinds (venues, separated by ;), channel (authorities), languages (separated by ;). An "
+            + "empty cell is a field not "
             + "given. A row is numbered by the line it starts on.";
 
     @Schema(name = "PartyFeatureCollection", description = "A GeoJSON FeatureCollection in UTF-8; a feature is numbered "
@@ -49,6 +50,6 @@ public final class ImportSchemas {
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String audience,
                       @Codes(Relationship.class) String relationship, String site, String locality, String region, String country,
                       @Schema(minimum = "0") Double radiusKm, @Schema(minimum = "0") Long count, List<String> kinds,
-                      String channel) {
+                      String channel, @Schema(description = "language tags, e.g. [\"ru\", \"fa\"]") List<String> languages) {
     }
 }

@@ -25,6 +25,8 @@ public interface PartySchema {
     String ID = "at most 200 characters";
     String RELATIONSHIP = "neutral when left out; never changes whether the party is affected";
     String SYNTHETIC = "invented to exercise the system (default false)";
+    String LANGUAGES = "the languages (BCP 47 tags with a shipped phrasebook: en, ru, fa) it reads warnings in besides "
+            + "English; left out when it names none";
 
     @Schema(name = "RegistrantsParty", description = "People registered with the agency in an area")
     record Registrants(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = ID) String id,
@@ -33,7 +35,8 @@ public interface PartySchema {
                        @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") Long count,
-                       @Schema(description = SYNTHETIC) Boolean synthetic) {
+                       @Schema(description = SYNTHETIC) Boolean synthetic,
+                       @Schema(description = LANGUAGES) List<String> languages) {
     }
 
     @Schema(name = "PublicParty", description = "The public of an area")
@@ -42,7 +45,8 @@ public interface PartySchema {
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "public") String audience,
                   @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
-                  @Schema(description = SYNTHETIC) Boolean synthetic) {
+                  @Schema(description = SYNTHETIC) Boolean synthetic,
+                  @Schema(description = LANGUAGES) List<String> languages) {
     }
 
     @Schema(name = "AuthorityParty", description = "An authority with a jurisdiction, reached over a liaison channel")
@@ -52,7 +56,8 @@ public interface PartySchema {
                      @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema jurisdiction,
                      @Schema(description = "how it is reached (default liaison)") String channel,
-                     @Schema(description = SYNTHETIC) Boolean synthetic) {
+                     @Schema(description = SYNTHETIC) Boolean synthetic,
+                  @Schema(description = LANGUAGES) List<String> languages) {
     }
 
     @Schema(name = "VenueParty", description = "An organisation or venue at a place, of one or more kinds")
@@ -62,6 +67,7 @@ public interface PartySchema {
                  @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema place,
                  @Schema(description = "e.g. concert hall; on input one kind may be a plain string") List<String> kinds,
-                 @Schema(description = SYNTHETIC) Boolean synthetic) {
+                 @Schema(description = SYNTHETIC) Boolean synthetic,
+                 @Schema(description = LANGUAGES) List<String> languages) {
     }
 }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** The OpenAPI schema of every error: RFC 9457 problem details with the extension fields Forewarn writes. */
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json). The detail never carries "
         + "protected material.")
-record Problem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uri-reference",
+public record Problem(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uri-reference",
                        description = "the kind of problem, urn:forewarn:problem:KIND",
                        example = "urn:forewarn:problem:invalid-input") String type,
                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String title,

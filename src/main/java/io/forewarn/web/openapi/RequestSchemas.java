@@ -53,6 +53,14 @@ public final class RequestSchemas {
                         FacetValuesSchema lowered, FacetValuesSchema justifications) {
     }
 
+    @Schema(name = "DraftTextRequest", description = "An analyst's wording of a draft before approval: the language it "
+            + "replaces (English when left out), the text, and the justification of each fact the new text no longer "
+            + "states (sources-and-methods, detail-unconfirmed or waiver)")
+    public record DraftText(@Schema(example = "ru") String language,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String text,
+                            FacetValuesSchema justifications) {
+    }
+
     @Schema(name = "WaiverRequest", description = "A request not to warn (not-warned) or to warn less specifically "
             + "(less-specific), citing a reason the policy allows; some reasons require the alternative action taken")
     public record Waiver(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Codes(WaiverReason.class) String reason,

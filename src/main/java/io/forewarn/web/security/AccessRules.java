@@ -87,6 +87,7 @@ public final class AccessRules {
             rule(GET, CASE_READERS, "/api/v1/drafts", "/api/v1/drafts/*"),
             rule(POST, EnumSet.of(APPROVER, DIRECTOR), "/api/v1/drafts/*/approve", "/api/v1/drafts/*/issue"),
             rule(POST, EnumSet.of(ANALYST, APPROVER, DIRECTOR), "/api/v1/drafts/*/cancel"),
+            rule(PUT, EnumSet.of(ANALYST), "/api/v1/drafts/*/text"),
             rule(POST, EnumSet.of(ANALYST), "/api/v1/warnings/*/renewal"),
             rule(GET, CASE_READERS, "/api/v1/warnings", "/api/v1/warnings/*"),
             rule(POST, EnumSet.of(LIAISON), "/api/v1/obligations/*/*/delivery", "/api/v1/obligations/*/*/acknowledgement"),

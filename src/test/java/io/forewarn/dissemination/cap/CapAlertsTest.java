@@ -145,7 +145,7 @@ class CapAlertsTest {
         Draft draft = new Sanitizer(Crocus.MOSCOW).draft(Crocus.R1, audience, Crocus.POLICY.ceiling(audience).orElseThrow());
         return new Warning("W-1", Crocus.R1.id(), audience, List.of("public-moscow"), ISSUED,
                 new TimeWindow(ISSUED, ISSUED.plus(Duration.ofHours(48))), draft.released(), draft.releasedPlace(),
-                draft.statedWindow(), draft.text(), 0.5, draft.justifications(), Optional.empty(), false);
+                draft.statedWindow(), draft.text(), draft.translations(), 0.5, draft.justifications(), Optional.empty(), false);
     }
 
     static CapAlert alert(Warning warning, CapAlerts.Kind kind, List<String> references) {
@@ -157,7 +157,7 @@ class CapAlertsTest {
     private static Warning withPlace(Warning warning, PlaceLevel level) {
         return new Warning(warning.id(), warning.reportId(), warning.audience(), warning.partyIds(), warning.issuedAt(),
                 warning.validity(), warning.released(), Crocus.R1.place().coarsenedTo(level), warning.statedWindow(), warning.text(),
-                warning.specificity(), warning.justifications(), warning.renews(), warning.recorded());
+                warning.translations(), warning.specificity(), warning.justifications(), warning.renews(), warning.recorded());
     }
 
     static Schema schema() throws SAXException, IOException {

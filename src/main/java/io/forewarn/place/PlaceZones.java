@@ -15,4 +15,9 @@ public interface PlaceZones {
 
     /** The zone of the place, if known. */
     Optional<ZoneId> zoneOf(Place place);
+
+    /** This source's zone of a place, else the other's: a gazetteer first, the single-zone countries after it. */
+    default PlaceZones orElse(PlaceZones other) {
+        return place -> zoneOf(place).or(() -> other.zoneOf(place));
+    }
 }

@@ -1,19 +1,21 @@
 package io.forewarn.scenario;
 
+import io.forewarn.gazetteer.GazetteerExtract;
+import io.forewarn.gazetteer.GazetteerZones;
+import io.forewarn.incident.Incident;
 import io.forewarn.obligation.Casebook;
-import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.DeadlineSweep;
 import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.Obligations;
 import io.forewarn.obligation.Timeline;
+import io.forewarn.place.CountryZones;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.policy.Policy;
 import io.forewarn.policy.Role;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.report.TimeWindow;
 import io.forewarn.review.AfterActionReview;
-import io.forewarn.gazetteer.GazetteerExtract;
-import io.forewarn.incident.Incident;
-import io.forewarn.place.Gazetteer;
 import io.forewarn.review.Review;
 import io.forewarn.sanitize.Sanitizer;
 
@@ -72,7 +74,7 @@ public final class Replay {
         Casebook casebook = casebooks.get();
         scenario.parties().forEach(casebook::putParty);
         Timeline timeline = new Timeline(casebook);
-        DutyToWarn duty = new DutyToWarn(casebook, timeline, policy, new Sanitizer(scenario.timezone()), clock);
+        DutyToWarn duty = new DutyToWarn(casebook, timeline, policy, new Sanitizer(scenario.timezone(), GazetteerZones.ofExtract().orElse(new CountryZones())), clock);
         DeadlineSweep sweep = new DeadlineSweep(duty);
         Optional<Autopilot> people = mode == Mode.AS_POLICY
                 ? Optional.of(new Autopilot(duty, scenario.delays(), clock)) : Optional.empty();

@@ -78,8 +78,10 @@ public final class PublicAlerts {
                 new IllegalStateException("warning " + warning.id() + " has no report " + warning.reportId()));
         List<String> references = warning.renews().flatMap(casebook::warning)
                 .map(renewed -> CapAlerts.reference(sender, renewed)).stream().toList();
-        CapAlert alert = CapAlerts.of(warning, report, sender, senderName,
-                List.of(new CapAlerts.Text("en", warning.text(), Optional.empty())),
+        // one info block per language of the warning, English first (the policy's advice is in each text)
+        List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
+                .map(text -> new CapAlerts.Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
+        CapAlert alert = CapAlerts.of(warning, report, sender, senderName, texts,
                 references.isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE, references);
         byte[] document = CapSignature.signed(alert, key.get());
         Signed made = new Signed(warning.id(), alert, document, "\"" + sha256(document) + "\"");

@@ -1,17 +1,20 @@
 package io.forewarn.server;
 
+import io.forewarn.gazetteer.GazetteerZones;
 import io.forewarn.gazetteer.GeoNamesGazetteer;
-import io.forewarn.place.Gazetteer;
-import io.forewarn.store.GazetteerImport;
-import io.forewarn.store.JdbcPlaceNames;
-import io.forewarn.policy.PolicyBook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyListener;
+import io.forewarn.place.CountryZones;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.place.PlaceZones;
+import io.forewarn.policy.PolicyBook;
 import io.forewarn.policy.PolicyVersions;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
+import io.forewarn.store.GazetteerImport;
 import io.forewarn.store.JdbcCasebook;
+import io.forewarn.store.JdbcPlaceNames;
 import io.forewarn.store.JdbcPolicyVersions;
 import io.forewarn.store.ObligationCounts;
 import io.forewarn.store.SweepLease;
@@ -134,8 +137,10 @@ class ServerConfiguration {
     @Bean
     CaseDesk caseDesk(Casebook casebook, PolicyBook policies, Clock clock, ServerSettings settings,
                       PlatformTransactionManager transactions, ObjectProvider<DutyListener> listeners,
-                      ObjectProvider<CaseDesk.Committed> committed) {
-        return new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), clock, new TransactionTemplate(transactions),
+                      ObjectProvider<CaseDesk.Committed> committed, Gazetteer gazetteer, DataSource dataSource) {
+        // a warning's times in the zone of its place: the gazetteer's town or division, else a single-zone country
+        PlaceZones zones = new GazetteerZones(gazetteer, new JdbcPlaceNames(dataSource)).orElse(new CountryZones());
+        return new CaseDesk(casebook, policies, new Sanitizer(settings.zone(), zones), clock, new TransactionTemplate(transactions),
                 listeners.orderedStream().toList(), committed.orderedStream().toList());
     }
 

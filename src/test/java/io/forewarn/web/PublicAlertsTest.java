@@ -5,6 +5,7 @@ import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.ValidationDriver;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import io.forewarn.OutsideTheRepository;
+import io.forewarn.dissemination.cap.CapAlert;
 import io.forewarn.dissemination.cap.CapReader;
 import io.forewarn.dissemination.cap.CapSignature;
 import io.forewarn.server.CapKeyFiles;
@@ -52,7 +53,10 @@ class PublicAlertsTest {
     void aPublicWarningIsPublishedAsSignedCapInTheFeedAndAsAPage() throws Exception {
         Path standards = OutsideTheRepository.sharedFolder("standards", PublicAlertsTest.class);
         for (String party : Reports.CROCUS_PARTIES) {
-            assertThat(Http.post(port, "analyst", "/api/v1/parties", "application/json", party).status()).isEqualTo(201);
+            // the Moscow public reads Russian: its alert carries an info block in each language
+            String posted = party.contains("\"public-moscow\"") ? party.replace("\"audience\": \"public\"",
+                    "\"audience\": \"public\", \"languages\": [\"ru\"]") : party;
+            assertThat(Http.post(port, "analyst", "/api/v1/parties", "application/json", posted).status()).isEqualTo(201);
         }
         assertThat(Http.post(port, "analyst", "/api/v1/reports", "application/json", Reports.crocus("R-1")).status()).isEqualTo(201);
         String publicWarning = issue("public");
@@ -67,7 +71,11 @@ class PublicAlertsTest {
                 .newValidator().validate(new StreamSource(new ByteArrayInputStream(document)));
         assertThat(CapSignature.verify(document, Optional.of(CapKeyFiles.readPublic(ServerUnderTest.DATA.resolve("cap.pub")))))
                 .isNotNull();
-        assertThat(CapReader.read(document).infos().get(0).areas().get(0).description()).isEqualTo("Moscow, Moscow Oblast, RU");
+        List<CapAlert.Info> infos = CapReader.read(document).infos();
+        assertThat(infos).extracting(CapAlert.Info::language).containsExactly("en", "ru");
+        assertThat(infos.get(0).areas().get(0).description()).isEqualTo("Moscow, Moscow Oblast, RU");
+        assertThat(infos.get(1).description().orElseThrow()).containsPattern("\\p{IsCyrillic}{4,}")
+                .isNotEqualTo(infos.get(0).description().orElseThrow());
         String etag = cap.header("ETag").orElseThrow();
         assertThat(Http.get(port, null, "/cap/" + publicWarning + ".xml", "If-None-Match", etag).status()).isEqualTo(304);
 

@@ -69,7 +69,7 @@ public final class CapAlerts {
             throw new IllegalArgumentException("an alert needs its text in at least one language");
         }
         if (kind != Kind.ALERT && references.isEmpty()) {
-            throw new IllegalArgumentException("an " + kind.written + " must reference the alert it follows");
+            throw new IllegalArgumentException("a CAP " + kind.written + " must reference the alert it follows");
         }
         String event = event(report.harm());
         CapAlert.Area area = area(warning);

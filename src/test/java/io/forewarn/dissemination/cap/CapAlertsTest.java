@@ -99,7 +99,7 @@ class CapAlertsTest {
         assertThat(read.msgType()).isEqualTo("Update");
         assertThat(read.references()).containsExactly("alerts@agency.example,W-1,2024-03-07T19:00:00+00:00");
         assertThatThrownBy(() -> alert(publicWarning(), CapAlerts.Kind.CANCEL, List.of()))
-                .hasMessage("an Cancel must reference the alert it follows");
+                .hasMessage("a CAP Cancel must reference the alert it follows");
     }
 
     @Test

@@ -296,6 +296,9 @@ public final class JdbcCasebook implements Casebook {
                 throw alreadyReceived(report);
             }
             saltProtectedMaterial(report);
+            // obligations put before their report (a copy, a test) learn its end of threat now (migration 21)
+            jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
+                    .param("to", timestamp(report.window().to())).param("id", report.id()).update();
             if (outcome.obligesWarning()) {
                 batches.execute((ConnectionCallback<Void>) connection -> {
                     ReportIndex.insert(connection, List.of(report));
@@ -313,6 +316,10 @@ public final class JdbcCasebook implements Casebook {
             jdbc.sql("UPDATE report SET body = :body, window_from = :from, window_to = :to WHERE id = :id")
                     .param("body", json.write(ThreatReport.class, revised))
                     .param("from", timestamp(revised.window().from()))
+                    .param("to", timestamp(revised.window().to()))
+                    .param("id", revised.id())
+                    .update();
+            jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
                     .param("to", timestamp(revised.window().to()))
                     .param("id", revised.id())
                     .update();
@@ -425,13 +432,28 @@ public final class JdbcCasebook implements Casebook {
             throw new ConcurrentChangeException(obligation.id(), "its stored history has " + stored.get()
                     + " transitions, this version has " + version + " (it must add exactly one)");
         }
-        columns.put("id", obligation.id());
         try {
-            insert("obligation", columns);
+            batches.update(INSERT_OBLIGATION, obligation.id(), obligation.reportId(), obligation.partyId(),
+                    obligation.state().name(), timestamp(obligation.deadline()), version,
+                    json.write(Obligation.class, obligation), obligation.reportId(), obligation.reportId(), obligation.partyId());
         } catch (DuplicateKeyException raced) {
             throw new ConcurrentChangeException(obligation.id(), "another transaction stored it first");
         }
     }
+
+    /** The end of validity of the latest warning to the obligation's party for its report (by warning.seq), or NULL. */
+    private static final String LATEST_WARNING_TO = "(SELECT l.valid_to FROM warning l WHERE l.seq = ("
+            + "SELECT MAX(w.seq) FROM warning_party p JOIN warning w ON w.id = p.warning_id"
+            + " WHERE p.report_id = %s AND p.party_id = %s))";
+
+    /**
+     * An obligation with the instants the clock may move it at (migration 21): its report's end of threat and the end
+     * of its latest warning, asked of the database in the same statement. Parameters: the seven columns, then the
+     * report id, the report id and the party id again.
+     */
+    private static final String INSERT_OBLIGATION = "INSERT INTO obligation (id, report_id, party_id, state, deadline,"
+            + " version, body, window_to, warning_to) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT window_to FROM report WHERE id = ?), "
+            + LATEST_WARNING_TO.formatted("?", "?") + ")";
 
     /**
      * Obligations just opened, in one statement batch: no UPDATE tried first, no read. One already on file
@@ -449,10 +471,10 @@ public final class JdbcCasebook implements Casebook {
             }
         }
         List<Object[]> rows = obligations.stream().map(o -> new Object[] {o.id(), o.reportId(), o.partyId(),
-                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o)}).toList();
+                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o), o.reportId(), o.reportId(),
+                o.partyId()}).toList();
         try {
-            batches.batchUpdate("INSERT INTO obligation (id, report_id, party_id, state, deadline, version, body)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+            batches.batchUpdate(INSERT_OBLIGATION, rows);
         } catch (DuplicateKeyException raced) {
             throw new ConcurrentChangeException(obligations.get(0).reportId() + "/*",
                     "an obligation of this report was stored first by another transaction");
@@ -521,44 +543,43 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /**
-     * Index reads: the (state, deadline) index for those awaiting their warning, with their report's end of
-     * threat ({@code report.window_to}) by the report's key, and, for those with a warning out, their latest
-     * warning through {@code warning_party}'s (report, party) index.
-     */
+    /** The clock's question without a page: see {@link #clockMayMove}. */
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now) {
-        return bodies("SELECT o.body FROM obligation o WHERE " + CLOCK_MAY_MOVE + " ORDER BY o.seq", clockMayMove(now),
-                Obligation.class);
-    }
-
-    /**
-     * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
-     * warning out, their latest warning through {@code warning_party}'s (report, party) index.
-     */
-    private static final String CLOCK_MAY_MOVE = "(o.state IN (:awaiting) AND (o.deadline <= :now"
-            + "   OR EXISTS (SELECT 1 FROM report r WHERE r.id = o.report_id AND r.window_to <= :now)))"
-            + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
-            + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
-            + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))";
-
-    private static Map<String, Object> clockMayMove(Instant now) {
-        return Map.of("awaiting", names(ObligationState.AWAITING_WARNING),
-                "warned", names(EnumSet.allOf(ObligationState.class).stream()
-                        .filter(ObligationState::hasLiveWarning).toList()),
-                "now", timestamp(now));
+        return bodies(clockMayMove(""), Map.of("now", timestamp(now)), Obligation.class);
     }
 
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now, Slice slice) {
-        Map<String, Object> params = new LinkedHashMap<>(clockMayMove(now));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("now", timestamp(now));
         String after = "";
         if (slice.after().isPresent()) {
             params.put("afterSeq", seqOf("obligation", slice));
-            after = " AND o.seq > :afterSeq";
+            after = " AND seq > :afterSeq";
         }
-        return bodies("SELECT o.body FROM obligation o WHERE (" + CLOCK_MAY_MOVE + ")" + after + " ORDER BY o.seq"
-                + fetchFirst(slice), params, Obligation.class);
+        return bodies(clockMayMove(after) + fetchFirst(slice), params, Obligation.class);
+    }
+
+    /**
+     * The obligations whose deadline, end of threat or latest warning's end has come (migration 21), as one range
+     * of an index per state and instant: {@code (state, deadline)} and {@code (state, window_to)} for each state
+     * awaiting a warning, {@code (state, warning_to)} for each with a warning out. So a sweep reads what is due and
+     * nothing else, however many obligations the casebook holds; one range per state, because an {@code IN} list or
+     * an {@code OR} of states has H2 read every row of the listed states. Their union, joined to the bodies by
+     * {@code seq}, comes in first-opened order; {@code page} narrows each range (a keyset page).
+     */
+    private static String clockMayMove(String page) {
+        List<String> ranges = new ArrayList<>();
+        for (String state : names(ObligationState.AWAITING_WARNING)) {
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND deadline <= :now" + page);
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND window_to <= :now" + page);
+        }
+        for (String state : names(EnumSet.allOf(ObligationState.class).stream().filter(ObligationState::hasLiveWarning).toList())) {
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND warning_to <= :now" + page);
+        }
+        return "SELECT o.body FROM (" + String.join(" UNION ", ranges) + ") due JOIN obligation o ON o.seq = due.seq"
+                + " ORDER BY o.seq";
     }
 
     private static List<String> names(Collection<ObligationState> states) {
@@ -609,6 +630,8 @@ public final class JdbcCasebook implements Casebook {
                 "valid_to", timestamp(warning.validity().to()),
                 "renews", warning.renews().orElse(null),
                 "body", json.write(Warning.class, warning)));
+        java.util.Set<String> addressed = new LinkedHashSet<>(jdbc.sql("SELECT party_id FROM warning_party WHERE warning_id = :id")
+                .param("id", warning.id()).query(String.class).list());
         jdbc.sql("DELETE FROM warning_party WHERE warning_id = :id").param("id", warning.id()).update();
         for (String partyId : warning.partyIds().stream().distinct().toList()) {
             insert("warning_party", columns(
@@ -616,6 +639,12 @@ public final class JdbcCasebook implements Casebook {
                     "report_id", warning.reportId(),
                     "party_id", partyId));
         }
+        // the obligations of the parties it addressed before and after: their latest warning may have changed
+        addressed.addAll(warning.partyIds());
+        inLists(addressed, chunk -> jdbc.sql("UPDATE obligation SET warning_to = "
+                        + LATEST_WARNING_TO.formatted("obligation.report_id", "obligation.party_id")
+                        + " WHERE report_id = :report AND party_id IN (:parties)")
+                .param("report", warning.reportId()).param("parties", chunk).update());
     }
 
     @Override

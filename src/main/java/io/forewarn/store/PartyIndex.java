@@ -33,6 +33,9 @@ final class PartyIndex {
     private static final String INSERT_NAME =
             "INSERT INTO party_name (party_id, place_level, folded_name, finer) VALUES (?, ?, ?, ?)";
 
+    /** Parties a DELETE names at most, so that its IN list stays within what both databases take. */
+    private static final int DELETE_CHUNK = 1000;
+
     private PartyIndex() {
     }
 
@@ -64,18 +67,20 @@ final class PartyIndex {
         }
     }
 
-    /** Removes the rows of these parties (before they are written anew). */
+    /** Removes the rows of these parties (before they are written anew): two statements a thousand parties. */
     static void delete(Connection connection, List<String> partyIds) throws SQLException {
-        try (PreparedStatement boxes = connection.prepareStatement("DELETE FROM party_box WHERE party_id = ?");
-             PreparedStatement names = connection.prepareStatement("DELETE FROM party_name WHERE party_id = ?")) {
-            for (String id : partyIds) {
-                boxes.setString(1, id);
-                boxes.addBatch();
-                names.setString(1, id);
-                names.addBatch();
+        for (int from = 0; from < partyIds.size(); from += DELETE_CHUNK) {
+            List<String> chunk = partyIds.subList(from, Math.min(partyIds.size(), from + DELETE_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (String table : List.of("party_box", "party_name")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE party_id IN ("
+                        + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setString(i + 1, chunk.get(i));
+                    }
+                    delete.executeUpdate();
+                }
             }
-            boxes.executeBatch();
-            names.executeBatch();
         }
     }
 

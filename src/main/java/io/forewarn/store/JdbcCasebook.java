@@ -115,20 +115,10 @@ public final class JdbcCasebook implements Casebook {
 
     // --- parties
 
-    /** Stores the party and rewrites its rows of the place index ({@link PartyIndex}), in one transaction. */
+    /** Stores the party and rewrites its rows of the place index ({@link PartyRows}), in one transaction. */
     @Override
     public void putParty(Party party) {
-        inTransaction.executeWithoutResult(status -> {
-            upsert("party", party.id(), columns(
-                    "kind", party.kind(),
-                    "audience", party.audience().name(),
-                    "body", json.write(Party.class, party)));
-            batches.execute((ConnectionCallback<Void>) connection -> {
-                PartyIndex.delete(connection, List.of(party.id()));
-                PartyIndex.insert(connection, List.of(party));
-                return null;
-            });
-        });
+        putParties(List.of(party));
     }
 
     @Override
@@ -139,29 +129,33 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /**
-     * One statement batch of upserts (PostgreSQL's {@code INSERT ... ON CONFLICT}, H2's {@code MERGE}: a
-     * replaced party keeps its place in first-put order), then the place index rewritten in batches.
-     */
+    /** One statement batch of upserts, then the place index rewritten in batches ({@link PartyRows#upsert}). */
     @Override
     public void putParties(List<Party> parties) {
         if (parties.isEmpty()) {
             return;
         }
-        List<Object[]> rows = parties.stream()
-                .map(p -> new Object[] {p.id(), p.kind(), p.audience().name(), json.write(Party.class, p)})
-                .toList();
         inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            batches.batchUpdate(postgres
-                    ? "INSERT INTO party (id, kind, audience, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-                            + " SET kind = EXCLUDED.kind, audience = EXCLUDED.audience, body = EXCLUDED.body"
-                    : "MERGE INTO party (id, kind, audience, body) KEY (id) VALUES (?, ?, ?, ?)", rows);
-            PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
-            PartyIndex.insert(connection, parties);
+            PartyRows.upsert(connection, parties, json);
             return null;
         }));
+    }
+
+    /** One statement batch of inserts, then the place index's rows, with nothing read or removed ({@link PartyRows#insert}). */
+    @Override
+    public void addParties(List<Party> parties) {
+        if (parties.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
+                PartyRows.insert(connection, parties, json);
+                return null;
+            }));
+        } catch (DuplicateKeyException onFile) {
+            throw new IllegalStateException("a party of this batch is on file already (added by another transaction?): "
+                    + onFile.getMostSpecificCause().getMessage(), onFile);
+        }
     }
 
     /** The parties on file: those taken off file ({@code removed_at} set) are not listed. */

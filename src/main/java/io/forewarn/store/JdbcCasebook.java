@@ -153,8 +153,8 @@ public final class JdbcCasebook implements Casebook {
                 return null;
             }));
         } catch (DuplicateKeyException onFile) {
-            throw new IllegalStateException("a party of this batch is on file already (added by another transaction?): "
-                    + onFile.getMostSpecificCause().getMessage(), onFile);
+            throw new IllegalStateException("a party of this batch was put on file by another change meanwhile; "
+                    + "nothing of the batch was stored, try again", onFile);
         }
     }
 

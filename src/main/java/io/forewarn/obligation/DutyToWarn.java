@@ -3,7 +3,9 @@ package io.forewarn.obligation;
 import io.forewarn.language.Language;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
+import io.forewarn.party.NamedTarget;
 import io.forewarn.party.Party;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.place.NamedPlace;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceLevel;
@@ -60,13 +62,25 @@ public final class DutyToWarn {
     private final Policy policy;
     private final Sanitizer sanitizer;
     private final Clock clock;
+    private final Gazetteer gazetteer;
 
     /** A workflow whose events go on the casebook's timeline and nowhere else. */
     public DutyToWarn(Casebook casebook, Policy policy, Sanitizer sanitizer, Clock clock) {
         this(casebook, new Timeline(casebook), policy, sanitizer, clock);
     }
 
+    /** A workflow that compares places by their geometry and names only. */
     public DutyToWarn(Casebook casebook, DutyEvents events, Policy policy, Sanitizer sanitizer, Clock clock) {
+        this(casebook, events, policy, sanitizer, clock, Gazetteer.NONE);
+    }
+
+    /**
+     * @param gazetteer what places named places within one another when parties are resolved (see {@link
+     *                  AffectedParties}); the casebook's index of places must file parties by the same one
+     */
+    public DutyToWarn(Casebook casebook, DutyEvents events, Policy policy, Sanitizer sanitizer, Clock clock,
+                      Gazetteer gazetteer) {
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.casebook = Objects.requireNonNull(casebook, "casebook");
         this.events = Objects.requireNonNull(events, "events");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -96,8 +110,7 @@ public final class DutyToWarn {
                     : new DutyEvent.ReportOutOfScope(now, report, outcome, actor, outcome.reason()));
             return List.of();
         }
-        // candidates through the casebook's index of places; the exact check runs on them only
-        List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
+        List<Affected> affected = affected(report);
         List<DutyEvent> openings = new Resolution(this).open(report, affected, Cause.of(received), actor);
         events.publishAll(openings);
         if (affected.isEmpty()) {
@@ -134,6 +147,23 @@ public final class DutyToWarn {
         all.addAll(new Resolution(this).reportRevised(revised, Cause.of(event), actor));
         events.publishAll(all);
         return revised;
+    }
+
+    /**
+     * The parties a report affects: the candidates the casebook's indexes find, those its place reaches (by
+     * geometry, names and the gazetteer) and those its named target names, then the exact check on them only.
+     */
+    List<Affected> affected(ThreatReport report) {
+        Map<String, Party> candidates = new java.util.LinkedHashMap<>();
+        casebook.partiesReached(Reach.of(report.place(), gazetteer)).forEach(p -> candidates.put(p.id(), p));
+        NamedTarget.of(report).ifPresent(target -> casebook.partiesNamed(NamedTarget.lookups(target))
+                .forEach(p -> candidates.putIfAbsent(p.id(), p)));
+        return new AffectedParties(List.copyOf(candidates.values()), gazetteer).resolve(report);
+    }
+
+    /** The exact check of whether one report affects these parties (the candidates of a party change). */
+    List<Affected> affected(ThreatReport report, List<Party> parties) {
+        return new AffectedParties(parties, gazetteer).resolve(report);
     }
 
     /** Party registration, replacement, import and removal, each resolved against the open reports. */

@@ -104,8 +104,9 @@ class ServerConfiguration {
     }
 
     @Bean
-    Casebook casebook(DataSource dataSource) {
-        return new JdbcCasebook(dataSource);
+    Casebook casebook(DataSource dataSource, Gazetteer gazetteer) {
+        // parties and reports filed where the gazetteer puts them too, so a report at a region finds its towns' parties
+        return new JdbcCasebook(dataSource, gazetteer);
     }
 
     /**
@@ -141,7 +142,7 @@ class ServerConfiguration {
         // a warning's times in the zone of its place: the gazetteer's town or division, else a single-zone country
         PlaceZones zones = new GazetteerZones(gazetteer, new JdbcPlaceNames(dataSource)).orElse(new CountryZones());
         return new CaseDesk(casebook, policies, new Sanitizer(settings.zone(), zones), clock, new TransactionTemplate(transactions),
-                listeners.orderedStream().toList(), committed.orderedStream().toList());
+                listeners.orderedStream().toList(), committed.orderedStream().toList(), gazetteer);
     }
 
     /** The one lease on the clock's decisions, shared by every node on this database. */

@@ -3,6 +3,8 @@ package io.forewarn.store;
 import io.forewarn.party.Party;
 import io.forewarn.place.Box;
 import io.forewarn.place.Footprint;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.place.GazetteerPath;
 import io.forewarn.place.PathName;
 import io.forewarn.place.Reach;
 
@@ -20,7 +22,8 @@ import java.util.List;
  * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables): {@code party_box}
  * holds the boxes of each party's {@link Footprint} (indexed by size class and southern edge, so the boxes
  * that can meet a query's are one index range per class), {@code party_name} the folded names of its
- * place path (indexed by name). {@link #candidates} asks both in one statement for the parties a
+ * place path (indexed by name), {@code party_place} where the gazetteer puts it ({@link GazetteerPath}, indexed by
+ * the gazetteer's id). {@link #candidates} asks both in one statement for the parties a
  * {@link Reach} reaches, as {@link Reach#reaches} decides it in memory.
  */
 final class PartyIndex {
@@ -61,6 +64,44 @@ final class PartyIndex {
             }
             boxes.executeBatch();
             names.executeBatch();
+        }
+    }
+
+    /**
+     * The rows of {@code party_place} of these parties, none of which has rows yet: where the gazetteer puts each
+     * ({@link GazetteerPath}), its own entry ({@code own} 1) and every entry containing it ({@code own} 0).
+     */
+    static void insertPlaced(Connection connection, List<Party> parties, Gazetteer gazetteer) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(
+                "INSERT INTO party_place (party_id, place_id, own) VALUES (?, ?, ?)")) {
+            for (Party party : parties) {
+                GazetteerPath path = GazetteerPath.of(party.place(), gazetteer);
+                if (path.entry().isEmpty()) {
+                    continue;
+                }
+                rows.setString(1, party.id());
+                rows.setString(2, path.entry().get());
+                rows.setInt(3, 1);
+                rows.addBatch();
+                for (String within : path.within()) {
+                    rows.setString(1, party.id());
+                    rows.setString(2, within);
+                    rows.setInt(3, 0);
+                    rows.addBatch();
+                }
+            }
+            rows.executeBatch();
+        }
+    }
+
+    /** Removes the {@code party_place} rows of these parties (before they are written anew). */
+    static void deletePlaced(Connection connection, List<String> partyIds) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM party_place WHERE party_id = ?")) {
+            for (String id : partyIds) {
+                rows.setString(1, id);
+                rows.addBatch();
+            }
+            rows.executeBatch();
         }
     }
 
@@ -111,6 +152,15 @@ final class PartyIndex {
                 params.add(finer);
             }
         }
+        // through the gazetteer: parties placed at the report's entry or within it, and those whose own entry contains it
+        reach.placed().entry().ifPresent(entry -> {
+            branches.add("SELECT party_id FROM party_place WHERE place_id = ?");
+            params.add(entry);
+            for (String within : reach.placed().within()) {
+                branches.add("SELECT party_id FROM party_place WHERE place_id = ? AND own = 1");
+                params.add(within);
+            }
+        });
         if (branches.isEmpty()) {
             return new Query("SELECT party_id FROM party_name WHERE 1 = 0", List.of());
         }
@@ -120,7 +170,7 @@ final class PartyIndex {
     /** The footprint with its names as the indexes keep them ({@link #key}), to be compared with the index's rows. */
     static Footprint keyed(Footprint footprint) {
         return new Footprint(footprint.boxes(), footprint.names().stream()
-                .map(name -> new PathName(name.level(), key(name.name()), name.finer())).toList());
+                .map(name -> new PathName(name.level(), key(name.name()), name.finer())).toList(), footprint.placed());
     }
 
     /** A folded name as the index keeps it: itself, or when longer than {@link #MAX_NAME_LENGTH} a prefix and a digest. */

@@ -1,6 +1,8 @@
 package io.forewarn.store;
 
 import io.forewarn.place.Box;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.place.GazetteerPath;
 import io.forewarn.place.Reach;
 import io.forewarn.report.ThreatReport;
 
@@ -69,6 +71,40 @@ final class ReportIndex {
             }
             boxes.executeBatch();
             names.executeBatch();
+        }
+    }
+
+    /** The {@code report_place} rows of the open reports: where the gazetteer puts each report's place. */
+    static final String OPEN_PLACES = "SELECT report_id, place_id, own FROM report_place WHERE window_to > :now";
+
+    /** The {@code report_place} rows of these reports: their {@link GazetteerPath}, own entry first. */
+    static void insertPlaced(Connection connection, List<ThreatReport> reports, Gazetteer gazetteer) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(
+                "INSERT INTO report_place (report_id, window_to, place_id, own) VALUES (?, ?, ?, ?)")) {
+            for (ThreatReport report : reports) {
+                GazetteerPath path = GazetteerPath.of(report.place(), gazetteer);
+                if (path.entry().isEmpty()) {
+                    continue;
+                }
+                OffsetDateTime windowTo = report.window().to().atOffset(ZoneOffset.UTC);
+                List<String> ids = new java.util.ArrayList<>(List.of(path.entry().get()));
+                ids.addAll(path.within());
+                for (int i = 0; i < ids.size(); i++) {
+                    rows.setString(1, report.id());
+                    rows.setObject(2, windowTo);
+                    rows.setString(3, ids.get(i));
+                    rows.setInt(4, i == 0 ? 1 : 0);
+                    rows.addBatch();
+                }
+            }
+            rows.executeBatch();
+        }
+    }
+
+    static void deletePlaced(Connection connection, String reportId) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM report_place WHERE report_id = ?")) {
+            rows.setString(1, reportId);
+            rows.executeUpdate();
         }
     }
 

@@ -1,0 +1,126 @@
+package io.forewarn.review;
+
+import io.forewarn.Crocus;
+import io.forewarn.gazetteer.GazetteerExtract;
+import io.forewarn.obligation.Casebook;
+import io.forewarn.obligation.DraftRecord;
+import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.obligation.InMemoryCasebook;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Obligations;
+import io.forewarn.obligation.Timeline;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.Identifier;
+import io.forewarn.party.KnownAs;
+import io.forewarn.party.Party;
+import io.forewarn.party.Relationship;
+import io.forewarn.policy.Audience;
+import io.forewarn.policy.Role;
+import io.forewarn.report.ThreatReport;
+import io.forewarn.sanitize.Sanitizer;
+import io.forewarn.scenario.ReplayClock;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.forewarn.Crocus.MOSCOW;
+import static io.forewarn.Crocus.R1_UNMARKED;
+import static io.forewarn.party.Reports.report;
+import static io.forewarn.place.Places.place;
+import static io.forewarn.review.Casework.codes;
+import static io.forewarn.review.Casework.incident;
+import static io.forewarn.review.FindingCode.AFFECTED_PARTY_NEVER_WARNED;
+import static io.forewarn.review.FindingCode.INCIDENT_COVERED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The intended victim is a party by who it is: a report that names a person registered in another country (Berlin)
+ * as its target, at a place in Moscow, obligates that person, and the after-action review of an incident in Moscow
+ * holds the duty against her, through the real workflow under the default policy.
+ */
+class IntendedVictimTest {
+
+    static final Audience INDIVIDUAL = new Audience("individual");
+
+    /** A journalist registered where she lives, in Berlin, known by her name in two scripts and her passport. */
+    static final Party MARA = new Party.Registrants("mara-kestenholz", INDIVIDUAL, Relationship.NEUTRAL,
+            place().locality("Berlin").country("DE").build(), 1, true, List.of())
+            .knownAs(new KnownAs(List.of("Mara Kestenholz", "Мара Кестенхольц"),
+                    List.of(new Identifier("passport", "C01X00T47"))));
+
+    /** Another person registered in Berlin, known by another name: neither the place nor the name reaches her. */
+    static final Party ANNA = new Party.Registrants("anna-weber", INDIVIDUAL, Relationship.NEUTRAL,
+            place().locality("Berlin").country("DE").build(), 1, true, List.of())
+            .knownAs(new KnownAs(List.of("Anna Weber"), List.of()));
+
+    /** R-1's facts, its target the journalist Mara Kestenholz among concert-goers, in Moscow. */
+    static final ThreatReport NAMING_MARA = report(place().locality("Moscow").region("Moscow Oblast").country("RU").build(),
+            "named", "the journalist Mara Kestenholz", "class", "concert halls");
+
+    final ReplayClock clock = new ReplayClock(R1_UNMARKED.receivedAt(), MOSCOW);
+    final Casebook casebook = new InMemoryCasebook(GazetteerExtract.gazetteer());
+    final DutyToWarn duty = new DutyToWarn(casebook, new Timeline(casebook), Crocus.POLICY, new Sanitizer(MOSCOW), clock,
+            GazetteerExtract.gazetteer());
+
+    @Test
+    void aReportNamingAPersonRegisteredInAnotherCountryObligatesThatPersonWithTheNameThatMatched() {
+        casebook.putParty(MARA);
+        casebook.putParty(ANNA);
+
+        List<Obligation> opened = duty.receive(NAMING_MARA, "analyst-a");
+
+        assertThat(opened).extracting(Obligation::partyId, o -> o.audience().name())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("mara-kestenholz", "individual"));
+        assertThat(opened.get(0).history().get(0).note())
+                .isEqualTo("target: named the journalist Mara Kestenholz is the party's name Mara Kestenholz");
+    }
+
+    @Test
+    void aPersonNamedByAReportAfterItWasReceivedIsObligatedWhenRegistered() {
+        casebook.putParty(ANNA);
+        duty.receive(NAMING_MARA, "analyst-a");
+
+        duty.parties().register(MARA, "liaison-l");
+
+        assertThat(casebook.obligation(Obligations.idFor("R-1", "mara-kestenholz"))).get()
+                .satisfies(o -> assertThat(o.history().get(0).note())
+                        .startsWith("target: named the journalist Mara Kestenholz is the party's name Mara Kestenholz; upon party-registered mara-kestenholz"));
+    }
+
+    @Test
+    void theReviewHoldsTheDutyAgainstTheNamedPersonWhoWasNeverWarned() {
+        casebook.putParty(MARA);
+        duty.receive(NAMING_MARA, "analyst-a");
+        clock.advanceTo(Crocus.moscow("2024-03-22T20:00"));
+
+        Review review = review();
+
+        assertThat(review.cases()).extracting(c -> c.party().id()).containsExactly("mara-kestenholz");
+        assertThat(codes(review, "mara-kestenholz")).containsExactly(AFFECTED_PARTY_NEVER_WARNED);
+        assertThat(review.findingsFor("R-1", "mara-kestenholz").get(0).detail())
+                .contains("target: named the journalist Mara Kestenholz is the party's name Mara Kestenholz");
+    }
+
+    @Test
+    void warnedAtTheIndividualCeilingTheNamedPersonIsToldWhereWhenAndHowAndIsCovered() {
+        casebook.putParty(MARA);
+        duty.receive(NAMING_MARA, "analyst-a");
+        DraftRecord draft = duty.draft("R-1", INDIVIDUAL, "analyst-a");
+        duty.approve(draft.id(), "approver-b", Role.APPROVER);
+        Warning warning = duty.issue(draft.id(), "approver-b");
+        duty.deliver(Obligations.idFor("R-1", "mara-kestenholz"), "liaison-l", "registrant alert");
+        clock.advanceTo(Crocus.moscow("2024-03-08T20:00"));
+
+        assertThat(warning.text()).isEqualTo("Security alert: credible threat to life. Method: armed assault on an audience. "
+                + "Suspected perpetrators: terrorist group. Target: the journalist Mara Kestenholz. "
+                + "Area: Moscow, Moscow Oblast, Russia. Dates: from 1 March 2024 to 31 March 2024. What to do: avoid large "
+                + "gatherings, concerts and shopping centres; know the exits of any place you enter, and leave at once if "
+                + "something seems wrong.");
+        assertThat(codes(review(), "mara-kestenholz")).containsExactly(INCIDENT_COVERED);
+    }
+
+    private Review review() {
+        return new AfterActionReview(casebook, Crocus.POLICY, MOSCOW, GazetteerExtract.gazetteer())
+                .review(incident("2024-03-08T19:58", place().locality("Moscow").build(), "concert hall"));
+    }
+}

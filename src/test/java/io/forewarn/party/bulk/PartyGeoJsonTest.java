@@ -68,7 +68,7 @@ class PartyGeoJsonTest {
         assertThat(rows.get(0)).isInstanceOf(ImportRow.Accepted.class);
         assertThat(problems(rows.get(1))).containsExactly("geometry: the geometry's type must be Point or Polygon",
                 "id: expected a string", "colour: not a property of a party (properties: id, kind, audience, relationship,"
-                        + " site, locality, region, country, radius-km, count, kinds, channel, languages)");
+                        + " site, locality, region, country, radius-km, count, kinds, channel, languages, names, identifiers)");
         assertThat(problems(rows.get(2))).containsExactly("geometry: a ring is closed: its last position repeats its first",
                 "radius-km: a radius needs a Point geometry");
         assertThat(problems(rows.get(3))).containsExactly("geometry: longitude must be between -180 and 180",

@@ -225,6 +225,16 @@ public interface Casebook {
 
     List<Waiver> waiversFor(String obligationId);
 
+    void put(NearMatch match);
+
+    Optional<NearMatch> nearMatch(String id);
+
+    /** A page of the near matches, optionally of one report and in one status, in the order they were offered. */
+    List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice);
+
+    /** The near matches offered for one report, in the order they were offered. */
+    List<NearMatch> nearMatchesOf(String reportId);
+
     void put(Incident incident);
 
     /** Every incident: for replays and tests only (see the class comment). */

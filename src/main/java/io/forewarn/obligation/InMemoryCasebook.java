@@ -39,6 +39,7 @@ public final class InMemoryCasebook implements Casebook {
     private final Map<String, Warning> warnings = new LinkedHashMap<>();
     private final Map<String, Waiver> waivers = new LinkedHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final Map<String, NearMatch> nearMatches = new LinkedHashMap<>();
     private final List<TimelineEntry> events = new ArrayList<>();
     private final Map<String, Integer> sequences = new LinkedHashMap<>();
     private final Map<String, Footprint> footprints = new LinkedHashMap<>();
@@ -101,6 +102,27 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public void put(Incident incident) {
         incidents.put(incident.id(), incident);
+    }
+
+    @Override
+    public void put(NearMatch match) {
+        nearMatches.put(match.id(), match);
+    }
+
+    @Override
+    public Optional<NearMatch> nearMatch(String id) {
+        return Optional.ofNullable(nearMatches.get(id));
+    }
+
+    @Override
+    public List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice) {
+        return page(nearMatches.values(), NearMatch::id, m -> reportId.map(m.reportId()::equals).orElse(true)
+                && status.map(m.status()::equals).orElse(true), slice, "near-match");
+    }
+
+    @Override
+    public List<NearMatch> nearMatchesOf(String reportId) {
+        return nearMatches.values().stream().filter(m -> m.reportId().equals(reportId)).toList();
     }
 
     @Override

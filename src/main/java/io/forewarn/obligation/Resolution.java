@@ -107,6 +107,9 @@ final class Resolution {
                     openings.add(opening(fresh, due, released(report.get(), hit.get()), cause, actor, false));
                 } else if (obligation != null) {
                     settle(report.get(), obligation, hit, cause, actor).ifPresent(events::add);
+                } else {
+                    // not affected: its name may still be near the report's named target, for an analyst to decide
+                    events.addAll(duty.offerNearMatches(report.get(), List.of(party), Set.of(), actor));
                 }
             }
         }

@@ -10,6 +10,7 @@ import io.forewarn.obligation.ObligationQuery;
 import io.forewarn.obligation.ReceivedReport;
 import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.TimelineEntry;
+import io.forewarn.obligation.NearMatch;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
@@ -841,6 +842,34 @@ public final class JdbcCasebook implements Casebook {
             }
         });
         return found;
+    }
+
+    @Override
+    public void put(NearMatch match) {
+        upsert("near_match", match.id(), columns(
+                "report_id", match.reportId(),
+                "party_id", match.partyId(),
+                "status", match.status().code(),
+                "body", json.write(NearMatch.class, match)));
+    }
+
+    @Override
+    public Optional<NearMatch> nearMatch(String id) {
+        return one("near_match", id, NearMatch.class);
+    }
+
+    @Override
+    public List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice) {
+        Map<String, Object> equal = new LinkedHashMap<>();
+        reportId.ifPresent(id -> equal.put("report_id", id));
+        status.ifPresent(s -> equal.put("status", s.code()));
+        return page("near_match", NearMatch.class, equal, slice);
+    }
+
+    @Override
+    public List<NearMatch> nearMatchesOf(String reportId) {
+        return bodies("SELECT body FROM near_match WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
+                NearMatch.class);
     }
 
     @Override

@@ -119,6 +119,57 @@ class IntendedVictimTest {
         assertThat(codes(review(), "mara-kestenholz")).containsExactly(INCIDENT_COVERED);
     }
 
+    @Test
+    void aNearNameIsOfferedToAnAnalystNeverGuessedAndConfirmingItOpensTheObligationWithTheAnalystsLogin() {
+        Party misspelt = MARA.knownAs(new KnownAs(List.of("Mara Kestenholtz"), List.of()));
+        casebook.putParty(misspelt);
+
+        assertThat(duty.receive(NAMING_MARA, "analyst-a")).isEmpty();
+        assertThat(casebook.nearMatchesOf("R-1")).singleElement().satisfies(offer -> {
+            assertThat(offer.partyId()).isEqualTo("mara-kestenholz");
+            assertThat(offer.partyName()).isEqualTo("Mara Kestenholtz");
+            assertThat(offer.how()).isEqualTo("one letter apart");
+            assertThat(offer.status()).isEqualTo(io.forewarn.obligation.NearMatch.Status.OFFERED);
+        });
+        assertThat(casebook.events()).extracting(e -> e.type() + " " + e.actor() + ": " + e.summary()).contains(
+                "near-match-offered analyst-a: near match M-1 offered: a name of mara-kestenholz is near the named target "
+                        + "of report R-1 (one letter apart); an analyst confirms or rejects it");
+
+        duty.confirmNearMatch("M-1", "analyst-c", "her passport is in the register");
+
+        Obligation opened = casebook.obligation("R-1", "mara-kestenholz").orElseThrow();
+        assertThat(opened.history().get(0).actor()).isEqualTo("analyst-c");
+        assertThat(opened.history().get(0).note()).isEqualTo("target: named, near the party's name Mara Kestenholtz (one "
+                + "letter apart), confirmed by analyst-c as near match M-1; upon near-match-confirmed M-1");
+        // a later change of the party does not close what the analyst confirmed
+        duty.parties().replace(misspelt.knownAs(new KnownAs(List.of("Mara Kestenholtz", "M. Kestenholtz"), List.of())),
+                "liaison-l");
+        assertThat(casebook.obligation("R-1", "mara-kestenholz").orElseThrow().closedAs()).isEmpty();
+        assertThat(casebook.nearMatchesOf("R-1")).hasSize(1);
+    }
+
+    @Test
+    void aRejectedNearNameIsRecordedWithItsAnalystAndNotOfferedAgain() {
+        Party reordered = MARA.knownAs(new KnownAs(List.of("Kestenholz Mara"), List.of()));
+        casebook.putParty(reordered);
+        duty.receive(NAMING_MARA, "analyst-a");
+
+        duty.rejectNearMatch("M-1", "analyst-c", "another person");
+        duty.parties().replace(reordered, "liaison-l");
+
+        assertThat(casebook.nearMatchesOf("R-1")).singleElement().satisfies(offer -> {
+            assertThat(offer.how()).isEqualTo("the same words in another order");
+            assertThat(offer.status()).isEqualTo(io.forewarn.obligation.NearMatch.Status.REJECTED);
+            assertThat(offer.decision()).get().extracting(d -> d.by(), d -> d.note())
+                    .containsExactly("analyst-c", "another person");
+        });
+        assertThat(casebook.obligation("R-1", "mara-kestenholz")).isEmpty();
+        assertThat(casebook.events()).extracting(e -> e.type() + " " + e.actor()).contains("near-match-rejected analyst-c");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> duty.confirmNearMatch("M-1", "analyst-a", ""))
+                .isInstanceOf(IllegalStateException.class).hasMessage("near match M-1 is already rejected by analyst-c; "
+                        + "it is decided once");
+    }
+
     private Review review() {
         return new AfterActionReview(casebook, Crocus.POLICY, MOSCOW, GazetteerExtract.gazetteer())
                 .review(incident("2024-03-08T19:58", place().locality("Moscow").build(), "concert hall"));

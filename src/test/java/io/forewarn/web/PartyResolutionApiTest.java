@@ -90,6 +90,41 @@ class PartyResolutionApiTest {
                 .isEqualTo("target: named MARA KESTENHOLZ is the party's name Mara Kestenholz");
     }
 
+    @Test
+    void aNearNameIsOfferedOnTheReportToNeedToKnowRolesOnlyAndConfirmedByAnAnalyst() {
+        created(post("/api/v1/parties", """
+                {"id": "jonas", "kind": "registrants", "audience": "individual", "count": 1,
+                 "area": {"locality": "Oslo", "country": "NO"}, "known-as": {"names": ["Jonas Brekkestad"]}}"""));
+        created(post("/api/v1/reports", REPORT.formatted("R-NEAR", "kidnapping",
+                "{\"named\": \"Jonas Brekkested\"}", "{\"locality\": \"Istanbul\", \"country\": \"TR\"}")));
+
+        Reply byAnalyst = Http.callAs(port, "analyst", "GET", "/api/v1/reports/R-NEAR", null, null);
+        assertThat(byAnalyst.json().path("near-matches").toString()).startsWith("[{\"id\":\"M-")
+                .contains("\"party\":\"jonas\",\"party-name\":\"Jonas Brekkestad\",\"how\":\"one letter apart\"")
+                .contains("\"status\":\"offered\",\"decision\":null}]");
+        String id = byAnalyst.json().path("near-matches").get(0).path("id").asString();
+        for (String login : List.of("liaison", "oversight")) {
+            Reply report = Http.callAs(port, login, "GET", "/api/v1/reports/R-NEAR", null, null);
+            assertThat(report.status()).isEqualTo(200);
+            assertThat(report.json().has("near-matches")).as(login).isFalse();
+            assertThat(Http.callAs(port, login, "GET", "/api/v1/near-matches?report=R-NEAR", null, null).status())
+                    .as(login).isEqualTo(403);
+        }
+        assertThat(Http.callAs(port, "analyst", "GET", "/api/v1/near-matches?report=R-NEAR&status=offered", null, null)
+                .json().path("items").valueStream().map(m -> m.path("party").asString())).containsExactly("jonas");
+
+        Reply confirmed = Http.callAs(port, "analyst", "POST", "/api/v1/near-matches/" + id + "/confirm", null, null);
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("status").asString()).isEqualTo("confirmed");
+        assertThat(confirmed.json().path("decision").path("decided-by").asString()).isEqualTo("analyst");
+        Reply obligation = Http.callAs(port, "liaison", "GET", "/api/v1/obligations/R-NEAR/jonas", null, null);
+        assertThat(obligation.status()).isEqualTo(200);
+        assertThat(obligation.json().path("history").get(0).path("actor").asString()).isEqualTo("analyst");
+        assertThat(Http.callAs(port, "analyst", "POST", "/api/v1/near-matches/" + id + "/reject", null, null).status())
+                .isEqualTo(409);
+    }
+
     private static void created(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }

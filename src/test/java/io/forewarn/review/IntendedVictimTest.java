@@ -170,6 +170,28 @@ class IntendedVictimTest {
                         + "it is decided once");
     }
 
+    @Test
+    void aNameThatIsTheReportsProtectedTermIsMatchedButNeverWrittenWhereEveryRoleReadsIt() {
+        ThreatReport protectedName = new ThreatReport(NAMING_MARA.id(), NAMING_MARA.receivedAt(), NAMING_MARA.harm(),
+                NAMING_MARA.credibility(), NAMING_MARA.place(), NAMING_MARA.window(), NAMING_MARA.statements(),
+                NAMING_MARA.portions(), new io.forewarn.report.ProtectedMaterial(List.of(), List.of(),
+                List.of("Mara Kestenholz")), NAMING_MARA.synthetic());
+        casebook.putParty(MARA);
+        casebook.putParty(new Party.Registrants("near-mara", INDIVIDUAL, Relationship.NEUTRAL,
+                place().locality("Vienna").country("AT").build(), 1, true, List.of())
+                .knownAs(new KnownAs(List.of("Kestenholz Mara"), List.of())));
+
+        List<Obligation> opened = duty.receive(protectedName, "analyst-a");
+
+        assertThat(opened).extracting(Obligation::partyId).containsExactly("mara-kestenholz");
+        assertThat(opened.get(0).history().get(0).note())
+                .isEqualTo("target: wording withheld, it would reveal protected material of the report");
+        assertThat(casebook.nearMatchesOf("R-1")).extracting(m -> m.partyId()).containsExactly("near-mara");
+        assertThat(casebook.events()).extracting(e -> e.summary())
+                .noneMatch(summary -> summary.toLowerCase(java.util.Locale.ROOT).contains("mara kestenholz"))
+                .noneMatch(summary -> summary.toLowerCase(java.util.Locale.ROOT).contains("kestenholz mara"));
+    }
+
     private Review review() {
         return new AfterActionReview(casebook, Crocus.POLICY, MOSCOW, GazetteerExtract.gazetteer())
                 .review(incident("2024-03-08T19:58", place().locality("Moscow").build(), "concert hall"));

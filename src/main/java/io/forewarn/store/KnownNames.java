@@ -1,14 +1,9 @@
 package io.forewarn.store;
 
-import io.forewarn.policy.Triage;
-import io.forewarn.report.ThreatReport;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Migration 30: the index of who parties are and whom reports name ({@link NameIndex}). Parties stored before
@@ -37,14 +32,6 @@ final class KnownNames extends StoredBodyMigration {
             ddl.execute("CREATE INDEX report_target_name_key_ix ON report_target_name (name_key, window_to)");
             ddl.execute("CREATE INDEX report_target_name_report_ix ON report_target_name (report_id)");
         }
-        List<ThreatReport> reports = new ArrayList<>();
-        try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT body FROM report WHERE triage_outcome = '"
-                     + Triage.Outcome.DUTY_TO_WARN.name() + "' ORDER BY seq")) {
-            while (rows.next()) {
-                reports.add(json.read(ThreatReport.class, rows.getString(1)));
-            }
-        }
-        NameIndex.insertReports(connection, reports);
+        NameIndex.insertReports(connection, reportsWithADutyToWarn(connection));
     }
 }

@@ -41,13 +41,7 @@ final class NameIndex {
 
     /** Removes the rows of these parties (before they are written anew, or when taken off file). */
     static void deleteParties(Connection connection, List<String> partyIds) throws SQLException {
-        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM party_known_name WHERE party_id = ?")) {
-            for (String id : partyIds) {
-                rows.setString(1, id);
-                rows.addBatch();
-            }
-            rows.executeBatch();
-        }
+        IndexRows.delete(connection, "party_known_name", "party_id", partyIds);
     }
 
     /** The rows of these reports' named targets (reports that name none have none), in one statement batch. */
@@ -68,9 +62,7 @@ final class NameIndex {
     }
 
     static void deleteReport(Connection connection, String reportId) throws SQLException {
-        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM report_target_name WHERE report_id = ?")) {
-            rows.setString(1, reportId);
-            rows.executeUpdate();
-        }
+        IndexRows.delete(connection, "report_target_name", "report_id", List.of(reportId));
     }
+
 }

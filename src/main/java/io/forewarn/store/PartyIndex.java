@@ -96,13 +96,7 @@ final class PartyIndex {
 
     /** Removes the {@code party_place} rows of these parties (before they are written anew). */
     static void deletePlaced(Connection connection, List<String> partyIds) throws SQLException {
-        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM party_place WHERE party_id = ?")) {
-            for (String id : partyIds) {
-                rows.setString(1, id);
-                rows.addBatch();
-            }
-            rows.executeBatch();
-        }
+        IndexRows.delete(connection, "party_place", "party_id", partyIds);
     }
 
     /** Removes the rows of these parties (before they are written anew). */

@@ -102,11 +102,9 @@ final class ReportIndex {
     }
 
     static void deletePlaced(Connection connection, String reportId) throws SQLException {
-        try (PreparedStatement rows = connection.prepareStatement("DELETE FROM report_place WHERE report_id = ?")) {
-            rows.setString(1, reportId);
-            rows.executeUpdate();
-        }
+        IndexRows.delete(connection, "report_place", "report_id", List.of(reportId));
     }
+
 
     /** Removes the rows of a report (before it is written anew). */
     static void delete(Connection connection, String reportId) throws SQLException {

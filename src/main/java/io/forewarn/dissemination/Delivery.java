@@ -1,0 +1,51 @@
+package io.forewarn.dissemination;
+
+import io.forewarn.language.Language;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.ContactPoint;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One warning on its way to one contact point of one party: what a channel sends.
+ *
+ * @param id        stable across every attempt, so a receiver that is sent it twice can drop the second
+ *                  (delivery is at least once); webhooks send it as {@code webhook-id}
+ * @param kind      why it is sent: a new warning, a renewal of one, or the cancellation of one
+ * @param warning   the warning as issued; channels render it, in {@link #language()} where it has that text
+ * @param partyId   the party it is for
+ * @param languages the languages the party reads, in its order of preference; English when it names none
+ * @param attempt   1 for the first attempt, counting up on each retry
+ */
+public record Delivery(String id, Kind kind, Warning warning, String partyId, ContactPoint to,
+                       List<Language> languages, int attempt) {
+
+    /** Why a delivery is sent; maps to CAP's msgType Alert, Update and Cancel. */
+    public enum Kind { ALERT, UPDATE, CANCEL }
+
+    public Delivery {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(warning, "warning");
+        Objects.requireNonNull(partyId, "partyId");
+        Objects.requireNonNull(to, "to");
+        languages = List.copyOf(languages);
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempts count from 1");
+        }
+    }
+
+    /** The first of the party's languages the warning is written in; English when none is. */
+    public Language language() {
+        return languages.stream()
+                .filter(warning.texts()::containsKey)
+                .findFirst()
+                .orElse(Language.ENGLISH);
+    }
+
+    /** The warning's text in {@link #language()}. */
+    public String text() {
+        return warning.texts().get(language());
+    }
+}

@@ -42,7 +42,7 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
     /** As {@link #of(Place)}, with where the gazetteer puts the place ({@link GazetteerPath}). */
     public static Footprint of(Place place, Gazetteer gazetteer) {
         Footprint plain = of(place);
-        return new Footprint(plain.boxes(), plain.names(), GazetteerPath.of(place, gazetteer));
+        return new Footprint(plain.boxes(), plain.names(), GazetteerPath.ofParty(place, gazetteer));
     }
 
     public static Footprint of(Place place) {

@@ -59,7 +59,7 @@ public record Reach(List<Box> boxes, List<NameKey> names, GazetteerPath placed) 
      * may find meeting it.
      */
     public static Reach of(Place place, Gazetteer gazetteer) {
-        return new Reach(boxes(place), names(place), GazetteerPath.of(place, gazetteer));
+        return new Reach(boxes(place), names(place), GazetteerPath.ofReport(place, gazetteer));
     }
 
     /** Whether a party with this footprint is a candidate: what an index answers, for a casebook kept in memory. */

@@ -2,6 +2,7 @@ package io.forewarn.server;
 
 import io.forewarn.gazetteer.GazetteerZones;
 import io.forewarn.gazetteer.GeoNamesGazetteer;
+import io.forewarn.gazetteer.RememberingGazetteer;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyListener;
 import io.forewarn.place.CountryZones;
@@ -116,7 +117,8 @@ class ServerConfiguration {
     @Bean
     Gazetteer gazetteer(DataSource dataSource) {
         new GazetteerImport(dataSource).loadExtractIfEmpty();
-        return new GeoNamesGazetteer(new JdbcPlaceNames(dataSource));
+        // parties are filed where it puts them as they are stored: an import asks of the same towns many times
+        return new RememberingGazetteer(new GeoNamesGazetteer(new JdbcPlaceNames(dataSource)), 10_000);
     }
 
     @Bean

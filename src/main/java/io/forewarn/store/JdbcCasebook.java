@@ -239,9 +239,14 @@ public final class JdbcCasebook implements Casebook {
                 .add(row.getInt(4))).list();
         Map<String, String> ownEntry = new LinkedHashMap<>();
         Map<String, List<String>> within = new LinkedHashMap<>();
-        jdbc.sql(ReportIndex.OPEN_PLACES).param("now", timestamp(now)).query((row, n) -> row.getInt(3) == 1
-                ? ownEntry.put(row.getString(1), row.getString(2))
-                : within.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(row.getString(2))).list();
+        java.util.Set<String> geometric = new java.util.HashSet<>();
+        jdbc.sql(ReportIndex.OPEN_PLACES).param("now", timestamp(now)).query((row, n) -> {
+            if (row.getInt(4) == 1) {
+                geometric.add(row.getString(1));
+            }
+            return row.getInt(3) == 1 ? ownEntry.put(row.getString(1), row.getString(2))
+                    : within.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(row.getString(2));
+        }).list();
         Map<String, Reach> open = new LinkedHashMap<>();
         java.util.Set<String> reports = new LinkedHashSet<>(boxes.keySet());
         reports.addAll(names.keySet());
@@ -251,7 +256,8 @@ public final class JdbcCasebook implements Casebook {
             names.getOrDefault(report, Map.of()).forEach((levelAndName, finer) -> keys.add(new Reach.NameKey(
                     io.forewarn.place.PlaceLevel.of(levelAndName.get(0)), levelAndName.get(1), finer)));
             io.forewarn.place.GazetteerPath placed = new io.forewarn.place.GazetteerPath(
-                    Optional.ofNullable(ownEntry.get(report)), within.getOrDefault(report, List.of()));
+                    Optional.ofNullable(ownEntry.get(report)), within.getOrDefault(report, List.of()),
+                    geometric.contains(report));
             open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys, placed));
         }
         Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();

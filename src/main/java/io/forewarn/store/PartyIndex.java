@@ -69,24 +69,24 @@ final class PartyIndex {
 
     /**
      * The rows of {@code party_place} of these parties, none of which has rows yet: where the gazetteer puts each
-     * ({@link GazetteerPath}), its own entry ({@code own} 1) and every entry containing it ({@code own} 0).
+     * ({@link GazetteerPath}), its own entry ({@code own} 1) and every entry containing it ({@code own} 0), and
+     * whether it carries geometry ({@code geometry} 1: a report with geometry compares it by geometry alone).
      */
     static void insertPlaced(Connection connection, List<Party> parties, Gazetteer gazetteer) throws SQLException {
         try (PreparedStatement rows = connection.prepareStatement(
-                "INSERT INTO party_place (party_id, place_id, own) VALUES (?, ?, ?)")) {
+                "INSERT INTO party_place (party_id, place_id, own, geometry) VALUES (?, ?, ?, ?)")) {
             for (Party party : parties) {
-                GazetteerPath path = GazetteerPath.of(party.place(), gazetteer);
+                GazetteerPath path = GazetteerPath.ofParty(party.place(), gazetteer);
                 if (path.entry().isEmpty()) {
                     continue;
                 }
-                rows.setString(1, party.id());
-                rows.setString(2, path.entry().get());
-                rows.setInt(3, 1);
-                rows.addBatch();
-                for (String within : path.within()) {
+                List<String> ids = new ArrayList<>(List.of(path.entry().get()));
+                ids.addAll(path.within());
+                for (int i = 0; i < ids.size(); i++) {
                     rows.setString(1, party.id());
-                    rows.setString(2, within);
-                    rows.setInt(3, 0);
+                    rows.setString(2, ids.get(i));
+                    rows.setInt(3, i == 0 ? 1 : 0);
+                    rows.setInt(4, path.geometry() ? 1 : 0);
                     rows.addBatch();
                 }
             }
@@ -147,11 +147,13 @@ final class PartyIndex {
             }
         }
         // through the gazetteer: parties placed at the report's entry or within it, and those whose own entry contains it
+        // (only those without geometry when the report has it: geometry alone compares two places that both carry it)
+        String geometry = reach.placed().geometry() ? " AND geometry = 0" : "";
         reach.placed().entry().ifPresent(entry -> {
-            branches.add("SELECT party_id FROM party_place WHERE place_id = ?");
+            branches.add("SELECT party_id FROM party_place WHERE place_id = ?" + geometry);
             params.add(entry);
             for (String within : reach.placed().within()) {
-                branches.add("SELECT party_id FROM party_place WHERE place_id = ? AND own = 1");
+                branches.add("SELECT party_id FROM party_place WHERE place_id = ? AND own = 1" + geometry);
                 params.add(within);
             }
         });

@@ -75,14 +75,14 @@ final class ReportIndex {
     }
 
     /** The {@code report_place} rows of the open reports: where the gazetteer puts each report's place. */
-    static final String OPEN_PLACES = "SELECT report_id, place_id, own FROM report_place WHERE window_to > :now";
+    static final String OPEN_PLACES = "SELECT report_id, place_id, own, geometry FROM report_place WHERE window_to > :now";
 
     /** The {@code report_place} rows of these reports: their {@link GazetteerPath}, own entry first. */
     static void insertPlaced(Connection connection, List<ThreatReport> reports, Gazetteer gazetteer) throws SQLException {
         try (PreparedStatement rows = connection.prepareStatement(
-                "INSERT INTO report_place (report_id, window_to, place_id, own) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO report_place (report_id, window_to, place_id, own, geometry) VALUES (?, ?, ?, ?, ?)")) {
             for (ThreatReport report : reports) {
-                GazetteerPath path = GazetteerPath.of(report.place(), gazetteer);
+                GazetteerPath path = GazetteerPath.ofReport(report.place(), gazetteer);
                 if (path.entry().isEmpty()) {
                     continue;
                 }
@@ -94,6 +94,7 @@ final class ReportIndex {
                     rows.setObject(2, windowTo);
                     rows.setString(3, ids.get(i));
                     rows.setInt(4, i == 0 ? 1 : 0);
+                    rows.setInt(5, path.geometry() ? 1 : 0);
                     rows.addBatch();
                 }
             }

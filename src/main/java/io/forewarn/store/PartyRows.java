@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.place.Gazetteer;
 import io.forewarn.party.Party;
 
 import java.sql.Connection;
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The one place that writes a batch of parties: their {@code party} rows (the columns a query asks by, and the
- * body) and their rows of the place index ({@link PartyIndex}). New parties are inserted, with no read and no
+ * body) and their index rows (places: {@link PartyIndex}; names and identifiers: {@link NameIndex}). New parties are inserted, with no read and no
  * index rows to remove first: a multi-row statement batch (rewritten as multi-row INSERTs on PostgreSQL, see
  * {@link Database#batchInserts}). Replacements are upserted (PostgreSQL's {@code INSERT ... ON CONFLICT}, H2's
  * {@code MERGE}: a replaced party keeps its place in first-put order) and their index rows rewritten. A column or
@@ -28,17 +29,27 @@ final class PartyRows {
     }
 
     /** Parties none of which is on file: their rows inserted, then their index rows. A party on file fails the batch. */
-    static void insert(Connection connection, List<Party> parties, CasebookJson json) throws SQLException {
+    static void insert(Connection connection, List<Party> parties, CasebookJson json, Gazetteer gazetteer) throws SQLException {
         write(connection, INSERT, parties, json);
-        PartyIndex.insert(connection, parties);
+        indexes(connection, parties, gazetteer);
     }
 
     /** Parties on file or not: their rows upserted, their old index rows removed and the new ones inserted. */
-    static void upsert(Connection connection, List<Party> parties, CasebookJson json) throws SQLException {
+    static void upsert(Connection connection, List<Party> parties, CasebookJson json, Gazetteer gazetteer) throws SQLException {
         boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         write(connection, postgres ? UPSERT_POSTGRES : UPSERT_H2, parties, json);
-        PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
+        List<String> ids = parties.stream().map(Party::id).toList();
+        PartyIndex.delete(connection, ids);
+        NameIndex.deleteParties(connection, ids);
+        PartyIndex.deletePlaced(connection, ids);
+        indexes(connection, parties, gazetteer);
+    }
+
+    /** The index rows of parties that have none: their places' boxes and names, their own names, their gazetteer places. */
+    private static void indexes(Connection connection, List<Party> parties, Gazetteer gazetteer) throws SQLException {
         PartyIndex.insert(connection, parties);
+        NameIndex.insertParties(connection, parties);
+        PartyIndex.insertPlaced(connection, parties, gazetteer);
     }
 
     private static void write(Connection connection, String sql, List<Party> parties, CasebookJson json) throws SQLException {

@@ -19,12 +19,19 @@ import io.forewarn.sanitize.ProtectedReports;
 import io.forewarn.sanitize.Sanitizer;
 import org.junit.jupiter.api.Test;
 
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,11 +72,16 @@ class CapAndAtomProperties {
                                         URI.create("https://alerts.agency.example/advisories/W-P"))),
                                 ISSUED.atOffset(ZoneOffset.UTC)), StandardCharsets.UTF_8);
                         for (String document : List.of(cap, feed)) {
-                            assertThat(leakCheck.check(document).isBlocked())
-                                    .as("%s for %s, term %s as %s:%n%s", document == cap ? "CAP" : "Atom", audience, term,
-                                            disguise.apply(term), document)
-                                    .isFalse();
                             assertThat(document.toLowerCase(Locale.ROOT)).doesNotContain(term);
+                            // each text as a reader meets it, one element's text or one attribute at a time: the leak
+                            // check reads Arabic script without its vowels, so the markup of a whole document read that
+                            // way would find "crcl" of <circle> in a term "cracla"
+                            for (String text : texts(document)) {
+                                assertThat(leakCheck.check(text).isBlocked())
+                                        .as("%s for %s, term %s as %s: %s", document == cap ? "CAP" : "Atom", audience, term,
+                                                disguise.apply(term), text)
+                                        .isFalse();
+                            }
                         }
                         assertThat(alert.infos()).extracting(CapAlert.Info::language).containsExactly("en", "ru", "fa");
                     }
@@ -102,6 +114,35 @@ class CapAndAtomProperties {
                         }
                     }
                 });
+    }
+
+    /** Every element's own text and every attribute value of an XML document, each apart. */
+    private static List<String> texts(String document) {
+        List<String> texts = new ArrayList<>();
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Element root = factory.newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(document))).getDocumentElement();
+            collect(root, texts);
+        } catch (Exception e) {
+            throw new AssertionError("not XML: " + e.getMessage(), e);
+        }
+        return texts;
+    }
+
+    private static void collect(Node node, List<String> texts) {
+        if (node.getNodeType() == Node.TEXT_NODE && !node.getNodeValue().isBlank()) {
+            texts.add(node.getNodeValue());
+        }
+        if (node.getAttributes() != null) {
+            for (int i = 0; i < node.getAttributes().getLength(); i++) {
+                texts.add(node.getAttributes().item(i).getNodeValue());
+            }
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            collect(child, texts);
+        }
     }
 
     private static Draft draft(ThreatReport report, Audience audience, Map<Facet, Level> requested) {

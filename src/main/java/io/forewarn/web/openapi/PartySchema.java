@@ -25,6 +25,8 @@ public interface PartySchema {
     String ID = "at most 200 characters";
     String RELATIONSHIP = "neutral when left out; never changes whether the party is affected";
     String SYNTHETIC = "invented to exercise the system (default false)";
+    String CONTACTS = "how it is reached: one delivery of each warning per contact point; need-to-know like the rest of "
+            + "the party; left out when it has none";
     String LANGUAGES = "the languages (BCP 47 tags with a shipped phrasebook: en, ru, fa) it reads warnings in besides "
             + "English; left out when it names none";
 
@@ -36,7 +38,8 @@ public interface PartySchema {
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") Long count,
                        @Schema(description = SYNTHETIC) Boolean synthetic,
-                       @Schema(description = LANGUAGES) List<String> languages) {
+                       @Schema(description = LANGUAGES) List<String> languages,
+                       @Schema(description = CONTACTS) List<Contact> contacts) {
     }
 
     @Schema(name = "PublicParty", description = "The public of an area")
@@ -46,7 +49,8 @@ public interface PartySchema {
                   @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                   @Schema(description = SYNTHETIC) Boolean synthetic,
-                  @Schema(description = LANGUAGES) List<String> languages) {
+                  @Schema(description = LANGUAGES) List<String> languages,
+                  @Schema(description = CONTACTS) List<Contact> contacts) {
     }
 
     @Schema(name = "AuthorityParty", description = "An authority with a jurisdiction, reached over a liaison channel")
@@ -57,7 +61,8 @@ public interface PartySchema {
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema jurisdiction,
                      @Schema(description = "how it is reached (default liaison)") String channel,
                      @Schema(description = SYNTHETIC) Boolean synthetic,
-                  @Schema(description = LANGUAGES) List<String> languages) {
+                  @Schema(description = LANGUAGES) List<String> languages,
+                  @Schema(description = CONTACTS) List<Contact> contacts) {
     }
 
     @Schema(name = "VenueParty", description = "An organisation or venue at a place, of one or more kinds")
@@ -68,6 +73,24 @@ public interface PartySchema {
                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema place,
                  @Schema(description = "e.g. concert hall; on input one kind may be a plain string") List<String> kinds,
                  @Schema(description = SYNTHETIC) Boolean synthetic,
-                 @Schema(description = LANGUAGES) List<String> languages) {
+                 @Schema(description = LANGUAGES) List<String> languages,
+                 @Schema(description = CONTACTS) List<Contact> contacts) {
+    }
+
+    /**
+     * A contact point: written with its webhook secret, read without it (the secret is write-only; a party
+     * replaced must give its webhooks' secrets again).
+     */
+    @tools.jackson.databind.annotation.JsonNaming(tools.jackson.databind.PropertyNamingStrategies.KebabCaseStrategy.class)
+    @Schema(name = "ContactPoint", description = "How a party is reached; one delivery of each warning goes to each")
+    record Contact(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                           allowableValues = {"email", "webhook", "cap-feed", "liaison"}) String kind,
+                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the email address, the webhook's "
+                           + "http(s) URL, the CAP feed subscriber's name, or the liaison officer or desk") String address,
+                   @Schema(description = "a webhook's Standard Webhooks secret (whsec_ and the base64 of 24 to 64 bytes); "
+                           + "required for a webhook, refused for any other kind; write-only, never shown",
+                           accessMode = Schema.AccessMode.WRITE_ONLY) String secret,
+                   @Schema(description = "when it was disabled, its receiver having asked never to be sent to again "
+                           + "(a webhook's 410); absent while in use", accessMode = Schema.AccessMode.READ_ONLY) String disabledAt) {
     }
 }

@@ -104,8 +104,16 @@ public final class PolicyFile {
         }
         YamlMap map = given.get().allowOnly("max-attempts", "base-backoff", "max-backoff");
         DeliveryRules defaults = DeliveryRules.DEFAULT;
+        int attempts = defaults.maxAttempts();
+        if (map.has("max-attempts")) {
+            YamlValue value = map.get("max-attempts");
+            attempts = value.asInt();
+            if (attempts < 1) {
+                throw value.problem("must be 1 or more, not " + attempts);
+            }
+        }
         try {
-            return new DeliveryRules(map.find("max-attempts").map(YamlValue::asInt).orElse(defaults.maxAttempts()),
+            return new DeliveryRules(attempts,
                     map.find("base-backoff").map(YamlValue::asPositiveDuration).orElse(defaults.baseBackoff()),
                     map.find("max-backoff").map(YamlValue::asPositiveDuration).orElse(defaults.maxBackoff()));
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,8 @@ package io.forewarn.party.bulk;
 
 import io.forewarn.language.Language;
 import io.forewarn.language.Languages;
+import io.forewarn.party.ContactPoint;
+import io.forewarn.party.ContactPointReader;
 import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.place.Area;
@@ -29,7 +31,8 @@ final class PartyFields {
 
     /** The fields of a party row, in the order of a CSV header. */
     static final List<String> FIELDS = List.of("id", "kind", "audience", "relationship", "site", "locality", "region",
-            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages");
+            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages",
+            "email", "webhook-url", "webhook-secret", "cap-feed", "liaison");
     static final List<String> KINDS = List.of("registrants", "public", "authority", "venue");
     /** Widths of the party table's columns (V1__casebook.sql). */
     static final int MAX_ID_LENGTH = 200;
@@ -83,6 +86,7 @@ final class PartyFields {
         List<String> kinds = applies("kinds", kind, "venue") ? kinds() : List.of();
         String channel = applies("channel", kind, "authority") ? text("channel").orElse("liaison") : null;
         List<Language> languages = languages();
+        List<ContactPoint> contacts = contacts();
         if (!problems.isEmpty() || kind == null) {
             return new ImportRow.Rejected(input.row(), problems);
         }
@@ -92,7 +96,7 @@ final class PartyFields {
                 case "public" -> new Party.Public(id, audience, relationship, place, false, languages);
                 case "authority" -> new Party.Authority(id, audience, relationship, place, channel, false, languages);
                 default -> new Party.Venue(id, audience, relationship, place, kinds, false, languages);
-            });
+            }, contacts);
         } catch (IllegalArgumentException | NullPointerException e) {
             // every rule the constructors check is checked above; this is a safety net, without the message
             return new ImportRow.Rejected(input.row(), List.of(new RowProblem(input.row(), null, "not a valid party")));
@@ -264,6 +268,44 @@ final class PartyFields {
             }
         }
         return languages;
+    }
+
+    /**
+     * The contact points of the row: its {@code email} addresses (separated by {@code ;}), its webhook
+     * ({@code webhook-url} with {@code webhook-secret}), its {@code cap-feed} subscriber and its {@code liaison}
+     * desk. A problem names the column, never the secret.
+     */
+    private List<ContactPoint> contacts() {
+        List<ContactPoint> contacts = new ArrayList<>();
+        for (String address : text("email").map(text -> text.split(";")).orElse(new String[0])) {
+            if (!address.isBlank()) {
+                contact("email", () -> new ContactPoint.Email(address), "each must be an email address").ifPresent(contacts::add);
+            }
+        }
+        Optional<String> url = text("webhook-url");
+        Optional<String> secret = text("webhook-secret");
+        if (url.isPresent() != secret.isPresent()) {
+            problem(url.isPresent() ? "webhook-secret" : "webhook-url", "webhook-url and webhook-secret go together; give both");
+        } else if (url.isPresent()) {
+            try {
+                contacts.add(ContactPointReader.of("webhook", url.get(), secret.get()));
+            } catch (IllegalArgumentException e) {
+                // the message of a bad secret never holds the secret; that of a bad URL holds the URL only
+                problem(e.getMessage().startsWith("a webhook secret") ? "webhook-secret" : "webhook-url", e.getMessage());
+            }
+        }
+        text("cap-feed").ifPresent(subscriber -> contacts.add(new ContactPoint.CapFeed(subscriber)));
+        text("liaison").ifPresent(desk -> contacts.add(new ContactPoint.Liaison(desk)));
+        return contacts;
+    }
+
+    private Optional<ContactPoint> contact(String field, java.util.function.Supplier<ContactPoint> make, String problem) {
+        try {
+            return Optional.of(make.get());
+        } catch (IllegalArgumentException e) {
+            problem(field, problem);
+            return Optional.empty();
+        }
     }
 
     private List<String> kinds() {

@@ -28,9 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -64,7 +61,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final DoubleSupplier random;
     private final CircuitBreakerRegistry breakers;
-    private ScheduledExecutorService executor;
+    private final Turns turns = new Turns("forewarn-dispatcher");
 
     DeliveryDispatcher(CaseDesk desk, Outbox outbox, ContactBook contacts, ChannelRegistry channels,
                        TransactionTemplate transactions, ServerSettings.Delivery settings, DeliveryMetrics metrics,
@@ -215,44 +212,23 @@ final class DeliveryDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null || !settings.enabled()) {
-            if (!settings.enabled()) {
-                LOG.info("delivery dispatcher disabled (forewarn.delivery.enabled=false): this node sends no deliveries");
-            }
-            return;
+    public void start() {
+        if (!settings.enabled()) {
+            LOG.info("delivery dispatcher disabled (forewarn.delivery.enabled=false): this node sends no deliveries");
+        } else if (turns.start(this::tick, settings.interval())) {
+            LOG.info("delivery dispatcher every {} through {}", settings.interval(),
+                    channels.kinds().isEmpty() ? "no channel" : String.join(", ", channels.kinds()));
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "forewarn-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, every, Math.max(1, every), TimeUnit.MILLISECONDS);
-        LOG.info("delivery dispatcher every {} through {}", settings.interval(),
-                channels.kinds().isEmpty() ? "no channel" : String.join(", ", channels.kinds()));
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException interrupted) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+    public void stop() {
+        turns.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return turns.running();
     }
 
     @Override

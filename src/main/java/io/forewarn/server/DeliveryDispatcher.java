@@ -9,6 +9,7 @@ import io.forewarn.dissemination.Retries;
 import io.forewarn.dissemination.SendOutcome;
 import io.forewarn.language.Language;
 import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.obligation.IllegalTransitionException;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Warning;
@@ -90,7 +91,13 @@ final class DeliveryDispatcher implements SmartLifecycle {
             List<OutboxEntry> claimed = transactions.execute(status ->
                     outbox.claim(now, channels.kinds(), settings.page(), now.plus(settings.claim())));
             for (OutboxEntry entry : claimed) {
-                dispatch(entry);
+                try {
+                    dispatch(entry);
+                } catch (RuntimeException failed) {
+                    // one delivery's trouble must not strand the rest of the page; this one is claimed again later
+                    LOG.warn("delivery {} could not be dispatched; it is claimed again when its claim runs out: {}",
+                            entry.id(), failed.toString());
+                }
             }
             return claimed.size();
         } catch (RuntimeException failed) {
@@ -148,7 +155,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
                     return null;
                 });
                 return;
-            } catch (ConcurrentChangeException | ConcurrencyFailureException raced) {
+            } catch (ConcurrentChangeException | ConcurrencyFailureException | IllegalTransitionException raced) {
+                // another node's settle moved the obligation first (a second contact point of the same party):
+                // settled again, on what is now stored, it sees that and moves nothing
                 if (tried >= SETTLE_TRIES) {
                     // left in flight: claimed and sent again once its claim runs out (at least once)
                     LOG.info("delivery {} could not be settled after {} tries ({}); it is sent again when its claim "

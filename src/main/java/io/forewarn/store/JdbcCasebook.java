@@ -10,11 +10,13 @@ import io.forewarn.obligation.ObligationQuery;
 import io.forewarn.obligation.ReceivedReport;
 import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.TimelineEntry;
+import io.forewarn.obligation.NearMatch;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.place.Reach;
 import io.forewarn.policy.Audience;
 import io.forewarn.policy.Triage;
@@ -86,14 +88,30 @@ public final class JdbcCasebook implements Casebook {
     private final JdbcLedger ledger;
     private final TransactionTemplate inTransaction;
     private final SecureRandom random = new SecureRandom();
+    private final Gazetteer gazetteer;
 
     public JdbcCasebook(DataSource dataSource) {
         this(dataSource, JSON, Clock.systemUTC());
     }
 
+    /** A casebook whose index of places files every party and report where {@code gazetteer} puts it too. */
+    public JdbcCasebook(DataSource dataSource, Gazetteer gazetteer) {
+        this(dataSource, JSON, Clock.systemUTC(), gazetteer);
+    }
+
     /** @param clock the time ledger entries are stamped with (the events carry the workflow's own) */
     public JdbcCasebook(DataSource dataSource, CasebookJson json, Clock clock) {
+        this(dataSource, json, clock, Gazetteer.NONE);
+    }
+
+    /**
+     * @param clock     the time ledger entries are stamped with (the events carry the workflow's own)
+     * @param gazetteer where parties and reports are filed in the index of places besides their geometry and names
+     *                  ({@link io.forewarn.place.GazetteerPath}); {@link Gazetteer#NONE} files them by those alone
+     */
+    public JdbcCasebook(DataSource dataSource, CasebookJson json, Clock clock, Gazetteer gazetteer) {
         Objects.requireNonNull(dataSource, "dataSource");
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
         this.json = Objects.requireNonNull(json, "json");
@@ -115,20 +133,10 @@ public final class JdbcCasebook implements Casebook {
 
     // --- parties
 
-    /** Stores the party and rewrites its rows of the place index ({@link PartyIndex}), in one transaction. */
+    /** Stores the party and rewrites its rows of the place index ({@link PartyRows}), in one transaction. */
     @Override
     public void putParty(Party party) {
-        inTransaction.executeWithoutResult(status -> {
-            upsert("party", party.id(), columns(
-                    "kind", party.kind(),
-                    "audience", party.audience().name(),
-                    "body", json.write(Party.class, party)));
-            batches.execute((ConnectionCallback<Void>) connection -> {
-                PartyIndex.delete(connection, List.of(party.id()));
-                PartyIndex.insert(connection, List.of(party));
-                return null;
-            });
-        });
+        putParties(List.of(party));
     }
 
     @Override
@@ -139,29 +147,33 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /**
-     * One statement batch of upserts (PostgreSQL's {@code INSERT ... ON CONFLICT}, H2's {@code MERGE}: a
-     * replaced party keeps its place in first-put order), then the place index rewritten in batches.
-     */
+    /** One statement batch of upserts, then the place index rewritten in batches ({@link PartyRows#upsert}). */
     @Override
     public void putParties(List<Party> parties) {
         if (parties.isEmpty()) {
             return;
         }
-        List<Object[]> rows = parties.stream()
-                .map(p -> new Object[] {p.id(), p.kind(), p.audience().name(), json.write(Party.class, p)})
-                .toList();
         inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            batches.batchUpdate(postgres
-                    ? "INSERT INTO party (id, kind, audience, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-                            + " SET kind = EXCLUDED.kind, audience = EXCLUDED.audience, body = EXCLUDED.body"
-                    : "MERGE INTO party (id, kind, audience, body) KEY (id) VALUES (?, ?, ?, ?)", rows);
-            PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
-            PartyIndex.insert(connection, parties);
+            PartyRows.upsert(connection, parties, json, gazetteer);
             return null;
         }));
+    }
+
+    /** One statement batch of inserts, then the place index's rows, with nothing read or removed ({@link PartyRows#insert}). */
+    @Override
+    public void addParties(List<Party> parties) {
+        if (parties.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
+                PartyRows.insert(connection, parties, json, gazetteer);
+                return null;
+            }));
+        } catch (DuplicateKeyException onFile) {
+            throw new IllegalStateException("a party of this batch was put on file by another change meanwhile; "
+                    + "nothing of the batch was stored, try again", onFile);
+        }
     }
 
     /** The parties on file: those taken off file ({@code removed_at} set) are not listed. */
@@ -180,6 +192,8 @@ public final class JdbcCasebook implements Casebook {
                     .param("at", timestamp(at)).param("id", id).update();
             batches.execute((ConnectionCallback<Void>) connection -> {
                 PartyIndex.delete(connection, List.of(id));
+                NameIndex.deleteParties(connection, List.of(id));
+                PartyIndex.deletePlaced(connection, List.of(id));
                 return null;
             });
         });
@@ -209,21 +223,35 @@ public final class JdbcCasebook implements Casebook {
                 .computeIfAbsent(row.getString(1), k -> new LinkedHashMap<>())
                 .computeIfAbsent(List.of(row.getString(2), row.getString(3)), k -> new java.util.TreeSet<>())
                 .add(row.getInt(4))).list();
+        Map<String, String> ownEntry = new LinkedHashMap<>();
+        Map<String, List<String>> within = new LinkedHashMap<>();
+        java.util.Set<String> geometric = new java.util.HashSet<>();
+        jdbc.sql(ReportIndex.OPEN_PLACES).param("now", timestamp(now)).query((row, n) -> {
+            if (row.getInt(4) == 1) {
+                geometric.add(row.getString(1));
+            }
+            return row.getInt(3) == 1 ? ownEntry.put(row.getString(1), row.getString(2))
+                    : within.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(row.getString(2));
+        }).list();
         Map<String, Reach> open = new LinkedHashMap<>();
         java.util.Set<String> reports = new LinkedHashSet<>(boxes.keySet());
         reports.addAll(names.keySet());
+        reports.addAll(ownEntry.keySet());
         for (String report : reports) {
             List<Reach.NameKey> keys = new ArrayList<>();
             names.getOrDefault(report, Map.of()).forEach((levelAndName, finer) -> keys.add(new Reach.NameKey(
                     io.forewarn.place.PlaceLevel.of(levelAndName.get(0)), levelAndName.get(1), finer)));
-            open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys));
+            io.forewarn.place.GazetteerPath placed = new io.forewarn.place.GazetteerPath(
+                    Optional.ofNullable(ownEntry.get(report)), within.getOrDefault(report, List.of()),
+                    geometric.contains(report));
+            open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys, placed));
         }
         Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();
         if (open.isEmpty()) {
             return reaching;
         }
         for (Party party : parties) {
-            io.forewarn.place.Footprint footprint = PartyIndex.keyed(io.forewarn.place.Footprint.of(party.place()));
+            io.forewarn.place.Footprint footprint = PartyIndex.keyed(io.forewarn.place.Footprint.of(party.place(), gazetteer));
             open.forEach((report, reach) -> {
                 if (reach.reaches(footprint)) {
                     reaching.computeIfAbsent(party.id(), k -> new LinkedHashSet<>()).add(report);
@@ -231,6 +259,45 @@ public final class JdbcCasebook implements Casebook {
             });
         }
         return reaching;
+    }
+
+    /**
+     * One question per {@value #IN_LIST} keys of the index of names ({@link NameIndex}), then the bodies of the
+     * parties on file they name, in first-put order.
+     */
+    @Override
+    public List<Party> partiesNamed(Collection<String> keys) {
+        java.util.Set<String> ids = new LinkedHashSet<>();
+        inLists(keys.stream().map(PartyIndex::key).distinct().toList(), chunk -> ids.addAll(jdbc.sql(
+                "SELECT DISTINCT party_id FROM party_known_name WHERE name_key IN (:keys)").param("keys", chunk)
+                .query(String.class).list()));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> removed = partiesRemoved(ids);
+        return parties(ids).stream().filter(p -> !removed.contains(p.id())).toList();
+    }
+
+    /** One question per {@value #IN_LIST} keys of these parties' names, of the open reports' named targets ({@link NameIndex}). */
+    @Override
+    public Map<String, java.util.Set<String>> reportsNaming(Collection<Party> parties, Instant now) {
+        Map<String, List<String>> partiesByKey = new LinkedHashMap<>();
+        for (Party party : parties) {
+            for (String key : io.forewarn.party.NamedTarget.keys(party.knownAs())) {
+                partiesByKey.computeIfAbsent(PartyIndex.key(key), k -> new ArrayList<>()).add(party.id());
+            }
+        }
+        Map<String, java.util.Set<String>> naming = new LinkedHashMap<>();
+        inLists(List.copyOf(partiesByKey.keySet()), chunk -> jdbc.sql(
+                "SELECT report_id, name_key FROM report_target_name WHERE name_key IN (:keys) AND window_to > :now")
+                .param("keys", chunk).param("now", timestamp(now))
+                .query((row, n) -> {
+                    for (String party : partiesByKey.get(row.getString(2))) {
+                        naming.computeIfAbsent(party, k -> new LinkedHashSet<>()).add(row.getString(1));
+                    }
+                    return null;
+                }).list());
+        return naming;
     }
 
     @Override
@@ -296,9 +363,14 @@ public final class JdbcCasebook implements Casebook {
                 throw alreadyReceived(report);
             }
             saltProtectedMaterial(report);
+            // obligations put before their report (a copy, a test) learn its end of threat now (migration 21)
+            jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
+                    .param("to", timestamp(report.window().to())).param("id", report.id()).update();
             if (outcome.obligesWarning()) {
                 batches.execute((ConnectionCallback<Void>) connection -> {
                     ReportIndex.insert(connection, List.of(report));
+                    NameIndex.insertReports(connection, List.of(report));
+                    ReportIndex.insertPlaced(connection, List.of(report), gazetteer);
                     return null;
                 });
             }
@@ -316,10 +388,18 @@ public final class JdbcCasebook implements Casebook {
                     .param("to", timestamp(revised.window().to()))
                     .param("id", revised.id())
                     .update();
+            jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
+                    .param("to", timestamp(revised.window().to()))
+                    .param("id", revised.id())
+                    .update();
             batches.execute((ConnectionCallback<Void>) connection -> {
                 ReportIndex.delete(connection, revised.id());
+                NameIndex.deleteReport(connection, revised.id());
+                ReportIndex.deletePlaced(connection, revised.id());
                 if (outcome.obligesWarning()) {
                     ReportIndex.insert(connection, List.of(revised));
+                    NameIndex.insertReports(connection, List.of(revised));
+                    ReportIndex.insertPlaced(connection, List.of(revised), gazetteer);
                 }
                 return null;
             });
@@ -425,13 +505,28 @@ public final class JdbcCasebook implements Casebook {
             throw new ConcurrentChangeException(obligation.id(), "its stored history has " + stored.get()
                     + " transitions, this version has " + version + " (it must add exactly one)");
         }
-        columns.put("id", obligation.id());
         try {
-            insert("obligation", columns);
+            batches.update(INSERT_OBLIGATION, obligation.id(), obligation.reportId(), obligation.partyId(),
+                    obligation.state().name(), timestamp(obligation.deadline()), version,
+                    json.write(Obligation.class, obligation), obligation.reportId(), obligation.reportId(), obligation.partyId());
         } catch (DuplicateKeyException raced) {
             throw new ConcurrentChangeException(obligation.id(), "another transaction stored it first");
         }
     }
+
+    /** The end of validity of the latest warning to the obligation's party for its report (by warning.seq), or NULL. */
+    private static final String LATEST_WARNING_TO = "(SELECT l.valid_to FROM warning l WHERE l.seq = ("
+            + "SELECT MAX(w.seq) FROM warning_party p JOIN warning w ON w.id = p.warning_id"
+            + " WHERE p.report_id = %s AND p.party_id = %s))";
+
+    /**
+     * An obligation with the instants the clock may move it at (migration 21): its report's end of threat and the end
+     * of its latest warning, asked of the database in the same statement. Parameters: the seven columns, then the
+     * report id, the report id and the party id again.
+     */
+    private static final String INSERT_OBLIGATION = "INSERT INTO obligation (id, report_id, party_id, state, deadline,"
+            + " version, body, window_to, warning_to) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT window_to FROM report WHERE id = ?), "
+            + LATEST_WARNING_TO.formatted("?", "?") + ")";
 
     /**
      * Obligations just opened, in one statement batch: no UPDATE tried first, no read. One already on file
@@ -449,10 +544,10 @@ public final class JdbcCasebook implements Casebook {
             }
         }
         List<Object[]> rows = obligations.stream().map(o -> new Object[] {o.id(), o.reportId(), o.partyId(),
-                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o)}).toList();
+                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o), o.reportId(), o.reportId(),
+                o.partyId()}).toList();
         try {
-            batches.batchUpdate("INSERT INTO obligation (id, report_id, party_id, state, deadline, version, body)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+            batches.batchUpdate(INSERT_OBLIGATION, rows);
         } catch (DuplicateKeyException raced) {
             throw new ConcurrentChangeException(obligations.get(0).reportId() + "/*",
                     "an obligation of this report was stored first by another transaction");
@@ -521,44 +616,43 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /**
-     * Index reads: the (state, deadline) index for those awaiting their warning, with their report's end of
-     * threat ({@code report.window_to}) by the report's key, and, for those with a warning out, their latest
-     * warning through {@code warning_party}'s (report, party) index.
-     */
+    /** The clock's question without a page: see {@link #clockMayMove}. */
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now) {
-        return bodies("SELECT o.body FROM obligation o WHERE " + CLOCK_MAY_MOVE + " ORDER BY o.seq", clockMayMove(now),
-                Obligation.class);
-    }
-
-    /**
-     * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
-     * warning out, their latest warning through {@code warning_party}'s (report, party) index.
-     */
-    private static final String CLOCK_MAY_MOVE = "(o.state IN (:awaiting) AND (o.deadline <= :now"
-            + "   OR EXISTS (SELECT 1 FROM report r WHERE r.id = o.report_id AND r.window_to <= :now)))"
-            + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
-            + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
-            + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))";
-
-    private static Map<String, Object> clockMayMove(Instant now) {
-        return Map.of("awaiting", names(ObligationState.AWAITING_WARNING),
-                "warned", names(EnumSet.allOf(ObligationState.class).stream()
-                        .filter(ObligationState::hasLiveWarning).toList()),
-                "now", timestamp(now));
+        return bodies(clockMayMove(""), Map.of("now", timestamp(now)), Obligation.class);
     }
 
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now, Slice slice) {
-        Map<String, Object> params = new LinkedHashMap<>(clockMayMove(now));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("now", timestamp(now));
         String after = "";
         if (slice.after().isPresent()) {
             params.put("afterSeq", seqOf("obligation", slice));
-            after = " AND o.seq > :afterSeq";
+            after = " AND seq > :afterSeq";
         }
-        return bodies("SELECT o.body FROM obligation o WHERE (" + CLOCK_MAY_MOVE + ")" + after + " ORDER BY o.seq"
-                + fetchFirst(slice), params, Obligation.class);
+        return bodies(clockMayMove(after) + fetchFirst(slice), params, Obligation.class);
+    }
+
+    /**
+     * The obligations whose deadline, end of threat or latest warning's end has come (migration 21), as one range
+     * of an index per state and instant: {@code (state, deadline)} and {@code (state, window_to)} for each state
+     * awaiting a warning, {@code (state, warning_to)} for each with a warning out. So a sweep reads what is due and
+     * nothing else, however many obligations the casebook holds; one range per state, because an {@code IN} list or
+     * an {@code OR} of states has H2 read every row of the listed states. Their union, joined to the bodies by
+     * {@code seq}, comes in first-opened order; {@code page} narrows each range (a keyset page).
+     */
+    private static String clockMayMove(String page) {
+        List<String> ranges = new ArrayList<>();
+        for (String state : names(ObligationState.AWAITING_WARNING)) {
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND deadline <= :now" + page);
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND window_to <= :now" + page);
+        }
+        for (String state : names(EnumSet.allOf(ObligationState.class).stream().filter(ObligationState::hasLiveWarning).toList())) {
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND warning_to <= :now" + page);
+        }
+        return "SELECT o.body FROM (" + String.join(" UNION ", ranges) + ") due JOIN obligation o ON o.seq = due.seq"
+                + " ORDER BY o.seq";
     }
 
     private static List<String> names(Collection<ObligationState> states) {
@@ -609,6 +703,8 @@ public final class JdbcCasebook implements Casebook {
                 "valid_to", timestamp(warning.validity().to()),
                 "renews", warning.renews().orElse(null),
                 "body", json.write(Warning.class, warning)));
+        java.util.Set<String> addressed = new LinkedHashSet<>(jdbc.sql("SELECT party_id FROM warning_party WHERE warning_id = :id")
+                .param("id", warning.id()).query(String.class).list());
         jdbc.sql("DELETE FROM warning_party WHERE warning_id = :id").param("id", warning.id()).update();
         for (String partyId : warning.partyIds().stream().distinct().toList()) {
             insert("warning_party", columns(
@@ -616,6 +712,12 @@ public final class JdbcCasebook implements Casebook {
                     "report_id", warning.reportId(),
                     "party_id", partyId));
         }
+        // the obligations of the parties it addressed before and after: their latest warning may have changed
+        addressed.addAll(warning.partyIds());
+        inLists(addressed, chunk -> jdbc.sql("UPDATE obligation SET warning_to = "
+                        + LATEST_WARNING_TO.formatted("obligation.report_id", "obligation.party_id")
+                        + " WHERE report_id = :report AND party_id IN (:parties)")
+                .param("report", warning.reportId()).param("parties", chunk).update());
     }
 
     @Override
@@ -761,6 +863,34 @@ public final class JdbcCasebook implements Casebook {
             }
         });
         return found;
+    }
+
+    @Override
+    public void put(NearMatch match) {
+        upsert("near_match", match.id(), columns(
+                "report_id", match.reportId(),
+                "party_id", match.partyId(),
+                "status", match.status().code(),
+                "body", json.write(NearMatch.class, match)));
+    }
+
+    @Override
+    public Optional<NearMatch> nearMatch(String id) {
+        return one("near_match", id, NearMatch.class);
+    }
+
+    @Override
+    public List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice) {
+        Map<String, Object> equal = new LinkedHashMap<>();
+        reportId.ifPresent(id -> equal.put("report_id", id));
+        status.ifPresent(s -> equal.put("status", s.code()));
+        return page("near_match", NearMatch.class, equal, slice);
+    }
+
+    @Override
+    public List<NearMatch> nearMatchesOf(String reportId) {
+        return bodies("SELECT body FROM near_match WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
+                NearMatch.class);
     }
 
     @Override

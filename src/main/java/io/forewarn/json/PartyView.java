@@ -2,6 +2,7 @@ package io.forewarn.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.forewarn.language.Language;
+import io.forewarn.party.ContactBook;
 import io.forewarn.party.KnownAs;
 import io.forewarn.party.Party;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -14,7 +15,8 @@ import java.util.List;
  * the key of its kind ({@link Party#placeKey()}: the {@code area} of registrants and of the public, an
  * authority's {@code jurisdiction}, a venue's {@code place}); registrants carry their {@code count}, a
  * venue its {@code kinds}, an authority its {@code channel}. The keys of other kinds are left out, and so
- * are {@code languages} when the party names none and {@code known-as} when it is known by no name.
+ * are {@code languages} when the party names none, {@code known-as} when it is known by no name, and
+ * {@code contacts} when it has none.
  */
 @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
 public record PartyView(String id, String kind, String audience, String relationship,
@@ -26,7 +28,8 @@ public record PartyView(String id, String kind, String audience, String relation
                         @JsonInclude(JsonInclude.Include.NON_NULL) String channel,
                         boolean synthetic,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> languages,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) KnownAsView knownAs) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) KnownAsView knownAs,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ContactPointView> contacts) {
 
     /** Who the party is: {@code {names, identifiers: [{scheme, value}]}}, as a scenario file's {@code known-as}. */
     @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
@@ -41,6 +44,14 @@ public record PartyView(String id, String kind, String audience, String relation
     public record IdentifierView(String scheme, String value) {
     }
 
+    /** A party with its contact points (need-to-know like the rest of it; a webhook's secret never shown). */
+    public static PartyView of(Party party, List<ContactBook.Listed> contacts) {
+        PartyView view = of(party);
+        return new PartyView(view.id(), view.kind(), view.audience(), view.relationship(), view.area(), view.jurisdiction(),
+                view.place(), view.count(), view.kinds(), view.channel(), view.synthetic(), view.languages(), view.knownAs(),
+                contacts.stream().map(ContactPointView::of).toList());
+    }
+
     public static PartyView of(Party party) {
         PlaceView place = PlaceView.of(party.place());
         String key = party.placeKey();
@@ -50,6 +61,6 @@ public record PartyView(String id, String kind, String audience, String relation
         return new PartyView(party.id(), party.kind(), party.audience().name(), party.relationship().code(),
                 key.equals("area") ? place : null, key.equals("jurisdiction") ? place : null,
                 key.equals("place") ? place : null, count, kinds, channel, party.synthetic(),
-                party.languages().stream().map(Language::tag).toList(), KnownAsView.of(party.knownAs()));
+                party.languages().stream().map(Language::tag).toList(), KnownAsView.of(party.knownAs()), List.of());
     }
 }

@@ -221,6 +221,26 @@ public sealed interface DutyEvent {
         public String subject() { return obligation.id(); }
     }
 
+    /**
+     * The outbox gave up on one delivery of a warning: its channel failed permanently, or every attempt the policy
+     * allows failed. Its summary names the channel kind and the party, never the contact details.
+     *
+     * @param deliveryId the delivery's stable id (the one its receiver was sent)
+     * @param channel    the contact point's kind
+     */
+    record DeliveryDeadLettered(Instant at, Obligation obligation, String deliveryId, String channel, int attempts,
+                                String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.DELIVERY_DEAD_LETTERED; }
+        public String subject() { return deliveryId; }
+    }
+
+    /** The other side of a contact point asked never to be sent to again (a webhook's 410); it is disabled. */
+    record ContactPointDisabled(Instant at, String partyId, String channel, String deliveryId, String actor,
+                                String summary) implements DutyEvent {
+        public EventType type() { return EventType.CONTACT_POINT_DISABLED; }
+        public String subject() { return partyId; }
+    }
+
     record WarningAcknowledged(Instant at, Obligation obligation, String actor, String summary) implements DutyEvent {
         public EventType type() { return EventType.WARNING_ACKNOWLEDGED; }
         public String subject() { return obligation.id(); }

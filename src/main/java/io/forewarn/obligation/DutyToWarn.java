@@ -599,6 +599,41 @@ public final class DutyToWarn {
         return moved;
     }
 
+    /**
+     * Records that the outbox gave up on one delivery to the party of an obligation, and escalates the obligation
+     * to the next role of the policy's escalation list unless its warning reached the party another way (it was
+     * delivered, or acknowledged, since): a warning that cannot be delivered is not a warning.
+     *
+     * @param why what went wrong, as every reader may read it (no contact details)
+     * @return the obligation as it now stands
+     */
+    public Obligation deadLettered(String obligationId, String deliveryId, String channel, int attempts, String why) {
+        Instant now = clock.instant();
+        Obligation obligation = obligation(obligationId);
+        publish(new DutyEvent.DeliveryDeadLettered(now, obligation, deliveryId, channel, attempts, SCHEDULER,
+                "delivery " + deliveryId + " to " + obligation.partyId() + " over " + channel + " dead-lettered after "
+                        + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + why));
+        if (!obligation.allowedNext().contains(ObligationState.ESCALATED)
+                || obligation.state() == ObligationState.ESCALATED
+                || obligation.state() == ObligationState.DELIVERED || obligation.state() == ObligationState.ACKNOWLEDGED) {
+            return obligation;
+        }
+        List<Role> chain = policy.escalation();
+        Role to = chain.get(Math.min(obligation.escalations(), chain.size() - 1));
+        Obligation escalated = move(obligationId, ObligationState.ESCALATED, SCHEDULER, "escalated to " + to.code()
+                + ": delivery " + deliveryId + " dead-lettered");
+        publish(new DutyEvent.ObligationEscalated(now, escalated, to, SCHEDULER, "undelivered obligation "
+                + obligationId + " escalated to " + to.code()));
+        return escalated;
+    }
+
+    /** Records that a contact point of a party was disabled, as its other side asked during a delivery. */
+    public void contactPointDisabled(String partyId, String channel, String deliveryId) {
+        publish(new DutyEvent.ContactPointDisabled(clock.instant(), partyId, channel, deliveryId, SCHEDULER,
+                "a " + channel + " contact point of " + partyId + " is disabled: its receiver asked, answering delivery "
+                        + deliveryId + ", never to be sent to again"));
+    }
+
     /** Records the party's acknowledgement of its warning. */
     public Obligation acknowledge(String obligationId, String actor) {
         Obligation moved = move(obligationId, ObligationState.ACKNOWLEDGED, actor, "acknowledged");

@@ -129,7 +129,8 @@ public record Obligation(
         }
         Optional<ObligationState> resume = switch (target) {
             case OVERDUE -> Optional.of(state);
-            case ESCALATED -> resumeState;
+            // from overdue: where it stood before; from issued or renewed (undelivered): that state
+            case ESCALATED -> resumeState.or(() -> Optional.of(state));
             default -> Optional.empty();
         };
         int escalated = target == ObligationState.ESCALATED ? escalations + 1 : escalations;

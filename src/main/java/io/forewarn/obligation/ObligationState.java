@@ -15,6 +15,7 @@ import java.util.Set;
  *   │         │                     └─► expired ─► renewed (new warning, same obligation)
  *   └─► waiver-requested ─► waived | waiver-rejected (back to open)
  * open/drafted/approved past deadline ─► overdue ─► escalated (to the next role in the policy)
+ * issued/renewed whose delivery was dead-lettered ─► escalated (it resumes as issued or renewed: delivered later)
  * open/drafted/approved/overdue/escalated ─► closed (with a {@link ClosingReason}: expired-unwarned
  *                                            when the threat window ends before the warning is out)
  * </pre>
@@ -32,11 +33,11 @@ public enum ObligationState implements Coded {
         OPEN.next = EnumSet.of(DRAFTED, WAIVER_REQUESTED, OVERDUE, CLOSED);
         DRAFTED.next = EnumSet.of(DRAFTED, APPROVED, WAIVER_REQUESTED, OVERDUE, CLOSED);
         APPROVED.next = EnumSet.of(ISSUED, WAIVER_REQUESTED, OVERDUE, CLOSED);
-        ISSUED.next = EnumSet.of(DELIVERED, EXPIRED, RENEWED);
+        ISSUED.next = EnumSet.of(DELIVERED, EXPIRED, RENEWED, ESCALATED);
         DELIVERED.next = EnumSet.of(ACKNOWLEDGED, EXPIRED, RENEWED);
         ACKNOWLEDGED.next = EnumSet.of(EXPIRED, RENEWED);
         EXPIRED.next = EnumSet.of(RENEWED);
-        RENEWED.next = EnumSet.of(DELIVERED, EXPIRED, RENEWED);
+        RENEWED.next = EnumSet.of(DELIVERED, EXPIRED, RENEWED, ESCALATED);
         WAIVER_REQUESTED.next = EnumSet.of(WAIVED, WAIVER_REJECTED);
         WAIVED.next = EnumSet.noneOf(ObligationState.class);
         WAIVER_REJECTED.next = EnumSet.of(OPEN);

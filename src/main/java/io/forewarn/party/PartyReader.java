@@ -25,7 +25,24 @@ public final class PartyReader {
     private PartyReader() {
     }
 
+    /** A party with the contact points it was written with ({@code contacts}, see {@link ContactPointReader}). */
+    public record Contacted(Party party, List<ContactPoint> contacts) {
+        public Contacted {
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /** A party without contact points: a {@code contacts} key is refused, since nothing here would keep them. */
     public static Party read(YamlValue value) {
+        return read(value, false).party();
+    }
+
+    /** A party and its {@code contacts} (optional, none when left out), as the API writes them. */
+    public static Contacted readContacted(YamlValue value) {
+        return read(value, true);
+    }
+
+    private static Contacted read(YamlValue value, boolean withContacts) {
         YamlMap map = value.asMap();
         YamlValue kindValue = map.get("kind");
         String kind = kindValue.asText();
@@ -40,6 +57,9 @@ public final class PartyReader {
         List<String> allowed = new ArrayList<>(COMMON);
         allowed.add(Party.placeKey(kind));
         allowed.addAll(specific);
+        if (withContacts) {
+            allowed.add("contacts");
+        }
         map.allowOnly(allowed);
 
         String id = map.string("id");
@@ -47,8 +67,9 @@ public final class PartyReader {
         Relationship relationship = map.find("relationship").map(r -> r.as(Relationship::of))
                 .orElse(Relationship.NEUTRAL);
         boolean synthetic = map.bool("synthetic", false);
+        List<ContactPoint> contacts = map.find("contacts").map(ContactPointReader::readAll).orElse(List.of());
         try {
-            return party(map, kind, id, audience, relationship, synthetic);
+            return new Contacted(party(map, kind, id, audience, relationship, synthetic), contacts);
         } catch (IllegalArgumentException e) {
             throw value.problem("party '" + id + "' is invalid: " + e.getMessage());
         }

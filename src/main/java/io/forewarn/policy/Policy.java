@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param advice            the protective advice warnings carry, the first that fits a threat applying
  * @param languages         the languages each audience's warnings are written in, beside English and the
  *                          languages its parties name
+ * @param delivery          how often and how patiently the outbox tries to deliver a warning
  */
 public record Policy(
         int version,
@@ -37,9 +38,20 @@ public record Policy(
         List<Role> escalation,
         Map<WaiverReason, WaiverRule> waivers,
         List<Advice> advice,
-        Map<Audience, List<Language>> languages) {
+        Map<Audience, List<Language>> languages,
+        DeliveryRules delivery) {
+
+    /** A policy with the default {@link DeliveryRules}. */
+    public Policy(int version, Set<Harm> harms, Credibility minCredibility, Deadlines deadlines,
+                  Map<Audience, ReleaseCeiling> audiences, Duration validity, Duration renewBeforeExpiry,
+                  List<Role> escalation, Map<WaiverReason, WaiverRule> waivers, List<Advice> advice,
+                  Map<Audience, List<Language>> languages) {
+        this(version, harms, minCredibility, deadlines, audiences, validity, renewBeforeExpiry, escalation, waivers,
+                advice, languages, DeliveryRules.DEFAULT);
+    }
 
     public Policy {
+        delivery = delivery == null ? DeliveryRules.DEFAULT : delivery;
         if (version < 1) {
             throw new IllegalArgumentException("policy version must be 1 or more");
         }

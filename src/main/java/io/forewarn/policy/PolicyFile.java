@@ -39,7 +39,8 @@ public final class PolicyFile {
     public static final String DEFAULT_RESOURCE = "/policy/default-policy.yaml";
 
     private static final List<String> KEYS = List.of("version", "harms", "min-credibility", "deadlines",
-            "audiences", "validity", "renewal", "escalation", "waivers", "advice", "languages");
+            "audiences", "validity", "renewal", "escalation", "waivers", "advice", "languages",
+            "delivery");
 
     /** The roles that approve things; the others draft, send, read or oversee. */
     private static final Set<Role> APPROVING_ROLES = EnumSet.of(Role.APPROVER, Role.DIRECTOR);
@@ -92,7 +93,32 @@ public final class PolicyFile {
                 escalation(policy.get("escalation")),
                 waivers(policy.get("waivers")),
                 advice(policy.optionalList("advice")),
-                languages(policy.optionalMap("languages"), audiences.keySet()));
+                languages(policy.optionalMap("languages"), audiences.keySet()),
+                delivery(policy.optionalMap("delivery")));
+    }
+
+    /** Optional: the outbox's retry rules; each key optional, defaulting to {@link DeliveryRules#DEFAULT}'s. */
+    private static DeliveryRules delivery(java.util.Optional<YamlMap> given) {
+        if (given.isEmpty()) {
+            return DeliveryRules.DEFAULT;
+        }
+        YamlMap map = given.get().allowOnly("max-attempts", "base-backoff", "max-backoff");
+        DeliveryRules defaults = DeliveryRules.DEFAULT;
+        int attempts = defaults.maxAttempts();
+        if (map.has("max-attempts")) {
+            YamlValue value = map.get("max-attempts");
+            attempts = value.asInt();
+            if (attempts < 1) {
+                throw value.problem("must be 1 or more, not " + attempts);
+            }
+        }
+        try {
+            return new DeliveryRules(attempts,
+                    map.find("base-backoff").map(YamlValue::asPositiveDuration).orElse(defaults.baseBackoff()),
+                    map.find("max-backoff").map(YamlValue::asPositiveDuration).orElse(defaults.maxBackoff()));
+        } catch (IllegalArgumentException e) {
+            throw map.problem(e.getMessage());
+        }
     }
 
     /** Optional: per audience, the languages its warnings are written in besides English. */

@@ -16,9 +16,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +45,7 @@ final class DeadlineScheduler implements SmartLifecycle {
     private final SweepLease lease;
     private final ServerSettings.Scheduler settings;
     private final MeterRegistry meters;
-    private ScheduledExecutorService executor;
+    private final Turns turns = new Turns("forewarn-scheduler");
 
     DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings) {
         this(desk, lease, settings, new SimpleMeterRegistry());
@@ -114,43 +111,22 @@ final class DeadlineScheduler implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null || !settings.enabled()) {
-            if (!settings.enabled()) {
-                LOG.info("deadline scheduler disabled (forewarn.scheduler.enabled=false): this node takes no clock decisions");
-            }
-            return;
+    public void start() {
+        if (!settings.enabled()) {
+            LOG.info("deadline scheduler disabled (forewarn.scheduler.enabled=false): this node takes no clock decisions");
+        } else if (turns.start(this::tick, settings.interval())) {
+            LOG.info("deadline scheduler every {} ({})", settings.interval(), lease.describe());
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "forewarn-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, every, Math.max(1, every), TimeUnit.MILLISECONDS);
-        LOG.info("deadline scheduler every {} ({})", settings.interval(), lease.describe());
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor == null) {
-            return;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow(); // the transaction of an interrupted sweep rolls back
-            }
-        } catch (InterruptedException interrupted) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        executor = null;
+    public void stop() {
+        turns.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return turns.running();
     }
 
     /** Starts once the context is up (after the web server) and stops when it closes, before the database does. */

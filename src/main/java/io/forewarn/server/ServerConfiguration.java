@@ -1,6 +1,12 @@
 package io.forewarn.server;
 
+import io.forewarn.dissemination.Channel;
+import io.forewarn.dissemination.Outbox;
+import io.forewarn.dissemination.OutboxListener;
 import io.forewarn.gazetteer.GazetteerZones;
+import io.forewarn.party.ContactBook;
+import io.forewarn.store.JdbcContactBook;
+import io.forewarn.store.JdbcOutbox;
 import io.forewarn.gazetteer.GeoNamesGazetteer;
 import io.forewarn.gazetteer.RememberingGazetteer;
 import io.forewarn.obligation.Casebook;
@@ -43,10 +49,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Wires the domain to the database: the casebook, the policy versions, the clock, the desk, the deadline
- * scheduler with its lease, and the domain metrics.
+ * scheduler with its lease, the outbox with its dispatcher and channels, and the domain metrics.
  */
 @Configuration
 class ServerConfiguration {
@@ -158,6 +166,42 @@ class ServerConfiguration {
                               @Value("${forewarn.cap.sender:forewarn@localhost}") String sender,
                               @Value("${forewarn.cap.sender-name:Forewarn}") String senderName) {
         return new PublicAlerts(desk, () -> CapKeyFiles.loadOrCreate(Path.of(dataDirectory)), clock, sender, senderName);
+    }
+
+    @Bean
+    JdbcOutbox outbox(DataSource dataSource) {
+        return new JdbcOutbox(dataSource);
+    }
+
+    @Bean
+    JdbcContactBook contactBook(DataSource dataSource) {
+        return new JdbcContactBook(dataSource);
+    }
+
+    /** The outbox hears every change: a warning issued enqueues its deliveries in the change's own transaction. */
+    @Bean
+    OutboxListener outboxListener(Outbox outbox, ContactBook contacts) {
+        return new OutboxListener(outbox, contacts, () -> "dlv_" + UUID.randomUUID());
+    }
+
+    /** A CAP feed subscriber is delivered by the feed itself. */
+    @Bean
+    FeedChannel feedChannel() {
+        return new FeedChannel();
+    }
+
+    @Bean
+    DeliveryMetrics deliveryMetrics(Outbox outbox) {
+        return new DeliveryMetrics(outbox);
+    }
+
+    @Bean
+    DeliveryDispatcher deliveryDispatcher(CaseDesk desk, Outbox outbox, ContactBook contacts, ObjectProvider<Channel> channels,
+                                          PlatformTransactionManager transactions, ServerSettings settings,
+                                          DeliveryMetrics metrics) {
+        return new DeliveryDispatcher(desk, outbox, contacts, new ChannelRegistry(channels.orderedStream().toList()),
+                new TransactionTemplate(transactions), settings.delivery(), metrics,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Bean

@@ -48,17 +48,18 @@ class ObligationTransitionsTest {
      * The graph as DESIGN.md draws it, written out here rather than read from the code: a draft may
      * be redrafted; a waiver may be asked for until the warning is issued; a warning that is out may
      * be renewed before it expires, and a renewed one moves on like an issued one; escalation goes on
-     * to the next role; an obligation still awaiting its warning may be closed (with a reason), which is final. Resuming an overdue obligation is tested separately below.
+     * to the next role, and an issued or renewed warning whose delivery was dead-lettered is escalated too; an
+     * obligation still awaiting its warning may be closed (with a reason), which is final. Resuming an overdue obligation is tested separately below.
      */
     static final Map<ObligationState, Set<ObligationState>> GRAPH = new EnumMap<>(Map.ofEntries(
             Map.entry(OPEN, EnumSet.of(DRAFTED, WAIVER_REQUESTED, OVERDUE, CLOSED)),
             Map.entry(DRAFTED, EnumSet.of(DRAFTED, APPROVED, WAIVER_REQUESTED, OVERDUE, CLOSED)),
             Map.entry(APPROVED, EnumSet.of(ISSUED, WAIVER_REQUESTED, OVERDUE, CLOSED)),
-            Map.entry(ISSUED, EnumSet.of(DELIVERED, EXPIRED, RENEWED)),
+            Map.entry(ISSUED, EnumSet.of(DELIVERED, EXPIRED, RENEWED, ESCALATED)),
             Map.entry(DELIVERED, EnumSet.of(ACKNOWLEDGED, EXPIRED, RENEWED)),
             Map.entry(ACKNOWLEDGED, EnumSet.of(EXPIRED, RENEWED)),
             Map.entry(EXPIRED, EnumSet.of(RENEWED)),
-            Map.entry(RENEWED, EnumSet.of(DELIVERED, EXPIRED, RENEWED)),
+            Map.entry(RENEWED, EnumSet.of(DELIVERED, EXPIRED, RENEWED, ESCALATED)),
             Map.entry(WAIVER_REQUESTED, EnumSet.of(WAIVED, WAIVER_REJECTED)),
             Map.entry(WAIVED, EnumSet.noneOf(ObligationState.class)),
             Map.entry(WAIVER_REJECTED, EnumSet.of(OPEN)),
@@ -244,6 +245,23 @@ class ObligationTransitionsTest {
                     .isInstanceOf(IllegalTransitionException.class)
                     .hasMessageContaining("from overdue to approved")
                     .hasMessageContaining("drafted");
+        }
+
+        @Test
+        void anUndeliveredWarningsEscalationResumesAsIssuedSoALaterDeliveryStillCounts() {
+            Obligation issued = opened().moveTo(DRAFTED, LATER, "analyst-1", POLICY, "")
+                    .moveTo(APPROVED, LATER, "approver-1", POLICY, "").moveTo(ISSUED, LATER, "approver-1", POLICY, "");
+            Obligation escalated = issued.moveTo(ESCALATED, DEADLINE, "scheduler", POLICY, "delivery dead-lettered");
+
+            assertThat(escalated.resumeState()).contains(ISSUED);
+            assertThat(escalated.workingState()).isEqualTo(ISSUED);
+            assertThat(escalated.escalations()).isEqualTo(1);
+            assertThat(escalated.isOverdueAt(DEADLINE.plusSeconds(1))).as("its warning is out").isFalse();
+            assertThat(escalated.allowedNext()).containsExactlyInAnyOrder(ESCALATED, CLOSED, DELIVERED, EXPIRED, RENEWED);
+            Obligation delivered = escalated.moveTo(DELIVERED, DEADLINE.plusSeconds(60), "liaison-1", POLICY, "by hand");
+            assertThat(delivered.resumeState()).isEmpty();
+            assertThat(delivered.history()).extracting(Transition::to)
+                    .containsExactly(OPEN, DRAFTED, APPROVED, ISSUED, ESCALATED, DELIVERED);
         }
 
         @Test

@@ -119,7 +119,28 @@ class PolicyFileTest {
     void unknownTopLevelKey() {
         assertThat(problem(8, "validty: P7D").getMessage())
                 .isEqualTo("policy.yaml:8:1: unknown key 'validty' (allowed: version, harms, min-credibility, "
-                        + "deadlines, audiences, validity, renewal, escalation, waivers, advice, languages)");
+                        + "deadlines, audiences, validity, renewal, escalation, waivers, advice, languages, delivery)");
+    }
+
+    @Test
+    void deliveryRulesDefaultWhenLeftOutAndAreReadWhenGiven() {
+        assertThat(PolicyFile.parse("policy.yaml", String.join("\n", VALID)).delivery()).isEqualTo(DeliveryRules.DEFAULT);
+        assertThat(PolicyFile.defaultPolicy().delivery())
+                .isEqualTo(new DeliveryRules(8, Duration.ofSeconds(30), Duration.ofHours(1)));
+        Policy given = PolicyFile.parse("policy.yaml", with(10, "escalation: [approver, director]\n"
+                + "delivery: {max-attempts: 3, base-backoff: PT5S}"));
+        assertThat(given.delivery()).isEqualTo(new DeliveryRules(3, Duration.ofSeconds(5), Duration.ofHours(1)));
+    }
+
+    @Test
+    void badDeliveryRulesAreRefusedWhereTheyAreWritten() {
+        String escalation = "escalation: [approver, director]\n";
+        assertThat(problem(10, escalation + "delivery: {max-attempts: 0}").getMessage())
+                .isEqualTo("policy.yaml:11:26: delivery.max-attempts: must be 1 or more, not 0");
+        assertThat(problem(10, escalation + "delivery: {base-backoff: PT1H, max-backoff: PT1M}").getMessage())
+                .isEqualTo("policy.yaml:11:11: delivery: max-backoff (PT1M) must not be shorter than base-backoff (PT1H)");
+        assertThat(problem(10, escalation + "delivery: {retries: 3}").getMessage())
+                .isEqualTo("policy.yaml:11:12: delivery: unknown key 'retries' (allowed: max-attempts, base-backoff, max-backoff)");
     }
 
     @Test

@@ -50,6 +50,38 @@ class PartyImportTest {
     }
 
     @Test
+    void contactPointsAreImportedFromTheirColumnsAndBadOnesAreProblemsOfTheirLine() {
+        String good = unique("venue");
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String shortSecret = "whsec_c2hvcnQ=";
+        String csv = "id,kind,audience,country,email,webhook-url,webhook-secret,cap-feed,liaison\n"
+                + good + ",public,public,RU,a@venue.example;b@venue.example,https://venue.example/hook," + secret
+                + ",a broadcaster,the desk\n"
+                + unique("bad") + ",public,public,RU,not-an-address,,,,\n"
+                + unique("bad") + ",public,public,RU,,https://venue.example/hook,,,\n"
+                + unique("bad") + ",public,public,RU,,https://venue.example/hook," + shortSecret + ",,\n";
+        Http.Reply reply = Http.post(port, "liaison", IMPORT, "text/csv", csv);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).doesNotContain(secret).doesNotContain(shortSecret);
+        JsonNode answer = reply.json();
+        assertThat(strings(answer.path("created"))).containsExactly(good);
+        List<String> problems = new ArrayList<>();
+        answer.path("rejected").forEach(r -> problems.add(r.path("row").asInt() + " " + r.path("field").asString() + ": "
+                + r.path("problem").asString()));
+        assertThat(problems).containsExactly("3 email: each must be an email address",
+                "4 webhook-secret: webhook-url and webhook-secret go together; give both",
+                "5 webhook-secret: a webhook secret holds 24 to 64 bytes; this one holds 5");
+        assertThat(party(good).path("contacts").toString()).isEqualTo("[{\"kind\":\"email\",\"address\":\"a@venue.example\"},"
+                + "{\"kind\":\"email\",\"address\":\"b@venue.example\"},"
+                + "{\"kind\":\"webhook\",\"address\":\"https://venue.example/hook\"},"
+                + "{\"kind\":\"cap-feed\",\"address\":\"a broadcaster\"},{\"kind\":\"liaison\",\"address\":\"the desk\"}]");
+
+        // an upsert replaces the party whole, its contact points with it
+        importCsv("id,kind,audience,country,email\n" + good + ",public,public,RU,c@venue.example\n", "?mode=upsert");
+        assertThat(party(good).path("contacts").findValuesAsString("address")).containsExactly("c@venue.example");
+    }
+
+    @Test
     void anIdRepeatedInOneDocumentIsAProblemOfTheLaterRow() {
         String id = unique("kazan");
         JsonNode answer = importCsv("id,kind,audience,country\n" + id + ",public,public,RU\n" + id + ",public,public,RU\n",

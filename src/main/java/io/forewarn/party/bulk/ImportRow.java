@@ -1,5 +1,6 @@
 package io.forewarn.party.bulk;
 
+import io.forewarn.party.ContactPoint;
 import io.forewarn.party.Party;
 
 import java.util.List;
@@ -9,7 +10,15 @@ public sealed interface ImportRow {
 
     int row();
 
-    record Accepted(int row, Party party) implements ImportRow {
+    /** @param contacts its contact points, from the columns email, webhook-url with webhook-secret, cap-feed and liaison */
+    record Accepted(int row, Party party, List<ContactPoint> contacts) implements ImportRow {
+        public Accepted {
+            contacts = List.copyOf(contacts);
+        }
+
+        public Accepted(int row, Party party) {
+            this(row, party, List.of());
+        }
     }
 
     record Rejected(int row, List<RowProblem> problems) implements ImportRow {

@@ -2,6 +2,8 @@ package io.forewarn.party.bulk;
 
 import io.forewarn.language.Language;
 import io.forewarn.language.Languages;
+import io.forewarn.party.ContactPoint;
+import io.forewarn.party.ContactPointReader;
 import io.forewarn.party.Identifier;
 import io.forewarn.party.KnownAs;
 import io.forewarn.party.Party;
@@ -31,7 +33,8 @@ final class PartyFields {
 
     /** The fields of a party row, in the order of a CSV header. */
     static final List<String> FIELDS = List.of("id", "kind", "audience", "relationship", "site", "locality", "region",
-            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages", "names", "identifiers");
+            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages", "names", "identifiers",
+            "email", "webhook-url", "webhook-secret", "cap-feed", "liaison");
     static final List<String> KINDS = List.of("registrants", "public", "authority", "venue");
     /** Widths of the party table's columns (V1__casebook.sql). */
     static final int MAX_ID_LENGTH = 200;
@@ -85,6 +88,7 @@ final class PartyFields {
         List<String> kinds = applies("kinds", kind, "venue") ? kinds() : List.of();
         String channel = applies("channel", kind, "authority") ? text("channel").orElse("liaison") : null;
         List<Language> languages = languages();
+        List<ContactPoint> contacts = contacts();
         KnownAs knownAs = knownAs();
         if (!problems.isEmpty() || kind == null) {
             return new ImportRow.Rejected(input.row(), problems);
@@ -96,7 +100,7 @@ final class PartyFields {
                 case "authority" -> new Party.Authority(id, audience, relationship, place, channel, false, languages);
                 default -> new Party.Venue(id, audience, relationship, place, kinds, false, languages);
             };
-            return new ImportRow.Accepted(input.row(), party.knownAs(knownAs));
+            return new ImportRow.Accepted(input.row(), party.knownAs(knownAs), contacts);
         } catch (IllegalArgumentException | NullPointerException e) {
             // every rule the constructors check is checked above; this is a safety net, without the message
             return new ImportRow.Rejected(input.row(), List.of(new RowProblem(input.row(), null, "not a valid party")));
@@ -291,6 +295,44 @@ final class PartyFields {
     private List<String> separated(String field) {
         return text(field).map(text -> Arrays.stream(text.split(";")).map(String::strip).filter(e -> !e.isEmpty())
                 .toList()).orElse(List.of());
+    }
+
+    /**
+     * The contact points of the row: its {@code email} addresses (separated by {@code ;}), its webhook
+     * ({@code webhook-url} with {@code webhook-secret}), its {@code cap-feed} subscriber and its {@code liaison}
+     * desk. A problem names the column, never the secret.
+     */
+    private List<ContactPoint> contacts() {
+        List<ContactPoint> contacts = new ArrayList<>();
+        for (String address : text("email").map(text -> text.split(";")).orElse(new String[0])) {
+            if (!address.isBlank()) {
+                contact("email", () -> new ContactPoint.Email(address), "each must be an email address").ifPresent(contacts::add);
+            }
+        }
+        Optional<String> url = text("webhook-url");
+        Optional<String> secret = text("webhook-secret");
+        if (url.isPresent() != secret.isPresent()) {
+            problem(url.isPresent() ? "webhook-secret" : "webhook-url", "webhook-url and webhook-secret go together; give both");
+        } else if (url.isPresent()) {
+            try {
+                contacts.add(ContactPointReader.of("webhook", url.get(), secret.get()));
+            } catch (IllegalArgumentException e) {
+                // the message of a bad secret never holds the secret; that of a bad URL holds the URL only
+                problem(e.getMessage().startsWith("a webhook secret") ? "webhook-secret" : "webhook-url", e.getMessage());
+            }
+        }
+        text("cap-feed").ifPresent(subscriber -> contacts.add(new ContactPoint.CapFeed(subscriber)));
+        text("liaison").ifPresent(desk -> contacts.add(new ContactPoint.Liaison(desk)));
+        return contacts;
+    }
+
+    private Optional<ContactPoint> contact(String field, java.util.function.Supplier<ContactPoint> make, String problem) {
+        try {
+            return Optional.of(make.get());
+        } catch (IllegalArgumentException e) {
+            problem(field, problem);
+            return Optional.empty();
+        }
     }
 
     private List<String> kinds() {

@@ -1,6 +1,7 @@
 package io.forewarn.web.api;
 
 import io.forewarn.json.PartyView;
+import io.forewarn.party.ContactBook;
 import io.forewarn.party.Party;
 import io.forewarn.party.PartyReader;
 import io.forewarn.obligation.Casebook;
@@ -30,18 +31,25 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Parties who may need warnings, written as in a scenario file's {@code parties:} list. */
+/**
+ * Parties who may need warnings, written as in a scenario file's {@code parties:} list, with their contact
+ * points ({@code contacts}), which are written with the party, in its transaction, and replaced whole with it.
+ */
 @Tag(name = "parties", description = "Parties who may need warnings")
 @RestController
 @RequestMapping("/api/v1/parties")
 class PartyController {
 
     private final CaseDesk desk;
+    private final ContactBook contacts;
 
-    PartyController(CaseDesk desk) {
+    PartyController(CaseDesk desk, ContactBook contacts) {
         this.desk = desk;
+        this.contacts = contacts;
     }
 
     @Operation(operationId = "createParty", summary = "Create a party",
@@ -51,13 +59,15 @@ class PartyController {
     ResponseEntity<PartyView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body,
                                      Authentication authentication) {
-        Party party = PartyReader.read(RequestBodies.document(body));
+        PartyReader.Contacted read = PartyReader.readContacted(RequestBodies.document(body));
+        Party party = read.party();
         String login = Caller.of(authentication).name();
-        desk.change(duty -> {
+        PartyView created = desk.change(duty -> {
             duty.parties().register(party, login);
-            return party;
+            contacts.replace(party.id(), read.contacts());
+            return PartyView.of(party, contacts.of(party.id()));
         });
-        return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(PartyView.of(party));
+        return ResponseEntity.created(URI.create("/api/v1/parties/" + party.id())).body(created);
     }
 
     @Operation(operationId = "replaceParty", summary = "Replace a party",
@@ -66,17 +76,18 @@ class PartyController {
     PartyView update(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PartySchema.class))) @RequestBody byte[] body,
                      Authentication authentication) {
-        Party party = PartyReader.read(RequestBodies.document(body));
+        PartyReader.Contacted read = PartyReader.readContacted(RequestBodies.document(body));
+        Party party = read.party();
         if (!party.id().equals(id)) {
             throw new IllegalArgumentException("the body describes party " + party.id() + ", not " + id);
         }
         String login = Caller.of(authentication).name();
-        desk.change(duty -> {
+        return desk.change(duty -> {
             onFile(duty.casebook(), id);
             duty.parties().replace(party, login);
-            return party;
+            contacts.replace(party.id(), read.contacts());
+            return PartyView.of(party, contacts.of(party.id()));
         });
-        return PartyView.of(party);
     }
 
     @Operation(operationId = "removeParty", summary = "Remove a party",
@@ -87,10 +98,10 @@ class PartyController {
     @DeleteMapping("/{id}")
     PartyView remove(@PathVariable String id, Authentication authentication) {
         String login = Caller.of(authentication).name();
-        return PartyView.of(desk.change(duty -> {
+        return desk.change(duty -> {
             onFile(duty.casebook(), id);
-            return duty.parties().remove(id, login);
-        }));
+            return PartyView.of(duty.parties().remove(id, login), contacts.of(id));
+        });
     }
 
     /** The party with this id, unless there is none or it was removed (404 either way). */
@@ -102,7 +113,7 @@ class PartyController {
     @Operation(operationId = "readParty", summary = "Read a party")
     @GetMapping("/{id}")
     PartyView read(@PathVariable String id) {
-        return desk.read(casebook -> PartyView.of(onFile(casebook, id)));
+        return desk.read(casebook -> PartyView.of(onFile(casebook, id), contacts.of(id)));
     }
 
     @Operation(operationId = "listParties", summary = "List parties", description = "Optionally of one audience.")
@@ -112,6 +123,10 @@ class PartyController {
                          @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
         Optional<Audience> wanted = Optional.ofNullable(audience).map(Audience::new);
         Slice slice = Page.slice(after, size);
-        return desk.read(casebook -> Page.of(casebook.parties(wanted, slice), size, Party::id, PartyView::of));
+        return desk.read(casebook -> {
+            List<Party> parties = casebook.parties(wanted, slice);
+            Map<String, List<ContactBook.Listed>> reached = contacts.of(parties.stream().map(Party::id).toList());
+            return Page.of(parties, size, Party::id, party -> PartyView.of(party, reached.getOrDefault(party.id(), List.of())));
+        });
     }
 }

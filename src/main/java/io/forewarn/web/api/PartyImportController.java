@@ -2,6 +2,7 @@ package io.forewarn.web.api;
 
 import io.forewarn.code.Coded;
 import io.forewarn.obligation.PartyRegister;
+import io.forewarn.party.ContactBook;
 import io.forewarn.party.Party;
 import io.forewarn.party.bulk.ImportRow;
 import io.forewarn.party.bulk.PartyCsv;
@@ -68,9 +69,11 @@ class PartyImportController {
     }
 
     private final CaseDesk desk;
+    private final ContactBook contacts;
 
-    PartyImportController(CaseDesk desk) {
+    PartyImportController(CaseDesk desk, ContactBook contacts) {
         this.desk = desk;
+        this.contacts = contacts;
     }
 
     @Operation(operationId = "importParties", summary = "Import many parties",
@@ -127,6 +130,7 @@ class PartyImportController {
                 java.util.Set<String> removed = taken.isEmpty() ? java.util.Set.of() : duty.casebook().partiesRemoved(ids);
                 List<Party> registered = new ArrayList<>();
                 List<PartyRegister.Replacement> replaced = new ArrayList<>();
+                List<ImportRow.Accepted> stored = new ArrayList<>();
                 for (ImportRow.Accepted good : chunk) {
                     Party party = good.party();
                     Party before = onFile.get(party.id());
@@ -140,6 +144,7 @@ class PartyImportController {
                                 "a party with this id is on file; import with ?mode=upsert to replace it"));
                         continue;
                     }
+                    stored.add(good);
                     if (before == null) {
                         registered.add(party);
                         created.add(party.id());
@@ -149,6 +154,12 @@ class PartyImportController {
                     }
                 }
                 duty.parties().importAll(registered, replaced, login);
+                for (ImportRow.Accepted good : stored) {
+                    // a replaced party's contact points are replaced with it, as by PUT; a new one's written if it has any
+                    if (!good.contacts().isEmpty() || onFile.containsKey(good.party().id())) {
+                        contacts.replace(good.party().id(), good.contacts());
+                    }
+                }
             }
             return null;
         });

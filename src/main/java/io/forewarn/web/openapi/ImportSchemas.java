@@ -17,7 +17,9 @@ public final class ImportSchemas {
     public static final String CSV = "RFC 4180 CSV in UTF-8 under a header row naming the columns, in any order: id, kind, "
             + "audience (required), relationship, site, locality, region, country (at least one), lat, lon, radius-km, "
             + "count (registrants), kinds (venues, separated by ;), channel (authorities), languages (separated by ;), names (the names "
-            + "and aliases it is known by, separated by ;), identifiers (scheme:value, separated by ;). An "
+            + "and aliases it is known by, separated by ;), identifiers (scheme:value, separated by ;), and "
+            + "the contact points: email (addresses separated by ;), webhook-url with webhook-secret (whsec_..., never "
+            + "shown again), cap-feed (the subscriber), liaison (the officer or desk). An "
             + "empty cell is a field not "
             + "given. A row is numbered by the line it starts on.";
 

@@ -36,6 +36,8 @@ public interface PartySchema {
     String ID = "at most 200 characters";
     String RELATIONSHIP = "neutral when left out; never changes whether the party is affected";
     String SYNTHETIC = "invented to exercise the system (default false)";
+    String CONTACTS = "how it is reached: one delivery of each warning per contact point; need-to-know like the rest of "
+            + "the party; left out when it has none";
     String KNOWN_AS = "the names, aliases and identifiers it is known by: a report whose named target is one of them "
             + "obligates it wherever it is; left out when it is known by none";
     String LANGUAGES = "the languages (BCP 47 tags with a shipped phrasebook: en, ru, fa) it reads warnings in besides "
@@ -50,7 +52,8 @@ public interface PartySchema {
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") Long count,
                        @Schema(description = SYNTHETIC) Boolean synthetic,
                        @Schema(description = LANGUAGES) List<String> languages,
-                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs,
+                       @Schema(description = CONTACTS) List<Contact> contacts) {
     }
 
     @Schema(name = "PublicParty", description = "The public of an area")
@@ -61,7 +64,8 @@ public interface PartySchema {
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                   @Schema(description = SYNTHETIC) Boolean synthetic,
                   @Schema(description = LANGUAGES) List<String> languages,
-                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs,
+                       @Schema(description = CONTACTS) List<Contact> contacts) {
     }
 
     @Schema(name = "AuthorityParty", description = "An authority with a jurisdiction, reached over a liaison channel")
@@ -73,7 +77,8 @@ public interface PartySchema {
                      @Schema(description = "how it is reached (default liaison)") String channel,
                      @Schema(description = SYNTHETIC) Boolean synthetic,
                   @Schema(description = LANGUAGES) List<String> languages,
-                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs,
+                       @Schema(description = CONTACTS) List<Contact> contacts) {
     }
 
     @Schema(name = "VenueParty", description = "An organisation or venue at a place, of one or more kinds")
@@ -85,6 +90,24 @@ public interface PartySchema {
                  @Schema(description = "e.g. concert hall; on input one kind may be a plain string") List<String> kinds,
                  @Schema(description = SYNTHETIC) Boolean synthetic,
                  @Schema(description = LANGUAGES) List<String> languages,
-                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs,
+                       @Schema(description = CONTACTS) List<Contact> contacts) {
+    }
+
+    /**
+     * A contact point: written with its webhook secret, read without it (the secret is write-only; a party
+     * replaced must give its webhooks' secrets again).
+     */
+    @tools.jackson.databind.annotation.JsonNaming(tools.jackson.databind.PropertyNamingStrategies.KebabCaseStrategy.class)
+    @Schema(name = "ContactPoint", description = "How a party is reached; one delivery of each warning goes to each")
+    record Contact(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                           allowableValues = {"email", "webhook", "cap-feed", "liaison"}) String kind,
+                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the email address, the webhook's "
+                           + "http(s) URL, the CAP feed subscriber's name, or the liaison officer or desk") String address,
+                   @Schema(description = "a webhook's Standard Webhooks secret (whsec_ and the base64 of 24 to 64 bytes); "
+                           + "required for a webhook, refused for any other kind; write-only, never shown",
+                           accessMode = Schema.AccessMode.WRITE_ONLY) String secret,
+                   @Schema(description = "when it was disabled, its receiver having asked never to be sent to again "
+                           + "(a webhook's 410); absent while in use", accessMode = Schema.AccessMode.READ_ONLY) String disabledAt) {
     }
 }

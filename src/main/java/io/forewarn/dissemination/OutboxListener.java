@@ -1,0 +1,81 @@
+package io.forewarn.dissemination;
+
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.DutyListener;
+import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.ContactBook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Fills the outbox from the events of the workflow, inside the change that publishes them, so a warning is
+ * issued together with its deliveries or not at all:
+ *
+ * <ul>
+ *   <li>a warning issued or renewed enqueues one delivery per contact point in use of each party whose
+ *       obligation it moved (an alert, or an update for a renewal);</li>
+ *   <li>a delivery recorded by a person (liaison's {@code POST …/delivery}) completes that obligation's queued
+ *       liaison deliveries, which no machine sends.</li>
+ * </ul>
+ */
+public final class OutboxListener implements DutyListener {
+
+    /** The channel no machine sends: a liaison officer carries the warning and records it. */
+    public static final String LIAISON = "liaison";
+
+    private final Outbox outbox;
+    private final ContactBook contacts;
+    private final Supplier<String> ids;
+
+    /** @param ids makes each delivery's id, stable for its life: what receivers de-duplicate by */
+    public OutboxListener(Outbox outbox, ContactBook contacts, Supplier<String> ids) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    @Override
+    public void heard(long seq, DutyEvent event) {
+        switch (event.type()) {
+            case WARNING_ISSUED -> enqueue(((DutyEvent.WarningIssued) event).warning(),
+                    ((DutyEvent.WarningIssued) event).obligations(), event);
+            case WARNING_RENEWED -> enqueue(((DutyEvent.WarningRenewed) event).warning(),
+                    ((DutyEvent.WarningRenewed) event).obligations(), event);
+            case WARNING_DELIVERED -> {
+                DutyEvent.WarningDelivered delivered = (DutyEvent.WarningDelivered) event;
+                if (!DutyToWarn.SCHEDULER.equals(event.actor())) {
+                    outbox.markSent(delivered.obligation().id(), LIAISON, event.at(),
+                            "recorded by " + event.actor() + " (over " + delivered.channel() + ")");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void enqueue(Warning warning, List<Obligation> moved, DutyEvent event) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        Delivery.Kind kind = warning.renews().isPresent() ? Delivery.Kind.UPDATE : Delivery.Kind.ALERT;
+        Map<String, List<ContactBook.Listed>> byParty = contacts.of(moved.stream().map(Obligation::partyId).toList());
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (Obligation obligation : moved) {
+            for (ContactBook.Listed contact : byParty.getOrDefault(obligation.partyId(), List.of())) {
+                if (contact.inUse()) {
+                    entries.add(OutboxEntry.queued(ids.get(), kind, warning.id(), obligation.id(), obligation.partyId(),
+                            contact.point(), warning.issuedAt(), event.at()));
+                }
+            }
+        }
+        if (!entries.isEmpty()) {
+            outbox.enqueue(entries);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.forewarn.store;
+
+import io.forewarn.dissemination.Delivery;
+import io.forewarn.dissemination.DeliveryRecords;
+import io.forewarn.dissemination.DeliveryState;
+import io.forewarn.dissemination.Outbox;
+import io.forewarn.dissemination.OutboxEntry;
+import io.forewarn.obligation.Slice;
+import io.forewarn.party.ContactPointReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outbox in the {@code delivery} and {@code delivery_attempt} tables ({@code V40__outbox.sql}), one SQL for
+ * H2 and PostgreSQL but for the claim's lock: on PostgreSQL {@code FOR UPDATE SKIP LOCKED}, so dispatchers on
+ * several nodes claim different rows without waiting for each other; on H2, whose file belongs to one process
+ * (and one dispatcher), {@code FOR UPDATE}. Every statement joins the caller's transaction when there is one.
+ */
+public final class JdbcOutbox implements Outbox, DeliveryRecords {
+
+    private static final String COLUMNS = "id, kind, warning_id, obligation_id, party_id, channel, address, secret, "
+            + "state, attempts, due_at, issued_at, enqueued_at, sent_at";
+
+    private final JdbcClient jdbc;
+    private final String lock;
+
+    public JdbcOutbox(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.lock = skipsLocked(dataSource) ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
+    }
+
+    private static boolean skipsLocked(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot tell which database holds the outbox: " + failed.getMessage(), failed);
+        }
+    }
+
+    @Override
+    public void enqueue(List<OutboxEntry> entries) {
+        for (OutboxEntry entry : entries) {
+            jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") VALUES (:id, :kind, :warning, :obligation, :party, :channel, "
+                            + ":address, :secret, :state, :attempts, :due, :issued, :enqueued, NULL)")
+                    .param("id", entry.id())
+                    .param("kind", entry.kind().name().toLowerCase(Locale.ROOT))
+                    .param("warning", entry.warningId())
+                    .param("obligation", entry.obligationId())
+                    .param("party", entry.partyId())
+                    .param("channel", entry.channel())
+                    .param("address", entry.to().address())
+                    .param("secret", ContactPointReader.secretOf(entry.to()))
+                    .param("state", entry.state().code())
+                    .param("attempts", entry.attempts())
+                    .param("due", timestamp(entry.dueAt()))
+                    .param("issued", timestamp(entry.issuedAt()))
+                    .param("enqueued", timestamp(entry.enqueuedAt()))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> claim(Instant now, Collection<String> channels, int limit, Instant claimedUntil) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        // one range of the (state, due_at) index per claimable state
+        for (DeliveryState state : List.of(DeliveryState.QUEUED, DeliveryState.IN_FLIGHT)) {
+            if (ids.size() >= limit) {
+                break;
+            }
+            ids.addAll(jdbc.sql("SELECT id FROM delivery WHERE state = :state AND due_at <= :now AND channel IN (:channels) "
+                            + "ORDER BY due_at FETCH FIRST " + (limit - ids.size()) + " ROWS ONLY " + lock)
+                    .param("state", state.code())
+                    .param("now", timestamp(now))
+                    .param("channels", List.copyOf(channels))
+                    .query(String.class)
+                    .list());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("UPDATE delivery SET state = :flight, attempts = attempts + 1, due_at = :until WHERE id IN (:ids)")
+                .param("flight", DeliveryState.IN_FLIGHT.code())
+                .param("until", timestamp(claimedUntil))
+                .param("ids", ids)
+                .update();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE id IN (:ids) ORDER BY seq")
+                .param("ids", ids)
+                .query((row, n) -> entry(row, List.of()))
+                .list();
+    }
+
+    @Override
+    public boolean settle(OutboxEntry claimed, OutboxEntry.Attempt attempt, DeliveryState state, Instant dueAt) {
+        int updated = jdbc.sql("UPDATE delivery SET state = :state, due_at = :due, sent_at = COALESCE(sent_at, :sent) "
+                        + "WHERE id = :id AND state = :flight AND attempts = :attempts")
+                .param("state", state.code())
+                .param("due", timestamp(dueAt))
+                .param("sent", state == DeliveryState.SENT ? timestamp(attempt.at()) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", claimed.id())
+                .param("flight", DeliveryState.IN_FLIGHT.code())
+                .param("attempts", claimed.attempts())
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        insert(claimed.id(), attempt);
+        return true;
+    }
+
+    @Override
+    public boolean release(OutboxEntry claimed, Instant dueAt) {
+        return jdbc.sql("UPDATE delivery SET state = :queued, attempts = attempts - 1, due_at = :due "
+                        + "WHERE id = :id AND state = :flight AND attempts = :attempts")
+                .param("queued", DeliveryState.QUEUED.code())
+                .param("due", timestamp(dueAt))
+                .param("id", claimed.id())
+                .param("flight", DeliveryState.IN_FLIGHT.code())
+                .param("attempts", claimed.attempts())
+                .update() > 0;
+    }
+
+    @Override
+    public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
+        List<Map.Entry<String, Integer>> queued = jdbc.sql("SELECT id, attempts FROM delivery WHERE obligation_id = :obligation "
+                        + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
+                .param("obligation", obligationId)
+                .param("channel", channel)
+                .param("queued", DeliveryState.QUEUED.code())
+                .query((row, n) -> Map.entry(row.getString(1), row.getInt(2)))
+                .list();
+        List<String> marked = new ArrayList<>();
+        for (Map.Entry<String, Integer> delivery : queued) {
+            jdbc.sql("UPDATE delivery SET state = :sent, attempts = attempts + 1, sent_at = :at WHERE id = :id")
+                    .param("sent", DeliveryState.SENT.code())
+                    .param("at", timestamp(at))
+                    .param("id", delivery.getKey())
+                    .update();
+            insert(delivery.getKey(), new OutboxEntry.Attempt(delivery.getValue() + 1, at, OutboxEntry.Attempt.Outcome.SENT,
+                    detail));
+            marked.add(delivery.getKey());
+        }
+        return marked;
+    }
+
+    @Override
+    public List<OutboxEntry> ofWarning(String warningId, Optional<DeliveryState> state, Slice slice) {
+        Optional<Long> afterSeq = slice.after().map(after -> jdbc.sql("SELECT seq FROM delivery WHERE id = :id AND warning_id = :warning")
+                .param("id", after).param("warning", warningId).query(Long.class).optional()
+                .orElseThrow(() -> slice.unknown("delivery of " + warningId)));
+        List<OutboxEntry> page = jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE warning_id = :warning"
+                        + (afterSeq.isPresent() ? " AND seq > :after" : "")
+                        + (state.isPresent() ? " AND state = :state" : "")
+                        + " ORDER BY seq FETCH FIRST " + slice.size() + " ROWS ONLY")
+                .paramSource(params(warningId, afterSeq, state))
+                .query((row, n) -> entry(row, List.of()))
+                .list();
+        return withHistory(page);
+    }
+
+    private static Map<String, Object> params(String warningId, Optional<Long> after, Optional<DeliveryState> state) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("warning", warningId);
+        after.ifPresent(seq -> params.put("after", seq));
+        state.ifPresent(s -> params.put("state", s.code()));
+        return params;
+    }
+
+    @Override
+    public Map<DeliveryState, Long> counts() {
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryState state : DeliveryState.values()) {
+            counts.put(state, 0L);
+        }
+        jdbc.sql("SELECT state, COUNT(*) FROM delivery GROUP BY state")
+                .query((row, n) -> Map.entry(DeliveryState.of(row.getString(1)), row.getLong(2)))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    @Override
+    public Optional<OutboxEntry> entry(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE id = :id")
+                .param("id", id)
+                .query((row, n) -> entry(row, List.of()))
+                .optional()
+                .map(found -> withHistory(List.of(found)).get(0));
+    }
+
+    @Override
+    public Optional<Addressed> find(String deliveryId) {
+        return entry(deliveryId).map(found -> new Addressed(found.id(), found.warningId(), found.obligationId(),
+                found.partyId(), found.to()));
+    }
+
+    private List<OutboxEntry> withHistory(List<OutboxEntry> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<String, List<OutboxEntry.Attempt>> attempts = new LinkedHashMap<>();
+        jdbc.sql("SELECT delivery_id, number, at, outcome, detail FROM delivery_attempt WHERE delivery_id IN (:ids) "
+                        + "ORDER BY delivery_id, number")
+                .param("ids", page.stream().map(OutboxEntry::id).toList())
+                .query((row, n) -> Map.entry(row.getString(1), new OutboxEntry.Attempt(row.getInt(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant(),
+                        OutboxEntry.Attempt.Outcome.valueOf(row.getString(4).toUpperCase(Locale.ROOT).replace('-', '_')),
+                        row.getString(5))))
+                .list()
+                .forEach(entry -> attempts.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+        return page.stream().map(entry -> new OutboxEntry(entry.id(), entry.kind(), entry.warningId(), entry.obligationId(),
+                entry.partyId(), entry.to(), entry.state(), entry.attempts(), entry.dueAt(), entry.issuedAt(),
+                entry.enqueuedAt(), entry.sentAt(), attempts.getOrDefault(entry.id(), List.of()))).toList();
+    }
+
+    private void insert(String deliveryId, OutboxEntry.Attempt attempt) {
+        jdbc.sql("INSERT INTO delivery_attempt (delivery_id, number, at, outcome, detail) VALUES (:id, :number, :at, :outcome, :detail)")
+                .param("id", deliveryId)
+                .param("number", attempt.number())
+                .param("at", timestamp(attempt.at()))
+                .param("outcome", attempt.outcome().code())
+                .param("detail", attempt.detail().length() > 1000 ? attempt.detail().substring(0, 999) + "…" : attempt.detail())
+                .update();
+    }
+
+    private static OutboxEntry entry(ResultSet row, List<OutboxEntry.Attempt> history) throws SQLException {
+        return new OutboxEntry(row.getString("id"), Delivery.Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
+                row.getString("warning_id"), row.getString("obligation_id"), row.getString("party_id"),
+                ContactPointReader.of(row.getString("channel"), row.getString("address"), row.getString("secret")),
+                DeliveryState.of(row.getString("state")), row.getInt("attempts"), instant(row, "due_at"),
+                instant(row, "issued_at"), instant(row, "enqueued_at"),
+                Optional.ofNullable(row.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), history);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

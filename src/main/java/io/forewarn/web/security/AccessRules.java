@@ -74,6 +74,11 @@ public final class AccessRules {
             open(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
             // the public alerts: what the public and its alerting systems read, with no login
             open(GET, "/cap/*", "/feeds/warnings.atom", "/advisories/*"),
+            // an emailed warning's acknowledgement link: its signed token is the authority, and the page asks before it acts
+            open(GET, "/ack/*"),
+            open(POST, "/ack/*"),
+            // a webhook receiver's acknowledgement: the controller checks its Standard Webhooks signature, or a liaison login
+            open(POST, "/api/v1/acknowledgements"),
             rule(GET, CASE_READERS, "/api/v1/policy", "/api/v1/policy/versions", "/api/v1/policy/versions/*"),
             rule(POST, EnumSet.of(DIRECTOR), "/api/v1/policy"),
             rule(GET, CASE_READERS, "/api/v1/reports", "/api/v1/reports/*"),

@@ -1,0 +1,55 @@
+package io.forewarn.server;
+
+import io.forewarn.ledger.PemFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * The key acknowledgement links are signed with (HMAC-SHA256): 32 random bytes in {@code acknowledgement.key} in the
+ * data directory, PEM-armoured and owner-only like the ledger's and the CAP alerts' keys, made on first start. Every
+ * node sharing the data directory signs and checks links alike; deleting the file makes every link sent so far a
+ * forgery.
+ */
+public final class AcknowledgementKeyFiles {
+
+    public static final String FILE = "acknowledgement.key";
+    private static final String LABEL = "FOREWARN ACKNOWLEDGEMENT KEY";
+    private static final int BYTES = 32;
+
+    private AcknowledgementKeyFiles() {
+    }
+
+    /** The key in {@code directory}, made first if it is not there (under a lock, for nodes starting together). */
+    public static synchronized byte[] loadOrCreate(Path directory) {
+        Path file = directory.resolve(FILE);
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel channel = FileChannel.open(directory.resolve("acknowledgement.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!Files.exists(file)) {
+                    byte[] key = new byte[BYTES];
+                    new SecureRandom().nextBytes(key);
+                    PemFiles.writeNew(file, PemFiles.pem(LABEL, key), true);
+                    return key;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the acknowledgement link key in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        byte[] key = PemFiles.der(file, LABEL);
+        if (key.length < BYTES) {
+            throw new IllegalArgumentException(file + " holds " + key.length + " bytes; an acknowledgement key holds "
+                    + BYTES);
+        }
+        return key;
+    }
+}

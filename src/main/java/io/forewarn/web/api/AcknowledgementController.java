@@ -10,12 +10,14 @@ import io.forewarn.server.Acknowledgements;
 import io.forewarn.web.openapi.RequestSchemas;
 import io.forewarn.web.problem.NotFound;
 import io.forewarn.web.problem.Problems;
+import io.forewarn.web.security.AccessRules;
 import io.forewarn.web.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * A webhook receiver acknowledging a warning it was sent, by calling back with the delivery's id. It proves who it
@@ -39,6 +42,8 @@ import java.time.Clock;
 @Tag(name = "obligations")
 @RestController
 class AcknowledgementController {
+
+    private static final String PATH = "/api/v1/acknowledgements";
 
     private final Acknowledgements acknowledgements;
     private final Clock clock;
@@ -54,7 +59,7 @@ class AcknowledgementController {
                     + "login with the liaison role. Moves the obligation to acknowledged (recording it delivered first "
                     + "if the outbox has not yet); the ledger names the party and channel (party:ID via webhook) or the "
                     + "login.")
-    @PostMapping(path = "/api/v1/acknowledgements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> acknowledge(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = RequestSchemas.Acknowledgement.class))) @RequestBody byte[] body,
@@ -67,7 +72,7 @@ class AcknowledgementController {
             return unauthenticated("sign the request with Standard Webhooks headers and the secret of the webhook the "
                     + "delivery went to, or log in with the liaison role");
         }
-        if (loggedIn && !Caller.of(authentication).roles().contains(Role.LIAISON)) {
+        if (loggedIn && Caller.of(authentication).roles().stream().noneMatch(mayAcknowledge()::contains)) {
             throw new AccessDeniedException("acknowledging for a party takes the liaison role");
         }
         DeliveryRecords.Addressed delivery = acknowledgements.delivery(deliveryId)
@@ -85,6 +90,11 @@ class AcknowledgementController {
         }
         Obligation acknowledged = acknowledgements.byCallback(delivery, actor);
         return ResponseEntity.ok(AcknowledgementView.of(deliveryId, acknowledged));
+    }
+
+    /** The roles whose logins may acknowledge for a party, from the one role matrix. */
+    private static Set<Role> mayAcknowledge() {
+        return AccessRules.of(HttpMethod.POST, PATH).map(AccessRules.Access::roles).orElse(Set.of());
     }
 
     private static ResponseEntity<?> unauthenticated(String detail) {

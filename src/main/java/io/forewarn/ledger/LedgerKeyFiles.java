@@ -1,12 +1,6 @@
 package io.forewarn.ledger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The ledger's Ed25519 key pair as PEM files: {@code ledger.key} (PKCS#8, "PRIVATE KEY", readable by its
@@ -32,24 +27,14 @@ public final class LedgerKeyFiles {
      * The key pair in {@code directory}, generated and written there first if neither file exists. Creation
      * holds a lock on {@code ledger.lock} there, so servers starting together on one directory share one pair.
      */
-    public static synchronized KeyPair loadOrCreate(Path directory) {
+    public static KeyPair loadOrCreate(Path directory) {
         Path privateFile = directory.resolve(PRIVATE_FILE);
         Path publicFile = directory.resolve(PUBLIC_FILE);
-        try {
-            Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(directory.resolve("ledger.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (!Files.exists(privateFile) && !Files.exists(publicFile)) {
-                    KeyPair created = LedgerKeys.generate();
-                    PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", LedgerKeys.encodePrivate(created.getPrivate())), true);
-                    PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", LedgerKeys.encodePublic(created.getPublic())), false);
-                    return created;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the ledger key pair in " + directory + ": " + e.getMessage(), e);
-        }
+        PemFiles.createOnce(directory, "ledger.lock", List.of(privateFile, publicFile), "the ledger key pair", () -> {
+            KeyPair created = LedgerKeys.generate();
+            PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", LedgerKeys.encodePrivate(created.getPrivate())), true);
+            PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", LedgerKeys.encodePublic(created.getPublic())), false);
+        });
         return load(privateFile, publicFile);
     }
 

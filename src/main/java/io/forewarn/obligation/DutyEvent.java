@@ -118,6 +118,18 @@ public sealed interface DutyEvent {
         public String subject() { return obligation.id(); }
     }
 
+    /**
+     * A report's revision brought its threat nearer, and with it the deadline of an obligation still awaiting its
+     * warning: a deadline always lies inside the threat window as the agency knows it now.
+     *
+     * @param before the deadline it had
+     */
+    record DeadlineBroughtForward(Instant at, Obligation obligation, Instant before, String actor, String summary)
+            implements DutyEvent {
+        public EventType type() { return EventType.DEADLINE_BROUGHT_FORWARD; }
+        public String subject() { return obligation.id(); }
+    }
+
     // --- drafts
 
     record WarningDrafted(Instant at, DraftRecord draft, List<Obligation> obligations, String actor, String summary)

@@ -19,6 +19,7 @@ public enum EventType {
     OBLIGATION_OVERDUE("obligation-overdue"),
     OBLIGATION_ESCALATED("obligation-escalated"),
     OBLIGATION_CLOSED("obligation-closed"),
+    DEADLINE_BROUGHT_FORWARD("deadline-brought-forward"),
     WARNING_DRAFTED("warning-drafted"),
     RENEWAL_DRAFTED("renewal-drafted"),
     APPROVAL_REFUSED("approval-refused"),

@@ -102,6 +102,24 @@ public record Obligation(
                 Optional.empty(), escalations, grown, Optional.empty());
     }
 
+    /**
+     * The same obligation due earlier, at {@code sooner}: the threat came nearer while its warning was still
+     * awaited. The state does not change; the history records the step, so the obligation shows why its
+     * deadline is not the one it was opened with.
+     */
+    public Obligation dueSooner(Instant sooner, Instant at, String actor, int policyVersion, String note) {
+        if (!sooner.isBefore(deadline)) {
+            throw new IllegalArgumentException("obligation " + id + " is due " + deadline + "; " + sooner + " is not sooner");
+        }
+        if (!workingState().isBeforeIssue()) {
+            throw new IllegalStateException("obligation " + id + " is " + state.code() + ": its warning is out, a deadline no longer binds it");
+        }
+        List<Transition> grown = new ArrayList<>(history);
+        grown.add(new Transition(state, state, at, actor, policyVersion, note));
+        return new Obligation(id, reportId, partyId, audience, openedAt, sooner, state, resumeState, escalations, grown,
+                closedAs);
+    }
+
     private Obligation step(ObligationState target, Instant at, String actor, int policyVersion, String note,
                             Optional<ClosingReason> reason) {
         if (!allowedNext().contains(target)) {

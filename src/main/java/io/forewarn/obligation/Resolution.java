@@ -137,13 +137,36 @@ final class Resolution {
         Map<String, Obligation> held = new LinkedHashMap<>();
         duty.casebook().obligationsOf(report.id()).forEach(o -> held.put(o.partyId(), o));
         List<DutyEvent> events = new ArrayList<>();
+        Deadlines.Due due = duty.deadlineFor(report, now);
         for (Obligation obligation : held.values()) {
-            settle(report, obligation, Optional.ofNullable(hits.get(obligation.partyId())), cause, actor)
-                    .ifPresent(events::add);
+            Optional<Affected> hit = Optional.ofNullable(hits.get(obligation.partyId()));
+            Optional<DutyEvent> settled = settle(report, obligation, hit, cause, actor);
+            settled.ifPresent(events::add);
+            if (settled.isEmpty() && hit.isPresent()) {
+                broughtForward(obligation, due, cause, actor).ifPresent(events::add);
+            }
         }
         List<Affected> fresh = hits.values().stream().filter(hit -> !held.containsKey(hit.party().id())).toList();
         events.addAll(open(report, fresh, cause, actor));
         return events;
+    }
+
+    /**
+     * An obligation still awaiting its warning whose report now threatens sooner is due sooner: its deadline is
+     * what the policy gives the revised window from the revision on, when that comes first. A later window never
+     * moves a deadline back: the agency already owed the warning by then.
+     */
+    private Optional<DutyEvent> broughtForward(Obligation obligation, Deadlines.Due due, Cause cause, String actor) {
+        if (!obligation.state().isBeforeIssue() || !due.at().isBefore(obligation.deadline())) {
+            return Optional.empty();
+        }
+        Instant now = duty.clock().instant();
+        Obligation sooner = obligation.dueSooner(due.at(), now, actor, duty.policy().version(),
+                "deadline brought forward to " + duty.local(due.at()) + " upon " + cause.describe());
+        duty.casebook().put(sooner);
+        return Optional.of(new DutyEvent.DeadlineBroughtForward(now, sooner, obligation.deadline(), actor,
+                "obligation to warn " + obligation.partyId() + " now due " + duty.local(due.at()) + " ("
+                        + due.basis().code() + "), was " + duty.local(obligation.deadline()) + ", upon " + cause.describe()));
     }
 
     /**

@@ -79,6 +79,8 @@ public final class Timeline implements DutyEvents {
             return Optional.of(e.obligation().reportId());
         } else if (event instanceof DutyEvent.ObligationClosed e) {
             return Optional.of(e.obligation().reportId());
+        } else if (event instanceof DutyEvent.DeadlineBroughtForward e) {
+            return Optional.of(e.obligation().reportId());
         } else if (event instanceof DutyEvent.WarningDelivered e) {
             return Optional.of(e.obligation().reportId());
         } else if (event instanceof DutyEvent.WarningAcknowledged e) {

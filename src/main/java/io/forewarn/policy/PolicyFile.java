@@ -132,7 +132,8 @@ public final class PolicyFile {
             YamlMap texts = map.map("text");
             Map<Language, String> text = new LinkedHashMap<>();
             for (YamlMap.Entry language : texts.entries()) {
-                text.put(language.key().as(Language::of), language.value().asText());
+                // advice in a language no warning is written in would never be read: a typo (rus, fr-RU) is refused here
+                text.put(Languages.shipped(language.key()), language.value().asText());
             }
             if (!text.containsKey(Language.ENGLISH)) {
                 throw texts.problem("advice needs its English text (en); the other languages are optional");

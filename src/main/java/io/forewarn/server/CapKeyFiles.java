@@ -2,13 +2,7 @@ package io.forewarn.server;
 
 import io.forewarn.ledger.PemFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -19,6 +13,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.List;
 
 /**
  * The RSA key pair CAP alerts are signed with, as PEM files in the data directory: {@code cap.key} (PKCS#8,
@@ -35,29 +30,17 @@ public final class CapKeyFiles {
     private CapKeyFiles() {
     }
 
-    /** The pair in {@code directory}, generated first if neither file is there (under a lock, for nodes starting together). */
-    public static synchronized KeyPair loadOrCreate(Path directory) {
+    /** The pair in {@code directory}, generated first if neither file is there (see {@link PemFiles#createOnce}). */
+    public static KeyPair loadOrCreate(Path directory) {
         Path privateFile = directory.resolve(PRIVATE_FILE);
         Path publicFile = directory.resolve(PUBLIC_FILE);
-        try {
-            Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(directory.resolve("cap.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (!Files.exists(privateFile) && !Files.exists(publicFile)) {
-                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                    generator.initialize(BITS);
-                    KeyPair created = generator.generateKeyPair();
-                    PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", created.getPrivate().getEncoded()), true);
-                    PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", created.getPublic().getEncoded()), false);
-                    return created;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the CAP signing key in " + directory + ": " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK cannot make RSA keys: " + e.getMessage(), e);
-        }
+        PemFiles.createOnce(directory, "cap.lock", List.of(privateFile, publicFile), "the CAP signing key", () -> {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(BITS);
+            KeyPair created = generator.generateKeyPair();
+            PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", created.getPrivate().getEncoded()), true);
+            PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", created.getPublic().getEncoded()), false);
+        });
         return load(privateFile, publicFile);
     }
 

@@ -14,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -58,33 +60,63 @@ public final class PublicAlerts {
             return Optional.of(known);
         }
         return desk.read(casebook -> casebook.warning(warningId).filter(PublicAlerts::isPublic)
-                .map(warning -> sign(casebook, warning)));
+                .map(warning -> toSign(casebook, warning))).map(this::sign);
     }
 
     /** The alerts of the public warnings in force now, the latest issued first. */
     public List<Signed> inForce() {
-        return desk.read(casebook -> casebook.warningsInForce(clock.instant(), FEED_SIZE * 4).stream()
-                .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
-                .map(warning -> Optional.ofNullable(signed.getIfPresent(warning.id())).orElseGet(() -> sign(casebook, warning)))
-                .toList());
+        // what is not signed yet is read in the transaction and signed after it: an RSA signature takes
+        // milliseconds, and a first feed of a hundred alerts would otherwise hold a connection for all of them
+        Map<String, Optional<ToSign>> listed = desk.read(casebook -> {
+            Map<String, Optional<ToSign>> read = new LinkedHashMap<>();
+            casebook.warningsInForce(clock.instant(), FEED_SIZE * 4).stream()
+                    .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
+                    .forEach(warning -> read.put(warning.id(), signed.getIfPresent(warning.id()) != null ? Optional.empty()
+                            : Optional.of(toSign(casebook, warning))));
+            return read;
+        });
+        return listed.entrySet().stream()
+                .map(entry -> entry.getValue().map(this::sign)
+                        .or(() -> Optional.ofNullable(signed.getIfPresent(entry.getKey())))
+                        .or(() -> alert(entry.getKey()))
+                        .orElseThrow(() -> new IllegalStateException("warning " + entry.getKey() + " went while listed")))
+                .toList();
     }
 
     public String senderName() {
         return senderName;
     }
 
-    private Signed sign(Casebook casebook, Warning warning) {
+    /** The entity tag of a document: a digest of its bytes, quoted as HTTP writes it. */
+    public static String etag(byte[] document) {
+        try {
+            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A warning and what its alert needs from the casebook, read inside a transaction. */
+    private record ToSign(Warning warning, ThreatReport report, List<String> references) {
+    }
+
+    private ToSign toSign(Casebook casebook, Warning warning) {
         ThreatReport report = casebook.report(warning.reportId()).orElseThrow(() ->
                 new IllegalStateException("warning " + warning.id() + " has no report " + warning.reportId()));
         List<String> references = warning.renews().flatMap(casebook::warning)
                 .map(renewed -> CapAlerts.reference(sender, renewed)).stream().toList();
+        return new ToSign(warning, report, references);
+    }
+
+    private Signed sign(ToSign unsigned) {
+        Warning warning = unsigned.warning();
         // one info block per language of the warning, English first (the policy's advice is in each text)
         List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
                 .map(text -> new CapAlerts.Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
-        CapAlert alert = CapAlerts.of(warning, report, sender, senderName, texts,
-                references.isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE, references);
+        CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts,
+                unsigned.references().isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE, unsigned.references());
         byte[] document = CapSignature.signed(alert, key.get());
-        Signed made = new Signed(warning.id(), alert, document, "\"" + sha256(document) + "\"");
+        Signed made = new Signed(warning.id(), alert, document, etag(document));
         signed.put(warning.id(), made);
         return made;
     }
@@ -103,13 +135,5 @@ public final class PublicAlerts {
 
     private static boolean isPublic(Warning warning) {
         return AUDIENCES.contains(warning.audience().name());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

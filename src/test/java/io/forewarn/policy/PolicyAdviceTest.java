@@ -70,4 +70,11 @@ class PolicyAdviceTest {
         assertThatThrownBy(() -> PolicyFile.parse("p.yaml", WITHOUT_ADVICE + "advice:\n  - text: {en: x, 'e n': y}\n"))
                 .isInstanceOf(FileProblem.class).hasMessageContaining("not a BCP 47 language tag");
     }
+
+    @Test
+    void adviceInALanguageNoWarningIsWrittenInIsRefusedAtItsTag() {
+        assertThatThrownBy(() -> PolicyFile.parse("p.yaml", WITHOUT_ADVICE + "advice:\n  - text: {en: x, de: y}\n"))
+                .isInstanceOf(FileProblem.class)
+                .hasMessage("p.yaml:12:19: advice[0].text: no warning phrasebook for language de (add src/main/resources/warnings/de.yaml)");
+    }
 }

@@ -134,7 +134,7 @@ public record Disguise(CaseChange caseChange, Script script, boolean diacritics,
     }
 
     /** Every combination of disguise steps, with a random seed for the letter-level choices. */
-    static Gen<Disguise> any() {
+    public static Gen<Disguise> any() {
         Gen<CaseChange> caseChanges = arbitrary().enumValues(CaseChange.class);
         Gen<Script> scripts = arbitrary().enumValues(Script.class);
         Gen<Boolean> taken = booleans().all();

@@ -17,12 +17,9 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -65,7 +62,7 @@ class PublicAlertsController {
                 .toList();
         byte[] feed = CapFeed.write(link("/feeds/warnings.atom"), alerts.senderName() + ": warnings in force",
                 alerts.senderName(), entries, OffsetDateTime.now(clock));
-        String etag = "\"" + sha256(feed) + "\"";
+        String etag = PublicAlerts.etag(feed);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -108,11 +105,4 @@ class PublicAlertsController {
         return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

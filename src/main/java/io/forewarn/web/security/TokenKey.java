@@ -1,18 +1,17 @@
 package io.forewarn.web.security;
 
+import io.forewarn.ledger.PemFiles;
+
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The key that signs and checks Forewarn's bearer tokens (HMAC-SHA-256): 32 random bytes, Base64 on one
@@ -32,26 +31,11 @@ final class TokenKey {
 
     static SecretKey loadOrCreate(Path directory, SecureRandom random) {
         Path file = directory.resolve(FILE);
-        try {
-            Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(directory.resolve("token.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (!Files.exists(file)) {
-                    byte[] key = new byte[MIN_BYTES];
-                    random.nextBytes(key);
-                    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    } else {
-                        Files.createFile(file);
-                    }
-                    Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-                    return new SecretKeySpec(key, ALGORITHM);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the token key in " + directory + ": " + e.getMessage(), e);
-        }
+        PemFiles.createOnce(directory, "token.lock", List.of(file), "the token key", () -> {
+            byte[] key = new byte[MIN_BYTES];
+            random.nextBytes(key);
+            PemFiles.writeNew(file, Base64.getEncoder().encodeToString(key) + "\n", true);
+        });
         return load(file);
     }
 

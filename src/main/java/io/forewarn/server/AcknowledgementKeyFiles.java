@@ -2,14 +2,9 @@ package io.forewarn.server;
 
 import io.forewarn.ledger.PemFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * The key acknowledgement links are signed with (HMAC-SHA256): 32 random bytes in {@code acknowledgement.key} in the
@@ -26,25 +21,14 @@ public final class AcknowledgementKeyFiles {
     private AcknowledgementKeyFiles() {
     }
 
-    /** The key in {@code directory}, made first if it is not there (under a lock, for nodes starting together). */
-    public static synchronized byte[] loadOrCreate(Path directory) {
+    /** The key in {@code directory}, made first if it is not there (see {@link PemFiles#createOnce}). */
+    public static byte[] loadOrCreate(Path directory) {
         Path file = directory.resolve(FILE);
-        try {
-            Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(directory.resolve("acknowledgement.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                if (!Files.exists(file)) {
-                    byte[] key = new byte[BYTES];
-                    new SecureRandom().nextBytes(key);
-                    PemFiles.writeNew(file, PemFiles.pem(LABEL, key), true);
-                    return key;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the acknowledgement link key in " + directory + ": "
-                    + e.getMessage(), e);
-        }
+        PemFiles.createOnce(directory, "acknowledgement.lock", List.of(file), "the acknowledgement link key", () -> {
+            byte[] key = new byte[BYTES];
+            new SecureRandom().nextBytes(key);
+            PemFiles.writeNew(file, PemFiles.pem(LABEL, key), true);
+        });
         byte[] key = PemFiles.der(file, LABEL);
         if (key.length < BYTES) {
             throw new IllegalArgumentException(file + " holds " + key.length + " bytes; an acknowledgement key holds "

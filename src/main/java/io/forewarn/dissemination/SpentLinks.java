@@ -14,4 +14,7 @@ public interface SpentLinks {
      * @return false when it was used before (nothing is changed then)
      */
     boolean spend(String deliveryId, Instant at);
+
+    /** Whether the delivery's link has been used, so that opening it again says so rather than ask again. */
+    boolean isSpent(String deliveryId);
 }

@@ -33,6 +33,11 @@ public final class Acknowledgements {
         return records.find(deliveryId);
     }
 
+    /** Whether the delivery's acknowledgement link has been used already. */
+    public boolean linkUsed(String deliveryId) {
+        return desk.read(casebook -> spent.isSpent(deliveryId));
+    }
+
     /** What following an acknowledgement link came to. */
     public enum LinkOutcome {
         /** The acknowledgement is recorded on the obligation. */

@@ -25,8 +25,7 @@ public final class JdbcSpentLinks implements SpentLinks {
 
     @Override
     public boolean spend(String deliveryId, Instant at) {
-        if (jdbc.sql("SELECT 1 FROM spent_acknowledgement_link WHERE delivery_id = :id").param("id", deliveryId)
-                .query(Integer.class).optional().isPresent()) {
+        if (isSpent(deliveryId)) {
             return false;
         }
         try {
@@ -39,5 +38,11 @@ public final class JdbcSpentLinks implements SpentLinks {
             // another request spent it between the read and the insert; the caller rolls its change back
             return false;
         }
+    }
+
+    @Override
+    public boolean isSpent(String deliveryId) {
+        return jdbc.sql("SELECT 1 FROM spent_acknowledgement_link WHERE delivery_id = :id").param("id", deliveryId)
+                .query(Integer.class).optional().isPresent();
     }
 }

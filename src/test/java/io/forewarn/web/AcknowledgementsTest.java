@@ -82,6 +82,9 @@ class AcknowledgementsTest {
         Http.Reply replayed = Http.post(port, null, path, "application/x-www-form-urlencoded", "");
         assertThat(replayed.status()).isEqualTo(410);
         assertThat(replayed.body()).contains("This link has already been used: the confirmation was recorded then, and nothing more is needed.");
+        Http.Reply reopened = Http.get(port, null, path);
+        assertThat(reopened.status()).isEqualTo(410);
+        assertThat(reopened.body()).contains("This link has already been used").doesNotContain("<form");
         assertThat(ledger()).hasSize(entries + 2);
     }
 

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The pages of an emailed warning's acknowledgement link, without a login. Following the link ({@code GET}) only
  * asks: mail scanners and link previews fetch every link in a message, and must not acknowledge a warning nobody
- * read. The reader's button ({@code POST}) records it, once. A forged link (403), an expired one (410), one used
+ * read. The reader's button ({@code POST}) records it, once; opened again afterwards, the link says it was used. A forged link (403), an expired one (410), one used
  * before (410) or one whose warning was acknowledged another way (409) gets a page that says so and changes nothing.
  * The pages are in the language the mail was, show nothing of the warning or the party, and are neither cached nor
  * framed, nor give their address away as a referrer.
@@ -45,6 +45,9 @@ class AcknowledgementPageController {
         AcknowledgementLinks.Reading reading = links.read(token);
         if (reading instanceof AcknowledgementLinks.Reading.Good good) {
             Phrasebook book = Phrasebook.of(good.language());
+            if (acknowledgements.linkUsed(good.deliveryId())) {
+                return page(HttpStatus.GONE, book, book.say("ack-used", Map.of()), "");
+            }
             String question = book.say("ack-question", Map.of("delivery", book.isolate(good.deliveryId())));
             String form = "<form method=\"post\" action=\"" + escape(AcknowledgementLinks.PATH + token) + "\">"
                     + "<button type=\"submit\">" + escape(book.say("ack-button", Map.of())) + "</button></form>\n";

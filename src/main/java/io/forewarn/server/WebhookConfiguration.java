@@ -18,9 +18,14 @@ import java.time.Duration;
 @Configuration
 class WebhookConfiguration {
 
+    /**
+     * The signature's timestamp is the real time, not the server's clock: a receiver's verifier compares it with its
+     * own clock and refuses one more than five minutes off, so a server running with {@code forewarn.clock-offset}
+     * (an exercise) must still stamp its requests with the time they are sent.
+     */
     @Bean
     Channel webhookChannel(@Value("${forewarn.webhook.connect-timeout:PT5S}") Duration connectTimeout,
-                           @Value("${forewarn.webhook.timeout:PT10S}") Duration timeout, Clock clock) {
-        return new WebhookChannel(WebhookChannel.client(connectTimeout), DeliveryView::json, timeout, clock);
+                           @Value("${forewarn.webhook.timeout:PT10S}") Duration timeout) {
+        return new WebhookChannel(WebhookChannel.client(connectTimeout), DeliveryView::json, timeout, Clock.systemUTC());
     }
 }

@@ -45,12 +45,15 @@ class AcknowledgementController {
 
     private static final String PATH = "/api/v1/acknowledgements";
 
+    /**
+     * The real time, not the server's clock: a receiver signs with its own clock, so the five minutes a signature's
+     * timestamp may be off are counted in real time even on a server running with {@code forewarn.clock-offset}.
+     */
+    private final Clock realTime = Clock.systemUTC();
     private final Acknowledgements acknowledgements;
-    private final Clock clock;
 
-    AcknowledgementController(Acknowledgements acknowledgements, Clock clock) {
+    AcknowledgementController(Acknowledgements acknowledgements) {
         this.acknowledgements = acknowledgements;
-        this.clock = clock;
     }
 
     @Operation(operationId = "acknowledgeDelivery", summary = "Acknowledge a delivered warning by its delivery id",
@@ -82,7 +85,7 @@ class AcknowledgementController {
             actor = authentication.getName();
         } else if (delivery.to() instanceof ContactPoint.Webhook webhook && WebhookSignature.verifies(webhook.key(),
                 headers.getFirst(WebhookSignature.ID), headers.getFirst(WebhookSignature.TIMESTAMP), signature, body,
-                clock.instant())) {
+                realTime.instant())) {
             actor = Acknowledgements.actor(delivery);
         } else {
             return unauthenticated("the webhook signature does not verify with the secret of the endpoint delivery "

@@ -4,6 +4,7 @@ import io.forewarn.report.Marking;
 import io.forewarn.report.Harm;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.forewarn.obligation.NearMatch;
 import io.forewarn.policy.Role;
 import io.forewarn.policy.Triage;
 import io.forewarn.report.Facet;
@@ -50,11 +51,27 @@ public record ReportView(String id, String receivedAt, @Codes(Harm.class) String
                          @JsonProperty("protected") ProtectedView protectedMaterial, Boolean redacted,
                          boolean synthetic, LevelsView supportedLevels,
                          @Codes(Facet.class) @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> protectedInFacets,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> withheld) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> withheld,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NearMatchView> nearMatches) {
 
     /** The report as {@code reader} may read it. */
     public static ReportView of(ThreatReport report, Optional<Triage> triage, Role reader) {
         return of(report, triage, reader.mayReadProtectedMaterial(), true);
+    }
+
+    /**
+     * The report as {@code reader} may read it, with the near matches of its named target offered to an analyst
+     * ({@code near-matches}) when the reader has need-to-know: the party's name is read beside the target.
+     */
+    public static ReportView of(ThreatReport report, Optional<Triage> triage, Role reader, List<NearMatch> nearMatches) {
+        ReportView view = of(report, triage, reader);
+        if (!reader.mayReadProtectedMaterial() || nearMatches.isEmpty()) {
+            return view;
+        }
+        return new ReportView(view.id(), view.receivedAt(), view.harm(), view.credibility(), view.triage(), view.place(),
+                view.time(), view.target(), view.method(), view.actor(), view.portions(), view.protectedMaterial(),
+                view.redacted(), view.synthetic(), view.supportedLevels(), view.protectedInFacets(), view.withheld(),
+                nearMatches.stream().map(NearMatchView::of).toList());
     }
 
     /** The report without its narrative or protected material, as the account of a replay carries it. */
@@ -119,7 +136,7 @@ public record ReportView(String id, String receivedAt, @Codes(Harm.class) String
                 PlaceView.of(Place.of(place)), WindowView.of(report.window()), statements.get(Facet.TARGET),
                 statements.get(Facet.METHOD), statements.get(Facet.ACTOR), portions,
                 needToKnow ? ProtectedView.of(report) : null, needToKnow ? null : Boolean.TRUE, report.synthetic(),
-                LevelsView.of(supported), protectedIn.stream().map(Facet::key).toList(), List.copyOf(withheld));
+                LevelsView.of(supported), protectedIn.stream().map(Facet::key).toList(), List.copyOf(withheld), null);
     }
 
     /** One paragraph of the narrative with its marking. */

@@ -62,6 +62,14 @@ public interface Casebook {
     List<Party> partiesReached(Reach reach);
 
     /**
+     * The parties on file whose names or identifiers are filed under one of these keys ({@link
+     * io.forewarn.party.NamedTarget#keys}), in the order they were first put: the candidates of a report's named
+     * target ({@link io.forewarn.party.NamedTarget#lookups}), read through an index of names rather than by reading
+     * every party.
+     */
+    List<Party> partiesNamed(Collection<String> keys);
+
+    /**
      * Takes a party off file at {@code at}: no listing or {@link #partiesReached} finds it any more, while
      * {@link #party} and {@link #parties(Collection)} still do (its obligations, warnings and reviews name it),
      * and {@link #partiesOnFile} still counts its id as taken.
@@ -83,6 +91,14 @@ public interface Casebook {
      * places, never by reading every report: a candidate list that the exact check then narrows.
      */
     Map<String, java.util.Set<String>> reportsReaching(Collection<Party> parties, Instant now);
+
+    /**
+     * For each of these parties, the reports that may name it at {@code now}: received with a duty to warn, their
+     * threat window not ended, and their named target's lookups meeting the party's name keys ({@link
+     * io.forewarn.party.NamedTarget}), by party id (a party with none is absent). Asked of an index of the open
+     * reports' named targets: a candidate list that the exact check then narrows.
+     */
+    Map<String, java.util.Set<String>> reportsNaming(Collection<Party> parties, Instant now);
 
     /** Records a report with its triage; a report id is received once, and again is a conflict ({@link IllegalStateException}). */
     void putReport(ThreatReport report, Triage outcome);
@@ -208,6 +224,16 @@ public interface Casebook {
     Optional<Waiver> waiver(String id);
 
     List<Waiver> waiversFor(String obligationId);
+
+    void put(NearMatch match);
+
+    Optional<NearMatch> nearMatch(String id);
+
+    /** A page of the near matches, optionally of one report and in one status, in the order they were offered. */
+    List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice);
+
+    /** The near matches offered for one report, in the order they were offered. */
+    List<NearMatch> nearMatchesOf(String reportId);
 
     void put(Incident incident);
 

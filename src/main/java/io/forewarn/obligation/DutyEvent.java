@@ -255,6 +255,24 @@ public sealed interface DutyEvent {
         public String subject() { return waiver.id(); }
     }
 
+    // --- near matches of a report's named target
+
+    /** A party's name is near a report's named target: offered to an analyst, never taken as the target. */
+    record NearMatchOffered(Instant at, NearMatch match, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.NEAR_MATCH_OFFERED; }
+        public String subject() { return match.id(); }
+    }
+
+    record NearMatchConfirmed(Instant at, NearMatch match, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.NEAR_MATCH_CONFIRMED; }
+        public String subject() { return match.id(); }
+    }
+
+    record NearMatchRejected(Instant at, NearMatch match, String actor, String summary) implements DutyEvent {
+        public EventType type() { return EventType.NEAR_MATCH_REJECTED; }
+        public String subject() { return match.id(); }
+    }
+
     // --- the rest
 
     record IncidentRecorded(Instant at, Incident incident, String actor, String summary) implements DutyEvent {

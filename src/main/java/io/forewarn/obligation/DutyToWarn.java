@@ -3,7 +3,9 @@ package io.forewarn.obligation;
 import io.forewarn.language.Language;
 import io.forewarn.party.Affected;
 import io.forewarn.party.AffectedParties;
+import io.forewarn.party.NamedTarget;
 import io.forewarn.party.Party;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.place.NamedPlace;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceLevel;
@@ -60,13 +62,25 @@ public final class DutyToWarn {
     private final Policy policy;
     private final Sanitizer sanitizer;
     private final Clock clock;
+    private final Gazetteer gazetteer;
 
     /** A workflow whose events go on the casebook's timeline and nowhere else. */
     public DutyToWarn(Casebook casebook, Policy policy, Sanitizer sanitizer, Clock clock) {
         this(casebook, new Timeline(casebook), policy, sanitizer, clock);
     }
 
+    /** A workflow that compares places by their geometry and names only. */
     public DutyToWarn(Casebook casebook, DutyEvents events, Policy policy, Sanitizer sanitizer, Clock clock) {
+        this(casebook, events, policy, sanitizer, clock, Gazetteer.NONE);
+    }
+
+    /**
+     * @param gazetteer what places named places within one another when parties are resolved (see {@link
+     *                  AffectedParties}); the casebook's index of places must file parties by the same one
+     */
+    public DutyToWarn(Casebook casebook, DutyEvents events, Policy policy, Sanitizer sanitizer, Clock clock,
+                      Gazetteer gazetteer) {
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.casebook = Objects.requireNonNull(casebook, "casebook");
         this.events = Objects.requireNonNull(events, "events");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -96,15 +110,18 @@ public final class DutyToWarn {
                     : new DutyEvent.ReportOutOfScope(now, report, outcome, actor, outcome.reason()));
             return List.of();
         }
-        // candidates through the casebook's index of places; the exact check runs on them only
-        List<Affected> affected = new AffectedParties(casebook.partiesReached(Reach.of(report.place()))).resolve(report);
-        List<DutyEvent> openings = new Resolution(this).open(report, affected, Cause.of(received), actor);
+        List<Party> candidates = candidates(report);
+        List<Affected> affected = affected(report, candidates);
+        List<DutyEvent> openings = new ArrayList<>(new Resolution(this).open(report, affected, Cause.of(received), actor));
+        openings.addAll(offerNearMatches(report, candidates,
+                affected.stream().map(a -> a.party().id()).collect(Collectors.toSet()), actor));
         events.publishAll(openings);
         if (affected.isEmpty()) {
             publish(new DutyEvent.NoPartyAffected(now, report, actor,
                     "no registered party is affected by " + report.id()));
         }
-        return openings.stream().map(e -> ((DutyEvent.ObligationOpened) e).obligation()).toList();
+        return openings.stream().filter(DutyEvent.ObligationOpened.class::isInstance)
+                .map(e -> ((DutyEvent.ObligationOpened) e).obligation()).toList();
     }
 
     /**
@@ -134,6 +151,119 @@ public final class DutyToWarn {
         all.addAll(new Resolution(this).reportRevised(revised, Cause.of(event), actor));
         events.publishAll(all);
         return revised;
+    }
+
+    /**
+     * The parties a report affects: the candidates the casebook's indexes find, those its place reaches (by
+     * geometry, names and the gazetteer) and those its named target names, then the exact check on them only.
+     */
+    List<Affected> affected(ThreatReport report) {
+        return affected(report, candidates(report));
+    }
+
+    /**
+     * The exact check of whether one report affects these parties: by place, target and name ({@link
+     * AffectedParties}), and as a near match of its named target an analyst confirmed.
+     */
+    List<Affected> affected(ThreatReport report, List<Party> parties) {
+        List<Affected> hits = new ArrayList<>(new AffectedParties(parties, gazetteer).resolve(report));
+        if (NamedTarget.of(report).isEmpty()) {
+            return hits;
+        }
+        java.util.Set<String> hit = hits.stream().map(a -> a.party().id()).collect(Collectors.toSet());
+        Map<String, NearMatch> confirmed = new java.util.HashMap<>();
+        casebook.nearMatchesOf(report.id()).stream().filter(m -> m.status() == NearMatch.Status.CONFIRMED)
+                .forEach(m -> confirmed.put(m.partyId(), m));
+        for (Party party : parties) {
+            if (!hit.contains(party.id()) && confirmed.containsKey(party.id())) {
+                hits.add(new Affected(party, List.of(confirmed.get(party.id()).confirmedReason())));
+            }
+        }
+        return hits;
+    }
+
+    /** The candidates of a report: the parties its place reaches and those its named target may name, each once. */
+    private List<Party> candidates(ThreatReport report) {
+        Map<String, Party> candidates = new java.util.LinkedHashMap<>();
+        casebook.partiesReached(Reach.of(report.place(), gazetteer)).forEach(p -> candidates.put(p.id(), p));
+        NamedTarget.of(report).ifPresent(target -> casebook.partiesNamed(NamedTarget.lookups(target))
+                .forEach(p -> candidates.putIfAbsent(p.id(), p)));
+        return List.copyOf(candidates.values());
+    }
+
+    /**
+     * Offers each of these parties whose name is near the report's named target ({@link NamedTarget.Closeness#NEAR})
+     * to an analyst, unless it is affected or was offered for this report before: never guessed, never dropped.
+     * The summaries name ids only; the names are read, by those with need-to-know, on the offer itself.
+     */
+    List<DutyEvent> offerNearMatches(ThreatReport report, List<Party> parties, java.util.Set<String> affected, String actor) {
+        Optional<String> target = NamedTarget.of(report);
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> offered = casebook.nearMatchesOf(report.id()).stream().map(NearMatch::partyId)
+                .collect(Collectors.toSet());
+        Instant now = clock.instant();
+        List<DutyEvent> events = new ArrayList<>();
+        for (Party party : parties) {
+            if (affected.contains(party.id()) || offered.contains(party.id())) {
+                continue;
+            }
+            Optional<NamedTarget.Match> near = NamedTarget.match(target.get(), party.knownAs())
+                    .filter(match -> match.closeness() == NamedTarget.Closeness.NEAR);
+            if (near.isPresent()) {
+                NearMatch offer = new NearMatch(casebook.nextId("M"), report.id(), party.id(), near.get().known(),
+                        near.get().how(), now, NearMatch.Status.OFFERED, Optional.empty());
+                casebook.put(offer);
+                offered.add(party.id());
+                events.add(new DutyEvent.NearMatchOffered(now, offer, actor, "near match " + offer.id() + " offered: a name "
+                        + "of " + party.id() + " is near the named target of report " + report.id() + " (" + offer.how()
+                        + "); an analyst confirms or rejects it"));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * An analyst confirms a near match: the party is the report's named target, is affected from now on, and its
+     * obligation is opened by this step (while the report's threat window is open), with the analyst's login.
+     *
+     * @param note why, for those with need-to-know; empty when none is given
+     */
+    public NearMatch confirmNearMatch(String id, String actor, String note) {
+        NearMatch offer = nearMatch(id);
+        ThreatReport report = report(offer.reportId());
+        Party party = party(offer.partyId());
+        if (casebook.obligation(report.id(), party.id()).isPresent()) {
+            throw new IllegalStateException("near match " + id + " cannot be confirmed: report " + report.id()
+                    + " already has an obligation to warn " + party.id() + "; reject it instead");
+        }
+        Instant now = clock.instant();
+        NearMatch confirmed = offer.decided(true, actor, now, note);
+        casebook.put(confirmed);
+        DutyEvent event = new DutyEvent.NearMatchConfirmed(now, confirmed, actor, "near match " + id + " confirmed by "
+                + actor + ": " + party.id() + " is the named target of report " + report.id());
+        List<DutyEvent> all = new ArrayList<>(List.of(event));
+        boolean obliges = casebook.triage(report.id()).map(Triage::obligesWarning).orElse(false);
+        if (obliges && now.isBefore(report.window().to())) {
+            all.addAll(new Resolution(this).open(report, List.of(new Affected(party, List.of(confirmed.confirmedReason()))),
+                    Cause.of(event), actor));
+        }
+        events.publishAll(all);
+        return confirmed;
+    }
+
+    /** An analyst rejects a near match: the party is not the report's named target, and is not offered again. */
+    public NearMatch rejectNearMatch(String id, String actor, String note) {
+        NearMatch rejected = nearMatch(id).decided(false, actor, clock.instant(), note);
+        casebook.put(rejected);
+        publish(new DutyEvent.NearMatchRejected(clock.instant(), rejected, actor, "near match " + id + " rejected by "
+                + actor + ": " + rejected.partyId() + " is not the named target of report " + rejected.reportId()));
+        return rejected;
+    }
+
+    private NearMatch nearMatch(String id) {
+        return casebook.nearMatch(id).orElseThrow(() -> new IllegalArgumentException("no near match " + id));
     }
 
     /** Party registration, replacement, import and removal, each resolved against the open reports. */

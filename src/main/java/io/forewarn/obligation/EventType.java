@@ -37,6 +37,9 @@ public enum EventType {
     WAIVER_REQUESTED("waiver-requested"),
     WAIVER_APPROVED("waiver-approved"),
     WAIVER_REJECTED("waiver-rejected"),
+    NEAR_MATCH_OFFERED("near-match-offered"),
+    NEAR_MATCH_CONFIRMED("near-match-confirmed"),
+    NEAR_MATCH_REJECTED("near-match-rejected"),
     INCIDENT_RECORDED("incident-recorded"),
     POLICY_ADOPTED("policy-adopted"),
     NOTE("note");

@@ -1,5 +1,6 @@
 package io.forewarn.obligation;
 
+import io.forewarn.party.NamedTarget;
 import io.forewarn.party.Party;
 import io.forewarn.place.Footprint;
 import io.forewarn.place.Reach;
@@ -38,10 +39,23 @@ public final class InMemoryCasebook implements Casebook {
     private final Map<String, Warning> warnings = new LinkedHashMap<>();
     private final Map<String, Waiver> waivers = new LinkedHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
+    private final Map<String, NearMatch> nearMatches = new LinkedHashMap<>();
     private final List<TimelineEntry> events = new ArrayList<>();
     private final Map<String, Integer> sequences = new LinkedHashMap<>();
     private final Map<String, Footprint> footprints = new LinkedHashMap<>();
+    private final Map<String, Set<String>> nameKeys = new LinkedHashMap<>();
     private final Set<String> removed = new HashSet<>();
+    private final io.forewarn.place.Gazetteer gazetteer;
+
+    /** A casebook whose parties and reports reach one another by geometry and names only. */
+    public InMemoryCasebook() {
+        this(io.forewarn.place.Gazetteer.NONE);
+    }
+
+    /** A casebook whose parties and reports also reach one another where {@code gazetteer} puts them. */
+    public InMemoryCasebook(io.forewarn.place.Gazetteer gazetteer) {
+        this.gazetteer = java.util.Objects.requireNonNull(gazetteer, "gazetteer");
+    }
 
     @Override
     public String nextId(String prefix) {
@@ -52,7 +66,8 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public void putParty(Party party) {
         parties.put(party.id(), party);
-        footprints.put(party.id(), Footprint.of(party.place()));
+        footprints.put(party.id(), Footprint.of(party.place(), gazetteer));
+        nameKeys.put(party.id(), NamedTarget.keys(party.knownAs()));
     }
 
     @Override
@@ -87,6 +102,27 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public void put(Incident incident) {
         incidents.put(incident.id(), incident);
+    }
+
+    @Override
+    public void put(NearMatch match) {
+        nearMatches.put(match.id(), match);
+    }
+
+    @Override
+    public Optional<NearMatch> nearMatch(String id) {
+        return Optional.ofNullable(nearMatches.get(id));
+    }
+
+    @Override
+    public List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice) {
+        return page(nearMatches.values(), NearMatch::id, m -> reportId.map(m.reportId()::equals).orElse(true)
+                && status.map(m.status()::equals).orElse(true), slice, "near-match");
+    }
+
+    @Override
+    public List<NearMatch> nearMatchesOf(String reportId) {
+        return nearMatches.values().stream().filter(m -> m.reportId().equals(reportId)).toList();
     }
 
     @Override
@@ -255,14 +291,38 @@ public final class InMemoryCasebook implements Casebook {
             if (!triage.get(report.id()).obligesWarning() || !now.isBefore(report.window().to())) {
                 continue;
             }
-            Reach reach = Reach.of(report.place());
+            Reach reach = Reach.of(report.place(), gazetteer);
             for (Party party : parties) {
-                if (reach.reaches(Footprint.of(party.place()))) {
+                if (reach.reaches(Footprint.of(party.place(), gazetteer))) {
                     reaching.computeIfAbsent(party.id(), k -> new java.util.LinkedHashSet<>()).add(report.id());
                 }
             }
         }
         return reaching;
+    }
+
+    @Override
+    public Map<String, Set<String>> reportsNaming(Collection<Party> parties, Instant now) {
+        Map<String, Set<String>> naming = new LinkedHashMap<>();
+        for (ThreatReport report : reports.values()) {
+            if (!triage.get(report.id()).obligesWarning() || !now.isBefore(report.window().to())) {
+                continue;
+            }
+            Set<String> lookups = NamedTarget.of(report).map(NamedTarget::lookups).orElse(Set.of());
+            for (Party party : parties) {
+                if (NamedTarget.keys(party.knownAs()).stream().anyMatch(lookups::contains)) {
+                    naming.computeIfAbsent(party.id(), k -> new java.util.LinkedHashSet<>()).add(report.id());
+                }
+            }
+        }
+        return naming;
+    }
+
+    @Override
+    public List<Party> partiesNamed(Collection<String> keys) {
+        Set<String> wanted = new HashSet<>(keys);
+        return parties.values().stream().filter(p -> !removed.contains(p.id())
+                && nameKeys.get(p.id()).stream().anyMatch(wanted::contains)).toList();
     }
 
     @Override

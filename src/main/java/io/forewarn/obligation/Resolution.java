@@ -1,9 +1,7 @@
 package io.forewarn.obligation;
 
 import io.forewarn.party.Affected;
-import io.forewarn.party.AffectedParties;
 import io.forewarn.party.Party;
-import io.forewarn.place.Reach;
 import io.forewarn.policy.Deadlines;
 import io.forewarn.report.ThreatReport;
 
@@ -21,7 +19,8 @@ import java.util.Set;
 /**
  * Who a report affects, decided whenever either side changes: a report received opens an obligation per
  * affected party; a party registered, replaced or moved is resolved against every report whose threat window
- * is still open (those whose place can reach it, found through the casebook's index of report places), and a
+ * is still open (those whose place can reach it, or whose named target may name it, found through the casebook's
+ * indexes of report places and named targets), and a
  * report revised against the parties its new place reaches. A party affected without an obligation gets one;
  * one that no longer matches keeps its obligation, closed as {@link ClosingReason#NO_LONGER_AFFECTED}; one that
  * matches again has it opened again. Every obligation opened or closed names the event that caused it.
@@ -71,7 +70,12 @@ final class Resolution {
         }
         Instant now = duty.clock().instant();
         List<String> ids = parties.stream().map(Party::id).toList();
-        Map<String, Set<String>> reaching = duty.casebook().reportsReaching(parties, now);
+        Map<String, Set<String>> reaching = new LinkedHashMap<>(duty.casebook().reportsReaching(parties, now));
+        duty.casebook().reportsNaming(parties, now).forEach((party, named) -> reaching.merge(party, named, (a, b) -> {
+            Set<String> both = new LinkedHashSet<>(a);
+            both.addAll(b);
+            return both;
+        }));
         Map<String, Obligation> held = new HashMap<>();
         if (mayHaveObligations) {
             duty.casebook().obligationsOfParties(ids).forEach(o -> held.put(o.id(), o));
@@ -92,7 +96,7 @@ final class Resolution {
                 if (report.isEmpty() || !isOpen(report.get(), now)) {
                     continue;
                 }
-                Optional<Affected> hit = new AffectedParties(List.of(party)).resolve(report.get()).stream().findFirst();
+                Optional<Affected> hit = duty.affected(report.get(), List.of(party)).stream().findFirst();
                 Obligation obligation = held.get(Obligations.idFor(reportId, party.id()));
                 if (obligation == null && hit.isPresent()) {
                     Deadlines.Due due = duty.deadlineFor(report.get(), now);
@@ -103,6 +107,9 @@ final class Resolution {
                     openings.add(opening(fresh, due, released(report.get(), hit.get()), cause, actor, false));
                 } else if (obligation != null) {
                     settle(report.get(), obligation, hit, cause, actor).ifPresent(events::add);
+                } else {
+                    // not affected: its name may still be near the report's named target, for an analyst to decide
+                    events.addAll(duty.offerNearMatches(report.get(), List.of(party), Set.of(), actor));
                 }
             }
         }
@@ -132,8 +139,7 @@ final class Resolution {
             return List.of();
         }
         Map<String, Affected> hits = new LinkedHashMap<>();
-        new AffectedParties(duty.casebook().partiesReached(Reach.of(report.place()))).resolve(report)
-                .forEach(hit -> hits.put(hit.party().id(), hit));
+        duty.affected(report).forEach(hit -> hits.put(hit.party().id(), hit));
         Map<String, Obligation> held = new LinkedHashMap<>();
         duty.casebook().obligationsOf(report.id()).forEach(o -> held.put(o.partyId(), o));
         List<DutyEvent> events = new ArrayList<>();

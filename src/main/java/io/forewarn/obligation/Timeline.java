@@ -111,6 +111,12 @@ public final class Timeline implements DutyEvents {
             return casebook.obligation(e.waiver().obligationId()).map(Obligation::reportId);
         } else if (event instanceof DutyEvent.WaiverRejected e) {
             return casebook.obligation(e.waiver().obligationId()).map(Obligation::reportId);
+        } else if (event instanceof DutyEvent.NearMatchOffered e) {
+            return Optional.of(e.match().reportId());
+        } else if (event instanceof DutyEvent.NearMatchConfirmed e) {
+            return Optional.of(e.match().reportId());
+        } else if (event instanceof DutyEvent.NearMatchRejected e) {
+            return Optional.of(e.match().reportId());
         }
         // An incident, a note, a recorded warning's withheld text: about no one report.
         return Optional.empty();

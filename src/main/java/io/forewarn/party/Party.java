@@ -28,6 +28,12 @@ public sealed interface Party {
     /** The kind as written in scenario files: registrants, venue, authority or public. */
     String kind();
 
+    /** The names, aliases and identifiers it is known by; a report naming one of them as its target reaches it anywhere. */
+    KnownAs knownAs();
+
+    /** The same party known by {@code knownAs} instead. */
+    Party knownAs(KnownAs knownAs);
+
     /** The key its place is written under: {@link #placeKey(String)} of its kind. */
     default String placeKey() {
         return placeKey(kind());
@@ -49,13 +55,24 @@ public sealed interface Party {
     /** People registered with the agency (citizens abroad, staff) in an area. */
     record Registrants(String id, Audience audience, Relationship relationship, Place place, long count,
                        boolean synthetic,
-            List<Language> languages) implements Party {
+            List<Language> languages, KnownAs knownAs) implements Party {
         public Registrants {
             requireIdentity(id, audience, relationship, place);
             languages = languagesOrNone(languages);
+            knownAs = KnownAs.orNothing(knownAs);
             if (count < 0) {
                 throw new IllegalArgumentException("registrant count must not be negative");
             }
+        }
+
+        /** A party known by its place alone. */
+        public Registrants(String id, Audience audience, Relationship relationship, Place place, long count, boolean synthetic, List<Language> languages) {
+            this(id, audience, relationship, place, count, synthetic, languages, KnownAs.NOTHING);
+        }
+
+        @Override
+        public Registrants knownAs(KnownAs names) {
+            return new Registrants(id, audience, relationship, place, count, synthetic, languages, names);
         }
 
         /** A party that names no language of its own. */
@@ -72,11 +89,22 @@ public sealed interface Party {
     /** An organisation or venue at a place, of one or more kinds (e.g. "concert hall"). */
     record Venue(String id, Audience audience, Relationship relationship, Place place, List<String> kinds,
                  boolean synthetic,
-            List<Language> languages) implements Party {
+            List<Language> languages, KnownAs knownAs) implements Party {
         public Venue {
             requireIdentity(id, audience, relationship, place);
             languages = languagesOrNone(languages);
+            knownAs = KnownAs.orNothing(knownAs);
             kinds = List.copyOf(kinds);
+        }
+
+        /** A party known by its place alone. */
+        public Venue(String id, Audience audience, Relationship relationship, Place place, List<String> kinds, boolean synthetic, List<Language> languages) {
+            this(id, audience, relationship, place, kinds, synthetic, languages, KnownAs.NOTHING);
+        }
+
+        @Override
+        public Venue knownAs(KnownAs names) {
+            return new Venue(id, audience, relationship, place, kinds, synthetic, languages, names);
         }
 
         /** A party that names no language of its own. */
@@ -93,11 +121,22 @@ public sealed interface Party {
     /** An authority whose jurisdiction is {@link #place()}, reached over a liaison channel. */
     record Authority(String id, Audience audience, Relationship relationship, Place place, String channel,
                      boolean synthetic,
-            List<Language> languages) implements Party {
+            List<Language> languages, KnownAs knownAs) implements Party {
         public Authority {
             requireIdentity(id, audience, relationship, place);
             languages = languagesOrNone(languages);
+            knownAs = KnownAs.orNothing(knownAs);
             Objects.requireNonNull(channel, "channel");
+        }
+
+        /** A party known by its place alone. */
+        public Authority(String id, Audience audience, Relationship relationship, Place place, String channel, boolean synthetic, List<Language> languages) {
+            this(id, audience, relationship, place, channel, synthetic, languages, KnownAs.NOTHING);
+        }
+
+        @Override
+        public Authority knownAs(KnownAs names) {
+            return new Authority(id, audience, relationship, place, channel, synthetic, languages, names);
         }
 
         /** A party that names no language of its own. */
@@ -113,11 +152,22 @@ public sealed interface Party {
 
     /** The public of an area. */
     record Public(String id, Audience audience, Relationship relationship, Place place, boolean synthetic,
-            List<Language> languages)
+            List<Language> languages, KnownAs knownAs)
             implements Party {
         public Public {
             requireIdentity(id, audience, relationship, place);
             languages = languagesOrNone(languages);
+            knownAs = KnownAs.orNothing(knownAs);
+        }
+
+        /** A party known by its place alone. */
+        public Public(String id, Audience audience, Relationship relationship, Place place, boolean synthetic, List<Language> languages) {
+            this(id, audience, relationship, place, synthetic, languages, KnownAs.NOTHING);
+        }
+
+        @Override
+        public Public knownAs(KnownAs names) {
+            return new Public(id, audience, relationship, place, synthetic, languages, names);
         }
 
         /** A party that names no language of its own. */

@@ -12,14 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one party: {@code {id, kind, audience, relationship, synthetic, languages}} and, by kind,
+ * Reads one party: {@code {id, kind, audience, relationship, synthetic, languages, known-as}} and, by kind,
  * registrants {@code count, area}; public {@code area}; authority {@code jurisdiction, channel};
  * venue {@code place, kinds}. The keys allowed depend on the kind, so a venue's {@code area} or an
  * authority's {@code count} is refused instead of ignored.
  */
 public final class PartyReader {
 
-    private static final List<String> COMMON = List.of("id", "kind", "audience", "relationship", "synthetic", "languages");
+    private static final List<String> COMMON = List.of("id", "kind", "audience", "relationship", "synthetic", "languages",
+            "known-as");
 
     private PartyReader() {
     }
@@ -57,6 +58,36 @@ public final class PartyReader {
                                boolean synthetic) {
         Place place = PlaceReader.read(map.get(Party.placeKey(kind)));
         List<Language> languages = map.optionalList("languages").stream().map(Languages::shipped).toList();
+        KnownAs knownAs = map.find("known-as").map(PartyReader::knownAs).orElse(KnownAs.NOTHING);
+        return party(kind, id, audience, relationship, synthetic, map, place, languages).knownAs(knownAs);
+    }
+
+    /**
+     * {@code known-as: {names: [Mara Kestenholz, Мара Кестенхольц], identifiers: [{scheme: passport, value:
+     * C01X00T47}]}}: the names and aliases a party is known by and its identifiers, either list optional.
+     */
+    public static KnownAs knownAs(YamlValue value) {
+        YamlMap map = value.asMap().allowOnly("names", "identifiers");
+        List<String> names = map.optionalStringList("names");
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                throw map.list("names").get(i).problem("a name must not be blank");
+            }
+        }
+        List<Identifier> identifiers = new ArrayList<>();
+        for (YamlValue entry : map.optionalList("identifiers")) {
+            YamlMap identifier = entry.asMap().allowOnly("scheme", "value");
+            try {
+                identifiers.add(new Identifier(identifier.string("scheme"), identifier.get("value").asText()));
+            } catch (IllegalArgumentException e) {
+                throw entry.problem(e.getMessage());
+            }
+        }
+        return new KnownAs(names, identifiers);
+    }
+
+    private static Party party(String kind, String id, Audience audience, Relationship relationship, boolean synthetic,
+                               YamlMap map, Place place, List<Language> languages) {
         return switch (kind) {
             case "registrants" -> new Party.Registrants(id, audience, relationship, place, count(map.get("count")),
                     synthetic, languages);

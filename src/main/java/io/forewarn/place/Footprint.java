@@ -20,7 +20,7 @@ import java.util.List;
  * wraps longitudes relative to the first place compared, and a polygon seen from its antipodal meridian
  * is drawn straight across the map, where it meets whatever lies at its latitudes.
  */
-public record Footprint(List<Box> boxes, List<PathName> names) {
+public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath placed) {
 
     /** The greatest height in degrees of a box in each size class, smallest first; the last holds any box. */
     public static final double[] SIZE_CLASSES = {0.01, 0.1, 1, 10, 360};
@@ -31,6 +31,18 @@ public record Footprint(List<Box> boxes, List<PathName> names) {
     public Footprint {
         boxes = List.copyOf(boxes);
         names = List.copyOf(names);
+        java.util.Objects.requireNonNull(placed, "placed");
+    }
+
+    /** A footprint by geometry and names only. */
+    public Footprint(List<Box> boxes, List<PathName> names) {
+        this(boxes, names, GazetteerPath.NONE);
+    }
+
+    /** As {@link #of(Place)}, with where the gazetteer puts the place ({@link GazetteerPath}). */
+    public static Footprint of(Place place, Gazetteer gazetteer) {
+        Footprint plain = of(place);
+        return new Footprint(plain.boxes(), plain.names(), GazetteerPath.ofParty(place, gazetteer));
     }
 
     public static Footprint of(Place place) {
@@ -135,6 +147,6 @@ public record Footprint(List<Box> boxes, List<PathName> names) {
 
     @Override
     public String toString() {
-        return "Footprint" + Arrays.toString(boxes.toArray()) + names;
+        return "Footprint" + Arrays.toString(boxes.toArray()) + names + placed;
     }
 }

@@ -66,14 +66,39 @@ public final class PlaceOverlap {
     /**
      * As {@link #meets(Place, Place)}, and where that does not say yes, through the gazetteer: the places meet
      * when one lies within the other there, they do not when both are placed apart, and the answer is unknown
-     * when it cannot place one of them.
+     * when it cannot place one of them. Names that agree only at a level coarser than both places are stated at
+     * (a report at "Moscow Oblast, RU" and a party in "Kazan, RU" share only their country) are asked of the
+     * gazetteer too, and the places are apart when it places them apart; when it cannot place them, the names'
+     * yes stands, the safe side for a warning.
      */
     public static Overlap meets(Place reportPlace, Place other, Gazetteer gazetteer) {
         Overlap written = meets(reportPlace, other);
-        if (written.holds() || written.basis() == Overlap.Basis.GEOMETRY) {
+        if (written.basis() == Overlap.Basis.GEOMETRY) {
+            return written;
+        }
+        if (written.holds()) {
+            // names that agree only at a level coarser than both places are stated at ("same country RU" of Moscow
+            // Oblast and Kazan) say little: where the gazetteer places them apart, they are apart
+            if (agreeOnlyCoarserThanBoth(reportPlace, other)) {
+                Overlap placed = GazetteerOverlap.meets(reportPlace, other, gazetteer);
+                if (placed.answer() == Overlap.Answer.NO) {
+                    return placed;
+                }
+            }
             return written;
         }
         return GazetteerOverlap.meets(reportPlace, other, gazetteer);
+    }
+
+    /** Whether the finest level both places name is coarser than the most specific level of each. */
+    private static boolean agreeOnlyCoarserThanBoth(Place first, Place second) {
+        for (PlaceLevel level : PlaceLevel.values()) {
+            if (first.at(level).isPresent() && second.at(level).isPresent()) {
+                return level.compareTo(first.mostSpecificLevel().orElseThrow()) > 0
+                        && level.compareTo(second.mostSpecificLevel().orElseThrow()) > 0;
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * Containment of a report's place in an authority's jurisdiction is decided the same ways, at the
  * jurisdiction's finest level, so it is reached too.
  */
-public record Reach(List<Box> boxes, List<NameKey> names) {
+public record Reach(List<Box> boxes, List<NameKey> names, GazetteerPath placed) {
 
     /** A name at one level, and the finer levels a party naming it may also name ({@link PathName#finer} values). */
     public record NameKey(PlaceLevel level, String name, Set<Integer> finer) {
@@ -41,10 +41,25 @@ public record Reach(List<Box> boxes, List<NameKey> names) {
     public Reach {
         boxes = List.copyOf(boxes);
         names = List.copyOf(names);
+        Objects.requireNonNull(placed, "placed");
+    }
+
+    /** A reach by geometry and names only. */
+    public Reach(List<Box> boxes, List<NameKey> names) {
+        this(boxes, names, GazetteerPath.NONE);
     }
 
     public static Reach of(Place place) {
         return new Reach(boxes(place), names(place));
+    }
+
+    /**
+     * As {@link #of(Place)}, and also every party the gazetteer places within the place's entry, or whose entry
+     * contains it ({@link GazetteerPath#mayMeet}): what {@link PlaceOverlap}'s comparisons through the gazetteer
+     * may find meeting it.
+     */
+    public static Reach of(Place place, Gazetteer gazetteer) {
+        return new Reach(boxes(place), names(place), GazetteerPath.ofReport(place, gazetteer));
     }
 
     /** Whether a party with this footprint is a candidate: what an index answers, for a casebook kept in memory. */
@@ -63,7 +78,7 @@ public record Reach(List<Box> boxes, List<NameKey> names) {
                 }
             }
         }
-        return false;
+        return placed.mayMeet(footprint.placed());
     }
 
     private static List<Box> boxes(Place place) {

@@ -4,7 +4,8 @@ import io.forewarn.report.Portion;
 import io.forewarn.report.ProtectedMaterial;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.sanitize.LeakMatch.Kind;
-import io.forewarn.sanitize.TextFolding.Reading;
+import io.forewarn.text.TextFolding;
+import io.forewarn.text.TextFolding.Reading;
 
 import java.util.ArrayList;
 import java.util.Collection;

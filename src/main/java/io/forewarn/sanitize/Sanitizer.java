@@ -1,5 +1,6 @@
 package io.forewarn.sanitize;
 
+import io.forewarn.text.TextFolding;
 import io.forewarn.language.Language;
 import io.forewarn.language.Phrasebook;
 import io.forewarn.policy.Advice;

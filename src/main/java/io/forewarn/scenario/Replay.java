@@ -46,7 +46,7 @@ public final class Replay {
 
     /** Replays into a fresh in-memory casebook per run. */
     public Replay(Scenario scenario, Policy policy) {
-        this(scenario, policy, InMemoryCasebook::new);
+        this(scenario, policy, () -> new InMemoryCasebook(GazetteerExtract.gazetteer()));
     }
 
     /** Replays into the casebooks {@code casebooks} supplies: each run asks for one, which must be empty. */
@@ -74,7 +74,8 @@ public final class Replay {
         Casebook casebook = casebooks.get();
         scenario.parties().forEach(casebook::putParty);
         Timeline timeline = new Timeline(casebook);
-        DutyToWarn duty = new DutyToWarn(casebook, timeline, policy, new Sanitizer(scenario.timezone(), GazetteerZones.ofExtract().orElse(new CountryZones())), clock);
+        DutyToWarn duty = new DutyToWarn(casebook, timeline, policy, new Sanitizer(scenario.timezone(),
+                GazetteerZones.ofExtract().orElse(new CountryZones())), clock, gazetteer);
         DeadlineSweep sweep = new DeadlineSweep(duty);
         Optional<Autopilot> people = mode == Mode.AS_POLICY
                 ? Optional.of(new Autopilot(duty, scenario.delays(), clock)) : Optional.empty();

@@ -5,6 +5,7 @@ import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyEvent;
 import io.forewarn.obligation.DutyListener;
 import io.forewarn.obligation.DutyToWarn;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.obligation.EventType;
 import io.forewarn.obligation.Timeline;
 import io.forewarn.policy.Policy;
@@ -66,12 +67,16 @@ public final class CaseDesk {
      */
     private final TransactionTemplate ownTransaction;
 
+    /** Parties are resolved through the gazetteer the casebook files them by. */
+    private final Gazetteer gazetteer;
+
     CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions) {
-        this(casebook, policies, sanitizer, clock, transactions, List.of(), List.of());
+        this(casebook, policies, sanitizer, clock, transactions, List.of(), List.of(), Gazetteer.NONE);
     }
 
     CaseDesk(Casebook casebook, PolicyBook policies, Sanitizer sanitizer, Clock clock, TransactionTemplate transactions,
-             List<DutyListener> listeners, List<Committed> committed) {
+             List<DutyListener> listeners, List<Committed> committed, Gazetteer gazetteer) {
+        this.gazetteer = java.util.Objects.requireNonNull(gazetteer, "gazetteer");
         this.casebook = casebook;
         this.policies = policies;
         this.sanitizer = sanitizer;
@@ -97,7 +102,7 @@ public final class CaseDesk {
         Timeline timeline = new Timeline(casebook, hearing);
         try {
             T result = transactions.execute(status -> {
-                T done = work.apply(new DutyToWarn(casebook, timeline, policies.active(), sanitizer, clock));
+                T done = work.apply(new DutyToWarn(casebook, timeline, policies.active(), sanitizer, clock, gazetteer));
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {

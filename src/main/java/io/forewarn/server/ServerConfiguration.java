@@ -2,6 +2,7 @@ package io.forewarn.server;
 
 import io.forewarn.gazetteer.GazetteerZones;
 import io.forewarn.gazetteer.GeoNamesGazetteer;
+import io.forewarn.gazetteer.RememberingGazetteer;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyListener;
 import io.forewarn.place.CountryZones;
@@ -104,8 +105,9 @@ class ServerConfiguration {
     }
 
     @Bean
-    Casebook casebook(DataSource dataSource) {
-        return new JdbcCasebook(dataSource);
+    Casebook casebook(DataSource dataSource, Gazetteer gazetteer) {
+        // parties and reports filed where the gazetteer puts them too, so a report at a region finds its towns' parties
+        return new JdbcCasebook(dataSource, gazetteer);
     }
 
     /**
@@ -115,7 +117,8 @@ class ServerConfiguration {
     @Bean
     Gazetteer gazetteer(DataSource dataSource) {
         new GazetteerImport(dataSource).loadExtractIfEmpty();
-        return new GeoNamesGazetteer(new JdbcPlaceNames(dataSource));
+        // parties are filed where it puts them as they are stored: an import asks of the same towns many times
+        return new RememberingGazetteer(new GeoNamesGazetteer(new JdbcPlaceNames(dataSource)), 10_000);
     }
 
     @Bean
@@ -141,7 +144,7 @@ class ServerConfiguration {
         // a warning's times in the zone of its place: the gazetteer's town or division, else a single-zone country
         PlaceZones zones = new GazetteerZones(gazetteer, new JdbcPlaceNames(dataSource)).orElse(new CountryZones());
         return new CaseDesk(casebook, policies, new Sanitizer(settings.zone(), zones), clock, new TransactionTemplate(transactions),
-                listeners.orderedStream().toList(), committed.orderedStream().toList());
+                listeners.orderedStream().toList(), committed.orderedStream().toList(), gazetteer);
     }
 
     /** The one lease on the clock's decisions, shared by every node on this database. */

@@ -10,11 +10,13 @@ import io.forewarn.obligation.ObligationQuery;
 import io.forewarn.obligation.ReceivedReport;
 import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.TimelineEntry;
+import io.forewarn.obligation.NearMatch;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Waiver;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.Party;
+import io.forewarn.place.Gazetteer;
 import io.forewarn.place.Reach;
 import io.forewarn.policy.Audience;
 import io.forewarn.policy.Triage;
@@ -86,14 +88,30 @@ public final class JdbcCasebook implements Casebook {
     private final JdbcLedger ledger;
     private final TransactionTemplate inTransaction;
     private final SecureRandom random = new SecureRandom();
+    private final Gazetteer gazetteer;
 
     public JdbcCasebook(DataSource dataSource) {
         this(dataSource, JSON, Clock.systemUTC());
     }
 
+    /** A casebook whose index of places files every party and report where {@code gazetteer} puts it too. */
+    public JdbcCasebook(DataSource dataSource, Gazetteer gazetteer) {
+        this(dataSource, JSON, Clock.systemUTC(), gazetteer);
+    }
+
     /** @param clock the time ledger entries are stamped with (the events carry the workflow's own) */
     public JdbcCasebook(DataSource dataSource, CasebookJson json, Clock clock) {
+        this(dataSource, json, clock, Gazetteer.NONE);
+    }
+
+    /**
+     * @param clock     the time ledger entries are stamped with (the events carry the workflow's own)
+     * @param gazetteer where parties and reports are filed in the index of places besides their geometry and names
+     *                  ({@link io.forewarn.place.GazetteerPath}); {@link Gazetteer#NONE} files them by those alone
+     */
+    public JdbcCasebook(DataSource dataSource, CasebookJson json, Clock clock, Gazetteer gazetteer) {
         Objects.requireNonNull(dataSource, "dataSource");
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
         this.json = Objects.requireNonNull(json, "json");
@@ -126,6 +144,10 @@ public final class JdbcCasebook implements Casebook {
             batches.execute((ConnectionCallback<Void>) connection -> {
                 PartyIndex.delete(connection, List.of(party.id()));
                 PartyIndex.insert(connection, List.of(party));
+                NameIndex.deleteParties(connection, List.of(party.id()));
+                NameIndex.insertParties(connection, List.of(party));
+                PartyIndex.deletePlaced(connection, List.of(party.id()));
+                PartyIndex.insertPlaced(connection, List.of(party), gazetteer);
                 return null;
             });
         });
@@ -160,6 +182,10 @@ public final class JdbcCasebook implements Casebook {
                     : "MERGE INTO party (id, kind, audience, body) KEY (id) VALUES (?, ?, ?, ?)", rows);
             PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
             PartyIndex.insert(connection, parties);
+            NameIndex.deleteParties(connection, parties.stream().map(Party::id).toList());
+            NameIndex.insertParties(connection, parties);
+            PartyIndex.deletePlaced(connection, parties.stream().map(Party::id).toList());
+            PartyIndex.insertPlaced(connection, parties, gazetteer);
             return null;
         }));
     }
@@ -180,6 +206,8 @@ public final class JdbcCasebook implements Casebook {
                     .param("at", timestamp(at)).param("id", id).update();
             batches.execute((ConnectionCallback<Void>) connection -> {
                 PartyIndex.delete(connection, List.of(id));
+                NameIndex.deleteParties(connection, List.of(id));
+                PartyIndex.deletePlaced(connection, List.of(id));
                 return null;
             });
         });
@@ -209,21 +237,35 @@ public final class JdbcCasebook implements Casebook {
                 .computeIfAbsent(row.getString(1), k -> new LinkedHashMap<>())
                 .computeIfAbsent(List.of(row.getString(2), row.getString(3)), k -> new java.util.TreeSet<>())
                 .add(row.getInt(4))).list();
+        Map<String, String> ownEntry = new LinkedHashMap<>();
+        Map<String, List<String>> within = new LinkedHashMap<>();
+        java.util.Set<String> geometric = new java.util.HashSet<>();
+        jdbc.sql(ReportIndex.OPEN_PLACES).param("now", timestamp(now)).query((row, n) -> {
+            if (row.getInt(4) == 1) {
+                geometric.add(row.getString(1));
+            }
+            return row.getInt(3) == 1 ? ownEntry.put(row.getString(1), row.getString(2))
+                    : within.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(row.getString(2));
+        }).list();
         Map<String, Reach> open = new LinkedHashMap<>();
         java.util.Set<String> reports = new LinkedHashSet<>(boxes.keySet());
         reports.addAll(names.keySet());
+        reports.addAll(ownEntry.keySet());
         for (String report : reports) {
             List<Reach.NameKey> keys = new ArrayList<>();
             names.getOrDefault(report, Map.of()).forEach((levelAndName, finer) -> keys.add(new Reach.NameKey(
                     io.forewarn.place.PlaceLevel.of(levelAndName.get(0)), levelAndName.get(1), finer)));
-            open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys));
+            io.forewarn.place.GazetteerPath placed = new io.forewarn.place.GazetteerPath(
+                    Optional.ofNullable(ownEntry.get(report)), within.getOrDefault(report, List.of()),
+                    geometric.contains(report));
+            open.put(report, new Reach(boxes.getOrDefault(report, List.of()), keys, placed));
         }
         Map<String, java.util.Set<String>> reaching = new LinkedHashMap<>();
         if (open.isEmpty()) {
             return reaching;
         }
         for (Party party : parties) {
-            io.forewarn.place.Footprint footprint = PartyIndex.keyed(io.forewarn.place.Footprint.of(party.place()));
+            io.forewarn.place.Footprint footprint = PartyIndex.keyed(io.forewarn.place.Footprint.of(party.place(), gazetteer));
             open.forEach((report, reach) -> {
                 if (reach.reaches(footprint)) {
                     reaching.computeIfAbsent(party.id(), k -> new LinkedHashSet<>()).add(report);
@@ -231,6 +273,45 @@ public final class JdbcCasebook implements Casebook {
             });
         }
         return reaching;
+    }
+
+    /**
+     * One question per {@value #IN_LIST} keys of the index of names ({@link NameIndex}), then the bodies of the
+     * parties on file they name, in first-put order.
+     */
+    @Override
+    public List<Party> partiesNamed(Collection<String> keys) {
+        java.util.Set<String> ids = new LinkedHashSet<>();
+        inLists(keys.stream().map(PartyIndex::key).distinct().toList(), chunk -> ids.addAll(jdbc.sql(
+                "SELECT DISTINCT party_id FROM party_known_name WHERE name_key IN (:keys)").param("keys", chunk)
+                .query(String.class).list()));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> removed = partiesRemoved(ids);
+        return parties(ids).stream().filter(p -> !removed.contains(p.id())).toList();
+    }
+
+    /** One question per {@value #IN_LIST} keys of these parties' names, of the open reports' named targets ({@link NameIndex}). */
+    @Override
+    public Map<String, java.util.Set<String>> reportsNaming(Collection<Party> parties, Instant now) {
+        Map<String, List<String>> partiesByKey = new LinkedHashMap<>();
+        for (Party party : parties) {
+            for (String key : io.forewarn.party.NamedTarget.keys(party.knownAs())) {
+                partiesByKey.computeIfAbsent(PartyIndex.key(key), k -> new ArrayList<>()).add(party.id());
+            }
+        }
+        Map<String, java.util.Set<String>> naming = new LinkedHashMap<>();
+        inLists(List.copyOf(partiesByKey.keySet()), chunk -> jdbc.sql(
+                "SELECT report_id, name_key FROM report_target_name WHERE name_key IN (:keys) AND window_to > :now")
+                .param("keys", chunk).param("now", timestamp(now))
+                .query((row, n) -> {
+                    for (String party : partiesByKey.get(row.getString(2))) {
+                        naming.computeIfAbsent(party, k -> new LinkedHashSet<>()).add(row.getString(1));
+                    }
+                    return null;
+                }).list());
+        return naming;
     }
 
     @Override
@@ -299,6 +380,8 @@ public final class JdbcCasebook implements Casebook {
             if (outcome.obligesWarning()) {
                 batches.execute((ConnectionCallback<Void>) connection -> {
                     ReportIndex.insert(connection, List.of(report));
+                    NameIndex.insertReports(connection, List.of(report));
+                    ReportIndex.insertPlaced(connection, List.of(report), gazetteer);
                     return null;
                 });
             }
@@ -318,8 +401,12 @@ public final class JdbcCasebook implements Casebook {
                     .update();
             batches.execute((ConnectionCallback<Void>) connection -> {
                 ReportIndex.delete(connection, revised.id());
+                NameIndex.deleteReport(connection, revised.id());
+                ReportIndex.deletePlaced(connection, revised.id());
                 if (outcome.obligesWarning()) {
                     ReportIndex.insert(connection, List.of(revised));
+                    NameIndex.insertReports(connection, List.of(revised));
+                    ReportIndex.insertPlaced(connection, List.of(revised), gazetteer);
                 }
                 return null;
             });
@@ -761,6 +848,34 @@ public final class JdbcCasebook implements Casebook {
             }
         });
         return found;
+    }
+
+    @Override
+    public void put(NearMatch match) {
+        upsert("near_match", match.id(), columns(
+                "report_id", match.reportId(),
+                "party_id", match.partyId(),
+                "status", match.status().code(),
+                "body", json.write(NearMatch.class, match)));
+    }
+
+    @Override
+    public Optional<NearMatch> nearMatch(String id) {
+        return one("near_match", id, NearMatch.class);
+    }
+
+    @Override
+    public List<NearMatch> nearMatches(Optional<String> reportId, Optional<NearMatch.Status> status, Slice slice) {
+        Map<String, Object> equal = new LinkedHashMap<>();
+        reportId.ifPresent(id -> equal.put("report_id", id));
+        status.ifPresent(s -> equal.put("status", s.code()));
+        return page("near_match", NearMatch.class, equal, slice);
+    }
+
+    @Override
+    public List<NearMatch> nearMatchesOf(String reportId) {
+        return bodies("SELECT body FROM near_match WHERE report_id = :report ORDER BY seq", Map.of("report", reportId),
+                NearMatch.class);
     }
 
     @Override

@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 
 /**
  * Brings a database to the current schema with Flyway, from {@code classpath:db/migration} and the Java
- * migrations that must read stored bodies ({@link SweepColumns}, {@link QueryColumns}, {@link PartyPlaces}, {@link ReportPlaces}); the same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
+ * migrations that must read stored bodies ({@link SweepColumns}, {@link QueryColumns}, {@link PartyPlaces}, {@link ReportPlaces}, {@link KnownNames}); the same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
  * current database is a no-op.
  */
 public final class Migrations {
@@ -22,7 +22,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
-                .javaMigrations(new SweepColumns(), new QueryColumns(), new PartyPlaces(), new ReportPlaces())
+                .javaMigrations(new SweepColumns(), new QueryColumns(), new PartyPlaces(), new ReportPlaces(), new KnownNames())
                 .load()
                 .migrate()
                 .migrationsExecuted;

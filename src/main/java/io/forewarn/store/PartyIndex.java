@@ -3,6 +3,8 @@ package io.forewarn.store;
 import io.forewarn.party.Party;
 import io.forewarn.place.Box;
 import io.forewarn.place.Footprint;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.place.GazetteerPath;
 import io.forewarn.place.PathName;
 import io.forewarn.place.Reach;
 
@@ -20,7 +22,8 @@ import java.util.List;
  * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables): {@code party_box}
  * holds the boxes of each party's {@link Footprint} (indexed by size class and southern edge, so the boxes
  * that can meet a query's are one index range per class), {@code party_name} the folded names of its
- * place path (indexed by name). {@link #candidates} asks both in one statement for the parties a
+ * place path (indexed by name), {@code party_place} where the gazetteer puts it ({@link GazetteerPath}, indexed by
+ * the gazetteer's id). {@link #candidates} asks both in one statement for the parties a
  * {@link Reach} reaches, as {@link Reach#reaches} decides it in memory.
  */
 final class PartyIndex {
@@ -62,6 +65,38 @@ final class PartyIndex {
             boxes.executeBatch();
             names.executeBatch();
         }
+    }
+
+    /**
+     * The rows of {@code party_place} of these parties, none of which has rows yet: where the gazetteer puts each
+     * ({@link GazetteerPath}), its own entry ({@code own} 1) and every entry containing it ({@code own} 0), and
+     * whether it carries geometry ({@code geometry} 1: a report with geometry compares it by geometry alone).
+     */
+    static void insertPlaced(Connection connection, List<Party> parties, Gazetteer gazetteer) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(
+                "INSERT INTO party_place (party_id, place_id, own, geometry) VALUES (?, ?, ?, ?)")) {
+            for (Party party : parties) {
+                GazetteerPath path = GazetteerPath.ofParty(party.place(), gazetteer);
+                if (path.entry().isEmpty()) {
+                    continue;
+                }
+                List<String> ids = new ArrayList<>(List.of(path.entry().get()));
+                ids.addAll(path.within());
+                for (int i = 0; i < ids.size(); i++) {
+                    rows.setString(1, party.id());
+                    rows.setString(2, ids.get(i));
+                    rows.setInt(3, i == 0 ? 1 : 0);
+                    rows.setInt(4, path.geometry() ? 1 : 0);
+                    rows.addBatch();
+                }
+            }
+            rows.executeBatch();
+        }
+    }
+
+    /** Removes the {@code party_place} rows of these parties (before they are written anew). */
+    static void deletePlaced(Connection connection, List<String> partyIds) throws SQLException {
+        IndexRows.delete(connection, "party_place", "party_id", partyIds);
     }
 
     /** Removes the rows of these parties (before they are written anew). */
@@ -111,6 +146,17 @@ final class PartyIndex {
                 params.add(finer);
             }
         }
+        // through the gazetteer: parties placed at the report's entry or within it, and those whose own entry contains it
+        // (only those without geometry when the report has it: geometry alone compares two places that both carry it)
+        String geometry = reach.placed().geometry() ? " AND geometry = 0" : "";
+        reach.placed().entry().ifPresent(entry -> {
+            branches.add("SELECT party_id FROM party_place WHERE place_id = ?" + geometry);
+            params.add(entry);
+            for (String within : reach.placed().within()) {
+                branches.add("SELECT party_id FROM party_place WHERE place_id = ? AND own = 1" + geometry);
+                params.add(within);
+            }
+        });
         if (branches.isEmpty()) {
             return new Query("SELECT party_id FROM party_name WHERE 1 = 0", List.of());
         }
@@ -120,7 +166,7 @@ final class PartyIndex {
     /** The footprint with its names as the indexes keep them ({@link #key}), to be compared with the index's rows. */
     static Footprint keyed(Footprint footprint) {
         return new Footprint(footprint.boxes(), footprint.names().stream()
-                .map(name -> new PathName(name.level(), key(name.name()), name.finer())).toList());
+                .map(name -> new PathName(name.level(), key(name.name()), name.finer())).toList(), footprint.placed());
     }
 
     /** A folded name as the index keeps it: itself, or when longer than {@link #MAX_NAME_LENGTH} a prefix and a digest. */

@@ -1,6 +1,8 @@
 package io.forewarn.store;
 
 import io.forewarn.place.Box;
+import io.forewarn.place.Gazetteer;
+import io.forewarn.place.GazetteerPath;
 import io.forewarn.place.Reach;
 import io.forewarn.report.ThreatReport;
 
@@ -71,6 +73,39 @@ final class ReportIndex {
             names.executeBatch();
         }
     }
+
+    /** The {@code report_place} rows of the open reports: where the gazetteer puts each report's place. */
+    static final String OPEN_PLACES = "SELECT report_id, place_id, own, geometry FROM report_place WHERE window_to > :now";
+
+    /** The {@code report_place} rows of these reports: their {@link GazetteerPath}, own entry first. */
+    static void insertPlaced(Connection connection, List<ThreatReport> reports, Gazetteer gazetteer) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(
+                "INSERT INTO report_place (report_id, window_to, place_id, own, geometry) VALUES (?, ?, ?, ?, ?)")) {
+            for (ThreatReport report : reports) {
+                GazetteerPath path = GazetteerPath.ofReport(report.place(), gazetteer);
+                if (path.entry().isEmpty()) {
+                    continue;
+                }
+                OffsetDateTime windowTo = report.window().to().atOffset(ZoneOffset.UTC);
+                List<String> ids = new java.util.ArrayList<>(List.of(path.entry().get()));
+                ids.addAll(path.within());
+                for (int i = 0; i < ids.size(); i++) {
+                    rows.setString(1, report.id());
+                    rows.setObject(2, windowTo);
+                    rows.setString(3, ids.get(i));
+                    rows.setInt(4, i == 0 ? 1 : 0);
+                    rows.setInt(5, path.geometry() ? 1 : 0);
+                    rows.addBatch();
+                }
+            }
+            rows.executeBatch();
+        }
+    }
+
+    static void deletePlaced(Connection connection, String reportId) throws SQLException {
+        IndexRows.delete(connection, "report_place", "report_id", List.of(reportId));
+    }
+
 
     /** Removes the rows of a report (before it is written anew). */
     static void delete(Connection connection, String reportId) throws SQLException {

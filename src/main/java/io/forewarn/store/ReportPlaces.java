@@ -1,14 +1,9 @@
 package io.forewarn.store;
 
-import io.forewarn.policy.Triage;
-import io.forewarn.report.ThreatReport;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Migration 15: the index of where reports that oblige warnings reach ({@link ReportIndex}), so that a party
@@ -47,14 +42,6 @@ final class ReportPlaces extends StoredBodyMigration {
             ddl.execute("CREATE INDEX report_name_open_ix ON report_name (window_to)");
             ddl.execute("CREATE INDEX report_name_report_ix ON report_name (report_id)");
         }
-        List<ThreatReport> reports = new ArrayList<>();
-        try (Statement query = connection.createStatement();
-             ResultSet rows = query.executeQuery("SELECT body FROM report WHERE triage_outcome = '"
-                     + Triage.Outcome.DUTY_TO_WARN.name() + "' ORDER BY seq")) {
-            while (rows.next()) {
-                reports.add(json.read(ThreatReport.class, rows.getString(1)));
-            }
-        }
-        ReportIndex.insert(connection, reports);
+        ReportIndex.insert(connection, reportsWithADutyToWarn(connection));
     }
 }

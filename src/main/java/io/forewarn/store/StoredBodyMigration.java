@@ -20,6 +20,20 @@ abstract class StoredBodyMigration implements JavaMigration {
         this.description = description;
     }
 
+    /** The reports stored with a duty to warn, in the order received: those the indexes of reports hold rows of. */
+    protected final java.util.List<io.forewarn.report.ThreatReport> reportsWithADutyToWarn(java.sql.Connection connection)
+            throws java.sql.SQLException {
+        java.util.List<io.forewarn.report.ThreatReport> reports = new java.util.ArrayList<>();
+        try (java.sql.Statement query = connection.createStatement();
+             java.sql.ResultSet rows = query.executeQuery("SELECT body FROM report WHERE triage_outcome = '"
+                     + io.forewarn.policy.Triage.Outcome.DUTY_TO_WARN.name() + "' ORDER BY seq")) {
+            while (rows.next()) {
+                reports.add(json.read(io.forewarn.report.ThreatReport.class, rows.getString(1)));
+            }
+        }
+        return reports;
+    }
+
     @Override
     public final MigrationVersion getVersion() {
         return MigrationVersion.fromVersion(Integer.toString(version));

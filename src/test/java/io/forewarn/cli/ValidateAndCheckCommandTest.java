@@ -47,7 +47,7 @@ class ValidateAndCheckCommandTest {
                 .contains("credibility: at least D4")
                 .contains("deadlines:   imminent 4 hours, default 1 day (imminent when the threat starts within "
                         + "3 days), no later than 1 day before the threat window opens")
-                .contains("audiences:   foreign-government, own-citizens, partner-government, public, venue-operator")
+                .contains("audiences:   foreign-government, individual, own-citizens, partner-government, public, venue-operator")
                 .contains("escalation:  approver -> director")
                 .contains("waiver:      unduly-endangers-sources-or-personnel approved by director, alternative required");
     }

@@ -67,7 +67,7 @@ class PolicyFileTest {
         assertThat(policy.deadlines().standard()).isEqualTo(Duration.ofHours(24));
         assertThat(policy.deadlines().imminentWithin()).isEqualTo(Duration.ofHours(72));
         assertThat(policy.audiences().keySet()).extracting(Audience::name).containsExactly(
-                "foreign-government", "own-citizens", "partner-government", "public", "venue-operator");
+                "foreign-government", "individual", "own-citizens", "partner-government", "public", "venue-operator");
         assertThat(levels(policy, "public")).isEqualTo(Map.of("place", "locality", "time", "day", "target", "class",
                 "method", "generic", "actor", "type"));
         assertThat(levels(policy, "own-citizens")).isEqualTo(levels(policy, "public"));
@@ -76,6 +76,8 @@ class PolicyFileTest {
         assertThat(levels(policy, "partner-government")).isEqualTo(Map.of("place", "site", "time", "exact",
                 "target", "named", "method", "specific", "actor", "named"));
         assertThat(levels(policy, "foreign-government")).isEqualTo(levels(policy, "partner-government"));
+        assertThat(levels(policy, "individual")).isEqualTo(Map.of("place", "site", "time", "exact",
+                "target", "named", "method", "specific", "actor", "type"));
         assertThat(policy.validity()).isEqualTo(Duration.ofDays(7));
         assertThat(policy.renewBeforeExpiry()).isEqualTo(Duration.ofHours(6));
         assertThat(policy.escalation()).containsExactly(Role.APPROVER, Role.DIRECTOR);

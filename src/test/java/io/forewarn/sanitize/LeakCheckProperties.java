@@ -6,7 +6,8 @@ import io.forewarn.sanitize.Disguise.CaseChange;
 import io.forewarn.sanitize.Disguise.Script;
 import io.forewarn.sanitize.Disguise.Separation;
 import io.forewarn.sanitize.LeakMatch.Kind;
-import io.forewarn.sanitize.TextFolding.Reading;
+import io.forewarn.text.TextFolding;
+import io.forewarn.text.TextFolding.Reading;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 

@@ -47,6 +47,38 @@ class GazetteerReplayTest {
                 assertThat(correlation.reason()).contains("whether it happened where the report said is unknown"));
     }
 
+    static final String VENUE_ONLY_IN_KRASNOGORSK = """
+            scenario: oblast-and-town
+            title: A report at a region and a venue recorded only by its town
+            timezone: Europe/Moscow
+            sources: [made up for a test]
+            parties:
+              - {id: town-hall, kind: venue, audience: venue-operator, kinds: [concert hall],
+                 place: {site: Town Hall, locality: Krasnogorsk}}
+              - {id: kazan-public, kind: public, audience: public, area: {locality: Kazan, country: RU}}
+            events:
+              - at: 2024-03-07T08:00
+                report:
+                  id: R-1
+                  credibility: B2
+                  harm: killing
+                  actor:  {type: terrorist group}
+                  target: {class: concert halls}
+                  place:  {region: Moscow Oblast, country: RU}
+                  time:   {from: 2024-03-07T00:00, to: 2024-03-31T00:00}
+                  method: {generic: attack}
+            """;
+
+    @Test
+    void aReportAtMoscowOblastObligatesAVenueRecordedOnlyInKrasnogorsk() {
+        ReplayResult run = replay(VENUE_ONLY_IN_KRASNOGORSK);
+
+        assertThat(run.casebook().obligations()).extracting(o -> o.partyId()).containsExactly("town-hall");
+        assertThat(run.casebook().obligation("R-1", "town-hall").orElseThrow().history().get(0).note())
+                .isEqualTo("place: gazetteer: Krasnogorsk, Moscow Oblast, RU (geonames:542374) lies within Moscow Oblast, "
+                        + "RU (admin1:RU.47); target: class concert halls includes the venue's kind concert hall");
+    }
+
     private static ReplayResult replay(String yaml) {
         return new Replay(ScenarioFile.parse("marmara-region.yaml", yaml), PolicyFile.defaultPolicy()).run(Mode.AS_RECORDED);
     }

@@ -334,7 +334,7 @@ class ScenarioFileErrorsTest {
                         + "(kinds: registrants, public, authority, venue)");
         assertThat(problem(6, "  - {id: hall, kind: venue, audience: venue-operator, area: {site: Hall}}").getMessage())
                 .isEqualTo("s.yaml:6:55: parties[1]: unknown key 'area' "
-                        + "(allowed: id, kind, audience, relationship, synthetic, languages, place, kinds)");
+                        + "(allowed: id, kind, audience, relationship, synthetic, languages, known-as, place, kinds)");
     }
 
     @Test

@@ -58,6 +58,22 @@ class CasebookJsonTest {
     }
 
     @Test
+    void aPartyKnownByNamesAndIdentifiersSurvivesAndRowsStoredBeforeReadBackKnownByNothing() {
+        Party party = new Party.Registrants("mara", new io.forewarn.policy.Audience("individual"),
+                io.forewarn.party.Relationship.NEUTRAL, Crocus.PUBLIC.place(), 1, false, List.of())
+                .knownAs(new io.forewarn.party.KnownAs(List.of("Mara Kestenholz", "Мара Кестенхольц"),
+                        List.of(new io.forewarn.party.Identifier("passport", "C01X00T47"))));
+        String stored = json.write(Party.class, party);
+        assertThat(stored).contains("\"knownAs\":{\"names\":[\"Mara Kestenholz\",\"Мара Кестенхольц\"],"
+                + "\"identifiers\":[{\"scheme\":\"passport\",\"value\":\"C01X00T47\"}]}");
+        assertThat(json.read(Party.class, stored)).isEqualTo(party);
+
+        String before = stored.replaceAll(",\"knownAs\":\\{.*\\}\\]\\}", "");
+        assertThat(before).doesNotContain("knownAs");
+        assertThat(json.read(Party.class, before).knownAs()).isEqualTo(io.forewarn.party.KnownAs.NOTHING);
+    }
+
+    @Test
     void everythingACrocusReplayStoresSurvives() {
         List<ReplayResult> runs = new ArrayList<>();
         Replay replay = new Replay(SCENARIO, POLICY);

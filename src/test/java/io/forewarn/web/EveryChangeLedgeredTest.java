@@ -115,6 +115,27 @@ class EveryChangeLedgeredTest {
                         List.of("waiver-requested")),
                 new Step("approveWaiver", "approver", "POST", "/api/v1/waivers/X-2/approve", JSON_TYPE,
                         "{\"note\": \"they know\"}", 200, List.of("waiver-approved")),
+                // a report naming a person: two parties whose names are only near it are offered, never obligated
+                new Step("createParty", "liaison", "POST", "/api/v1/parties", JSON_TYPE, """
+                        {"id": "mara-1", "kind": "registrants", "audience": "individual", "count": 1,
+                         "area": {"locality": "Berlin", "country": "DE"}, "known-as": {"names": ["Mara Kestenholtz"]}}""",
+                        201, List.of("party-registered")),
+                new Step("createParty", "analyst", "POST", "/api/v1/parties", JSON_TYPE, """
+                        {"id": "mara-2", "kind": "registrants", "audience": "individual", "count": 1,
+                         "area": {"locality": "Vienna", "country": "AT"}, "known-as": {"names": ["Kestenholz Mara"]}}""",
+                        201, List.of("party-registered")),
+                new Step("receiveReport", "analyst", "POST", "/api/v1/reports", JSON_TYPE, """
+                        {"id": "R-2", "credibility": "B2", "harm": "kidnapping", "actor": {"type": "security service"},
+                         "target": {"named": "Mara Kestenholz", "class": "journalists"},
+                         "place": {"locality": "Istanbul", "country": "TR"},
+                         "time": {"from": "2024-03-07T00:00+03:00", "to": "2099-03-31T00:00+03:00"},
+                         "method": {"generic": "abduction"}}""", 201,
+                        List.of("report-received", "near-match-offered", "near-match-offered", "no-party-affected")),
+                new Step("confirmNearMatch", "analyst", "POST", "/api/v1/near-matches/M-1/confirm", JSON_TYPE,
+                        "{\"note\": \"the same journalist, her name misspelt in the register\"}", 200,
+                        List.of("near-match-confirmed", "obligation-opened")),
+                new Step("rejectNearMatch", "analyst", "POST", "/api/v1/near-matches/M-2/reject", null, null, 200,
+                        List.of("near-match-rejected")),
                 new Step("recordIncident", "director", "POST", "/api/v1/incidents", JSON_TYPE,
                         Reports.incident("crocus-city-hall-attack", "2024-03-22T19:58+03:00"), 201,
                         List.of("incident-recorded")),

@@ -32,6 +32,8 @@ import java.util.Optional;
  *   <tr><td>{@code count}</td><td>registrants only, and required for them: a whole number, 0 or more</td></tr>
  *   <tr><td>{@code kinds}</td><td>venues only: kinds separated by {@code ;}, e.g. {@code concert hall;exhibition centre}</td></tr>
  *   <tr><td>{@code languages}</td><td>the languages the party reads warnings in besides English, separated by {@code ;}, e.g. {@code ru;fa}</td></tr>
+ *   <tr><td>{@code names}</td><td>the names and aliases it is known by, separated by {@code ;}</td></tr>
+ *   <tr><td>{@code identifiers}</td><td>its identifiers written {@code scheme:value}, separated by {@code ;}, e.g. {@code passport:X1234567;lei:5299000J2N45DDNE4Y14}</td></tr>
  *   <tr><td>{@code channel}</td><td>authorities only; {@code liaison} when empty</td></tr>
  * </table>
  *

@@ -2,6 +2,8 @@ package io.forewarn.party.bulk;
 
 import io.forewarn.language.Language;
 import io.forewarn.language.Languages;
+import io.forewarn.party.Identifier;
+import io.forewarn.party.KnownAs;
 import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.place.Area;
@@ -29,7 +31,7 @@ final class PartyFields {
 
     /** The fields of a party row, in the order of a CSV header. */
     static final List<String> FIELDS = List.of("id", "kind", "audience", "relationship", "site", "locality", "region",
-            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages");
+            "country", "lat", "lon", "radius-km", "count", "kinds", "channel", "languages", "names", "identifiers");
     static final List<String> KINDS = List.of("registrants", "public", "authority", "venue");
     /** Widths of the party table's columns (V1__casebook.sql). */
     static final int MAX_ID_LENGTH = 200;
@@ -83,16 +85,18 @@ final class PartyFields {
         List<String> kinds = applies("kinds", kind, "venue") ? kinds() : List.of();
         String channel = applies("channel", kind, "authority") ? text("channel").orElse("liaison") : null;
         List<Language> languages = languages();
+        KnownAs knownAs = knownAs();
         if (!problems.isEmpty() || kind == null) {
             return new ImportRow.Rejected(input.row(), problems);
         }
         try {
-            return new ImportRow.Accepted(input.row(), switch (kind) {
+            Party party = switch (kind) {
                 case "registrants" -> new Party.Registrants(id, audience, relationship, place, count, false, languages);
                 case "public" -> new Party.Public(id, audience, relationship, place, false, languages);
                 case "authority" -> new Party.Authority(id, audience, relationship, place, channel, false, languages);
                 default -> new Party.Venue(id, audience, relationship, place, kinds, false, languages);
-            });
+            };
+            return new ImportRow.Accepted(input.row(), party.knownAs(knownAs));
         } catch (IllegalArgumentException | NullPointerException e) {
             // every rule the constructors check is checked above; this is a safety net, without the message
             return new ImportRow.Rejected(input.row(), List.of(new RowProblem(input.row(), null, "not a valid party")));
@@ -264,6 +268,29 @@ final class PartyFields {
             }
         }
         return languages;
+    }
+
+    /**
+     * Who the party is: {@code names} (names and aliases) and {@code identifiers} ({@code scheme:value}), each
+     * separated by {@code ;}.
+     */
+    private KnownAs knownAs() {
+        List<String> names = separated("names");
+        List<Identifier> identifiers = new ArrayList<>();
+        for (String written : separated("identifiers")) {
+            try {
+                identifiers.add(Identifier.parse(written));
+            } catch (IllegalArgumentException e) {
+                problem("identifiers", "each must be written scheme:value (e.g. passport:X1234567)");
+                return KnownAs.NOTHING;
+            }
+        }
+        return new KnownAs(names, identifiers);
+    }
+
+    private List<String> separated(String field) {
+        return text(field).map(text -> Arrays.stream(text.split(";")).map(String::strip).filter(e -> !e.isEmpty())
+                .toList()).orElse(List.of());
     }
 
     private List<String> kinds() {

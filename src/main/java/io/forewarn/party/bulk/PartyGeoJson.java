@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * {@code lon}: {@code id}, {@code kind}, {@code audience}, {@code relationship}, {@code site},
  * {@code locality}, {@code region}, {@code country}, {@code count}, {@code kinds} (a list of strings,
  * or one string with kinds separated by {@code ;}), {@code channel}, {@code languages} (a list of language
- * tags, or one string of tags separated by {@code ;}), and {@code radius-km} for a Point.
+ * tags, or one string of tags separated by {@code ;}), {@code names} and {@code identifiers} (lists of strings,
+ * identifiers written {@code scheme:value}, or one string separated by {@code ;}), and {@code radius-km} for a Point.
  * Text properties are JSON strings; {@code count} and {@code radius-km} are numbers (a numeric string
  * is taken too); {@code null} is a property not given; any other property is refused. The geometry is
  * a {@code Point} (coordinates {@code [lon, lat]}, GeoJSON's order), a {@code Polygon} with one closed
@@ -52,8 +53,11 @@ public final class PartyGeoJson {
 
     static final int MAX_DEPTH = 32;
     static final List<String> PROPERTIES = List.of("id", "kind", "audience", "relationship", "site", "locality", "region",
-            "country", "radius-km", "count", "kinds", "channel", "languages");
+            "country", "radius-km", "count", "kinds", "channel", "languages", "names", "identifiers");
     private static final List<String> NUMBERS = List.of("count", "radius-km");
+    /** The properties that may be lists of strings (or one string separated by {@code ;}), with what each holds. */
+    private static final Map<String, String> LISTS = Map.of("languages", "language tags", "names", "names",
+            "identifiers", "identifiers written scheme:value");
     private static final List<String> FEATURE_MEMBERS = List.of("type", "id", "bbox", "geometry", "properties");
     /** Text in quotes of two characters or more, with the space before it: 'NIGHTJAR' or "NIGHTJAR". */
     private static final Pattern QUOTED = Pattern.compile("(\\s*)(?:'([^']{2,})'|\"([^\"]{2,})\")");
@@ -153,15 +157,15 @@ public final class PartyGeoJson {
                     continue;
                 } else if (name.equals("kinds")) {
                     kinds = kinds(row, value, problems);
-                } else if (name.equals("languages") && value.isArray()) {
-                    List<String> tags = new ArrayList<>();
-                    for (JsonNode tag : value) {
-                        tags.add(tag.isString() ? tag.stringValue() : "");
+                } else if (LISTS.containsKey(name) && value.isArray()) {
+                    List<String> entries = new ArrayList<>();
+                    for (JsonNode entry : value) {
+                        entries.add(entry.isString() ? entry.stringValue() : "");
                     }
-                    if (tags.contains("")) {
-                        problems.add(new RowProblem(row, "languages", "expected a list of language tags"));
+                    if (entries.contains("")) {
+                        problems.add(new RowProblem(row, name, "expected a list of " + LISTS.get(name)));
                     } else {
-                        text.put(name, String.join(";", tags));
+                        text.put(name, String.join(";", entries));
                     }
                 } else if (value.isString()) {
                     text.put(name, value.stringValue());

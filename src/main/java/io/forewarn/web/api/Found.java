@@ -34,6 +34,10 @@ final class Found {
         return casebook.warning(id).orElseThrow(() -> new NotFound("no warning " + id));
     }
 
+    static io.forewarn.obligation.NearMatch nearMatch(Casebook casebook, String id) {
+        return casebook.nearMatch(id).orElseThrow(() -> new NotFound("no near match " + id));
+    }
+
     static Waiver waiver(Casebook casebook, String id) {
         return casebook.waiver(id).orElseThrow(() -> new NotFound("no waiver " + id));
     }

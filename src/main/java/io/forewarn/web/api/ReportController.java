@@ -72,8 +72,8 @@ class ReportController {
         ThreatReport report = ReportReader.read(RequestBodies.document(body), desk.clock().instant(),
                 new TimeReader(settings.zone()));
         List<Obligation> opened = desk.change(duty -> duty.receive(report, caller.name()));
-        ReceivedReport answer = ReceivedReport.of(
-                ReportView.of(report, desk.read(casebook -> casebook.triage(report.id())), caller.reader()),
+        ReceivedReport answer = ReceivedReport.of(desk.read(casebook -> ReportView.of(report,
+                        casebook.triage(report.id()), caller.reader(), casebook.nearMatchesOf(report.id()))),
                 opened.stream().map(ObligationView::of).toList());
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
     }
@@ -103,12 +103,13 @@ class ReportController {
     }
 
     @Operation(operationId = "readReport", summary = "Read a report",
-            description = "Redacted (redacted: true, no protected material or protected portions) for a role without need-to-know.")
+            description = "Redacted (redacted: true, no protected material or protected portions) for a role without "
+                    + "need-to-know; for a role with it, the near matches of its named target (near-matches).")
     @GetMapping("/{id}")
     ReportView read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         return desk.read(casebook -> casebook.report(id)
-                .map(report -> ReportView.of(report, casebook.triage(id), caller.reader()))
+                .map(report -> ReportView.of(report, casebook.triage(id), caller.reader(), casebook.nearMatchesOf(id)))
                 .orElseThrow(() -> new NotFound("no report " + id)));
     }
 

@@ -16,7 +16,8 @@ public final class ImportSchemas {
 
     public static final String CSV = "RFC 4180 CSV in UTF-8 under a header row naming the columns, in any order: id, kind, "
             + "audience (required), relationship, site, locality, region, country (at least one), lat, lon, radius-km, "
-            + "count (registrants), kinds (venues, separated by ;), channel (authorities), languages (separated by ;). An "
+            + "count (registrants), kinds (venues, separated by ;), channel (authorities), languages (separated by ;), names (the names "
+            + "and aliases it is known by, separated by ;), identifiers (scheme:value, separated by ;). An "
             + "empty cell is a field not "
             + "given. A row is numbered by the line it starts on.";
 
@@ -50,6 +51,9 @@ public final class ImportSchemas {
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String audience,
                       @Codes(Relationship.class) String relationship, String site, String locality, String region, String country,
                       @Schema(minimum = "0") Double radiusKm, @Schema(minimum = "0") Long count, List<String> kinds,
-                      String channel, @Schema(description = "language tags, e.g. [\"ru\", \"fa\"]") List<String> languages) {
+                      String channel, @Schema(description = "language tags, e.g. [\"ru\", \"fa\"]") List<String> languages,
+                      @Schema(description = "the names and aliases it is known by") List<String> names,
+                      @Schema(description = "its identifiers, each scheme:value, e.g. [\"passport:X1234567\"]")
+                      List<String> identifiers) {
     }
 }

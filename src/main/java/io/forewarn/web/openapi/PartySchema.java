@@ -22,9 +22,22 @@ import java.util.List;
                 @DiscriminatorMapping(value = "venue", schema = PartySchema.Venue.class)})
 public interface PartySchema {
 
+    @Schema(name = "KnownAs", description = "who a party is: {names: [...], identifiers: [{scheme, value}]}, either optional")
+    record KnownAsSchema(@Schema(description = "names and aliases, e.g. a person's name in each script it is written in")
+                         List<String> names,
+                         List<IdentifierSchema> identifiers) {
+    }
+
+    @Schema(name = "Identifier", description = "an identifier in the scheme that issues it")
+    record IdentifierSchema(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "passport") String scheme,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String value) {
+    }
+
     String ID = "at most 200 characters";
     String RELATIONSHIP = "neutral when left out; never changes whether the party is affected";
     String SYNTHETIC = "invented to exercise the system (default false)";
+    String KNOWN_AS = "the names, aliases and identifiers it is known by: a report whose named target is one of them "
+            + "obligates it wherever it is; left out when it is known by none";
     String LANGUAGES = "the languages (BCP 47 tags with a shipped phrasebook: en, ru, fa) it reads warnings in besides "
             + "English; left out when it names none";
 
@@ -36,7 +49,8 @@ public interface PartySchema {
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") Long count,
                        @Schema(description = SYNTHETIC) Boolean synthetic,
-                       @Schema(description = LANGUAGES) List<String> languages) {
+                       @Schema(description = LANGUAGES) List<String> languages,
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
     }
 
     @Schema(name = "PublicParty", description = "The public of an area")
@@ -46,7 +60,8 @@ public interface PartySchema {
                   @Schema(description = RELATIONSHIP) @Codes(Relationship.class) String relationship,
                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema area,
                   @Schema(description = SYNTHETIC) Boolean synthetic,
-                  @Schema(description = LANGUAGES) List<String> languages) {
+                  @Schema(description = LANGUAGES) List<String> languages,
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
     }
 
     @Schema(name = "AuthorityParty", description = "An authority with a jurisdiction, reached over a liaison channel")
@@ -57,7 +72,8 @@ public interface PartySchema {
                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema jurisdiction,
                      @Schema(description = "how it is reached (default liaison)") String channel,
                      @Schema(description = SYNTHETIC) Boolean synthetic,
-                  @Schema(description = LANGUAGES) List<String> languages) {
+                  @Schema(description = LANGUAGES) List<String> languages,
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
     }
 
     @Schema(name = "VenueParty", description = "An organisation or venue at a place, of one or more kinds")
@@ -68,6 +84,7 @@ public interface PartySchema {
                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlaceSchema place,
                  @Schema(description = "e.g. concert hall; on input one kind may be a plain string") List<String> kinds,
                  @Schema(description = SYNTHETIC) Boolean synthetic,
-                 @Schema(description = LANGUAGES) List<String> languages) {
+                 @Schema(description = LANGUAGES) List<String> languages,
+                       @Schema(name = "known-as", description = KNOWN_AS) KnownAsSchema knownAs) {
     }
 }

@@ -104,6 +104,9 @@ public final class AccessRules {
             rule(POST, EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON), "/api/v1/obligations/*/*/waivers"),
             rule(POST, EnumSet.of(APPROVER, DIRECTOR), "/api/v1/waivers/*/approve", "/api/v1/waivers/*/reject"),
             rule(GET, CASE_READERS, "/api/v1/waivers", "/api/v1/waivers/*"),
+            // a near match sets a party's name beside a report's named target: need-to-know only
+            rule(GET, EnumSet.of(ANALYST, APPROVER, DIRECTOR), "/api/v1/near-matches", "/api/v1/near-matches/*"),
+            rule(POST, EnumSet.of(ANALYST), "/api/v1/near-matches/*/confirm", "/api/v1/near-matches/*/reject"),
             rule(POST, EnumSet.of(ANALYST, DIRECTOR), "/api/v1/incidents"),
             rule(GET, CASE_READERS, "/api/v1/incidents", "/api/v1/incidents/*", "/api/v1/incidents/*/review"),
             rule(GET, CASE_READERS, "/api/v1/events"),

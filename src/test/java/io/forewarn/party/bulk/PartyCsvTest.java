@@ -48,6 +48,23 @@ class PartyCsvTest {
     }
 
     @Test
+    void namesAndIdentifiersColumnsSayWhoThePartyIs() {
+        List<ImportRow> rows = PartyCsv.read("test", "id,kind,audience,locality,country,count,names,identifiers\n"
+                + "mara,registrants,individual,Berlin,DE,1,Mara Kestenholz; Мара Кестенхольц,passport:C01X00T47;lei:5299000J2N45DDNE4Y14\n"
+                + "bad,registrants,individual,Berlin,DE,1,,C01X00T47\n");
+
+        assertThat(rows.get(0)).isInstanceOfSatisfying(ImportRow.Accepted.class, row -> {
+            assertThat(row.party().knownAs().names()).containsExactly("Mara Kestenholz", "Мара Кестенхольц");
+            assertThat(row.party().knownAs().identifiers()).extracting(Object::toString)
+                    .containsExactly("passport:C01X00T47", "lei:5299000J2N45DDNE4Y14");
+        });
+        assertThat(rows.get(1)).isInstanceOfSatisfying(ImportRow.Rejected.class, row -> assertThat(row.problems())
+                .extracting(RowProblem::field, RowProblem::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("identifiers",
+                        "each must be written scheme:value (e.g. passport:X1234567)")));
+    }
+
+    @Test
     void columnsMayComeInAnyOrderAndCaseAndOnlyIdKindAudienceAreNeeded() {
         List<ImportRow> rows = PartyCsv.read("test", "Country,AUDIENCE,id,kind\nRU,public,p,public\n");
 

@@ -38,6 +38,23 @@ class PartyGeoJsonTest {
     }
 
     @Test
+    void namesAndIdentifiersAreListsOfStringsAndABadIdentifierIsAProblemOfItsFeature() {
+        List<ImportRow> rows = read(feature("null",
+                "{\"id\": \"mara\", \"kind\": \"registrants\", \"audience\": \"individual\", \"locality\": \"Berlin\","
+                        + " \"count\": 1, \"names\": [\"Mara Kestenholz\", \"Мара Кестенхольц\"],"
+                        + " \"identifiers\": [\"passport:C01X00T47\"]}"),
+                feature("null", "{\"id\": \"bad\", \"kind\": \"registrants\", \"audience\": \"individual\","
+                        + " \"locality\": \"Berlin\", \"count\": 1, \"identifiers\": [\"C01X00T47\", 7]}"));
+
+        Party mara = ((ImportRow.Accepted) rows.get(0)).party();
+        assertThat(mara.knownAs().names()).containsExactly("Mara Kestenholz", "Мара Кестенхольц");
+        assertThat(mara.knownAs().identifiers()).extracting(Object::toString).containsExactly("passport:C01X00T47");
+        assertThat(((ImportRow.Rejected) rows.get(1)).problems()).extracting(RowProblem::field, RowProblem::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("identifiers",
+                        "expected a list of identifiers written scheme:value"));
+    }
+
+    @Test
     void aPolygonIsItsOuterRingWithoutTheRepeatedLastPosition() {
         List<ImportRow> rows = read(feature(
                 "{\"type\": \"Polygon\", \"coordinates\": [[[37.3, 55.7], [37.9, 55.7], [37.9, 55.9], [37.3, 55.7]]]}",
@@ -68,7 +85,7 @@ class PartyGeoJsonTest {
         assertThat(rows.get(0)).isInstanceOf(ImportRow.Accepted.class);
         assertThat(problems(rows.get(1))).containsExactly("geometry: the geometry's type must be Point or Polygon",
                 "id: expected a string", "colour: not a property of a party (properties: id, kind, audience, relationship,"
-                        + " site, locality, region, country, radius-km, count, kinds, channel, languages)");
+                        + " site, locality, region, country, radius-km, count, kinds, channel, languages, names, identifiers)");
         assertThat(problems(rows.get(2))).containsExactly("geometry: a ring is closed: its last position repeats its first",
                 "radius-km: a radius needs a Point geometry");
         assertThat(problems(rows.get(3))).containsExactly("geometry: longitude must be between -180 and 180",

@@ -1,4 +1,4 @@
-package io.forewarn.sanitize;
+package io.forewarn.text;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
@@ -59,7 +59,7 @@ public final class TextFolding {
         public static final int MIN_CONSONANTS = 4;
 
         /** The last, per-word step of this reading, applied to a word of {@link #baseWords}. */
-        String finish(String baseWord) {
+        public String finish(String baseWord) {
             return this == VISUAL ? baseWord : soundFold(baseWord);
         }
     }
@@ -127,7 +127,7 @@ public final class TextFolding {
      * to join words before that step: "sp hinx" must fold like "sphinx", and the sound fold of
      * the halves ("sp", "hinks") does not join up to the sound fold of the whole ("sfinks").
      */
-    static List<String> baseWords(String text, Reading reading) {
+    public static List<String> baseWords(String text, Reading reading) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(reading, "reading");
         String folded = switch (reading) {
@@ -139,7 +139,7 @@ public final class TextFolding {
     }
 
     /** Whether a text holds a letter of the Arabic script, which writes few vowels. */
-    static boolean hasArabicScript(String text) {
+    public static boolean hasArabicScript(String text) {
         return ARABIC_SCRIPT.containsSome(text);
     }
 
@@ -239,7 +239,7 @@ public final class TextFolding {
      * <p>Only letters are collapsed: {@code 100} and {@code 10} stay apart, since numbers in
      * selectors (phone numbers, frequencies) must not merge.
      */
-    static String soundFold(String word) {
+    public static String soundFold(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {

@@ -32,9 +32,14 @@ public final class Phrasebook {
 
     /** The messages every phrasebook has; each gets the arguments its file's comments describe. */
     public static final List<String> MESSAGES = List.of("headline", "method", "actor", "target", "place", "time",
-            "advice");
+            "advice",
+            // the email a warning is sent in, and the page of its acknowledgement link
+            "mail-subject", "mail-intro", "mail-validity", "mail-acknowledge", "mail-acknowledge-link", "mail-reference",
+            "ack-question", "ack-button", "ack-recorded", "ack-used", "ack-expired", "ack-already");
 
     private static final String FOLDER = "/warnings/";
+    private static final char FIRST_STRONG_ISOLATE = '\u2068';
+    private static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
     private static final Map<Language, Optional<Phrasebook>> READ = new ConcurrentHashMap<>();
 
     /** How a script runs; a right-to-left text isolates the left-to-right words put into it (Unicode bidi). */
@@ -94,6 +99,14 @@ public final class Phrasebook {
     /** The pattern of a day and a time, in this language, without the zone, e.g. {@code 22 March 2024, 19:00}. */
     public DateTimeFormatter dateTime() {
         return dateTime;
+    }
+
+    /**
+     * Words put into a sentence of this language as they are (a name, a date): in a right-to-left language
+     * between Unicode isolates (FSI … PDI), so a left-to-right name does not reorder the sentence around it.
+     */
+    public String isolate(String words) {
+        return direction == Direction.RTL ? FIRST_STRONG_ISOLATE + words + POP_DIRECTIONAL_ISOLATE : words;
     }
 
     /** One message with its named arguments. */

@@ -25,8 +25,6 @@ import java.util.Set;
  */
 final class WarningText {
 
-    private static final char FIRST_STRONG_ISOLATE = '\u2068';
-    private static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
     /** What, by whom, against whom, where, when: the order a reader asks in. */
     private static final List<Facet> ORDER = List.of(Facet.METHOD, Facet.ACTOR, Facet.TARGET, Facet.PLACE, Facet.TIME);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -56,7 +54,7 @@ final class WarningText {
                 case PLACE -> {
                     if (!content.place().isEmpty()) {
                         sentences.add(book.say("place", Map.of("level", level.name(),
-                                "text", isolated(book, placeWords(content.place(), book)))));
+                                "text", book.isolate(placeWords(content.place(), book)))));
                     }
                 }
                 case TIME -> content.window().ifPresent(window ->
@@ -64,7 +62,7 @@ final class WarningText {
                 default -> {
                     String words = content.wording().get(facet);
                     if (words != null) {
-                        sentences.add(book.say(facet.key(), Map.of("level", level.name(), "text", isolated(book, words))));
+                        sentences.add(book.say(facet.key(), Map.of("level", level.name(), "text", book.isolate(words))));
                     }
                 }
             }
@@ -92,9 +90,4 @@ final class WarningText {
         return name;
     }
 
-    private static String isolated(Phrasebook book, String words) {
-        return book.direction() == Phrasebook.Direction.RTL
-                ? FIRST_STRONG_ISOLATE + words + POP_DIRECTIONAL_ISOLATE
-                : words;
-    }
 }

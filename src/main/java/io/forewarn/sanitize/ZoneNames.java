@@ -11,14 +11,14 @@ import java.util.Locale;
  * clocks and tickets; where the JDK knows no such name and would write {@code GMT+03:00}, the offset
  * from UTC ({@code UTC+03:00}; {@code UTC} itself for zero).
  */
-final class ZoneNames {
+public final class ZoneNames {
 
     private static final DateTimeFormatter SHORT_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     private ZoneNames() {
     }
 
-    static String of(ZonedDateTime moment) {
+    public static String of(ZonedDateTime moment) {
         String name = SHORT_NAME.format(moment);
         if (!name.startsWith("GMT") && !name.startsWith("UTC") && !name.startsWith("+") && !name.startsWith("-")) {
             return name;

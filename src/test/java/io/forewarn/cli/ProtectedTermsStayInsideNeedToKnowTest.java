@@ -47,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which folds every disguise back to the term.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ProtectedTermsStayInsideNeedToKnowTest {
+public class ProtectedTermsStayInsideNeedToKnowTest {
 
-    static final String TERM = "Kestrel Lantern";
+    public static final String TERM = "Kestrel Lantern";
     static final List<Role> WITHOUT_NEED_TO_KNOW = List.of(Role.LIAISON, Role.OVERSIGHT, Role.PARTNER);
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Reports worked through drafts, approval, issue, delivery and waivers; every report is listed and read. */
@@ -219,7 +219,7 @@ class ProtectedTermsStayInsideNeedToKnowTest {
     }
 
     /** The leak check of a report whose one protected term is {@link #TERM}: it folds every disguise back to it. */
-    static LeakCheck oracle() {
+    public static LeakCheck oracle() {
         return new LeakCheck(new ProtectedMaterial(List.of(), List.of(), List.of(TERM)), List.of());
     }
 
@@ -245,7 +245,7 @@ class ProtectedTermsStayInsideNeedToKnowTest {
     }
 
     /** A report with {@code term}, its own protected term in disguises, in every facet statement and every portion. */
-    static String report(int i, String term) {
+    public static String report(int i, String term) {
         String t = JSON.writeValueAsString(term);
         String q = t.substring(1, t.length() - 1);
         return """

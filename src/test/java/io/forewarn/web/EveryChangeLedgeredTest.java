@@ -1,7 +1,11 @@
 package io.forewarn.web;
 
 import io.forewarn.Crocus;
+import io.forewarn.dissemination.DeliveryRecords;
+import io.forewarn.dissemination.InMemoryDeliveryRecords;
+import io.forewarn.party.ContactPoint;
 import io.forewarn.server.ForewarnServer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stopped here). A change that is not a change of the case (a token, a replay in memory) leaves none. A party's
  * events name it by its id and nothing else of it.
  */
-@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class},
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class, DeliveriesUnderTest.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EveryChangeLedgeredTest {
 
@@ -35,6 +39,9 @@ class EveryChangeLedgeredTest {
 
     @LocalServerPort
     int port;
+    /** The outbox's record of a delivery to the second venue, for the acknowledgement that names it. */
+    @Autowired
+    InMemoryDeliveryRecords deliveries;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -53,6 +60,9 @@ class EveryChangeLedgeredTest {
         return List.of(
                 new Step("createParty", "analyst", "POST", "/api/v1/parties", JSON_TYPE, Reports.venue("crocus-city-hall"),
                         201, List.of("party-registered")),
+                // a second venue operator, to acknowledge its warning the way its webhook receiver would
+                new Step("createParty", "analyst", "POST", "/api/v1/parties", JSON_TYPE, Reports.venue("crocus-annex"),
+                        201, List.of("party-registered")),
                 new Step("importParties", "liaison", "POST", "/api/v1/parties/import", "text/csv", """
                         id,kind,audience,relationship,locality,region,country,count,channel
                         us-citizens-ru,registrants,own-citizens,ally,,,RU,5000,
@@ -62,7 +72,7 @@ class EveryChangeLedgeredTest {
                 // a report received opens its obligations: the analyst who entered it opened them
                 new Step("receiveReport", "analyst", "POST", "/api/v1/reports", JSON_TYPE, Reports.crocus("R-1"), 201,
                         List.of("report-received", "obligation-opened", "obligation-opened", "obligation-opened",
-                                "obligation-opened")),
+                                "obligation-opened", "obligation-opened")),
                 // the public of Moscow moved to Kazan: no longer affected, its obligation closed, by the liaison
                 new Step("replaceParty", "liaison", "PUT", "/api/v1/parties/public-moscow", JSON_TYPE, """
                         {"id": "public-moscow", "kind": "public", "audience": "public",
@@ -85,6 +95,10 @@ class EveryChangeLedgeredTest {
                 new Step("recordAcknowledgement", "liaison", "POST",
                         "/api/v1/obligations/R-1/crocus-city-hall/acknowledgement", null, null, 200,
                         List.of("warning-acknowledged")),
+                // the callback a webhook receiver makes, here with a liaison login: delivered (the outbox had not
+                // heard yet) and acknowledged
+                new Step("acknowledgeDelivery", "liaison", "POST", "/api/v1/acknowledgements", JSON_TYPE,
+                        "{\"delivery\": \"DL-annex\"}", 200, List.of("warning-delivered", "warning-acknowledged")),
                 new Step("draftRenewal", "analyst", "POST", "/api/v1/warnings/W-1/renewal", null, null, 201,
                         List.of("renewal-drafted")),
                 new Step("editDraftText", "analyst", "PUT", "/api/v1/drafts/D-2/text", JSON_TYPE,
@@ -136,6 +150,9 @@ class EveryChangeLedgeredTest {
 
     @Test
     void everyMutatingEndpointLeavesTheLedgerEntriesItShouldNamingItsLogin() {
+        deliveries.put(new DeliveryRecords.Addressed("DL-annex", "W-1", "R-1/crocus-annex", "crocus-annex",
+                new ContactPoint.Webhook(java.net.URI.create("https://annex.example/hooks"),
+                        "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]))));
         Set<String> documented = mutatingOperations();
         Set<String> walked = new TreeSet<>(steps().stream().map(Step::operationId).toList());
         assertThat(walked).as("every mutating operation of /v3/api-docs has a step here").isEqualTo(documented);

@@ -75,6 +75,11 @@ public final class RequestSchemas {
             description = "free text; refused if the report's protected material shows through it") String channel) {
     }
 
+    @Schema(name = "AcknowledgementRequest", description = "The delivery a party acknowledges, by the id it was sent "
+            + "(a webhook's webhook-id, the delivery field of its body)")
+    public record Acknowledgement(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "DL-1") String delivery) {
+    }
+
     @Schema(name = "DecisionNote", description = "An optional note to a decision; the body may be left out")
     public record Note(@Schema(description = "free text; refused if the report's protected material shows through it")
                        String note) {

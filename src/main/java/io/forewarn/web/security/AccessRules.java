@@ -42,8 +42,13 @@ public final class AccessRules {
 
     private static final Set<Role> CASE_READERS = EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON, OVERSIGHT);
 
-    /** Who may make a request: anyone, without a login ({@code open}), or a login holding one of {@code roles}. */
-    public record Access(boolean open, Set<Role> roles) {
+    /**
+     * Who may make a request: anyone, without a login ({@code open}), or a login holding one of {@code roles}; or,
+     * where {@code orSigned}, instead of a login, a webhook receiver that signs its request with its endpoint's secret
+     * (Standard Webhooks). That signature names a delivery in the body, so the filter chain cannot check it: such a
+     * request is let through without a login, and its handler checks the signature, or the login's roles.
+     */
+    public record Access(boolean open, Set<Role> roles, boolean orSigned) {
 
         public Access {
             roles = Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
@@ -74,6 +79,11 @@ public final class AccessRules {
             open(GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
             // the public alerts: what the public and its alerting systems read, with no login
             open(GET, "/cap/*", "/feeds/warnings.atom", "/advisories/*"),
+            // an emailed warning's acknowledgement link: its signed token is the authority, and the page asks before it acts
+            open(GET, "/ack/*"),
+            open(POST, "/ack/*"),
+            // a webhook receiver's acknowledgement: the controller checks its Standard Webhooks signature, or a liaison login
+            orSigned(POST, EnumSet.of(LIAISON), "/api/v1/acknowledgements"),
             rule(GET, CASE_READERS, "/api/v1/policy", "/api/v1/policy/versions", "/api/v1/policy/versions/*"),
             rule(POST, EnumSet.of(DIRECTOR), "/api/v1/policy"),
             rule(GET, CASE_READERS, "/api/v1/reports", "/api/v1/reports/*"),
@@ -116,7 +126,7 @@ public final class AccessRules {
             var matchers = rule.patterns().stream()
                     .map(pattern -> PathPatternRequestMatcher.withDefaults().matcher(rule.method(), pattern))
                     .toArray(PathPatternRequestMatcher[]::new);
-            if (rule.access().open()) {
+            if (rule.access().open() || rule.access().orSigned()) {
                 rules.requestMatchers(matchers).permitAll();
             } else {
                 rules.requestMatchers(matchers).hasAnyRole(rule.access().roles().stream().map(Role::name)
@@ -150,10 +160,14 @@ public final class AccessRules {
     }
 
     private static Rule open(HttpMethod method, String... patterns) {
-        return new Rule(method, Arrays.asList(patterns), new Access(true, EnumSet.noneOf(Role.class)));
+        return new Rule(method, Arrays.asList(patterns), new Access(true, EnumSet.noneOf(Role.class), false));
     }
 
     private static Rule rule(HttpMethod method, Set<Role> roles, String... patterns) {
-        return new Rule(method, Arrays.asList(patterns), new Access(false, roles));
+        return new Rule(method, Arrays.asList(patterns), new Access(false, roles, false));
+    }
+
+    private static Rule orSigned(HttpMethod method, Set<Role> roles, String... patterns) {
+        return new Rule(method, Arrays.asList(patterns), new Access(false, roles, true));
     }
 }

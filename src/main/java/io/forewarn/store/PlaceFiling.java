@@ -124,72 +124,74 @@ public final class PlaceFiling {
     }
 
     private long refileParties(Connection connection) throws SQLException {
-        long total = count(connection, "SELECT COUNT(*) FROM party WHERE removed_at IS NULL", null);
-        long done = 0;
-        long after = Long.MIN_VALUE;
-        while (true) {
-            List<Party> page = new ArrayList<>();
-            // FOR UPDATE: a party stored beside the run waits for its page, so its new rows are not replaced by the old
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, body FROM party"
-                    + " WHERE removed_at IS NULL AND seq > ? ORDER BY seq FETCH FIRST " + PAGE + " ROWS ONLY FOR UPDATE")) {
-                select.setLong(1, after);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        after = rows.getLong(1);
-                        page.add(JSON.read(Party.class, rows.getString(2)));
-                    }
-                }
-            }
-            if (page.isEmpty()) {
-                return done;
-            }
-            PartyIndex.deletePlaced(connection, page.stream().map(Party::id).toList());
-            PartyIndex.insertPlaced(connection, page, gazetteer);
-            connection.commit();
-            done += page.size();
-            LOG.info("Filed {} of {} parties", done, total);
-        }
+        return refile(connection, "parties", "FROM party WHERE removed_at IS NULL", null, Party.class,
+                page -> {
+                    PartyIndex.deletePlaced(connection, page.stream().map(Party::id).toList());
+                    PartyIndex.insertPlaced(connection, page, gazetteer);
+                });
     }
 
     private long refileReports(Connection connection, Instant now) throws SQLException {
-        String open = " WHERE triage_outcome = '" + Triage.Outcome.DUTY_TO_WARN.name() + "' AND window_to > ?";
-        long total = count(connection, "SELECT COUNT(*) FROM report" + open, now);
+        return refile(connection, "open reports", "FROM report WHERE triage_outcome = '" + Triage.Outcome.DUTY_TO_WARN.name()
+                + "' AND window_to > ?", now, ThreatReport.class, page -> {
+                    IndexRows.delete(connection, "report_place", "report_id", page.stream().map(ThreatReport::id).toList());
+                    ReportIndex.insertPlaced(connection, page, gazetteer);
+                });
+    }
+
+    /** What files one page anew. */
+    private interface PageFiler<T> {
+        void file(List<T> page) throws SQLException;
+    }
+
+    /**
+     * Files the rows {@code from} selects (a table and its condition, with {@code now} as its one parameter when not
+     * null) a page at a time in the order they were stored, each page committed, with one log line a page.
+     */
+    private static <T> long refile(Connection connection, String what, String from, Instant now, Class<T> type,
+                                   PageFiler<T> filer) throws SQLException {
+        long total;
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) " + from)) {
+            bindNow(count, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                total = row.getLong(1);
+            }
+        }
         long done = 0;
         long after = Long.MIN_VALUE;
         while (true) {
-            List<ThreatReport> page = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, body FROM report" + open
+            List<T> page = new ArrayList<>();
+            // FOR UPDATE: a party or report stored beside the run waits for its page, so its new rows are not
+            // replaced by ones from its old body
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq, body " + from
                     + " AND seq > ? ORDER BY seq FETCH FIRST " + PAGE + " ROWS ONLY FOR UPDATE")) {
-                select.setObject(1, now.atOffset(ZoneOffset.UTC));
-                select.setLong(2, after);
+                int next = bindNow(select, now);
+                select.setLong(next, after);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         after = rows.getLong(1);
-                        page.add(JSON.read(ThreatReport.class, rows.getString(2)));
+                        page.add(JSON.read(type, rows.getString(2)));
                     }
                 }
             }
             if (page.isEmpty()) {
                 return done;
             }
-            IndexRows.delete(connection, "report_place", "report_id", page.stream().map(ThreatReport::id).toList());
-            ReportIndex.insertPlaced(connection, page, gazetteer);
+            filer.file(page);
             connection.commit();
             done += page.size();
-            LOG.info("Filed {} of {} open reports", done, total);
+            LOG.info("Filed {} of {} {}", done, total, what);
         }
     }
 
-    private static long count(Connection connection, String sql, Instant now) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(sql)) {
-            if (now != null) {
-                count.setObject(1, now.atOffset(ZoneOffset.UTC));
-            }
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
+    /** Binds {@code now}, when there is one, as the first parameter; answers the index of the next. */
+    private static int bindNow(PreparedStatement statement, Instant now) throws SQLException {
+        if (now == null) {
+            return 1;
         }
+        statement.setObject(1, now.atOffset(ZoneOffset.UTC));
+        return 2;
     }
 
     /** Waits for the run another node (or thread) may be making on this database. */

@@ -56,18 +56,13 @@ public final class CurvesBench {
     /**
      * How to run.
      *
-     * @param sizes        the numbers of parties, ascending
-     * @param samples      requests of each kind timed at each size
-     * @param seed         the seed of the places drawn
-     * @param plot         where the SVG plot goes
-     * @param databaseUrl  a PostgreSQL to run on (a fresh schema is made and dropped); empty: an H2 file
-     * @param databaseUser its user
-     * @param port         the server's port
-     * @param workDirectory where the server runs; empty: a new temporary directory, removed afterwards
-     * @param javaOptions  options of the server's JVM
+     * @param sizes   the numbers of parties, ascending
+     * @param samples requests of each kind timed at each size
+     * @param seed    the seed of the places drawn
+     * @param plot    where the SVG plot goes
+     * @param server  where the server runs
      */
-    public record Run(List<Integer> sizes, int samples, long seed, Path plot, Optional<String> databaseUrl,
-                      Optional<String> databaseUser, int port, Optional<Path> workDirectory, List<String> javaOptions) {
+    public record Run(List<Integer> sizes, int samples, long seed, Path plot, BenchServer.Options server) {
     }
 
     /** The medians at one size, in milliseconds, in the order of {@link #MEASURES}, and obligations a report opened. */
@@ -78,16 +73,11 @@ public final class CurvesBench {
     }
 
     public static List<Point> run(Run run, PrintWriter out, PrintWriter progress) throws InterruptedException {
-        String loadAtStart = Machine.loadAverage();
-        Path directory = run.workDirectory().orElseGet(WorkDirectory::temporary);
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Path settings = BenchLogins.settings(directory, password, Map.of(ANALYST, "analyst"));
-        appendSettings(settings, "  scheduler:\n    interval: PT1S\n");
-        Optional<BenchSchema> schema = run.databaseUrl().map(url -> BenchSchema.create(url, run.databaseUser(), System.getenv()));
-        try (ChildServer server = ChildServer.start(directory, settings, run.port(),
-                schema.map(BenchSchema::environment).orElse(Map.of()), run.javaOptions(), progress)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String bearer = "Bearer " + server.token(client, BenchLogins.basic(ANALYST, password));
+        try (BenchServer bench = BenchServer.start(run.server(), Map.of(ANALYST, "analyst"),
+                "  scheduler:\n    interval: PT1S\n", progress)) {
+            HttpClient client = bench.client();
+            ChildServer server = bench.child();
+            String bearer = bench.bearer(ANALYST);
             Random places = new Random(run.seed());
             Random sites = new Random(run.seed() + 1);
             OffsetDateTime from = OffsetDateTime.now(ZoneOffset.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
@@ -96,7 +86,8 @@ public final class CurvesBench {
             int imported = 0;
             int reports = 0;
             for (int size : run.sizes()) {
-                imported = importUpTo(client, server, bearer, imported, size, places, progress);
+                IngestBench.importParties(bench, bearer, imported, size, places, progress);
+                imported = size;
                 // one unmeasured round first, so the first size is not the one measured while the server compiles
                 for (int warm = 0; warm < (points.isEmpty() ? run.samples() : 0); warm++) {
                     send(client, server.request("/api/v1/reports", bearer, REQUEST_TIMEOUT).header("Content-Type", "application/json")
@@ -133,12 +124,7 @@ public final class CurvesBench {
                 progress.flush();
             }
 
-            out.println("## forewarn bench curves");
-            out.println();
-            out.println(Machine.describe().strip());
-            out.println("- load average: " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
-            out.println("- database: " + schema.map(s -> "PostgreSQL " + s.url()).orElse("H2 file in " + directory));
-            out.println("- server: " + String.join(" ", server.command()));
+            bench.describe(out, "curves");
             out.println(String.format(Locale.ROOT, "- each figure: the median of %d requests, one after the other, at each size; "
                     + "the sweep: the mean of the server's own timer over at least 3 turns", run.samples()));
             out.println();
@@ -149,11 +135,6 @@ public final class CurvesBench {
             out.println("plot: " + run.plot().toAbsolutePath());
             out.flush();
             return points;
-        } finally {
-            schema.ifPresent(BenchSchema::drop);
-            if (run.workDirectory().isEmpty()) {
-                WorkDirectory.delete(directory);
-            }
         }
     }
 
@@ -198,26 +179,6 @@ public final class CurvesBench {
 
     static double ratio(Point point, Point first, int measure) {
         return point.millis()[measure] / first.millis()[measure];
-    }
-
-    private static int importUpTo(HttpClient client, ChildServer server, String bearer, int imported, int size, Random places,
-                                  PrintWriter progress) throws InterruptedException {
-        while (imported < size) {
-            int last = Math.min(size, imported + IngestBench.IMPORT_CHUNK);
-            StringBuilder csv = new StringBuilder("id,kind,audience,site,locality,region,country,lat,lon,radius-km,kinds\n");
-            for (int i = imported; i < last; i++) {
-                csv.append(IngestBench.venueRow(i, places)).append('\n');
-            }
-            JsonNode answer = ImportBench.post(client, server, bearer, csv.toString());
-            if (answer.path("created").size() != last - imported) {
-                throw new IllegalStateException("the import of parties " + imported + " to " + (last - 1) + " rejected "
-                        + answer.path("rejected"));
-            }
-            imported = last;
-            progress.printf(Locale.ROOT, "parties: %,d of %,d imported%n", imported, size);
-            progress.flush();
-        }
-        return imported;
     }
 
     /** The first page (50) of parties, obligations and events, each timed in milliseconds. */
@@ -274,14 +235,6 @@ public final class CurvesBench {
             return JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri().getPath() + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void appendSettings(Path settings, String yaml) {
-        try {
-            Files.writeString(settings, Files.readString(settings, StandardCharsets.UTF_8) + yaml, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + settings, e);
         }
     }
 

@@ -41,17 +41,12 @@ public final class ImportBench {
     /**
      * How to run.
      *
-     * @param parties      rows imported (bad ones included)
-     * @param chunk        rows per document
-     * @param seed         the seed of the places drawn
-     * @param databaseUrl  the PostgreSQL to run on (a fresh schema is made and dropped)
-     * @param databaseUser its user
-     * @param port         the server's port (0: any free one)
-     * @param workDirectory where the server runs; empty: a new temporary directory, removed afterwards
-     * @param javaOptions  options of the server's JVM
+     * @param parties rows imported (bad ones included)
+     * @param chunk   rows per document
+     * @param seed    the seed of the places drawn
+     * @param server  where the server runs: its database URL must name a PostgreSQL (a fresh schema is made and dropped)
      */
-    public record Run(int parties, int chunk, long seed, String databaseUrl, Optional<String> databaseUser, int port,
-                      Optional<Path> workDirectory, List<String> javaOptions) {
+    public record Run(int parties, int chunk, long seed, BenchServer.Options server) {
     }
 
     /** Rows a second through the API and by {@code COPY}, and the rows rejected (each at its line). */
@@ -62,22 +57,20 @@ public final class ImportBench {
     }
 
     public static Result run(Run run, PrintWriter out, PrintWriter progress) throws InterruptedException {
-        String loadAtStart = Machine.loadAverage();
-        Path directory = run.workDirectory().orElseGet(WorkDirectory::temporary);
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Path settings = BenchLogins.settings(directory, password, Map.of(ANALYST, "analyst"));
-        BenchSchema schema = BenchSchema.create(run.databaseUrl(), run.databaseUser(), System.getenv());
-        try (ChildServer server = ChildServer.start(directory, settings, run.port(), schema.environment(), run.javaOptions(),
-                progress)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String bearer = "Bearer " + server.token(client, BenchLogins.basic(ANALYST, password));
+        if (run.server().databaseUrl().isEmpty()) {
+            throw new IllegalArgumentException("bench import measures against PostgreSQL's COPY: give --db-url "
+                    + "jdbc:postgresql://HOST:PORT/DB");
+        }
+        try (BenchServer server = BenchServer.start(run.server(), Map.of(ANALYST, "analyst"), "", progress)) {
+            BenchSchema schema = server.schema().orElseThrow();
+            String bearer = server.bearer(ANALYST);
             List<String> documents = documents(run.parties(), run.chunk(), new Random(run.seed()));
 
             long created = 0;
             long rejected = 0;
             long start = System.nanoTime();
             for (int i = 0; i < documents.size(); i++) {
-                JsonNode answer = post(client, server, bearer, documents.get(i));
+                JsonNode answer = post(server, bearer, documents.get(i));
                 int first = i * run.chunk();
                 int rows = Math.min(run.chunk(), run.parties() - first);
                 List<Integer> badLines = badLines(first, rows);
@@ -100,12 +93,7 @@ public final class ImportBench {
                 throw new IllegalStateException("COPY took " + copied + " rows of " + run.parties());
             }
 
-            out.println("## forewarn bench import");
-            out.println();
-            out.println(Machine.describe().strip());
-            out.println("- load average: " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
-            out.println("- database: PostgreSQL " + schema.url());
-            out.println("- server: " + String.join(" ", server.command()));
+            server.describe(out, "import");
             out.println(String.format(Locale.ROOT, "- rows: %,d venues in CSV documents of %,d rows; one in %,d bad (an unknown kind), "
                     + "each rejected at its line", run.parties(), run.chunk(), BAD_EVERY));
             out.println();
@@ -118,11 +106,6 @@ public final class ImportBench {
             out.println(goal(run, api));
             out.flush();
             return new Result(api, copy, created, rejected);
-        } finally {
-            schema.drop();
-            if (run.workDirectory().isEmpty()) {
-                WorkDirectory.delete(directory);
-            }
         }
     }
 
@@ -139,7 +122,7 @@ public final class ImportBench {
     static List<String> documents(int parties, int chunk, Random places) {
         List<String> documents = new ArrayList<>();
         for (int first = 0; first < parties; first += chunk) {
-            StringBuilder csv = new StringBuilder("id,kind,audience,site,locality,region,country,lat,lon,radius-km,kinds\n");
+            StringBuilder csv = new StringBuilder(IngestBench.CSV_HEADER);
             for (int i = first; i < Math.min(parties, first + chunk); i++) {
                 String row = IngestBench.venueRow(i, places);
                 csv.append(i % BAD_EVERY == BAD_EVERY - 1 ? row.replace(",venue,", ",spaceship,") : row).append('\n');
@@ -175,11 +158,11 @@ public final class ImportBench {
         }
     }
 
-    static JsonNode post(HttpClient client, ChildServer server, String bearer, String csv) throws InterruptedException {
-        HttpRequest request = server.request("/api/v1/parties/import", bearer, Duration.ofMinutes(10))
+    static JsonNode post(BenchServer server, String bearer, String csv) throws InterruptedException {
+        HttpRequest request = server.child().request("/api/v1/parties/import", bearer, Duration.ofMinutes(10))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build();
         try {
-            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = server.client().send(request, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("POST /api/v1/parties/import answered " + answer.statusCode() + ": "
                         + answer.body().substring(0, Math.min(300, answer.body().length())));

@@ -44,6 +44,8 @@ public final class IngestBench {
     public static final Duration GOAL_DURATION = Duration.ofMinutes(2);
     public static final double GOAL_P99_MILLIS = 50;
     static final int IMPORT_CHUNK = 10_000;
+    /** The header of the CSV documents of {@link #venueRow}s. */
+    static final String CSV_HEADER = "id,kind,audience,site,locality,region,country,lat,lon,radius-km,kinds\n";
     static final String ANALYST = "bench-analyst";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final double SOUTH = 55.0;
@@ -55,22 +57,13 @@ public final class IngestBench {
     /**
      * How to run.
      *
-     * @param parties      parties imported before the reports
-     * @param rate         requests per second offered in both stretches
-     * @param duration     how long each stretch is measured
-     * @param warmup       how long each is offered unmeasured first
-     * @param siteMetres   the radius of each report's site
-     * @param seed         the seed of the places drawn, so that a run can be repeated
-     * @param port         the server's port (0: any free one)
-     * @param databaseUrl  a PostgreSQL to run on (a fresh schema is made and dropped); empty: an H2 file
-     * @param databaseUser its user
-     * @param workDirectory where the server runs; empty: a new temporary directory, removed afterwards
-     * @param maxInFlight  requests outstanding at most
-     * @param javaOptions  options of the server's JVM
+     * @param parties    parties imported before the reports
+     * @param load       the load offered in both stretches
+     * @param siteMetres the radius of each report's site
+     * @param seed       the seed of the places drawn, so that a run can be repeated
+     * @param server     where the server runs
      */
-    public record Run(int parties, double rate, Duration duration, Duration warmup, double siteMetres, long seed, int port,
-                      Optional<String> databaseUrl, Optional<String> databaseUser, Optional<Path> workDirectory,
-                      int maxInFlight, List<String> javaOptions) {
+    public record Run(int parties, Load load, double siteMetres, long seed, BenchServer.Options server) {
     }
 
     /** What a run found: the two stretches, the import's pace and the obligations a report opened on average. */
@@ -81,109 +74,90 @@ public final class IngestBench {
     }
 
     public static Result run(Run run, PrintWriter out, PrintWriter progress) throws InterruptedException {
-        String loadAtStart = Machine.loadAverage();
-        Path directory = run.workDirectory().orElseGet(WorkDirectory::temporary);
-        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Path settings = BenchLogins.settings(directory, password, Map.of(ANALYST, "analyst"));
-        Optional<BenchSchema> schema = run.databaseUrl().map(url -> BenchSchema.create(url, run.databaseUser(), System.getenv()));
-        try (ChildServer server = ChildServer.start(directory, settings, run.port(),
-                schema.map(BenchSchema::environment).orElse(Map.of()), run.javaOptions(), progress)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String bearer = "Bearer " + server.token(client, BenchLogins.basic(ANALYST, password));
-            double importRate = importParties(client, server, bearer, run.parties(), new Random(run.seed()), progress);
+        Load load = run.load();
+        try (BenchServer server = BenchServer.start(run.server(), Map.of(ANALYST, "analyst"), "", progress)) {
+            ChildServer child = server.child();
+            String bearer = server.bearer(ANALYST);
+            double importRate = importParties(server, bearer, 0, run.parties(), new Random(run.seed()), progress);
 
-            OpenLoop load = new OpenLoop(client, run.maxInFlight(), REQUEST_TIMEOUT, progress);
-            HttpRequest health = server.request("/actuator/health", null, REQUEST_TIMEOUT).GET().build();
+            OpenLoop open = new OpenLoop(server.client(), load.maxInFlight(), REQUEST_TIMEOUT, progress);
+            HttpRequest health = child.request("/actuator/health", null, REQUEST_TIMEOUT).GET().build();
             Random places = new Random(run.seed() + 1);
             OffsetDateTime from = OffsetDateTime.now(ZoneOffset.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
             String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
             AtomicLong sent = new AtomicLong();
-            LongFunction<HttpRequest> report = n -> server.request("/api/v1/reports", bearer, REQUEST_TIMEOUT)
+            LongFunction<HttpRequest> report = n -> child.request("/api/v1/reports", bearer, REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(report("R-" + runId + "-" + sent.getAndIncrement(), places,
                             run.siteMetres(), from))).build();
-            if (!run.warmup().isZero()) {
-                load.run("health warm-up", run.rate(), run.warmup(), Set.of(200), n -> health);
-                load.run("reports warm-up", run.rate(), run.warmup(), Set.of(201), report);
+            if (!load.warmup().isZero()) {
+                open.run("health warm-up", load.rate(), load.warmup(), Set.of(200), n -> health);
+                open.run("reports warm-up", load.rate(), load.warmup(), Set.of(201), report);
             }
             Measurement healthMeasured = null;
             Measurement reportsMeasured = null;
-            for (Duration done = Duration.ZERO; done.compareTo(run.duration()) < 0; done = done.plus(LoginBench.SLICE)) {
-                Duration slice = run.duration().minus(done).compareTo(LoginBench.SLICE) < 0 ? run.duration().minus(done) : LoginBench.SLICE;
-                Measurement h = stretch(load, server, run.rate(), slice, "health", n -> health, Set.of(200));
+            for (Duration done = Duration.ZERO; done.compareTo(load.duration()) < 0; done = done.plus(LoginBench.SLICE)) {
+                Duration slice = load.duration().minus(done).compareTo(LoginBench.SLICE) < 0 ? load.duration().minus(done) : LoginBench.SLICE;
+                Measurement h = server.stretch(open, "health", load.rate(), slice, Set.of(200), n -> health);
                 healthMeasured = healthMeasured == null ? h : healthMeasured.plus(h);
-                Measurement r = stretch(load, server, run.rate(), slice, "reports", report, Set.of(201));
+                Measurement r = server.stretch(open, "reports", load.rate(), slice, Set.of(201), report);
                 reportsMeasured = reportsMeasured == null ? r : reportsMeasured.plus(r);
             }
-            double perReport = obligations(client, server, bearer) / Math.max(1, sent.get());
+            double perReport = obligations(server, bearer) / Math.max(1, sent.get());
 
-            out.println("## forewarn bench ingest");
-            out.println();
-            out.println(Machine.describe().strip());
-            out.println("- load average: " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
-            out.println("- database: " + schema.map(s -> "PostgreSQL " + s.url()).orElse("H2 file in " + directory));
-            out.println("- server: " + String.join(" ", server.command()));
+            server.describe(out, "ingest");
             out.println(String.format(Locale.ROOT, "- parties: %,d venues over 2° × 4° around Moscow, imported at %,.0f rows/s "
                     + "(documents of %,d rows through the API)", run.parties(), importRate, IMPORT_CHUNK));
             out.println(String.format(Locale.ROOT, "- reports: a site of %.0f m radius each, drawn at random over the parties' "
                     + "area; %,d sent (warm-up included), %.2f obligations opened a report on average", run.siteMetres(),
                     sent.get(), perReport));
             out.println(String.format(Locale.ROOT, "- load: %,.0f requests/s for %d s per stretch, after %d s of warm-up, "
-                    + "at most %,d in flight", run.rate(), run.duration().toSeconds(), run.warmup().toSeconds(), run.maxInFlight()));
+                    + "at most %,d in flight", load.rate(), load.duration().toSeconds(), load.warmup().toSeconds(), load.maxInFlight()));
             out.println();
             out.print(ResultTable.render(healthMeasured, List.of(healthMeasured, reportsMeasured)));
             out.println();
             out.println(goal(run, reportsMeasured));
             out.flush();
             return new Result(healthMeasured, reportsMeasured, importRate, perReport);
-        } finally {
-            schema.ifPresent(BenchSchema::drop);
-            if (run.workDirectory().isEmpty()) {
-                WorkDirectory.delete(directory);
-            }
         }
     }
 
     static String goal(Run run, Measurement reports) {
         String figure = String.format(Locale.ROOT, "reports p99 %.2f ms at %,.0f/s offered (%,.1f/s achieved) for %d s over "
                         + "%,d parties, %,d errors", reports.millis(99), reports.offered(), reports.achieved(),
-                run.duration().toSeconds(), run.parties(), reports.errors());
+                run.load().duration().toSeconds(), run.parties(), reports.errors());
         String goal = "goal (200 reports/s at p99 ≤ 50 ms for 120 s over 100,000 parties) ";
-        if (run.rate() < GOAL_RATE || run.duration().compareTo(GOAL_DURATION) < 0 || run.parties() < 100_000) {
+        if (run.load().rate() < GOAL_RATE || run.load().duration().compareTo(GOAL_DURATION) < 0 || run.parties() < 100_000) {
             return goal + "not checked at this rate, duration or number of parties: " + figure;
         }
         boolean met = reports.millis(99) <= GOAL_P99_MILLIS && reports.errors() == 0 && reports.achieved() >= GOAL_RATE * 0.99;
         return goal + (met ? "met" : "NOT met") + ": " + figure;
     }
 
-    private static Measurement stretch(OpenLoop load, ChildServer server, double rate, Duration duration, String name,
-                                       LongFunction<HttpRequest> request, Set<Integer> expected)
+    /**
+     * Imports the venues numbered {@code from} to {@code to - 1} ({@link #venueRow}) through {@code POST
+     * /api/v1/parties/import}, in documents of {@link #IMPORT_CHUNK} rows, each of which must create every row; returns
+     * rows per second.
+     */
+    static double importParties(BenchServer server, String bearer, int from, int to, Random places, PrintWriter progress)
             throws InterruptedException {
-        Duration before = server.cpuTime();
-        Measurement measured = load.run(name, rate, duration, expected, request);
-        return measured.withServerCpu(server.cpuTime().minus(before));
-    }
-
-    /** Imports the parties in documents of {@link #IMPORT_CHUNK} rows; returns rows per second. */
-    static double importParties(HttpClient client, ChildServer server, String bearer, int parties, Random places,
-                                PrintWriter progress) throws InterruptedException {
         long start = System.nanoTime();
-        for (int first = 0; first < parties; first += IMPORT_CHUNK) {
-            int last = Math.min(parties, first + IMPORT_CHUNK);
-            StringBuilder csv = new StringBuilder("id,kind,audience,site,locality,region,country,lat,lon,radius-km,kinds\n");
+        for (int first = from; first < to; first += IMPORT_CHUNK) {
+            int last = Math.min(to, first + IMPORT_CHUNK);
+            StringBuilder csv = new StringBuilder(CSV_HEADER);
             for (int i = first; i < last; i++) {
                 csv.append(venueRow(i, places)).append('\n');
             }
-            JsonNode answer = ImportBench.post(client, server, bearer, csv.toString());
+            JsonNode answer = ImportBench.post(server, bearer, csv.toString());
             if (answer.path("created").size() != last - first) {
                 throw new IllegalStateException("the import of parties " + first + " to " + (last - 1) + " created "
                         + answer.path("created").size() + " and rejected " + answer.path("rejected"));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            progress.printf(Locale.ROOT, "parties: %,d of %,d imported, %,.0f rows/s%n", last, parties, last / seconds);
+            progress.printf(Locale.ROOT, "parties: %,d of %,d imported, %,.0f rows/s%n", last, to, (last - from) / seconds);
             progress.flush();
         }
-        return parties / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        return (to - from) / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     }
 
     /** A venue of the CSV import: a site of 100 m to 1 km radius in one of 200 localities. */
@@ -212,11 +186,12 @@ public final class IngestBench {
     }
 
     /** Every obligation in the casebook, from the server's own gauge (all states). */
-    private static double obligations(HttpClient client, ChildServer server, String bearer) throws InterruptedException {
+    private static double obligations(BenchServer server, String bearer) throws InterruptedException {
         try {
             // the gauge may serve a count up to 5 s old (CaseMetrics.MAX_AGE)
             Thread.sleep(6_000);
-            HttpResponse<String> metrics = client.send(server.request("/actuator/prometheus", bearer, REQUEST_TIMEOUT).GET().build(),
+            HttpResponse<String> metrics = server.client().send(server.child().request("/actuator/prometheus", bearer,
+                            REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher counts = OBLIGATIONS.matcher(metrics.body());
             double total = 0;

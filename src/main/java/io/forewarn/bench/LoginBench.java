@@ -43,21 +43,8 @@ public final class LoginBench {
     /** The reads are measured in turns of this long each. */
     static final Duration SLICE = Duration.ofSeconds(10);
 
-    /**
-     * How to run.
-     *
-     * @param rate         requests per second offered in every stretch
-     * @param duration     how long each stretch is measured
-     * @param warmup       how long each stretch but the wrong password's is offered unmeasured, before any is measured
-     * @param port         the server's port (0: any free one)
-     * @param databaseUrl  a PostgreSQL to run on (a fresh schema is made and dropped); empty: an H2 file
-     * @param databaseUser its user (empty: the URL's or FOREWARN_DB_USER's)
-     * @param workDirectory where the server runs; empty: a new temporary directory, removed afterwards
-     * @param maxInFlight  requests outstanding at most
-     * @param javaOptions  options of the server's JVM
-     */
-    public record Run(double rate, Duration duration, Duration warmup, int port, Optional<String> databaseUrl,
-                      Optional<String> databaseUser, Optional<Path> workDirectory, int maxInFlight, List<String> javaOptions) {
+    /** How to run: the load offered in every stretch, and where the server runs. */
+    public record Run(Load load, BenchServer.Options server) {
     }
 
     private LoginBench() {
@@ -65,87 +52,59 @@ public final class LoginBench {
 
     /** Runs the stretches; the tables go to {@code out}, progress to {@code progress}. */
     public static List<Measurement> run(Run run, PrintWriter out, PrintWriter progress) throws InterruptedException {
-        String loadAtStart = Machine.loadAverage();
-        Path directory = run.workDirectory().orElseGet(WorkDirectory::temporary);
-        SecureRandom random = new SecureRandom();
-        String password = HexFormat.of().formatHex(random.generateSeed(16));
-        Path settings = BenchLogins.settings(directory, password, Map.of(READER, "oversight", WRONGED, "oversight"));
-        Optional<BenchSchema> schema = run.databaseUrl().map(url -> BenchSchema.create(url, run.databaseUser(), System.getenv()));
-        try (ChildServer server = ChildServer.start(directory, settings, run.port(),
-                schema.map(BenchSchema::environment).orElse(Map.of()), run.javaOptions(), progress)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            OpenLoop load = new OpenLoop(client, run.maxInFlight(), REQUEST_TIMEOUT, progress);
-            HttpRequest health = server.request("/actuator/health", null, REQUEST_TIMEOUT).GET().build();
-            HttpRequest basic = server.request(READ_PATH, BenchLogins.basic(READER, password), REQUEST_TIMEOUT).GET().build();
-            HttpRequest wrong = server.request(READ_PATH, BenchLogins.basic(WRONGED, password + "-but-wrong"), REQUEST_TIMEOUT)
+        Load load = run.load();
+        try (BenchServer server = BenchServer.start(run.server(), Map.of(READER, "oversight", WRONGED, "oversight"), "",
+                progress)) {
+            ChildServer child = server.child();
+            OpenLoop open = new OpenLoop(server.client(), load.maxInFlight(), REQUEST_TIMEOUT, progress);
+            HttpRequest health = child.request("/actuator/health", null, REQUEST_TIMEOUT).GET().build();
+            HttpRequest basic = child.request(READ_PATH, server.basic(READER), REQUEST_TIMEOUT).GET().build();
+            HttpRequest wrong = child.request(READ_PATH, BenchLogins.basic(WRONGED, "a-wrong-password"), REQUEST_TIMEOUT)
                     .GET().build();
-
-            HttpRequest bearer = server.request(READ_PATH, "Bearer " + server.token(client, BenchLogins.basic(READER, password)),
-                    REQUEST_TIMEOUT).GET().build();
+            HttpRequest bearer = child.request(READ_PATH, server.bearer(READER), REQUEST_TIMEOUT).GET().build();
             // every path is warmed up before any is measured, so that none is measured while the JIT compiles the others
-            if (!run.warmup().isZero()) {
-                load.run("health warm-up", run.rate(), run.warmup(), Set.of(200), n -> health);
-                load.run("bearer warm-up", run.rate(), run.warmup(), Set.of(200), n -> bearer);
-                load.run("basic warm-up", run.rate(), run.warmup(), Set.of(200), n -> basic);
+            if (!load.warmup().isZero()) {
+                open.run("health warm-up", load.rate(), load.warmup(), Set.of(200), n -> health);
+                open.run("bearer warm-up", load.rate(), load.warmup(), Set.of(200), n -> bearer);
+                open.run("basic warm-up", load.rate(), load.warmup(), Set.of(200), n -> basic);
             }
             // the three reads are measured in turns of SLICE each, so that a server still warming up, or a neighbour's
             // load, weighs on all three alike rather than on whichever came first
             Measurement[] reads = new Measurement[3];
             HttpRequest[] requests = {health, bearer, basic};
             String[] names = {"health", "bearer", "basic"};
-            for (Duration done = Duration.ZERO; done.compareTo(run.duration()) < 0; done = done.plus(SLICE)) {
-                Duration slice = run.duration().minus(done).compareTo(SLICE) < 0 ? run.duration().minus(done) : SLICE;
+            for (Duration done = Duration.ZERO; done.compareTo(load.duration()) < 0; done = done.plus(SLICE)) {
+                Duration slice = load.duration().minus(done).compareTo(SLICE) < 0 ? load.duration().minus(done) : SLICE;
                 for (int i = 0; i < reads.length; i++) {
-                    Measurement measured = stretch(load, server, run.rate(), slice, names[i], requests[i], Set.of(200));
+                    HttpRequest request = requests[i];
+                    Measurement measured = server.stretch(open, names[i], load.rate(), slice, Set.of(200), n -> request);
                     reads[i] = reads[i] == null ? measured : reads[i].plus(measured);
                 }
             }
             List<Measurement> results = new ArrayList<>(List.of(reads));
-            results.add(stretch(load, server, run.rate(), run.duration(), "wrong-password", wrong, Set.of(401, 429)));
+            results.add(server.stretch(open, "wrong-password", load.rate(), load.duration(), Set.of(401, 429), n -> wrong));
 
-            out.println("## forewarn bench login");
-            out.println();
-            out.println(Machine.describe().strip());
-            out.println("- load average: " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
-            out.println("- database: " + schema.map(s -> "PostgreSQL " + s.url()).orElse("H2 file in " + directory));
-            out.println("- server: " + String.join(" ", server.command()));
+            server.describe(out, "login");
             out.println(String.format(Locale.ROOT, "- load: %,.0f requests/s for %d s per stretch, after %d s of warm-up, "
-                    + "at most %,d in flight", run.rate(), run.duration().toSeconds(), run.warmup().toSeconds(), run.maxInFlight()));
+                    + "at most %,d in flight", load.rate(), load.duration().toSeconds(), load.warmup().toSeconds(),
+                    load.maxInFlight()));
             out.println();
             out.print(ResultTable.render(results.get(0), results));
             out.println();
-            out.println(goal(run, results.get(1)));
+            out.println(goal(load, results.get(1)));
             out.flush();
             return results;
-        } finally {
-            schema.ifPresent(BenchSchema::drop);
-            if (run.workDirectory().isEmpty()) {
-                WorkDirectory.delete(directory);
-            }
         }
     }
 
-    private static Measurement stretch(OpenLoop load, ChildServer server, double rate, Duration duration, String name,
-                                       HttpRequest request, Set<Integer> expected) throws InterruptedException {
-        Duration before = server.cpuTime();
-        Measurement measured = load.run(name, rate, duration, expected, n -> request);
-        return measured.withServerCpu(server.cpuTime().minus(before));
-    }
-
-    static String goal(Run run, Measurement bearer) {
+    static String goal(Load load, Measurement bearer) {
         String figure = String.format(Locale.ROOT, "bearer p99 %.2f ms at %,.0f/s offered (%,.1f/s achieved) for %d s, "
-                + "%,d errors", bearer.millis(99), bearer.offered(), bearer.achieved(), run.duration().toSeconds(), bearer.errors());
-        if (run.rate() < GOAL_RATE || run.duration().compareTo(GOAL_DURATION) < 0) {
+                + "%,d errors", bearer.millis(99), bearer.offered(), bearer.achieved(), load.duration().toSeconds(), bearer.errors());
+        if (load.rate() < GOAL_RATE || load.duration().compareTo(GOAL_DURATION) < 0) {
             return "goal (500 req/s at p99 ≤ 20 ms for 60 s, with a token) not checked at this rate or duration: " + figure;
         }
         boolean met = bearer.millis(99) <= GOAL_P99_MILLIS && bearer.errors() == 0
                 && bearer.achieved() >= GOAL_RATE * 0.99;
         return "goal (500 req/s at p99 ≤ 20 ms for 60 s, with a token) " + (met ? "met" : "NOT met") + ": " + figure;
     }
-
-
-
-
-
-
 }

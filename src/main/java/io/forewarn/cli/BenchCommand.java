@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,24 +33,19 @@ final class BenchCommand implements Runnable {
                     + "one stretch after the other, to GET /actuator/health (the baseline), GET /api/v1/policy with a bearer "
                     + "token, the same with HTTP Basic (through the password cache), and the same with a wrong password "
                     + "(401, then 429). Prints rate offered and achieved, p50/p99/max latency from each request's due time, "
-                    + "answers, errors and the ratio to the baseline; progress goes to standard error."})
+                    + "answers, errors and the ratio to the baseline; progress goes to standard error."},
+            defaultValueProvider = Login.Defaults.class)
     static final class Login implements Callable<Integer> {
 
-        @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "500",
-                description = "Requests per second offered in each stretch (default: ${DEFAULT-VALUE}).")
-        double rate;
+        /** The goal of issue 10: 500 token reads a second for 60 s. */
+        static final class Defaults extends LoadOptions.Defaults {
+            Defaults() {
+                super("500", "60");
+            }
+        }
 
-        @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
-                description = "Seconds each stretch is measured (default: ${DEFAULT-VALUE}).")
-        long duration;
-
-        @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
-                description = "Seconds each stretch but the wrong password's is offered unmeasured, all before the first is measured (default: ${DEFAULT-VALUE}).")
-        long warmup;
-
-        @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
-                description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
-        int maxInFlight;
+        @Mixin
+        LoadOptions load;
 
         @Mixin
         BenchServerOptions server;
@@ -61,13 +55,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (!(rate > 0) || duration < 1 || warmup < 0 || maxInFlight < 1) {
-                throw new IllegalArgumentException("--rate must be above 0, --duration 1 or more, --warmup 0 or more and "
-                        + "--max-in-flight 1 or more");
-            }
-            LoginBench.run(new LoginBench.Run(rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), server.port(),
-                    server.databaseUrl(), server.databaseUser(), server.workDirectory(),
-                    maxInFlight, server.javaOptions()), spec.commandLine().getOut(), spec.commandLine().getErr());
+            LoginBench.run(new LoginBench.Run(load.load(), server.options()), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             return 0;
         }
     }
@@ -78,24 +67,20 @@ final class BenchCommand implements Runnable {
                     + "/api/v1/reports, each report a site drawn at random over the parties' area (its answer comes after "
                     + "its obligations are committed). Prints the import's rows/s, the obligations a report opened on "
                     + "average, rate offered and achieved, p50/p99/max latency from each request's due time and the ratio "
-                    + "to the baseline; progress goes to standard error."})
+                    + "to the baseline; progress goes to standard error."},
+            defaultValueProvider = Ingest.Defaults.class)
     static final class Ingest implements Callable<Integer> {
+
+        /** The goal of issue 10: 200 reports a second for 2 minutes. */
+        static final class Defaults extends LoadOptions.Defaults {
+            Defaults() {
+                super("200", "120");
+            }
+        }
 
         @Option(names = "--parties", paramLabel = "N", defaultValue = "100000",
                 description = "Parties imported before the reports (default: ${DEFAULT-VALUE}).")
         int parties;
-
-        @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "200",
-                description = "Requests per second offered in each stretch (default: ${DEFAULT-VALUE}).")
-        double rate;
-
-        @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
-                description = "Seconds each stretch is measured (default: ${DEFAULT-VALUE}).")
-        long duration;
-
-        @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
-                description = "Seconds each stretch is offered unmeasured first (default: ${DEFAULT-VALUE}).")
-        long warmup;
 
         @Option(names = "--site-radius", paramLabel = "METRES", defaultValue = "300",
                 description = "The radius of each report's site (default: ${DEFAULT-VALUE}).")
@@ -105,9 +90,8 @@ final class BenchCommand implements Runnable {
                 description = "The seed of the places drawn, so that a run can be repeated (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "1000",
-                description = "Requests outstanding at most; later ones are sent late, and their lateness counted (default: ${DEFAULT-VALUE}).")
-        int maxInFlight;
+        @Mixin
+        LoadOptions load;
 
         @Mixin
         BenchServerOptions server;
@@ -117,13 +101,11 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (parties < 0 || !(rate > 0) || duration < 1 || warmup < 0 || !(siteMetres > 0) || maxInFlight < 1) {
+            if (parties < 0 || !(siteMetres > 0) || !load.valid()) {
                 throw new IllegalArgumentException("--parties must be 0 or more, --rate and --site-radius above 0, --duration 1 or "
                         + "more, --warmup 0 or more and --max-in-flight 1 or more");
             }
-            IngestBench.run(new IngestBench.Run(parties, rate, Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
-                    siteMetres, seed, server.port(), server.databaseUrl(), server.databaseUser(),
-                    server.workDirectory(), maxInFlight, server.javaOptions()),
+            IngestBench.run(new IngestBench.Run(parties, load.load(), siteMetres, seed, server.options()),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }
@@ -159,10 +141,8 @@ final class BenchCommand implements Runnable {
             if (parties < 1 || chunk < 1 || chunk > 30_000) {
                 throw new IllegalArgumentException("--parties must be 1 or more and --chunk from 1 to 30,000 rows (4 MiB a document)");
             }
-            String postgres = server.databaseUrl().orElseThrow(() -> new IllegalArgumentException(
-                    "bench import measures against PostgreSQL's COPY: give --db-url jdbc:postgresql://HOST:PORT/DB"));
-            ImportBench.run(new ImportBench.Run(parties, chunk, seed, postgres, server.databaseUser(), server.port(),
-                    server.workDirectory(), server.javaOptions()), spec.commandLine().getOut(), spec.commandLine().getErr());
+            ImportBench.run(new ImportBench.Run(parties, chunk, seed, server.options()), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             return 0;
         }
     }
@@ -206,8 +186,7 @@ final class BenchCommand implements Runnable {
             if (!ascending || samples < 1) {
                 throw new IllegalArgumentException("--sizes must be numbers of parties above 0 in ascending order, and --samples 1 or more");
             }
-            CurvesBench.run(new CurvesBench.Run(List.copyOf(sizes), samples, seed, plot, server.databaseUrl(),
-                    server.databaseUser(), server.port(), server.workDirectory(), server.javaOptions()),
+            CurvesBench.run(new CurvesBench.Run(List.copyOf(sizes), samples, seed, plot, server.options()),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.bench.BenchServer;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -28,23 +29,8 @@ final class BenchServerOptions {
             description = "An option of the server's JVM, e.g. --server-java-option=-Xmx2g; may be repeated.")
     List<String> javaOptions = new ArrayList<>();
 
-    Optional<String> databaseUrl() {
-        return Optional.ofNullable(databaseUrl);
-    }
-
-    Optional<String> databaseUser() {
-        return Optional.ofNullable(databaseUser);
-    }
-
-    int port() {
-        return port;
-    }
-
-    Optional<Path> workDirectory() {
-        return Optional.ofNullable(workDirectory);
-    }
-
-    List<String> javaOptions() {
-        return List.copyOf(javaOptions);
+    BenchServer.Options options() {
+        return new BenchServer.Options(port, Optional.ofNullable(databaseUrl), Optional.ofNullable(databaseUser),
+                Optional.ofNullable(workDirectory), List.copyOf(javaOptions));
     }
 }

@@ -48,6 +48,15 @@ public interface Casebook {
         parties.forEach(this::putParty);
     }
 
+    /**
+     * Stores parties none of which is on file (an import's new rows), as {@link #putParties} would, but without
+     * looking for earlier versions to replace: the caller has asked {@link #partiesOnFile} already. One of them on
+     * file is an error.
+     */
+    default void addParties(List<Party> parties) {
+        putParties(parties);
+    }
+
     /** A page of the parties, optionally of one audience, in the order they were first put. */
     List<Party> parties(Optional<Audience> audience, Slice slice);
 

@@ -71,8 +71,12 @@ public final class DeadlineSweep {
                 if (closeIfWindowEnded(obligation, now)) {
                     continue;
                 }
-                escalateIfOverdue(obligation, now);
-                expireIfEnded(casebook.obligation(obligation.id()).orElseThrow(), now);
+                // one awaiting its warning may escalate; one with a warning out may expire; never both
+                if (obligation.state().hasLiveWarning()) {
+                    expireIfEnded(obligation, now);
+                } else {
+                    escalateIfOverdue(obligation, now);
+                }
             }
             pageWarnings = Map.of();
             if (page.size() < PAGE) {

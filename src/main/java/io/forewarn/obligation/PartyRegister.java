@@ -58,7 +58,8 @@ public final class PartyRegister {
         Instant now = duty.clock().instant();
         List<Party> stored = new ArrayList<>(registered);
         replaced.forEach(r -> stored.add(r.after()));
-        duty.casebook().putParties(stored);
+        duty.casebook().addParties(registered);
+        duty.casebook().putParties(stored.subList(registered.size(), stored.size()));
         Map<String, DutyEvent> causes = new LinkedHashMap<>();
         for (Party party : registered) {
             causes.put(party.id(), new DutyEvent.PartyRegistered(now, party, actor, "party " + party.id() + " registered"));

@@ -133,24 +133,10 @@ public final class JdbcCasebook implements Casebook {
 
     // --- parties
 
-    /** Stores the party and rewrites its rows of the place index ({@link PartyIndex}), in one transaction. */
+    /** Stores the party and rewrites its rows of the place index ({@link PartyRows}), in one transaction. */
     @Override
     public void putParty(Party party) {
-        inTransaction.executeWithoutResult(status -> {
-            upsert("party", party.id(), columns(
-                    "kind", party.kind(),
-                    "audience", party.audience().name(),
-                    "body", json.write(Party.class, party)));
-            batches.execute((ConnectionCallback<Void>) connection -> {
-                PartyIndex.delete(connection, List.of(party.id()));
-                PartyIndex.insert(connection, List.of(party));
-                NameIndex.deleteParties(connection, List.of(party.id()));
-                NameIndex.insertParties(connection, List.of(party));
-                PartyIndex.deletePlaced(connection, List.of(party.id()));
-                PartyIndex.insertPlaced(connection, List.of(party), gazetteer);
-                return null;
-            });
-        });
+        putParties(List.of(party));
     }
 
     @Override
@@ -161,33 +147,33 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /**
-     * One statement batch of upserts (PostgreSQL's {@code INSERT ... ON CONFLICT}, H2's {@code MERGE}: a
-     * replaced party keeps its place in first-put order), then the place index rewritten in batches.
-     */
+    /** One statement batch of upserts, then the place index rewritten in batches ({@link PartyRows#upsert}). */
     @Override
     public void putParties(List<Party> parties) {
         if (parties.isEmpty()) {
             return;
         }
-        List<Object[]> rows = parties.stream()
-                .map(p -> new Object[] {p.id(), p.kind(), p.audience().name(), json.write(Party.class, p)})
-                .toList();
         inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-            batches.batchUpdate(postgres
-                    ? "INSERT INTO party (id, kind, audience, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-                            + " SET kind = EXCLUDED.kind, audience = EXCLUDED.audience, body = EXCLUDED.body"
-                    : "MERGE INTO party (id, kind, audience, body) KEY (id) VALUES (?, ?, ?, ?)", rows);
-            PartyIndex.delete(connection, parties.stream().map(Party::id).toList());
-            PartyIndex.insert(connection, parties);
-            NameIndex.deleteParties(connection, parties.stream().map(Party::id).toList());
-            NameIndex.insertParties(connection, parties);
-            PartyIndex.deletePlaced(connection, parties.stream().map(Party::id).toList());
-            PartyIndex.insertPlaced(connection, parties, gazetteer);
+            PartyRows.upsert(connection, parties, json, gazetteer);
             return null;
         }));
+    }
+
+    /** One statement batch of inserts, then the place index's rows, with nothing read or removed ({@link PartyRows#insert}). */
+    @Override
+    public void addParties(List<Party> parties) {
+        if (parties.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
+                PartyRows.insert(connection, parties, json, gazetteer);
+                return null;
+            }));
+        } catch (DuplicateKeyException onFile) {
+            throw new IllegalStateException("a party of this batch was put on file by another change meanwhile; "
+                    + "nothing of the batch was stored, try again", onFile);
+        }
     }
 
     /** The parties on file: those taken off file ({@code removed_at} set) are not listed. */
@@ -377,6 +363,9 @@ public final class JdbcCasebook implements Casebook {
                 throw alreadyReceived(report);
             }
             saltProtectedMaterial(report);
+            // obligations put before their report (a copy, a test) learn its end of threat now (migration 21)
+            jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
+                    .param("to", timestamp(report.window().to())).param("id", report.id()).update();
             if (outcome.obligesWarning()) {
                 batches.execute((ConnectionCallback<Void>) connection -> {
                     ReportIndex.insert(connection, List.of(report));
@@ -396,6 +385,10 @@ public final class JdbcCasebook implements Casebook {
             jdbc.sql("UPDATE report SET body = :body, window_from = :from, window_to = :to WHERE id = :id")
                     .param("body", json.write(ThreatReport.class, revised))
                     .param("from", timestamp(revised.window().from()))
+                    .param("to", timestamp(revised.window().to()))
+                    .param("id", revised.id())
+                    .update();
+            jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
                     .param("to", timestamp(revised.window().to()))
                     .param("id", revised.id())
                     .update();
@@ -512,13 +505,28 @@ public final class JdbcCasebook implements Casebook {
             throw new ConcurrentChangeException(obligation.id(), "its stored history has " + stored.get()
                     + " transitions, this version has " + version + " (it must add exactly one)");
         }
-        columns.put("id", obligation.id());
         try {
-            insert("obligation", columns);
+            batches.update(INSERT_OBLIGATION, obligation.id(), obligation.reportId(), obligation.partyId(),
+                    obligation.state().name(), timestamp(obligation.deadline()), version,
+                    json.write(Obligation.class, obligation), obligation.reportId(), obligation.reportId(), obligation.partyId());
         } catch (DuplicateKeyException raced) {
             throw new ConcurrentChangeException(obligation.id(), "another transaction stored it first");
         }
     }
+
+    /** The end of validity of the latest warning to the obligation's party for its report (by warning.seq), or NULL. */
+    private static final String LATEST_WARNING_TO = "(SELECT l.valid_to FROM warning l WHERE l.seq = ("
+            + "SELECT MAX(w.seq) FROM warning_party p JOIN warning w ON w.id = p.warning_id"
+            + " WHERE p.report_id = %s AND p.party_id = %s))";
+
+    /**
+     * An obligation with the instants the clock may move it at (migration 21): its report's end of threat and the end
+     * of its latest warning, asked of the database in the same statement. Parameters: the seven columns, then the
+     * report id, the report id and the party id again.
+     */
+    private static final String INSERT_OBLIGATION = "INSERT INTO obligation (id, report_id, party_id, state, deadline,"
+            + " version, body, window_to, warning_to) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT window_to FROM report WHERE id = ?), "
+            + LATEST_WARNING_TO.formatted("?", "?") + ")";
 
     /**
      * Obligations just opened, in one statement batch: no UPDATE tried first, no read. One already on file
@@ -536,10 +544,10 @@ public final class JdbcCasebook implements Casebook {
             }
         }
         List<Object[]> rows = obligations.stream().map(o -> new Object[] {o.id(), o.reportId(), o.partyId(),
-                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o)}).toList();
+                o.state().name(), timestamp(o.deadline()), 1, json.write(Obligation.class, o), o.reportId(), o.reportId(),
+                o.partyId()}).toList();
         try {
-            batches.batchUpdate("INSERT INTO obligation (id, report_id, party_id, state, deadline, version, body)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+            batches.batchUpdate(INSERT_OBLIGATION, rows);
         } catch (DuplicateKeyException raced) {
             throw new ConcurrentChangeException(obligations.get(0).reportId() + "/*",
                     "an obligation of this report was stored first by another transaction");
@@ -608,44 +616,43 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /**
-     * Index reads: the (state, deadline) index for those awaiting their warning, with their report's end of
-     * threat ({@code report.window_to}) by the report's key, and, for those with a warning out, their latest
-     * warning through {@code warning_party}'s (report, party) index.
-     */
+    /** The clock's question without a page: see {@link #clockMayMove}. */
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now) {
-        return bodies("SELECT o.body FROM obligation o WHERE " + CLOCK_MAY_MOVE + " ORDER BY o.seq", clockMayMove(now),
-                Obligation.class);
-    }
-
-    /**
-     * Two index reads: the (state, deadline) index for those awaiting their warning, and, for those with a
-     * warning out, their latest warning through {@code warning_party}'s (report, party) index.
-     */
-    private static final String CLOCK_MAY_MOVE = "(o.state IN (:awaiting) AND (o.deadline <= :now"
-            + "   OR EXISTS (SELECT 1 FROM report r WHERE r.id = o.report_id AND r.window_to <= :now)))"
-            + " OR (o.state IN (:warned) AND EXISTS (SELECT 1 FROM warning w WHERE w.valid_to <= :now"
-            + "   AND w.seq = (SELECT MAX(l.seq) FROM warning_party p JOIN warning l ON l.id = p.warning_id"
-            + "     WHERE p.report_id = o.report_id AND p.party_id = o.party_id)))";
-
-    private static Map<String, Object> clockMayMove(Instant now) {
-        return Map.of("awaiting", names(ObligationState.AWAITING_WARNING),
-                "warned", names(EnumSet.allOf(ObligationState.class).stream()
-                        .filter(ObligationState::hasLiveWarning).toList()),
-                "now", timestamp(now));
+        return bodies(clockMayMove(""), Map.of("now", timestamp(now)), Obligation.class);
     }
 
     @Override
     public List<Obligation> obligationsTheClockMayMove(Instant now, Slice slice) {
-        Map<String, Object> params = new LinkedHashMap<>(clockMayMove(now));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("now", timestamp(now));
         String after = "";
         if (slice.after().isPresent()) {
             params.put("afterSeq", seqOf("obligation", slice));
-            after = " AND o.seq > :afterSeq";
+            after = " AND seq > :afterSeq";
         }
-        return bodies("SELECT o.body FROM obligation o WHERE (" + CLOCK_MAY_MOVE + ")" + after + " ORDER BY o.seq"
-                + fetchFirst(slice), params, Obligation.class);
+        return bodies(clockMayMove(after) + fetchFirst(slice), params, Obligation.class);
+    }
+
+    /**
+     * The obligations whose deadline, end of threat or latest warning's end has come (migration 21), as one range
+     * of an index per state and instant: {@code (state, deadline)} and {@code (state, window_to)} for each state
+     * awaiting a warning, {@code (state, warning_to)} for each with a warning out. So a sweep reads what is due and
+     * nothing else, however many obligations the casebook holds; one range per state, because an {@code IN} list or
+     * an {@code OR} of states has H2 read every row of the listed states. Their union, joined to the bodies by
+     * {@code seq}, comes in first-opened order; {@code page} narrows each range (a keyset page).
+     */
+    private static String clockMayMove(String page) {
+        List<String> ranges = new ArrayList<>();
+        for (String state : names(ObligationState.AWAITING_WARNING)) {
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND deadline <= :now" + page);
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND window_to <= :now" + page);
+        }
+        for (String state : names(EnumSet.allOf(ObligationState.class).stream().filter(ObligationState::hasLiveWarning).toList())) {
+            ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND warning_to <= :now" + page);
+        }
+        return "SELECT o.body FROM (" + String.join(" UNION ", ranges) + ") due JOIN obligation o ON o.seq = due.seq"
+                + " ORDER BY o.seq";
     }
 
     private static List<String> names(Collection<ObligationState> states) {
@@ -696,6 +703,8 @@ public final class JdbcCasebook implements Casebook {
                 "valid_to", timestamp(warning.validity().to()),
                 "renews", warning.renews().orElse(null),
                 "body", json.write(Warning.class, warning)));
+        java.util.Set<String> addressed = new LinkedHashSet<>(jdbc.sql("SELECT party_id FROM warning_party WHERE warning_id = :id")
+                .param("id", warning.id()).query(String.class).list());
         jdbc.sql("DELETE FROM warning_party WHERE warning_id = :id").param("id", warning.id()).update();
         for (String partyId : warning.partyIds().stream().distinct().toList()) {
             insert("warning_party", columns(
@@ -703,6 +712,12 @@ public final class JdbcCasebook implements Casebook {
                     "report_id", warning.reportId(),
                     "party_id", partyId));
         }
+        // the obligations of the parties it addressed before and after: their latest warning may have changed
+        addressed.addAll(warning.partyIds());
+        inLists(addressed, chunk -> jdbc.sql("UPDATE obligation SET warning_to = "
+                        + LATEST_WARNING_TO.formatted("obligation.report_id", "obligation.party_id")
+                        + " WHERE report_id = :report AND party_id IN (:parties)")
+                .param("report", warning.reportId()).param("parties", chunk).update());
     }
 
     @Override

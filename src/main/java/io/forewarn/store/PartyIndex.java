@@ -101,17 +101,8 @@ final class PartyIndex {
 
     /** Removes the rows of these parties (before they are written anew). */
     static void delete(Connection connection, List<String> partyIds) throws SQLException {
-        try (PreparedStatement boxes = connection.prepareStatement("DELETE FROM party_box WHERE party_id = ?");
-             PreparedStatement names = connection.prepareStatement("DELETE FROM party_name WHERE party_id = ?")) {
-            for (String id : partyIds) {
-                boxes.setString(1, id);
-                boxes.addBatch();
-                names.setString(1, id);
-                names.addBatch();
-            }
-            boxes.executeBatch();
-            names.executeBatch();
-        }
+        IndexRows.delete(connection, "party_box", "party_id", partyIds);
+        IndexRows.delete(connection, "party_name", "party_id", partyIds);
     }
 
     /** A statement and its parameters. */

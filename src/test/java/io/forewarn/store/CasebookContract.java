@@ -335,6 +335,28 @@ abstract class CasebookContract {
     }
 
     @Test
+    void aRevisedThreatWindowMovesWhenTheClockMayCloseItsObligations() {
+        Instant farOff = RECEIVED.plus(Duration.ofDays(60));
+        // stored before its report, as a copy may be: the report's end of threat is learned when the report comes
+        Obligation awaiting = Obligation.open("R-1/" + CITIZENS.id(), "R-1", CITIZENS.id(), CITIZENS.audience(),
+                RECEIVED, farOff, "scheduler", 3, "deadline far off");
+        casebook.put(awaiting);
+        casebook.putReport(R1, Fixtures.triage(R1));
+        Instant end = R1.window().to();
+        assertThat(casebook.obligationsTheClockMayMove(end.minusSeconds(1))).isEmpty();
+        assertThat(casebook.obligationsTheClockMayMove(end)).containsExactly(awaiting);
+
+        Instant earlier = RECEIVED.plus(Duration.ofHours(5));
+        casebook.reviseReport(new ThreatReport(R1.id(), R1.receivedAt(), R1.harm(), R1.credibility(), R1.place(),
+                new TimeWindow(R1.window().from(), earlier), R1.statements(), R1.portions(), R1.protectedMaterial(),
+                R1.synthetic()));
+
+        assertThat(casebook.obligationsTheClockMayMove(earlier.minusSeconds(1))).isEmpty();
+        assertThat(casebook.obligationsTheClockMayMove(earlier)).containsExactly(awaiting);
+        assertThat(casebook.obligationsTheClockMayMove(earlier, Slice.first(10))).containsExactly(awaiting);
+    }
+
+    @Test
     void draftsOfAReportComeInTheOrderTheyWereMade() {
         DraftRecord d1 = Fixtures.draft("D-1", CITIZENS);
         DraftRecord d2 = Fixtures.draft("D-2", AUTHORITIES);

@@ -48,6 +48,7 @@ public final class TestDatabase implements AutoCloseable {
         config.setPassword("");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
+        Database.batchInserts(config, url);
         this.pool = new HikariDataSource(config);
     }
 

@@ -117,10 +117,14 @@ class PartyImportController {
             // one question of the index for the open reports that reach them (PartyRegister.importAll)
             for (int from = 0; from < accepted.size(); from += CHUNK) {
                 List<ImportRow.Accepted> chunk = accepted.subList(from, Math.min(accepted.size(), from + CHUNK));
-                Map<String, Party> onFile = new HashMap<>();
                 List<String> ids = chunk.stream().map(good -> good.party().id()).toList();
-                duty.casebook().parties(ids).forEach(party -> onFile.put(party.id(), party));
-                java.util.Set<String> removed = onFile.isEmpty() ? java.util.Set.of() : duty.casebook().partiesRemoved(ids);
+                java.util.Set<String> taken = duty.casebook().partiesOnFile(ids);
+                // the bodies of the parties on file are read only to be replaced: a create reads ids alone
+                Map<String, Party> onFile = new HashMap<>();
+                if (mode == Mode.UPSERT && !taken.isEmpty()) {
+                    duty.casebook().parties(taken).forEach(party -> onFile.put(party.id(), party));
+                }
+                java.util.Set<String> removed = taken.isEmpty() ? java.util.Set.of() : duty.casebook().partiesRemoved(ids);
                 List<Party> registered = new ArrayList<>();
                 List<PartyRegister.Replacement> replaced = new ArrayList<>();
                 for (ImportRow.Accepted good : chunk) {
@@ -131,7 +135,7 @@ class PartyImportController {
                                 "the party with this id was removed, and its id is not given out again"));
                         continue;
                     }
-                    if (before != null && mode == Mode.CREATE) {
+                    if (taken.contains(party.id()) && mode == Mode.CREATE) {
                         rejected.add(new RowProblem(good.row(), "id",
                                 "a party with this id is on file; import with ?mode=upsert to replace it"));
                         continue;

@@ -21,6 +21,7 @@ import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
 import io.forewarn.store.GazetteerImport;
 import io.forewarn.store.JdbcCasebook;
+import io.forewarn.store.PlaceFiling;
 import io.forewarn.store.JdbcPlaceNames;
 import io.forewarn.store.JdbcPolicyVersions;
 import io.forewarn.store.ObligationCounts;
@@ -113,8 +114,10 @@ class ServerConfiguration {
     }
 
     @Bean
-    Casebook casebook(DataSource dataSource, Gazetteer gazetteer) {
-        // parties and reports filed where the gazetteer puts them too, so a report at a region finds its towns' parties
+    Casebook casebook(DataSource dataSource, Gazetteer gazetteer, Clock clock) {
+        // parties and reports filed where the gazetteer puts them too, so a report at a region finds its towns' parties;
+        // those filed under another gazetteer (before an import, or before the index) are filed anew before serving
+        new PlaceFiling(dataSource, gazetteer, clock).refileIfStale();
         return new JdbcCasebook(dataSource, gazetteer);
     }
 

@@ -135,6 +135,8 @@ public final class GazetteerImport {
             for (String table : List.of("gazetteer_name", "geoname", "admin1_code", "gazetteer_region")) {
                 clear.executeUpdate("DELETE FROM " + table);
             }
+            // a new gazetteer: the index of places filed under the old one is re-filed at the next start (PlaceFiling)
+            clear.executeUpdate(PlaceFiling.NEW_GAZETTEER);
         }
         NameRows names = new NameRows(connection.prepareStatement(INSERT_NAME));
         try (PreparedStatement admin1 = connection.prepareStatement(

@@ -84,8 +84,7 @@ class NearMatchController {
     }
 
     private NearMatch decide(String id, boolean confirm, byte[] body, Caller caller) {
-        String note = body == null || RequestBodies.utf8(body).isBlank() ? ""
-                : RequestBodies.document(body).asMap().allowOnly("note").optionalString("note").orElse("");
+        String note = RequestBodies.optionalNote(body);
         return desk.change(duty -> {
             NearMatch match = found(duty.casebook(), id);
             String checked = note.isEmpty() ? note : FreeText.checked(duty.casebook(), match.reportId(), "note", note);

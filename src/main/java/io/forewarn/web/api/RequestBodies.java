@@ -53,6 +53,12 @@ final class RequestBodies {
         return SafeJson.parse(SOURCE, utf8(body));
     }
 
+    /** The {@code note} of an optional {@code {note}} body (a decision's), empty when no body or no note is sent. */
+    static String optionalNote(byte[] body) {
+        return body == null || utf8(body).isBlank() ? ""
+                : document(body).asMap().allowOnly("note").optionalString("note").orElse("");
+    }
+
     /**
      * The text of a document that may be YAML or JSON (a policy, a scenario), for the readers of those
      * files; one sent as JSON is first read as JSON, so a broken one is told so in JSON's terms.

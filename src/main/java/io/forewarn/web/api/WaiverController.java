@@ -104,8 +104,7 @@ class WaiverController {
     }
 
     private Waiver decide(String id, boolean approve, byte[] body, Caller caller) {
-        String note = body == null || RequestBodies.utf8(body).isBlank() ? ""
-                : RequestBodies.document(body).asMap().allowOnly("note").optionalString("note").orElse("");
+        String note = RequestBodies.optionalNote(body);
         return desk.change(duty -> {
             Waiver waiver = Found.waiver(duty.casebook(), id);
             String reportId = duty.casebook().obligation(waiver.obligationId()).orElseThrow().reportId();

@@ -16,7 +16,8 @@ import java.util.Optional;
  * A gazetteer that remembers where it placed the names it was asked about, at most {@code capacity} of them (the
  * least recently asked go first). Parties are filed where the gazetteer puts them as they are stored, and an import
  * of a hundred thousand venues names a few hundred towns: each is looked up in the database once, not once a party.
- * Only the names of a place decide where it is placed, so they are the key, never its geometry. Like the gazetteer a
+ * Only the names of a place at the level asked and coarser decide where it is placed, so they are the key, never its
+ * geometry or its finer names. Like the gazetteer a
  * server reads at start, what it remembers stands until the server restarts (see README, "Gazetteer"). Thread-safe.
  */
 public final class RememberingGazetteer implements Gazetteer {
@@ -39,8 +40,14 @@ public final class RememberingGazetteer implements Gazetteer {
 
     @Override
     public Optional<GazetteerEntry> locate(Place place, PlaceLevel level) {
+        // the name at the level and the coarser ones decide (Gazetteer#locate): a venue's own site name is no part of
+        // the question about its town, or every venue of a town would be a question of its own (issue 10)
         List<String> names = new ArrayList<>();
-        place.levels().forEach((at, named) -> names.add(at.key() + "=" + named.name()));
+        place.levels().forEach((at, named) -> {
+            if (at.compareTo(level) >= 0) {
+                names.add(at.key() + "=" + named.name());
+            }
+        });
         Question question = new Question(names, level);
         synchronized (answers) {
             Optional<GazetteerEntry> known = answers.get(question);

@@ -33,7 +33,12 @@ public interface ContactBook {
     }
 
     /** Writes a party's contact points anew, in this order; those it had go (with whether they were disabled). */
-    void replace(String partyId, List<ContactPoint> contacts);
+    default void replace(String partyId, List<ContactPoint> contacts) {
+        replaceAll(Map.of(partyId, contacts));
+    }
+
+    /** Writes the contact points of several parties anew, as {@link #replace} of each would, in one go (an import's chunk). */
+    void replaceAll(Map<String, List<ContactPoint>> contactsByParty);
 
     /**
      * Disables the party's contact points of this kind at this address from {@code at}; whether one was in use.

@@ -1,6 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.ledger.SaltedHash;
+import io.forewarn.ledger.jdbc.BulkRows;
 import io.forewarn.ledger.jdbc.JdbcLedger;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
@@ -24,11 +25,8 @@ import io.forewarn.report.Harm;
 import io.forewarn.report.ThreatReport;
 import io.forewarn.incident.Incident;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -961,50 +959,24 @@ public final class JdbcCasebook implements Casebook {
      */
     @Override
     public List<Long> appendAll(List<TimelineEntry> events) {
-        List<Map<String, Object>> rows = new ArrayList<>(events.size());
-        for (TimelineEntry event : events) {
-            rows.add(columns(
-                    "at", timestamp(event.at()),
-                    "type", event.type(),
-                    "subject", event.subject(),
-                    "actor", event.actor(),
-                    "summary", event.summary(),
-                    "body", json.write(TimelineEntry.class, event)));
-        }
-        if (rows.isEmpty()) {
+        if (events.isEmpty()) {
             return List.of();
         }
-        List<String> names = List.copyOf(rows.get(0).keySet());
-        String insert = "INSERT INTO duty_event (" + String.join(", ", names) + ") VALUES ("
-                + names.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (TimelineEntry event : events) {
+            rows.add(new Object[] {timestamp(event.at()), event.type(), event.subject(), event.actor(), event.summary(),
+                    json.write(TimelineEntry.class, event)});
+        }
         return inTransaction.execute(status -> {
-            KeyHolder keys = new GeneratedKeyHolder();
-            batches.batchUpdate(connection -> connection.prepareStatement(insert, new String[] {"seq"}),
-                    new BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(PreparedStatement statement, int i) throws SQLException {
-                            int column = 1;
-                            for (Object value : rows.get(i).values()) {
-                                StatementCreatorUtils.setParameterValue(statement, column++, SqlTypeValue.TYPE_UNKNOWN, value);
-                            }
-                        }
-
-                        @Override
-                        public int getBatchSize() {
-                            return rows.size();
-                        }
-                    }, keys);
-            List<Long> seqs = keys.getKeyList().stream()
-                    .map(key -> ((Number) key.values().iterator().next()).longValue())
-                    .toList();
-            if (seqs.size() != rows.size()) {
-                throw new IllegalStateException("the database returned " + seqs.size() + " keys for "
-                        + rows.size() + " events inserted");
-            }
+            // many events (an import's, one a party): numbered and copied on PostgreSQL, a statement batch elsewhere
+            List<Long> seqs = batches.execute((ConnectionCallback<List<Long>>) connection ->
+                    BulkRows.of(connection, rows.size()).insertNumbered("duty_event", "seq", EVENT_COLUMNS, rows));
             ledger.enqueueAll(seqs, events);
             return seqs;
         });
     }
+
+    private static final List<String> EVENT_COLUMNS = List.of("at", "type", "subject", "actor", "summary", "body");
 
     @Override
     public List<TimelineEntry> events() {

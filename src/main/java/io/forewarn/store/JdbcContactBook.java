@@ -1,8 +1,11 @@
 package io.forewarn.store;
 
+import io.forewarn.ledger.jdbc.BulkRows;
 import io.forewarn.party.ContactBook;
 import io.forewarn.party.ContactPoint;
 import io.forewarn.party.ContactPointReader;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -28,10 +31,14 @@ public final class JdbcContactBook implements ContactBook {
     /** Parties asked about in one statement at most; a longer list is asked in chunks. */
     private static final int CHUNK = 1000;
 
+    private static final List<String> COLUMNS = List.of("party_id", "position", "kind", "address", "secret");
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
     public JdbcContactBook(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.batches = new JdbcTemplate(dataSource);
     }
 
     @Override
@@ -49,20 +56,24 @@ public final class JdbcContactBook implements ContactBook {
         return found;
     }
 
+    /** One DELETE a thousand parties ({@link IndexRows}), then every contact point in one bulk write ({@link BulkRows}). */
     @Override
-    public void replace(String partyId, List<ContactPoint> contacts) {
-        jdbc.sql("DELETE FROM contact_point WHERE party_id = :party").param("party", partyId).update();
-        int position = 0;
-        for (ContactPoint contact : contacts) {
-            jdbc.sql("INSERT INTO contact_point (party_id, position, kind, address, secret) "
-                            + "VALUES (:party, :position, :kind, :address, :secret)")
-                    .param("party", partyId)
-                    .param("position", position++)
-                    .param("kind", contact.kind())
-                    .param("address", contact.address())
-                    .param("secret", ContactPointReader.secretOf(contact))
-                    .update();
+    public void replaceAll(Map<String, List<ContactPoint>> contactsByParty) {
+        if (contactsByParty.isEmpty()) {
+            return;
         }
+        List<Object[]> rows = new ArrayList<>();
+        contactsByParty.forEach((party, contacts) -> {
+            int position = 0;
+            for (ContactPoint contact : contacts) {
+                rows.add(new Object[] {party, position++, contact.kind(), contact.address(), ContactPointReader.secretOf(contact)});
+            }
+        });
+        batches.execute((ConnectionCallback<Void>) connection -> {
+            IndexRows.delete(connection, "contact_point", "party_id", contactsByParty.keySet());
+            BulkRows.of(connection, rows.size()).insert("contact_point", COLUMNS, rows);
+            return null;
+        });
     }
 
     @Override

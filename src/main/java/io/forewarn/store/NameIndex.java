@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.ledger.jdbc.BulkRows;
 import io.forewarn.party.NamedTarget;
 import io.forewarn.party.Party;
 import io.forewarn.report.ThreatReport;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,19 +26,15 @@ final class NameIndex {
     private NameIndex() {
     }
 
-    /** The rows of these parties, none of which has rows yet, in one statement batch. */
+    /** The rows of these parties, none of which has rows yet, in one bulk write ({@link BulkRows}). */
     static void insertParties(Connection connection, List<Party> parties) throws SQLException {
-        try (PreparedStatement rows = connection.prepareStatement(
-                "INSERT INTO party_known_name (party_id, name_key) VALUES (?, ?)")) {
-            for (Party party : parties) {
-                for (String key : NamedTarget.keys(party.knownAs())) {
-                    rows.setString(1, party.id());
-                    rows.setString(2, PartyIndex.key(key));
-                    rows.addBatch();
-                }
+        List<Object[]> rows = new ArrayList<>();
+        for (Party party : parties) {
+            for (String key : NamedTarget.keys(party.knownAs())) {
+                rows.add(new Object[] {party.id(), PartyIndex.key(key)});
             }
-            rows.executeBatch();
         }
+        BulkRows.of(connection, rows.size()).insert("party_known_name", List.of("party_id", "name_key"), rows);
     }
 
     /** Removes the rows of these parties (before they are written anew, or when taken off file). */

@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.ledger.jdbc.BulkRows;
 import io.forewarn.party.Party;
 import io.forewarn.place.Box;
 import io.forewarn.place.Footprint;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,40 +31,28 @@ final class PartyIndex {
     /** Longer folded names are kept as a prefix and a digest of the whole, so any name fits the index. */
     static final int MAX_NAME_LENGTH = 500;
 
-    private static final String INSERT_BOX =
-            "INSERT INTO party_box (party_id, size_class, south, north, west, east) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_NAME =
-            "INSERT INTO party_name (party_id, place_level, folded_name, finer) VALUES (?, ?, ?, ?)";
+    private static final List<String> BOX_COLUMNS = List.of("party_id", "size_class", "south", "north", "west", "east");
+    private static final List<String> NAME_COLUMNS = List.of("party_id", "place_level", "folded_name", "finer");
+    private static final List<String> PLACE_COLUMNS = List.of("party_id", "place_id", "own", "geometry");
 
     private PartyIndex() {
     }
 
-    /** The rows of these parties, none of which has rows yet, in two statement batches. */
+    /** The rows of these parties, none of which has rows yet, in one bulk write a table ({@link BulkRows}). */
     static void insert(Connection connection, List<Party> parties) throws SQLException {
-        try (PreparedStatement boxes = connection.prepareStatement(INSERT_BOX);
-             PreparedStatement names = connection.prepareStatement(INSERT_NAME)) {
-            for (Party party : parties) {
-                Footprint footprint = Footprint.of(party.place());
-                for (Box box : footprint.boxes()) {
-                    boxes.setString(1, party.id());
-                    boxes.setInt(2, box.sizeClass());
-                    boxes.setDouble(3, box.south());
-                    boxes.setDouble(4, box.north());
-                    boxes.setDouble(5, box.west());
-                    boxes.setDouble(6, box.east());
-                    boxes.addBatch();
-                }
-                for (PathName name : footprint.names()) {
-                    names.setString(1, party.id());
-                    names.setString(2, name.level().key());
-                    names.setString(3, key(name.name()));
-                    names.setInt(4, name.finer());
-                    names.addBatch();
-                }
+        List<Object[]> boxes = new ArrayList<>(parties.size());
+        List<Object[]> names = new ArrayList<>(parties.size() * 4);
+        for (Party party : parties) {
+            Footprint footprint = Footprint.of(party.place());
+            for (Box box : footprint.boxes()) {
+                boxes.add(new Object[] {party.id(), box.sizeClass(), box.south(), box.north(), box.west(), box.east()});
             }
-            boxes.executeBatch();
-            names.executeBatch();
+            for (PathName name : footprint.names()) {
+                names.add(new Object[] {party.id(), name.level().key(), key(name.name()), name.finer()});
+            }
         }
+        BulkRows.of(connection, boxes.size()).insert("party_box", BOX_COLUMNS, boxes);
+        BulkRows.of(connection, names.size()).insert("party_name", NAME_COLUMNS, names);
     }
 
     /**
@@ -73,25 +61,19 @@ final class PartyIndex {
      * whether it carries geometry ({@code geometry} 1: a report with geometry compares it by geometry alone).
      */
     static void insertPlaced(Connection connection, List<Party> parties, Gazetteer gazetteer) throws SQLException {
-        try (PreparedStatement rows = connection.prepareStatement(
-                "INSERT INTO party_place (party_id, place_id, own, geometry) VALUES (?, ?, ?, ?)")) {
-            for (Party party : parties) {
-                GazetteerPath path = GazetteerPath.ofParty(party.place(), gazetteer);
-                if (path.entry().isEmpty()) {
-                    continue;
-                }
-                List<String> ids = new ArrayList<>(List.of(path.entry().get()));
-                ids.addAll(path.within());
-                for (int i = 0; i < ids.size(); i++) {
-                    rows.setString(1, party.id());
-                    rows.setString(2, ids.get(i));
-                    rows.setInt(3, i == 0 ? 1 : 0);
-                    rows.setInt(4, path.geometry() ? 1 : 0);
-                    rows.addBatch();
-                }
+        List<Object[]> rows = new ArrayList<>(parties.size() * 3);
+        for (Party party : parties) {
+            GazetteerPath path = GazetteerPath.ofParty(party.place(), gazetteer);
+            if (path.entry().isEmpty()) {
+                continue;
             }
-            rows.executeBatch();
+            List<String> ids = new ArrayList<>(List.of(path.entry().get()));
+            ids.addAll(path.within());
+            for (int i = 0; i < ids.size(); i++) {
+                rows.add(new Object[] {party.id(), ids.get(i), i == 0 ? 1 : 0, path.geometry() ? 1 : 0});
+            }
         }
+        BulkRows.of(connection, rows.size()).insert("party_place", PLACE_COLUMNS, rows);
     }
 
     /** Removes the {@code party_place} rows of these parties (before they are written anew). */

@@ -4,7 +4,17 @@ import io.forewarn.Crocus;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
+import io.forewarn.ledger.jdbc.BulkRows;
+import io.forewarn.party.KnownAs;
+import io.forewarn.party.NamedTarget;
 import io.forewarn.party.Party;
+import io.forewarn.party.Relationship;
+import io.forewarn.place.Area;
+import io.forewarn.place.LatLon;
+import io.forewarn.place.NamedPlace;
+import io.forewarn.place.Place;
+import io.forewarn.place.PlaceLevel;
+import io.forewarn.place.Reach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +35,7 @@ import static io.forewarn.Crocus.CITIZENS;
 import static io.forewarn.Crocus.PUBLIC;
 import static io.forewarn.Crocus.R1;
 import static io.forewarn.Crocus.RECEIVED;
+import static io.forewarn.Crocus.VENUE;
 import static io.forewarn.store.Fixtures.event;
 import static io.forewarn.store.Fixtures.moved;
 import static io.forewarn.store.Fixtures.obligation;
@@ -183,5 +196,42 @@ abstract class JdbcCasebookContract extends CasebookContract {
         assertThat(new JdbcCasebook(database.dataSource()).parties())
                 .containsExactlyElementsOf(List.of(Crocus.party("us-citizens-ru"), Crocus.party("public-moscow"),
                         Crocus.party("ru-authorities"), Crocus.party("crocus-city-hall"), Fixtures.PLAZA));
+    }
+
+    /**
+     * An import's new parties in one go ({@link Casebook#addParties}): on PostgreSQL, from {@link BulkRows#COPY_FROM}
+     * rows on, by COPY. Their bodies come back as they went in (names with what COPY's text format escapes), in
+     * order, found by place and by name; a batch holding a party on file stores none of its parties.
+     */
+    @Test
+    void manyNewPartiesAreStoredWithTheirIndexRowsAndOneOnFileStoresNoneOfThem() {
+        List<Party> many = new ArrayList<>();
+        for (int i = 0; i < 2 * BulkRows.COPY_FROM; i++) {
+            Place place = Place.of(Map.of(
+                    PlaceLevel.SITE, new NamedPlace("Hall \\ " + i + "\tЗал", Optional.of(new Area.Circle(new LatLon(55.826, 37.389), 0.4))),
+                    PlaceLevel.LOCALITY, NamedPlace.named("Krasnogorsk"),
+                    PlaceLevel.COUNTRY, NamedPlace.named("RU")));
+            many.add(new Party.Venue("venue\\" + i, VENUE.audience(), Relationship.NEUTRAL, place, List.of("concert hall"), true)
+                    .knownAs(new KnownAs(List.of("Hall Keeper " + i), List.of())));
+        }
+
+        casebook.addParties(many);
+
+        assertThat(new JdbcCasebook(database.dataSource()).parties()).containsExactlyElementsOf(many);
+        assertThat(casebook.partiesReached(Reach.of(R1.place()))).containsExactlyElementsOf(many);
+        assertThat(casebook.partiesNamed(NamedTarget.lookups("Hall Keeper 70"))).contains(many.get(70))
+                .doesNotContain(many.get(1));
+
+        List<Party> withOneOnFile = new ArrayList<>();
+        for (int i = 0; i < 2 * BulkRows.COPY_FROM; i++) {
+            Party venue = many.get(i);
+            withOneOnFile.add(new Party.Venue("other-" + i, venue.audience(), venue.relationship(), venue.place(),
+                    List.of("concert hall"), true));
+        }
+        withOneOnFile.add(many.get(3));
+        assertThatThrownBy(() -> casebook.addParties(withOneOnFile)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("nothing of the batch was stored");
+        assertThat(casebook.partiesOnFile(withOneOnFile.stream().map(Party::id).toList())).containsExactly(many.get(3).id());
+        assertThat(casebook.partiesReached(Reach.of(R1.place()))).containsExactlyElementsOf(many);
     }
 }

@@ -14,6 +14,7 @@ import io.forewarn.ledger.TreeHeadSigner;
 import io.forewarn.obligation.EventType;
 import io.forewarn.obligation.TimelineEntry;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -69,6 +70,8 @@ import java.util.function.Function;
 public final class JdbcLedger implements Ledger {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final List<String> ENTRY_COLUMNS = List.of("idx", "event_seq", "at", "body", "leaf_hash");
+    private static final List<String> NODE_COLUMNS = List.of("lvl", "pos", "hash");
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -195,10 +198,12 @@ public final class JdbcLedger implements Ledger {
         String insertEntry = "INSERT INTO ledger_entry (idx, event_seq, at, body, leaf_hash) VALUES (?, ?, ?, ?, ?)";
         String insertNode = "INSERT INTO ledger_node (lvl, pos, hash) VALUES (?, ?, ?)";
         if (batched) {
-            batches.batchUpdate(insertEntry, entries);
-            if (!nodes.isEmpty()) {
-                batches.batchUpdate(insertNode, nodes);
-            }
+            // many entries (an import's): COPY on PostgreSQL, a statement batch elsewhere (BulkRows)
+            batches.execute((ConnectionCallback<Void>) connection -> {
+                BulkRows.of(connection, entries.size()).insert("ledger_entry", ENTRY_COLUMNS, entries);
+                BulkRows.of(connection, nodes.size()).insert("ledger_node", NODE_COLUMNS, nodes);
+                return null;
+            });
         } else {
             entries.forEach(row -> batches.update(insertEntry, row));
             nodes.forEach(row -> batches.update(insertNode, row));

@@ -3,6 +3,7 @@ package io.forewarn.web.api;
 import io.forewarn.code.Coded;
 import io.forewarn.obligation.PartyRegister;
 import io.forewarn.party.ContactBook;
+import io.forewarn.party.ContactPoint;
 import io.forewarn.party.Party;
 import io.forewarn.party.bulk.ImportRow;
 import io.forewarn.party.bulk.PartyCsv;
@@ -31,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,12 +156,14 @@ class PartyImportController {
                     }
                 }
                 duty.parties().importAll(registered, replaced, login);
+                // a replaced party's contact points are replaced with it, as by PUT; a new one's written if it has any
+                Map<String, List<ContactPoint>> written = new LinkedHashMap<>();
                 for (ImportRow.Accepted good : stored) {
-                    // a replaced party's contact points are replaced with it, as by PUT; a new one's written if it has any
                     if (!good.contacts().isEmpty() || onFile.containsKey(good.party().id())) {
-                        contacts.replace(good.party().id(), good.contacts());
+                        written.put(good.party().id(), good.contacts());
                     }
                 }
+                contacts.replaceAll(written);
             }
             return null;
         });

@@ -52,6 +52,17 @@ class JdbcLedgerBatchTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void severalAtOnceStoreWhatOneByOneStores(String kind) {
+        storesWhatOneByOneStores(kind, new int[] {1, 2, 3, 7, 16, 4, 0, 9});
+    }
+
+    /** Batches of {@link BulkRows#COPY_FROM} events or more go by COPY on PostgreSQL: the same events, entries and hashes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void manyAtOnceStoreWhatOneByOneStores(String kind) {
+        storesWhatOneByOneStores(kind, new int[] {BulkRows.COPY_FROM, 3, 2 * BulkRows.COPY_FROM + 5, 1, 300});
+    }
+
+    private void storesWhatOneByOneStores(String kind, int[] sizes) {
         TestDatabase oneByOne = open(kind);
         TestDatabase atOnce = open(kind);
         JdbcCasebook single = new JdbcCasebook(oneByOne.dataSource(), new CasebookJson(), CLOCK);
@@ -61,10 +72,12 @@ class JdbcLedgerBatchTest {
 
         // batches that end inside and on the edges of subtrees, so some siblings come from earlier transactions
         int next = 0;
-        for (int size : new int[] {1, 2, 3, 7, 16, 4, 0, 9}) {
+        for (int size : sizes) {
             List<TimelineEntry> events = new ArrayList<>();
             for (int i = 0; i < size; i++) {
-                events.add(event(RECEIVED.plusSeconds(next), "note", "e" + next++));
+                // a summary with the characters COPY's text format escapes, and one beyond ASCII
+                events.add(event(RECEIVED.plusSeconds(next).plusNanos(1_000 * next), "note", "e" + next++ + (i % 5 == 1
+                        ? "\\ tab\t line\n return\r Москва" : "")));
             }
             singleTransaction.executeWithoutResult(status -> events.forEach(single::append));
             batched.appendAll(events); // a transaction of its own
@@ -86,7 +99,7 @@ class JdbcLedgerBatchTest {
 
         JdbcLedger expected = single.ledger();
         JdbcLedger actual = batched.ledger();
-        assertThat(actual.size()).isEqualTo(expected.size()).isEqualTo(42 + mixed.size());
+        assertThat(actual.size()).isEqualTo(expected.size()).isEqualTo(java.util.Arrays.stream(sizes).sum() + mixed.size());
         assertThat(batched.events()).isEqualTo(single.events());
         assertThat(rows(atOnce, "SELECT idx, event_seq, at, body, leaf_hash FROM ledger_entry ORDER BY idx"))
                 .isEqualTo(rows(oneByOne, "SELECT idx, event_seq, at, body, leaf_hash FROM ledger_entry ORDER BY idx"));

@@ -129,11 +129,26 @@ public sealed interface BulkRows permits BulkRows.Copy, BulkRows.Batch {
             }
         }
 
+        /** Whether the text holds one of the four characters COPY's text format writes with a backslash (most does not). */
+        private static boolean needsEscape(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** One value as COPY's text format writes it: {@code \N} for null, and a backslash before the four specials. */
         private static void value(StringBuilder text, Object value) {
             if (value == null) {
                 text.append("\\N");
             } else if (value instanceof String s) {
+                if (!needsEscape(s)) {
+                    text.append(s);
+                    return;
+                }
                 for (int i = 0; i < s.length(); i++) {
                     char c = s.charAt(i);
                     switch (c) {

@@ -107,7 +107,7 @@ public final class ImportBench {
             out.println("| path | rows | created | rejected | rows/s | ÷ COPY |");
             out.println("|---|---:|---:|---:|---:|---:|");
             out.println(String.format(Locale.ROOT, "| `COPY` (baseline) | %,d | %,d | 0 | %,.0f | 1.00 × |", copied, copied, copy));
-            out.println(String.format(Locale.ROOT, "| `POST /api/v1/parties/import` | %,d | %,d | %,d | %,.0f | %.2f × |",
+            out.println(String.format(Locale.ROOT, "| `POST /api/v1/parties/import` | %,d | %,d | %,d | %,.0f | %.3f × |",
                     run.parties(), created, rejected, api, api / copy));
             out.println();
             out.println(goal(run, api));

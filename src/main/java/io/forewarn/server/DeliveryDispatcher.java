@@ -66,7 +66,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     DeliveryDispatcher(CaseDesk desk, Outbox outbox, ContactBook contacts, ChannelRegistry channels,
                        TransactionTemplate transactions, ServerSettings.Delivery settings, DeliveryMetrics metrics,
-                       DoubleSupplier random) {
+                       CircuitBreakerRegistry breakers, DoubleSupplier random) {
         this.desk = desk;
         this.outbox = outbox;
         this.contacts = contacts;
@@ -75,13 +75,23 @@ final class DeliveryDispatcher implements SmartLifecycle {
         this.settings = settings;
         this.metrics = metrics;
         this.random = random;
-        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        this.breakers = breakers;
+    }
+
+    /**
+     * The circuit breakers of the channels, one per kind, made at once (so their state is a metric from the start,
+     * closed): open at 50 % failures of the last 10 attempts (at least 4), open for {@code breakerWait}, then two trials.
+     */
+    static CircuitBreakerRegistry breakers(ServerSettings.Delivery settings, Clock clock, Iterable<String> kinds) {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindow(10, 4, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(settings.breakerWait())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .clock(desk.clock())
+                .clock(clock)
                 .build());
+        kinds.forEach(registry::circuitBreaker);
+        return registry;
     }
 
     /** One round: claims one page and settles what it claimed; never throws. How many it claimed. */

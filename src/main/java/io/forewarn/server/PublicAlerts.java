@@ -41,13 +41,10 @@ public final class PublicAlerts {
     /** The feed lists at most this many alerts, the latest first. */
     public static final int FEED_SIZE = 100;
 
-    /** What the identifier of a warning's Cancel adds to the warning's id ({@code W-1-cancel}). */
-    public static final String CANCEL_SUFFIX = "-cancel";
-
     /**
      * A signed CAP document and its entity tag (a digest of its bytes).
      *
-     * @param documentId the warning's id for its alert, with {@link #CANCEL_SUFFIX} for its Cancel: its path's name
+     * @param documentId the warning's id for its alert, with {@link CapAlerts#CANCEL_SUFFIX} for its Cancel: its path's name
      */
     public record Signed(String documentId, CapAlert alert, byte[] document, String etag) {
     }
@@ -77,8 +74,8 @@ public final class PublicAlerts {
         if (known != null) {
             return Optional.of(known);
         }
-        boolean cancel = documentId.endsWith(CANCEL_SUFFIX);
-        String warningId = cancel ? documentId.substring(0, documentId.length() - CANCEL_SUFFIX.length()) : documentId;
+        boolean cancel = documentId.endsWith(CapAlerts.CANCEL_SUFFIX);
+        String warningId = cancel ? documentId.substring(0, documentId.length() - CapAlerts.CANCEL_SUFFIX.length()) : documentId;
         return desk.read(casebook -> casebook.warning(warningId).filter(PublicAlerts::isPublic)
                 .filter(warning -> !cancel || warning.cancellation().isPresent())
                 .map(warning -> toSign(casebook, warning, cancel))).map(this::sign);
@@ -97,7 +94,7 @@ public final class PublicAlerts {
                     .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
                     .forEach(warning -> {
                         boolean cancel = warning.cancellation().isPresent();
-                        String id = cancel ? warning.id() + CANCEL_SUFFIX : warning.id();
+                        String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
                         read.put(id, signed.getIfPresent(id) != null ? Optional.empty()
                                 : Optional.of(toSign(casebook, warning, cancel)));
                     });
@@ -160,7 +157,7 @@ public final class PublicAlerts {
         CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts, unsigned.kind(),
                 unsigned.references());
         byte[] document = CapSignature.signed(alert, key.get());
-        String id = cancel ? warning.id() + CANCEL_SUFFIX : warning.id();
+        String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
         Signed made = new Signed(id, alert, document, etag(document));
         signed.put(id, made);
         return made;

@@ -53,6 +53,9 @@ public final class CapAlerts {
         }
     }
 
+    /** What the identifier of a warning's Cancel adds to the warning's id ({@code W-1-cancel}): a message of its own. */
+    public static final String CANCEL_SUFFIX = "-cancel";
+
     private CapAlerts() {
     }
 
@@ -99,7 +102,7 @@ public final class CapAlerts {
     static String identifier(Warning warning, Kind kind) {
         // CAP identifiers may not hold spaces, commas or '<' / '&'; a cancel is a message of its own
         String id = warning.id().replaceAll("[\\s,<&]", "-");
-        return kind == Kind.CANCEL ? id + "-cancel" : id;
+        return kind == Kind.CANCEL ? id + CANCEL_SUFFIX : id;
     }
 
     static String event(Harm harm) {

@@ -1,5 +1,6 @@
 package io.forewarn.cli;
 
+import io.forewarn.dissemination.Artefacts;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.ReplayResult;
@@ -13,8 +14,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -31,8 +34,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the reviews and the summary, not the timelines.")
     boolean quiet;
 
-    @Option(names = "--serve", description = "Then serve the case from a fresh embedded database until stopped.")
+    @Option(names = "--serve", description = "Then serve the case as policy from a fresh embedded database until stopped.")
     boolean serve;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write what each party would have received there: "
+            + "cap/<warning>.xml (signed CAP alerts), mail/<warning>-<party>.eml, webhook/<warning>-<party>.http and "
+            + "cap.pub (the key the alerts verify against).")
+    Path outDirectory;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "HTTP port with --serve (default: ${DEFAULT-VALUE}).")
@@ -47,19 +55,44 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.parse("crocus-2024.yaml", builtInScenario());
-        Replay replay = new Replay(scenario, policy.load());
-        ReplayText text = new ReplayText(spec.commandLine().getOut(), scenario);
+        DemoChannels channels = new DemoChannels(scenario.timezone());
+        Replay replay = new Replay(scenario, policy.load()).sendingThrough(channels);
+        PrintWriter out = spec.commandLine().getOut();
+        ReplayText text = new ReplayText(out, scenario);
         text.header(); // at once: the replays take a moment, the first of them longest (the JVM is still warming up)
         ReplayResult recorded = replay.run(Mode.AS_RECORDED);
         text.run(recorded, !quiet);
         ReplayResult decided = replay.run(Mode.AS_POLICY);
         text.run(decided, !quiet);
+        new ReceivedText(out, scenario.timezone()).print(decided);
+        writeOut(channels.artefacts(), out);
         text.conclusion(List.of(recorded, decided));
         boolean met = recorded.expectations().met() && decided.expectations().met();
         if (serve) {
             new DemoServer(scenario, policy).serve(port, spec.commandLine().getOut());
         }
         return met ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
+    }
+
+    /** With --out, the files written and how to check an alert; without, where they would go. */
+    private void writeOut(Artefacts artefacts, PrintWriter out) {
+        out.println();
+        if (outDirectory == null) {
+            out.println("(The files named above are what the channels would have sent; --out DIR writes them.)");
+            return;
+        }
+        try {
+            artefacts.writeTo(outDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outDirectory + ": " + e.getMessage(), e);
+        }
+        out.println("Wrote " + artefacts.files().size() + " files to " + outDirectory + ". Check a CAP alert: forewarn cap verify "
+                + outDirectory.resolve("cap").resolve(firstAlert(artefacts)) + " --key " + outDirectory.resolve("cap.pub"));
+    }
+
+    private static String firstAlert(Artefacts artefacts) {
+        return artefacts.files().keySet().stream().filter(path -> path.startsWith("cap/")).findFirst()
+                .map(path -> path.substring("cap/".length())).orElse("W-1.xml");
     }
 
     static String builtInScenario() {

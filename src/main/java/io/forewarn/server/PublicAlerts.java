@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
  */
 public final class PublicAlerts {
 
-    public static final Set<String> AUDIENCES = Set.of("public", "own-citizens");
     /** The feed lists at most this many alerts, the latest first. */
     public static final int FEED_SIZE = 100;
 
@@ -59,7 +57,7 @@ public final class PublicAlerts {
         if (known != null) {
             return Optional.of(known);
         }
-        return desk.read(casebook -> casebook.warning(warningId).filter(PublicAlerts::isPublic)
+        return desk.read(casebook -> casebook.warning(warningId).filter(CapAlerts::isPublic)
                 .map(warning -> toSign(casebook, warning))).map(this::sign);
     }
 
@@ -70,7 +68,7 @@ public final class PublicAlerts {
         Map<String, Optional<ToSign>> listed = desk.read(casebook -> {
             Map<String, Optional<ToSign>> read = new LinkedHashMap<>();
             casebook.warningsInForce(clock.instant(), FEED_SIZE * 4).stream()
-                    .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
+                    .filter(CapAlerts::isPublic).limit(FEED_SIZE)
                     .forEach(warning -> read.put(warning.id(), signed.getIfPresent(warning.id()) != null ? Optional.empty()
                             : Optional.of(toSign(casebook, warning))));
             return read;
@@ -97,24 +95,18 @@ public final class PublicAlerts {
     }
 
     /** A warning and what its alert needs from the casebook, read inside a transaction. */
-    private record ToSign(Warning warning, ThreatReport report, List<String> references) {
+    private record ToSign(Warning warning, ThreatReport report, Optional<Warning> renewed) {
     }
 
     private ToSign toSign(Casebook casebook, Warning warning) {
         ThreatReport report = casebook.report(warning.reportId()).orElseThrow(() ->
                 new IllegalStateException("warning " + warning.id() + " has no report " + warning.reportId()));
-        List<String> references = warning.renews().flatMap(casebook::warning)
-                .map(renewed -> CapAlerts.reference(sender, renewed)).stream().toList();
-        return new ToSign(warning, report, references);
+        return new ToSign(warning, report, warning.renews().flatMap(casebook::warning));
     }
 
     private Signed sign(ToSign unsigned) {
         Warning warning = unsigned.warning();
-        // one info block per language of the warning, English first (the policy's advice is in each text)
-        List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
-                .map(text -> new CapAlerts.Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
-        CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts,
-                unsigned.references().isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE, unsigned.references());
+        CapAlert alert = CapAlerts.ofWarning(warning, unsigned.report(), unsigned.renewed(), sender, senderName);
         byte[] document = CapSignature.signed(alert, key.get());
         Signed made = new Signed(warning.id(), alert, document, etag(document));
         signed.put(warning.id(), made);
@@ -131,9 +123,5 @@ public final class PublicAlerts {
                 return made[0];
             }
         };
-    }
-
-    private static boolean isPublic(Warning warning) {
-        return AUDIENCES.contains(warning.audience().name());
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A warning as a CAP alert for the public and a state's own citizens. What it says comes only from the warning
@@ -38,6 +39,9 @@ import java.util.Optional;
  * </ul>
  */
 public final class CapAlerts {
+
+    /** The audiences CAP alerts are published for: the public reads them, as do a state's own citizens abroad. */
+    public static final Set<String> AUDIENCES = Set.of("public", "own-citizens");
 
     /** An alert's text in one language: what the warning says, and what to do. */
     public record Text(String language, String description, Optional<String> instruction) {
@@ -84,6 +88,24 @@ public final class CapAlerts {
         }
         return new CapAlert("1.2", identifier(warning, kind), sender, CapTimes.utc(warning.issuedAt()), "Actual",
                 kind.written, "Public", references, infos);
+    }
+
+    /**
+     * The alert a warning is published as, wherever it goes out (the public feed, a replay's written alerts): one
+     * info block per language the warning was written in, English first; an Update referencing the alert of the
+     * warning it renews, if it renews one.
+     */
+    public static CapAlert ofWarning(Warning warning, ThreatReport report, Optional<Warning> renewed, String sender,
+                                     String senderName) {
+        List<Text> texts = warning.texts().entrySet().stream()
+                .map(text -> new Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
+        List<String> references = renewed.map(earlier -> reference(sender, earlier)).stream().toList();
+        return of(warning, report, sender, senderName, texts, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references);
+    }
+
+    /** Whether a warning is to an audience CAP alerts are published for ({@link #AUDIENCES}). */
+    public static boolean isPublic(Warning warning) {
+        return AUDIENCES.contains(warning.audience().name());
     }
 
     /** How a later alert references the alert of this warning: {@code sender,identifier,sent}. */

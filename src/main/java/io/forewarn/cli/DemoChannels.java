@@ -1,0 +1,74 @@
+package io.forewarn.cli;
+
+import io.forewarn.dissemination.AcknowledgementLinks;
+import io.forewarn.dissemination.Artefacts;
+import io.forewarn.dissemination.Channel;
+import io.forewarn.dissemination.cap.CapFiles;
+import io.forewarn.dissemination.mail.MailFiles;
+import io.forewarn.dissemination.mail.WarningMail;
+import io.forewarn.dissemination.webhook.WebhookFiles;
+import io.forewarn.json.DeliveryBody;
+import io.forewarn.obligation.Casebook;
+import io.forewarn.scenario.ReplayChannels;
+import io.forewarn.server.CapKeyFiles;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The channels of the demo's {@code as-policy} replay: the CAP feed, email and webhooks, each rendering with the code
+ * the server sends with and writing what it would have sent into {@link #artefacts()}, nothing over a network. Alerts
+ * are signed with a key made for this run; its public half is kept as {@code cap.pub}, to verify them against. The
+ * emails' acknowledgement links point at {@code forewarn.invalid}, which reaches nobody: a replay's links are never
+ * followed.
+ */
+final class DemoChannels implements ReplayChannels {
+
+    static final String SENDER = "alerts@forewarn.invalid";
+    static final String SENDER_NAME = "Forewarn demo";
+    private static final URI LINKS = URI.create("https://forewarn.invalid");
+
+    private final Artefacts artefacts = new Artefacts();
+    private final ZoneId zone;
+    private KeyPair key;
+
+    DemoChannels(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    public List<Channel> open(Casebook casebook, Clock clock) {
+        if (key == null) {
+            key = CapKeyFiles.generate();
+            artefacts.put("", "cap", "pub", CapKeyFiles.publicPem(key).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] linkKey = new byte[32];
+        new SecureRandom().nextBytes(linkKey);
+        WarningMail mail = new WarningMail(SENDER_NAME, zone, new AcknowledgementLinks(linkKey, LINKS, clock),
+                Optional.empty(), clock);
+        return List.of(new CapFiles(casebook, key, SENDER, SENDER_NAME, artefacts),
+                new MailFiles(from(), mail, artefacts, clock),
+                new WebhookFiles(DeliveryBody::json, artefacts, clock));
+    }
+
+    /** What the channels wrote, by path. */
+    Artefacts artefacts() {
+        return artefacts;
+    }
+
+    private static InternetAddress from() {
+        try {
+            return new InternetAddress(SENDER_NAME + " <" + SENDER + ">", true);
+        } catch (AddressException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,7 +1,7 @@
 package io.forewarn.cli;
 
-import io.forewarn.dissemination.Artefacts;
 import io.forewarn.scenario.Mode;
+import io.forewarn.server.WrittenChannels;
 import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.ReplayResult;
 import io.forewarn.scenario.Scenario;
@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code forewarn demo}: the Crocus City Hall case, as recorded and as Forewarn's policy would have handled it. */
@@ -55,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFile.parse("crocus-2024.yaml", builtInScenario());
-        DemoChannels channels = new DemoChannels(scenario.timezone());
+        WrittenChannels channels = new WrittenChannels(scenario.timezone());
         Replay replay = new Replay(scenario, policy.load()).sendingThrough(channels);
         PrintWriter out = spec.commandLine().getOut();
         ReplayText text = new ReplayText(out, scenario);
@@ -65,34 +66,13 @@ final class DemoCommand implements Callable<Integer> {
         ReplayResult decided = replay.run(Mode.AS_POLICY);
         text.run(decided, !quiet);
         new ReceivedText(out, scenario.timezone()).print(decided);
-        writeOut(channels.artefacts(), out);
+        ReceivedText.written(channels.artefacts(), Optional.ofNullable(outDirectory), out);
         text.conclusion(List.of(recorded, decided));
         boolean met = recorded.expectations().met() && decided.expectations().met();
         if (serve) {
             new DemoServer(scenario, policy).serve(port, spec.commandLine().getOut());
         }
         return met ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
-    }
-
-    /** With --out, the files written and how to check an alert; without, where they would go. */
-    private void writeOut(Artefacts artefacts, PrintWriter out) {
-        out.println();
-        if (outDirectory == null) {
-            out.println("(The files named above are what the channels would have sent; --out DIR writes them.)");
-            return;
-        }
-        try {
-            artefacts.writeTo(outDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + outDirectory + ": " + e.getMessage(), e);
-        }
-        out.println("Wrote " + artefacts.files().size() + " files to " + outDirectory + ". Check a CAP alert: forewarn cap verify "
-                + outDirectory.resolve("cap").resolve(firstAlert(artefacts)) + " --key " + outDirectory.resolve("cap.pub"));
-    }
-
-    private static String firstAlert(Artefacts artefacts) {
-        return artefacts.files().keySet().stream().filter(path -> path.startsWith("cap/")).findFirst()
-                .map(path -> path.substring("cap/".length())).orElse("W-1.xml");
     }
 
     static String builtInScenario() {

@@ -1,12 +1,16 @@
 package io.forewarn.cli;
 
+import io.forewarn.dissemination.Artefacts;
 import io.forewarn.dissemination.OutboxEntry;
 import io.forewarn.incident.Incident;
 import io.forewarn.language.Language;
 import io.forewarn.party.Party;
 import io.forewarn.scenario.ReplayResult;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -61,6 +65,27 @@ final class ReceivedText {
             }
         }
         out.flush();
+    }
+
+    /** With a directory, writes the files there and says how to check an alert; without, says where they would go. */
+    static void written(Artefacts artefacts, Optional<Path> directory, PrintWriter out) {
+        if (artefacts.files().isEmpty()) {
+            return;
+        }
+        out.println();
+        if (directory.isEmpty()) {
+            out.println("(The files named above are what the channels would have sent; --out DIR writes them.)");
+            return;
+        }
+        try {
+            artefacts.writeTo(directory.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + directory.get() + ": " + e.getMessage(), e);
+        }
+        out.println("Wrote " + artefacts.files().size() + " files to " + directory.get() + ".");
+        artefacts.files().keySet().stream().filter(path -> path.startsWith("cap/")).findFirst().ifPresent(alert ->
+                out.println("Check a CAP alert: forewarn cap verify " + directory.get().resolve(alert) + " --key "
+                        + directory.get().resolve("cap.pub")));
     }
 
     /** The receipt of its last attempt: what the channel says it sent and where it wrote it, or why it did not. */

@@ -10,6 +10,7 @@ import io.forewarn.report.ThreatReport;
 
 import java.security.KeyPair;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,13 +23,16 @@ import java.util.stream.Collectors;
 public final class CapFiles implements Channel {
 
     private final Casebook casebook;
-    private final KeyPair key;
+    private final Supplier<KeyPair> key;
     private final String sender;
     private final String senderName;
     private final Artefacts out;
 
-    /** @param casebook where the warning's report and the warning it renews are read */
-    public CapFiles(Casebook casebook, KeyPair key, String sender, String senderName, Artefacts out) {
+    /**
+     * @param casebook where the warning's report and the warning it renews are read
+     * @param key      the signing key, asked for when an alert is signed (a replay that writes none makes none)
+     */
+    public CapFiles(Casebook casebook, Supplier<KeyPair> key, String sender, String senderName, Artefacts out) {
         this.casebook = Objects.requireNonNull(casebook, "casebook");
         this.key = Objects.requireNonNull(key, "key");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -51,7 +55,7 @@ public final class CapFiles implements Channel {
         ThreatReport report = casebook.report(warning.reportId()).orElseThrow(() ->
                 new IllegalStateException("warning " + warning.id() + " has no report " + warning.reportId()));
         CapAlert alert = CapAlerts.ofWarning(warning, report, warning.renews().flatMap(casebook::warning), sender, senderName);
-        String path = out.put("cap", warning.id(), "xml", CapSignature.signed(alert, key));
+        String path = out.put("cap", warning.id(), "xml", CapSignature.signed(alert, key.get()));
         String languages = alert.infos().stream().map(CapAlert.Info::language).collect(Collectors.joining("+"));
         return new SendOutcome.Sent("CAP " + alert.msgType() + " " + languages + ", " + path);
     }

@@ -1,4 +1,4 @@
-package io.forewarn.cli;
+package io.forewarn.server;
 
 import io.forewarn.dissemination.AcknowledgementLinks;
 import io.forewarn.dissemination.Artefacts;
@@ -10,7 +10,6 @@ import io.forewarn.dissemination.webhook.WebhookFiles;
 import io.forewarn.json.DeliveryBody;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.scenario.ReplayChannels;
-import io.forewarn.server.CapKeyFiles;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -24,44 +23,50 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The channels of the demo's {@code as-policy} replay: the CAP feed, email and webhooks, each rendering with the code
- * the server sends with and writing what it would have sent into {@link #artefacts()}, nothing over a network. Alerts
- * are signed with a key made for this run; its public half is kept as {@code cap.pub}, to verify them against. The
- * emails' acknowledgement links point at {@code forewarn.invalid}, which reaches nobody: a replay's links are never
- * followed.
+ * The channels of an {@code as-policy} replay ({@code demo}, {@code scenario run}, {@code POST /api/v1/scenario-runs}): the CAP feed,
+ * email and webhooks, each rendering with the code the server sends with and writing what it would have sent into
+ * {@link #artefacts()}, nothing over a network. Alerts are signed with a key made for this run when the first is
+ * written; its public half is kept as {@code cap.pub}, to verify them against. The emails' acknowledgement links point
+ * at {@code forewarn.invalid}, which reaches nobody: a replay's links are never followed.
  */
-final class DemoChannels implements ReplayChannels {
+public final class WrittenChannels implements ReplayChannels {
 
-    static final String SENDER = "alerts@forewarn.invalid";
-    static final String SENDER_NAME = "Forewarn demo";
+    public static final String SENDER = "alerts@forewarn.invalid";
+    public static final String SENDER_NAME = "Forewarn replay";
     private static final URI LINKS = URI.create("https://forewarn.invalid");
 
     private final Artefacts artefacts = new Artefacts();
     private final ZoneId zone;
     private KeyPair key;
 
-    DemoChannels(ZoneId zone) {
+    /** @param zone the zone an email writes its moments in: the scenario's */
+    public WrittenChannels(ZoneId zone) {
         this.zone = zone;
     }
 
     @Override
     public List<Channel> open(Casebook casebook, Clock clock) {
-        if (key == null) {
-            key = CapKeyFiles.generate();
-            artefacts.put("", "cap", "pub", CapKeyFiles.publicPem(key).getBytes(StandardCharsets.US_ASCII));
-        }
         byte[] linkKey = new byte[32];
         new SecureRandom().nextBytes(linkKey);
         WarningMail mail = new WarningMail(SENDER_NAME, zone, new AcknowledgementLinks(linkKey, LINKS, clock),
                 Optional.empty(), clock);
-        return List.of(new CapFiles(casebook, key, SENDER, SENDER_NAME, artefacts),
+        return List.of(new CapFiles(casebook, this::key, SENDER, SENDER_NAME, artefacts),
                 new MailFiles(from(), mail, artefacts, clock),
                 new WebhookFiles(DeliveryBody::json, artefacts, clock));
     }
 
     /** What the channels wrote, by path. */
-    Artefacts artefacts() {
+    public Artefacts artefacts() {
         return artefacts;
+    }
+
+    /** The key the alerts are signed with, made when the first is signed; its public half kept as {@code cap.pub}. */
+    private KeyPair key() {
+        if (key == null) {
+            key = CapKeyFiles.generate();
+            artefacts.put("", "cap", "pub", CapKeyFiles.publicPem(key).getBytes(StandardCharsets.US_ASCII));
+        }
+        return key;
     }
 
     private static InternetAddress from() {

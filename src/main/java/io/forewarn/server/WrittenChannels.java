@@ -3,12 +3,14 @@ package io.forewarn.server;
 import io.forewarn.dissemination.AcknowledgementLinks;
 import io.forewarn.dissemination.Artefacts;
 import io.forewarn.dissemination.Channel;
+import io.forewarn.dissemination.WrittenChannel;
 import io.forewarn.dissemination.cap.CapFiles;
 import io.forewarn.dissemination.mail.MailFiles;
 import io.forewarn.dissemination.mail.WarningMail;
 import io.forewarn.dissemination.webhook.WebhookFiles;
 import io.forewarn.json.DeliveryBody;
 import io.forewarn.obligation.Casebook;
+import io.forewarn.party.ContactPoint;
 import io.forewarn.scenario.ReplayChannels;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -50,9 +52,13 @@ public final class WrittenChannels implements ReplayChannels {
         new SecureRandom().nextBytes(linkKey);
         WarningMail mail = new WarningMail(SENDER_NAME, zone, new AcknowledgementLinks(linkKey, LINKS, clock),
                 Optional.empty(), clock);
-        return List.of(new CapFiles(casebook, this::key, SENDER, SENDER_NAME, artefacts),
-                new MailFiles(from(), mail, artefacts, clock),
-                new WebhookFiles(DeliveryBody::json, artefacts, clock));
+        return List.of(
+                new WrittenChannel("cap-feed", ContactPoint.CapFeed.class, "CAP feed subscriptions",
+                        new CapFiles(casebook, this::key, SENDER, SENDER_NAME), artefacts),
+                new WrittenChannel("email", ContactPoint.Email.class, "email addresses", new MailFiles(from(), mail, clock),
+                        artefacts),
+                new WrittenChannel("webhook", ContactPoint.Webhook.class, "webhook endpoints",
+                        new WebhookFiles(DeliveryBody::json, clock), artefacts));
     }
 
     /** What the channels wrote, by path. */

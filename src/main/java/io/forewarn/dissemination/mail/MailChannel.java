@@ -52,8 +52,7 @@ public final class MailChannel implements Channel {
     @Override
     public SendOutcome send(Delivery delivery) {
         if (!(delivery.to() instanceof ContactPoint.Email email)) {
-            return SendOutcome.Failed.permanent("the email channel sends to email addresses, not to a "
-                    + delivery.to().kind() + " contact point");
+            return SendOutcome.Failed.notCarried(this, delivery, "email addresses");
         }
         InternetAddress recipient;
         try {

@@ -1,9 +1,7 @@
 package io.forewarn.dissemination.mail;
 
-import io.forewarn.dissemination.Artefacts;
-import io.forewarn.dissemination.Channel;
 import io.forewarn.dissemination.Delivery;
-import io.forewarn.dissemination.SendOutcome;
+import io.forewarn.dissemination.WrittenChannel;
 import io.forewarn.party.ContactPoint;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -16,46 +14,36 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * The email channel of a replay: it writes the message the mail channel would have sent ({@link WarningMessage}, from
- * the same {@link WarningMail}) as {@code mail/<warning>-<party>.eml}, dated by the replay's clock, and sends nothing.
- * Its receipt says what went and where it was written: {@code email "<subject>" (en), mail/W-4-crocus-city-hall.eml}.
+ * An email delivery as a replay writes it: the message the mail channel would have sent ({@link WarningMessage}, from
+ * the same {@link WarningMail}), dated by the replay's clock, as {@code mail/<warning>-<party>.eml}; what went is its
+ * subject and language ({@code email "…" (ru)}).
  */
-public final class MailFiles implements Channel {
+public final class MailFiles implements WrittenChannel.Rendering {
 
     private final Session session = Session.getInstance(new Properties());
     private final InternetAddress from;
     private final WarningMail mail;
-    private final Artefacts out;
     private final Clock clock;
 
-    public MailFiles(InternetAddress from, WarningMail mail, Artefacts out, Clock clock) {
+    public MailFiles(InternetAddress from, WarningMail mail, Clock clock) {
         this.from = Objects.requireNonNull(from, "from");
         this.mail = Objects.requireNonNull(mail, "mail");
-        this.out = Objects.requireNonNull(out, "out");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public String kind() {
-        return "email";
-    }
-
-    @Override
-    public SendOutcome send(Delivery delivery) {
-        if (!(delivery.to() instanceof ContactPoint.Email email)) {
-            return SendOutcome.Failed.permanent("the email channel sends to email addresses, not to a "
-                    + delivery.to().kind() + " contact point");
-        }
+    public WrittenChannel.Written render(Delivery delivery) {
+        MailContent content = mail.write(delivery);
         try {
-            MailContent content = mail.write(delivery);
-            byte[] message = WarningMessage.bytes(WarningMessage.of(session, from, new InternetAddress(email.address(), true),
-                    delivery, content, Date.from(clock.instant())));
-            String path = out.put("mail", delivery.warning().id() + "-" + delivery.partyId(), "eml", message);
-            return new SendOutcome.Sent("email \"" + content.subject() + "\" (" + content.language().tag() + "), " + path);
+            InternetAddress to = new InternetAddress(((ContactPoint.Email) delivery.to()).address(), true);
+            byte[] message = WarningMessage.bytes(WarningMessage.of(session, from, to, delivery, content,
+                    Date.from(clock.instant())));
+            return new WrittenChannel.Written("mail", delivery.warning().id() + "-" + delivery.partyId(), "eml", message,
+                    "email \"" + content.subject() + "\" (" + content.language().tag() + ")");
         } catch (AddressException notAnAddress) {
-            return SendOutcome.Failed.permanent("the contact point's address is not one a mail server takes");
+            throw new IllegalArgumentException("the contact point's address is not one a mail server takes");
         } catch (MessagingException failed) {
-            return SendOutcome.Failed.permanent("the message cannot be written (" + failed.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("the message cannot be written (" + failed.getClass().getSimpleName() + ")");
         }
     }
 }

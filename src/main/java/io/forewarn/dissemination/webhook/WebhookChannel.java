@@ -58,8 +58,7 @@ public final class WebhookChannel implements Channel {
     @Override
     public SendOutcome send(Delivery delivery) {
         if (!(delivery.to() instanceof ContactPoint.Webhook webhook)) {
-            return SendOutcome.Failed.permanent("the webhook channel sends to webhook endpoints, not to a "
-                    + delivery.to().kind() + " contact point");
+            return SendOutcome.Failed.notCarried(this, delivery, "webhook endpoints");
         }
         WebhookRequest signed = WebhookRequest.of(delivery, webhook, body.of(delivery), clock.instant().getEpochSecond());
         HttpRequest.Builder builder = HttpRequest.newBuilder(signed.url()).timeout(timeout);

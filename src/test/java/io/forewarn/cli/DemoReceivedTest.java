@@ -81,6 +81,25 @@ class DemoReceivedTest {
                 + out.resolve("cap/W-1.xml") + " --key " + out.resolve("cap.pub"));
     }
 
+    /**
+     * A delivery that arrives after the attack says so, and one still queued when the replay ends says that: the
+     * same case, its delivery delay stretched past the attack and a last event a week later.
+     */
+    @Test
+    void aDeliveryAfterTheAttackIsMarkedNo() {
+        String yaml = DemoCommand.builtInScenario()
+                .replace("delivery: PT30M", "delivery: P15DT12H")
+                .replace("\nexpect:\n", "\n  - at: 2024-03-30T00:00\n    countermeasure: the case is closed\n\nexpect:\n");
+        Path late = Cli.write(dir, "late.yaml", yaml);
+
+        Cli.Result run = Cli.run("scenario", "run", late, "--mode", "as-policy");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1); // the parties are no longer covered at the attack
+        List<String> rows = rows(section(run.out(), "\nExpectations"), "us-citizens-ru (own-citizens; reads en, ru)");
+        assertThat(rows.get(0)).isEqualTo("2024-03-22 21:30|no|cap-feed|US Embassy Moscow alert subscribers|CAP Alert en+ru, cap/W-1.xml");
+        assertThat(rows).contains("queued|-|cap-feed|US Embassy Moscow alert subscribers|update of W-9, not sent");
+    }
+
     @Test
     void theLedgerRecordsEachDeliveryOverItsChannel() {
         Cli.Result timelines = Cli.run("demo");
@@ -214,9 +233,13 @@ class DemoReceivedTest {
     }
 
     private static String section(String printed) {
+        return section(printed, "\nSide by side");
+    }
+
+    private static String section(String printed, String next) {
         int from = printed.indexOf("What each party received");
         assertThat(from).as(printed).isNotNegative();
-        return printed.substring(from, printed.indexOf("\nSide by side", from));
+        return printed.substring(from, printed.indexOf(next, from));
     }
 
     /** The rows under a party's line, their columns joined by '|'. */

@@ -43,7 +43,8 @@ class DemoServeTest {
         Process demo = ForewarnProcess.builder(dir, Map.of(), "demo", "--serve", "--port", "0", "--quiet")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            Poll.until(Duration.ofSeconds(90), () -> {
+            // two replays (the second into H2, as policy) before it serves: minutes on a loaded two-core machine
+            Poll.until(Duration.ofSeconds(240), () -> {
                 if (!demo.isAlive()) {
                     throw new AssertionError("the demo exited with " + demo.exitValue() + ":\n" + read(output));
                 }

@@ -67,7 +67,8 @@ final class ReplayDispatcher {
                 SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
                 outbox.settle(entry, new OutboxEntry.Attempt(entry.attempts(), now,
                         OutboxEntry.Attempt.Outcome.DEAD_LETTERED, failed.reason()), DeliveryState.DEAD_LETTERED, now);
-                duty.deadLettered(entry.obligationId(), entry.id(), entry.channel(), entry.attempts(), failed.reason());
+                duty.deadLettered(entry.obligationId(), entry.id(), entry.channel(), entry.attempts(), failed.reason(),
+                        entry.kind() != Delivery.Kind.CANCEL);
             }
         }
     }

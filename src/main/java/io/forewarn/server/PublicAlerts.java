@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.forewarn.dissemination.cap.CapAlert;
 import io.forewarn.dissemination.cap.CapAlerts;
 import io.forewarn.dissemination.cap.CapSignature;
-import io.forewarn.language.Language;
-import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Warning;
 import io.forewarn.report.ThreatReport;
@@ -147,23 +145,13 @@ public final class PublicAlerts {
     private Signed sign(ToSign unsigned) {
         Warning warning = unsigned.warning();
         boolean cancel = unsigned.kind() == CapAlerts.Kind.CANCEL;
-        // one info block per language of the warning, English first (the policy's advice is in each text); a
-        // Cancel says first, in each language, that the alert is withdrawn
-        List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
-                .map(text -> new CapAlerts.Text(text.getKey().tag(), cancel ? withdrawn(text.getKey(), text.getValue())
-                        : text.getValue(), Optional.empty())).toList();
-        CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts, unsigned.kind(),
-                unsigned.references());
+        CapAlert alert = CapAlerts.ofWarning(warning, unsigned.report(), unsigned.kind(), unsigned.references(), sender,
+                senderName);
         byte[] document = CapSignature.signed(alert, key.get());
         String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
         Signed made = new Signed(id, alert, document, etag(document));
         signed.put(id, made);
         return made;
-    }
-
-    /** The text of a warning in a Cancel: the phrasebook's words for a withdrawn alert, then the text as it was. */
-    private static String withdrawn(Language language, String text) {
-        return Phrasebook.of(language).say("mail-subject", Map.of("kind", "cancel", "until", "")) + ": " + text;
     }
 
     private static Supplier<KeyPair> memoized(Supplier<KeyPair> source) {

@@ -1,5 +1,7 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Cancellation;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.Area;
@@ -105,10 +107,25 @@ public final class CapAlerts {
      */
     public static CapAlert ofWarning(Warning warning, ThreatReport report, Optional<Warning> renewed, String sender,
                                      String senderName) {
-        List<Text> texts = warning.texts().entrySet().stream()
-                .map(text -> new Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
         List<String> references = renewed.map(earlier -> reference(sender, earlier)).stream().toList();
-        return of(warning, report, sender, senderName, texts, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references);
+        return ofWarning(warning, report, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references, sender, senderName);
+    }
+
+    /**
+     * The alert of a warning as one of its kinds: one info block per language the warning was written in; a Cancel
+     * says first, in each language, that the alert is withdrawn (the phrasebook's words), then the text as it was.
+     */
+    public static CapAlert ofWarning(Warning warning, ThreatReport report, Kind kind, List<String> references,
+                                     String sender, String senderName) {
+        List<Text> texts = warning.texts().entrySet().stream()
+                .map(text -> new Text(text.getKey().tag(),
+                        kind == Kind.CANCEL ? withdrawn(text.getKey(), text.getValue()) : text.getValue(),
+                        Optional.empty())).toList();
+        return of(warning, report, sender, senderName, texts, kind, references);
+    }
+
+    private static String withdrawn(Language language, String text) {
+        return Phrasebook.of(language).say("mail-subject", Map.of("kind", "cancel", "until", "")) + ": " + text;
     }
 
     /** Whether a warning is to an audience CAP alerts are published for ({@link #AUDIENCES}). */

@@ -1,11 +1,19 @@
 package io.forewarn.cli;
 
+import io.forewarn.dissemination.cap.CapAlerts;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.ContactBook;
 import io.forewarn.policy.Role;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.Scenario;
+import io.forewarn.scenario.ScenarioEvent;
+import io.forewarn.server.CapKeyFiles;
+import io.forewarn.server.PublicAlerts;
+import io.forewarn.server.WrittenChannels;
 import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
+import io.forewarn.store.JdbcContactBook;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.server.ServerStarted;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,18 +26,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The demo as a server: the Crocus case, as recorded, in a fresh embedded database, served with one
+ * The demo as a server: the Crocus case, as policy, in a fresh embedded database, served with one
  * login per role. The passwords are made up at start and printed once; nothing is reused: the temporary
  * directory (database, ledger key pair, witness file) is removed when the process stops.
+ *
+ * <p>As policy, not as recorded, because its public alerts are the ones the feed can show: the case is history, so
+ * the server's clock is set to run from the moment of the attack ({@code forewarn.clock-offset}), when the policy's
+ * alerts were in force and the recorded one had long expired. The parties' contact points are stored with them, so
+ * the API shows where each party's warnings went.
  */
 final class DemoServer {
 
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
 
     private final Scenario scenario;
     private final PolicyOption policy;
@@ -53,9 +72,17 @@ final class DemoServer {
         }, "forewarn-demo-cleanup"));
         DatabaseSettings settings = DatabaseSettings.embedded(directory);
         long entries;
+        Instant attack = scenario.events().stream().filter(ScenarioEvent.IncidentOccurred.class::isInstance)
+                .map(ScenarioEvent::at).findFirst().orElseThrow(() -> new IllegalStateException("the demo case has no incident"));
+        List<String> alerts;
         try (Database database = Database.open(settings)) {
-            new Replay(scenario, policy.load(), database::casebook).run(Mode.AS_RECORDED);
+            new Replay(scenario, policy.load(), database::casebook).sendingThrough(new WrittenChannels(scenario.timezone()))
+                    .run(Mode.AS_POLICY);
+            ContactBook contacts = new JdbcContactBook(database.dataSource());
+            scenario.contacts().forEach(contacts::replace);
             entries = database.casebook().ledger().size();
+            alerts = database.casebook().warningsInForce(attack, PublicAlerts.FEED_SIZE).stream()
+                    .filter(CapAlerts::isPublic).map(Warning::id).toList();
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
@@ -65,6 +92,8 @@ final class DemoServer {
         properties.put("forewarn.data-dir", directory.toString()); // the ledger's keys and witness file beside the database
         // The case is history, replayed to its end; a live sweep would add decisions dated today to it.
         properties.put("forewarn.scheduler.enabled", false);
+        // the feed lists the alerts in force now: "now" is the attack, as the case's own clock had it
+        properties.put("forewarn.clock-offset", Duration.between(Instant.now(), attack).toString());
         if (policy.file != null) {
             properties.put("forewarn.policy", policy.file.toAbsolutePath().toString());
         }
@@ -85,7 +114,15 @@ final class DemoServer {
         int listening = started.port(); // the one chosen, when asked for port 0
         out.println();
         out.println(started.line());
-        out.println("The Crocus case, as recorded, is loaded. Demo logins (one per role, made up for this run):");
+        out.println("The Crocus case, as policy, is loaded; the server's clock runs from the attack ("
+                + LOCAL.format(attack.atZone(scenario.timezone())) + " " + scenario.timezone().getId()
+                + "), so the feed holds the alerts in force then. Public, no login:");
+        String base = "http://localhost:" + listening;
+        out.println("  curl " + base + "/feeds/warnings.atom");
+        alerts.forEach(id -> out.println("  curl " + base + "/cap/" + id + ".xml"));
+        alerts.stream().findFirst().ifPresent(id -> out.println("  curl -s " + base + "/cap/" + id + ".xml -o " + id
+                + ".xml && forewarn cap verify " + id + ".xml --key " + directory.resolve(CapKeyFiles.PUBLIC_FILE)));
+        out.println("Demo logins (one per role, made up for this run):");
         logins.forEach((name, password) -> out.printf("  %-10s %s%n", name, password));
         out.println("The ledger holds the case's " + entries + " events, signed with the key in " + directory
                 + " (removed when the server stops). Check it offline:");

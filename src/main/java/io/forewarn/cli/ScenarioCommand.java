@@ -3,6 +3,7 @@ package io.forewarn.cli;
 import io.forewarn.code.Coded;
 import io.forewarn.policy.Policy;
 import io.forewarn.scenario.Mode;
+import io.forewarn.server.WrittenChannels;
 import io.forewarn.scenario.Replay;
 import io.forewarn.scenario.ReplayDocument;
 import io.forewarn.scenario.ReplayResult;
@@ -16,9 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code forewarn scenario run|validate FILE}. */
@@ -72,6 +76,11 @@ final class ScenarioCommand implements Runnable {
         @Option(names = "--json", description = "Print the replay as JSON (timeline, obligations, warnings, reviews).")
         boolean json;
 
+        @Option(names = "--out", paramLabel = "DIR", description = "Write what the parties' contact points would have "
+                + "been sent as policy there: cap/<warning>.xml, mail/<warning>-<party>.eml, webhook/<warning>-<party>.http "
+                + "and cap.pub.")
+        Path outDirectory;
+
         @Mixin
         PolicyOption policy;
 
@@ -83,13 +92,26 @@ final class ScenarioCommand implements Runnable {
             Modes modes = Modes.of(mode);
             Scenario scenario = ScenarioFile.load(file);
             Policy decidingPolicy = policy.load();
-            Replay replay = new Replay(scenario, decidingPolicy);
+            WrittenChannels channels = new WrittenChannels(scenario.timezone());
+            Replay replay = new Replay(scenario, decidingPolicy).sendingThrough(channels);
             List<ReplayResult> runs = modes.modes.stream().map(replay::run).toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.print(ReplayDocument.toJson(scenario, runs));
+                if (outDirectory != null) {
+                    writeQuietly(channels);
+                }
             } else {
-                new ReplayText(out, scenario).print(runs, true);
+                ReplayText text = new ReplayText(out, scenario);
+                text.header();
+                for (ReplayResult run : runs) {
+                    text.run(run, true);
+                    if (!run.deliveries().isEmpty()) {
+                        new ReceivedText(out, scenario.timezone()).print(run);
+                    }
+                }
+                ReceivedText.written(channels.artefacts(), Optional.ofNullable(outDirectory), out);
+                text.conclusion(runs);
             }
             out.flush();
             boolean met = runs.stream().allMatch(run -> run.expectations().met());
@@ -100,6 +122,15 @@ final class ScenarioCommand implements Runnable {
                 err.flush();
             }
             return met ? 0 : ForewarnCommand.EXPECTATIONS_NOT_MET;
+        }
+
+        /** With --json, standard output carries the JSON only: the files are written without a word. */
+        private void writeQuietly(WrittenChannels channels) {
+            try {
+                channels.artefacts().writeTo(outDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to " + outDirectory + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -42,6 +42,12 @@ public sealed interface SendOutcome {
             return new Failed(reason, false, false, Optional.empty());
         }
 
+        /** A delivery to a contact point its channel does not carry ({@code carries}: what it does): permanent. */
+        public static Failed notCarried(Channel channel, Delivery delivery, String carries) {
+            return permanent("the " + channel.kind() + " channel sends to " + carries + ", not to a " + delivery.to().kind()
+                    + " contact point");
+        }
+
         /** A failure that the same delivery would meet again. */
         public static Failed permanent(String reason) {
             return new Failed(reason, true, false, Optional.empty());

@@ -25,6 +25,10 @@ import java.util.Set;
  * issues, and liaison officers who deliver and record acknowledgements, each acting a simulated
  * delay after the event that calls for them, so deadlines and renewals are exercised, not assumed.
  * A step the workflow refuses is recorded on the timeline, never dropped.
+ *
+ * <p>With a {@link ReplayDispatcher}, a warning to a party that has a contact point one of its channels carries goes
+ * out as a server sends it: through the outbox, a delivery delay after its issue. A party the outbox cannot reach
+ * (no contact point, or a liaison officer's) is delivered to by a liaison officer by hand, as without one.
  */
 final class Autopilot implements DutyListener {
 
@@ -41,13 +45,18 @@ final class Autopilot implements DutyListener {
             new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
     private final Set<String> drafting = new HashSet<>();
     private final Clock clock;
+    private final Optional<ReplayDispatcher> dispatcher;
     private long order;
 
-    /** The people acting in {@code duty}; they hear of its events once the replay adds them to its timeline. */
-    Autopilot(DutyToWarn duty, Delays delays, Clock clock) {
+    /**
+     * The people acting in {@code duty}; they hear of its events once the replay adds them to its timeline, after the
+     * outbox's listener, so a warning's deliveries are queued when they hear of its issue.
+     */
+    Autopilot(DutyToWarn duty, Delays delays, Clock clock, Optional<ReplayDispatcher> dispatcher) {
         this.duty = duty;
         this.delays = delays;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     Optional<Instant> nextAt() {
@@ -104,11 +113,20 @@ final class Autopilot implements DutyListener {
 
     private List<Step> deliver(Warning warning, Instant now) {
         List<Step> deliveries = new ArrayList<>();
+        boolean sent = false;
         for (String partyId : warning.partyIds()) {
             String obligationId = Obligations.idFor(warning.reportId(), partyId);
+            if (dispatcher.isPresent() && dispatcher.get().sends(warning, obligationId)) {
+                sent = true;
+                continue;
+            }
             Party party = duty.casebook().party(partyId).orElseThrow();
             deliveries.add(step(now.plus(delays.delivery()), "delivery to " + partyId,
                     () -> duty.deliver(obligationId, LIAISON, channel(party))));
+        }
+        if (sent) {
+            Instant at = now.plus(delays.delivery());
+            deliveries.add(step(at, "sending of " + warning.id(), () -> dispatcher.get().round(at)));
         }
         return deliveries;
     }

@@ -1,5 +1,7 @@
 package io.forewarn.scenario;
 
+import io.forewarn.dissemination.InMemoryOutbox;
+import io.forewarn.dissemination.OutboxListener;
 import io.forewarn.gazetteer.GazetteerExtract;
 import io.forewarn.gazetteer.GazetteerZones;
 import io.forewarn.incident.Incident;
@@ -9,6 +11,7 @@ import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.InMemoryCasebook;
 import io.forewarn.obligation.Obligations;
 import io.forewarn.obligation.Timeline;
+import io.forewarn.party.InMemoryContactBook;
 import io.forewarn.place.CountryZones;
 import io.forewarn.place.Gazetteer;
 import io.forewarn.policy.Policy;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -33,6 +37,10 @@ import java.util.stream.Stream;
  * jumps from one instant to the next at which something happens: a scenario event, a step of the
  * simulated people ({@code as-policy}), or a decision the clock alone takes (deadlines, expiry,
  * renewal). The replay ends with the last scenario event, and every incident is then reviewed.
+ *
+ * <p>{@link #sendingThrough} gives an {@code as-policy} replay channels: its warnings then go out to the parties'
+ * contact points ({@link Scenario#contacts()}) as a server sends them, through an outbox the server's
+ * {@link OutboxListener} fills, and the review's "delivered" is the channel's.
  */
 public final class Replay {
 
@@ -43,6 +51,7 @@ public final class Replay {
     private final Policy policy;
     private final Supplier<Casebook> casebooks;
     private final Gazetteer gazetteer;
+    private final Optional<ReplayChannels> channels;
 
     /** Replays into a fresh in-memory casebook per run. */
     public Replay(Scenario scenario, Policy policy) {
@@ -59,10 +68,21 @@ public final class Replay {
      * Forewarn, so a scenario gives the same review on every machine, whatever gazetteer a server has imported.
      */
     public Replay(Scenario scenario, Policy policy, Supplier<Casebook> casebooks, Gazetteer gazetteer) {
+        this(scenario, policy, casebooks, gazetteer, Optional.empty());
+    }
+
+    private Replay(Scenario scenario, Policy policy, Supplier<Casebook> casebooks, Gazetteer gazetteer,
+                   Optional<ReplayChannels> channels) {
         this.scenario = scenario;
         this.policy = policy;
         this.casebooks = Objects.requireNonNull(casebooks, "casebooks");
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+        this.channels = channels;
+    }
+
+    /** This replay, its {@code as-policy} runs sending through these channels. */
+    public Replay sendingThrough(ReplayChannels channels) {
+        return new Replay(scenario, policy, casebooks, gazetteer, Optional.of(channels));
     }
 
     public ReplayResult run(Mode mode) {
@@ -77,8 +97,18 @@ public final class Replay {
         DutyToWarn duty = new DutyToWarn(casebook, timeline, policy, new Sanitizer(scenario.timezone(),
                 GazetteerZones.ofExtract().orElse(new CountryZones())), clock, gazetteer);
         DeadlineSweep sweep = new DeadlineSweep(duty);
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        Optional<ReplayDispatcher> dispatcher = Optional.empty();
+        if (mode == Mode.AS_POLICY && channels.isPresent()) {
+            AtomicLong deliveries = new AtomicLong();
+            // numbered, not random: the same scenario gives the same deliveries on every run
+            timeline.listen(new OutboxListener(outbox, new InMemoryContactBook(scenario.contacts()),
+                    () -> "dlv-" + deliveries.incrementAndGet()));
+            dispatcher = Optional.of(new ReplayDispatcher(outbox, channels.get().open(casebook, clock), duty,
+                    scenario.delays().delivery()));
+        }
         Optional<Autopilot> people = mode == Mode.AS_POLICY
-                ? Optional.of(new Autopilot(duty, scenario.delays(), clock)) : Optional.empty();
+                ? Optional.of(new Autopilot(duty, scenario.delays(), clock, dispatcher)) : Optional.empty();
         people.ifPresent(timeline::listen);
         Instant end = events.get(events.size() - 1).at();
 
@@ -115,10 +145,10 @@ public final class Replay {
             reviews.add(reviewer.review(incident));
         }
         ReplayResult partial = new ReplayResult(scenario, mode, policy.version(), casebook, reviews,
-                ExpectationCheck.of(Optional.empty(), List.of()));
+                ExpectationCheck.of(Optional.empty(), List.of()), outbox.entries());
         ExpectationCheck check = ExpectationCheck.of(Optional.ofNullable(scenario.expectations().get(mode)),
                 partial.produced());
-        return new ReplayResult(scenario, mode, policy.version(), casebook, reviews, check);
+        return new ReplayResult(scenario, mode, policy.version(), casebook, reviews, check, outbox.entries());
     }
 
     private void apply(ScenarioEvent event, Mode mode, DutyToWarn duty) {

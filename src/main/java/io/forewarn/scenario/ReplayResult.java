@@ -1,5 +1,6 @@
 package io.forewarn.scenario;
 
+import io.forewarn.dissemination.OutboxEntry;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.review.Finding;
@@ -8,12 +9,18 @@ import io.forewarn.review.Review;
 import java.util.List;
 import java.util.TreeSet;
 
-/** What one replay of a scenario produced: its timeline, the casebook, the reviews and how they meet the expectations. */
+/**
+ * What one replay of a scenario produced: its timeline, the casebook, the reviews and how they meet the expectations.
+ *
+ * @param deliveries what its outbox queued and sent, with each attempt's receipt (an {@code as-policy} replay sending
+ *                   through channels, {@link Replay#sendingThrough}); empty otherwise
+ */
 public record ReplayResult(Scenario scenario, Mode mode, int policyVersion, Casebook casebook, List<Review> reviews,
-                           ExpectationCheck expectations) {
+                           ExpectationCheck expectations, List<OutboxEntry> deliveries) {
 
     public ReplayResult {
         reviews = List.copyOf(reviews);
+        deliveries = List.copyOf(deliveries);
     }
 
     public List<TimelineEntry> timeline() {

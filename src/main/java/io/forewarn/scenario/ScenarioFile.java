@@ -1,5 +1,6 @@
 package io.forewarn.scenario;
 
+import io.forewarn.party.ContactPoint;
 import io.forewarn.party.Party;
 import io.forewarn.party.PartyReader;
 import io.forewarn.report.TimeReader;
@@ -11,6 +12,7 @@ import io.forewarn.yaml.YamlValue;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ import java.util.Map;
  * <p>Top-level keys: {@code scenario} (id), {@code title}, {@code timezone} (every time without an
  * offset is local to it), {@code sources}, {@code delays} (optional), {@code parties},
  * {@code events}, {@code expect} (optional).
+ *
+ * <p>A party may carry {@code contacts} in the shape the API and the import take ({@link PartyReader#readContacted}):
+ * where an {@code as-policy} replay's outbox sends its warnings.
  *
  * <p>A recorded warning without {@code valid-for} is valid for the rest of the threat window of the
  * report it answers (the report it names, or else the latest received by then).
@@ -49,11 +54,13 @@ public final class ScenarioFile {
         ZoneId zone = map.get("timezone").as(ScenarioFile::zone);
         List<String> sources = map.optionalStringList("sources");
         Delays delays = map.optionalMap("delays").map(ScenarioFile::delays).orElse(Delays.DEFAULT);
-        UniqueIds<Party> parties = parties(map.get("parties"));
+        Map<String, List<ContactPoint>> contacts = new LinkedHashMap<>();
+        UniqueIds<Party> parties = parties(map.get("parties"), contacts);
         List<ScenarioEvent> events = new EventReader(new TimeReader(zone), parties).readAll(map.get("events"));
         Map<Mode, List<ExpectedFinding>> expectations =
                 map.find("expect").map(expect -> ExpectationReader.read(expect, parties)).orElse(Map.of());
-        return new Scenario(id, title, zone, sources, List.copyOf(parties.values()), events, delays, expectations);
+        return new Scenario(id, title, zone, sources, List.copyOf(parties.values()), events, delays, expectations,
+                contacts);
     }
 
     private static ZoneId zone(String text) {
@@ -64,15 +71,19 @@ public final class ScenarioFile {
         }
     }
 
-    private static UniqueIds<Party> parties(YamlValue value) {
+    private static UniqueIds<Party> parties(YamlValue value, Map<String, List<ContactPoint>> contacts) {
         List<YamlValue> items = value.asList();
         if (items.isEmpty()) {
             throw value.problem("a scenario needs at least one party");
         }
         UniqueIds<Party> parties = new UniqueIds<>("party", "parties");
         for (YamlValue item : items) {
-            Party party = PartyReader.read(item);
+            PartyReader.Contacted read = PartyReader.readContacted(item);
+            Party party = read.party();
             parties.add(party.id(), item.asMap().get("id"), party);
+            if (!read.contacts().isEmpty()) {
+                contacts.put(party.id(), read.contacts());
+            }
         }
         return parties;
     }

@@ -35,13 +35,27 @@ public final class CapKeyFiles {
         Path privateFile = directory.resolve(PRIVATE_FILE);
         Path publicFile = directory.resolve(PUBLIC_FILE);
         PemFiles.createOnce(directory, "cap.lock", List.of(privateFile, publicFile), "the CAP signing key", () -> {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(BITS);
-            KeyPair created = generator.generateKeyPair();
+            KeyPair created = generate();
             PemFiles.writeNew(privateFile, PemFiles.pem("PRIVATE KEY", created.getPrivate().getEncoded()), true);
-            PemFiles.writeNew(publicFile, PemFiles.pem("PUBLIC KEY", created.getPublic().getEncoded()), false);
+            PemFiles.writeNew(publicFile, publicPem(created), false);
         });
         return load(privateFile, publicFile);
+    }
+
+    /** A new pair, as the data directory's is made; a replay signs with one that lives as long as it does. */
+    public static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(BITS);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make RSA keys", e);
+        }
+    }
+
+    /** The public key as {@code cap.pub} holds it (PEM, X.509), for receivers to verify against. */
+    public static String publicPem(KeyPair pair) {
+        return PemFiles.pem("PUBLIC KEY", pair.getPublic().getEncoded());
     }
 
     /** The pair from its files; the public key must be the private key's. */

@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.forewarn.dissemination.cap.CapAlert;
 import io.forewarn.dissemination.cap.CapAlerts;
 import io.forewarn.dissemination.cap.CapSignature;
-import io.forewarn.language.Language;
-import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Warning;
 import io.forewarn.report.ThreatReport;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +34,6 @@ import java.util.function.Supplier;
  */
 public final class PublicAlerts {
 
-    public static final Set<String> AUDIENCES = Set.of("public", "own-citizens");
     /** The feed lists at most this many alerts, the latest first. */
     public static final int FEED_SIZE = 100;
 
@@ -76,7 +72,7 @@ public final class PublicAlerts {
         }
         boolean cancel = documentId.endsWith(CapAlerts.CANCEL_SUFFIX);
         String warningId = cancel ? documentId.substring(0, documentId.length() - CapAlerts.CANCEL_SUFFIX.length()) : documentId;
-        return desk.read(casebook -> casebook.warning(warningId).filter(PublicAlerts::isPublic)
+        return desk.read(casebook -> casebook.warning(warningId).filter(CapAlerts::isPublic)
                 .filter(warning -> !cancel || warning.cancellation().isPresent())
                 .map(warning -> toSign(casebook, warning, cancel))).map(this::sign);
     }
@@ -91,7 +87,7 @@ public final class PublicAlerts {
         Map<String, Optional<ToSign>> listed = desk.read(casebook -> {
             Map<String, Optional<ToSign>> read = new LinkedHashMap<>();
             casebook.warningsInForce(clock.instant(), FEED_SIZE * 4).stream()
-                    .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
+                    .filter(CapAlerts::isPublic).limit(FEED_SIZE)
                     .forEach(warning -> {
                         boolean cancel = warning.cancellation().isPresent();
                         String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
@@ -149,23 +145,13 @@ public final class PublicAlerts {
     private Signed sign(ToSign unsigned) {
         Warning warning = unsigned.warning();
         boolean cancel = unsigned.kind() == CapAlerts.Kind.CANCEL;
-        // one info block per language of the warning, English first (the policy's advice is in each text); a
-        // Cancel says first, in each language, that the alert is withdrawn
-        List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
-                .map(text -> new CapAlerts.Text(text.getKey().tag(), cancel ? withdrawn(text.getKey(), text.getValue())
-                        : text.getValue(), Optional.empty())).toList();
-        CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts, unsigned.kind(),
-                unsigned.references());
+        CapAlert alert = CapAlerts.ofWarning(warning, unsigned.report(), unsigned.kind(), unsigned.references(), sender,
+                senderName);
         byte[] document = CapSignature.signed(alert, key.get());
         String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
         Signed made = new Signed(id, alert, document, etag(document));
         signed.put(id, made);
         return made;
-    }
-
-    /** The text of a warning in a Cancel: the phrasebook's words for a withdrawn alert, then the text as it was. */
-    private static String withdrawn(Language language, String text) {
-        return Phrasebook.of(language).say("mail-subject", Map.of("kind", "cancel", "until", "")) + ": " + text;
     }
 
     private static Supplier<KeyPair> memoized(Supplier<KeyPair> source) {
@@ -178,9 +164,5 @@ public final class PublicAlerts {
                 return made[0];
             }
         };
-    }
-
-    private static boolean isPublic(Warning warning) {
-        return AUDIENCES.contains(warning.audience().name());
     }
 }

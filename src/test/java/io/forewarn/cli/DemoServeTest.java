@@ -2,6 +2,9 @@ package io.forewarn.cli;
 
 import io.forewarn.ForewarnProcess;
 import io.forewarn.Poll;
+import io.forewarn.dissemination.cap.CapAlert;
+import io.forewarn.dissemination.cap.CapReader;
+import io.forewarn.web.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,24 +23,28 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code forewarn demo --serve} leaves nothing behind: stopped (SIGTERM, as a service manager or {@code kill} stops
- * it; Ctrl-C's SIGINT runs the same shutdown), it removes its temporary directory with the database and the
- * ledger's signing key.
+ * {@code forewarn demo --serve} serves the case as policy: the Atom feed and the signed CAP alerts it prints the
+ * addresses of answer as printed, with the alerts in force at the attack. It leaves nothing behind: stopped (SIGTERM,
+ * as a service manager or {@code kill} stops it; Ctrl-C's SIGINT runs the same shutdown), it removes its temporary
+ * directory with the database and the ledger's signing key.
  */
 class DemoServeTest {
 
+    private static final Pattern ALERT = Pattern.compile("^  curl (http://localhost:(\\d+))(/cap/(W-\\d+)\\.xml)$", Pattern.MULTILINE);
+    private static final Pattern FEED = Pattern.compile("^  curl http://localhost:\\d+(/feeds/warnings\\.atom)$", Pattern.MULTILINE);
     private static final Pattern KEY_DIRECTORY = Pattern.compile("signed with the key in (\\S+?)(?: \\(removed when the server stops\\))?\\. Check it offline");
 
     @TempDir
     Path dir;
 
     @Test
-    void stoppedItRemovesItsDirectoryWithTheSigningKey() throws Exception {
+    void servesTheFeedAndAlertsAsPrintedAndStoppedRemovesItsDirectory() throws Exception {
         Path output = dir.resolve("demo.txt");
         Process demo = ForewarnProcess.builder(dir, Map.of(), "demo", "--serve", "--port", "0", "--quiet")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            Poll.until(Duration.ofSeconds(90), () -> {
+            // two replays (the second into H2, as policy) before it serves: minutes on a loaded two-core machine
+            Poll.until(Duration.ofSeconds(240), () -> {
                 if (!demo.isAlive()) {
                     throw new AssertionError("the demo exited with " + demo.exitValue() + ":\n" + read(output));
                 }
@@ -47,6 +56,7 @@ class DemoServeTest {
             Path data = Path.of(key.group(1));
             assertThat(data.resolve("ledger.key")).isRegularFile();
             assertThat(data.resolve("forewarn.mv.db")).isRegularFile();
+            servesTheCaseAlerts(read(output));
 
             demo.destroy();
 
@@ -55,6 +65,37 @@ class DemoServeTest {
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    /** The feed and each alert printed answer without a login; the alerts are the public ones in force at the attack. */
+    private static void servesTheCaseAlerts(String printed) throws Exception {
+        assertThat(printed).contains("The Crocus case, as policy, is loaded; the server's clock runs from the attack "
+                + "(2024-03-22 19:58 Europe/Moscow)");
+        Matcher feedLine = FEED.matcher(printed);
+        assertThat(feedLine.find()).as(printed).isTrue();
+        Matcher alert = ALERT.matcher(printed);
+        List<String> ids = new ArrayList<>();
+        int port = 0;
+        while (alert.find()) {
+            port = Integer.parseInt(alert.group(2));
+            ids.add(alert.group(4));
+        }
+        // the citizens' and the Moscow public's renewed alerts (W-9, W-10) were in force at the attack
+        assertThat(ids).as(printed).containsExactlyInAnyOrder("W-9", "W-10");
+        Http.Reply feed = Http.get(port, null, feedLine.group(1));
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.contentType()).isEqualTo("application/atom+xml");
+        for (String id : ids) {
+            assertThat(feed.body()).contains("/cap/" + id + ".xml\" rel=\"alternate\" type=\"application/cap+xml\"/>");
+            Http.Reply cap = Http.get(port, null, "/cap/" + id + ".xml");
+            assertThat(cap.status()).isEqualTo(200);
+            assertThat(cap.contentType()).isEqualTo("application/cap+xml");
+            CapAlert read = CapReader.read(cap.body().getBytes(StandardCharsets.UTF_8));
+            assertThat(read.msgType()).isEqualTo("Update");
+            assertThat(read.infos()).extracting(CapAlert.Info::language).containsExactly("en", "ru");
+        }
+        // a warning to the authorities is not public: as absent as one that does not exist
+        assertThat(Http.get(port, null, "/cap/W-11.xml").status()).isEqualTo(404);
     }
 
     private static String read(Path file) {

@@ -43,7 +43,11 @@ class DraftLanguagesTest {
 
     @Test
     void aPartyThatNamesNoLanguageIsWarnedInEnglish() {
-        Desk desk = Desk.crocus();
+        // the Crocus scenario's Moscow public reads Russian; the same public naming no language
+        Party moscow = Crocus.PUBLIC;
+        Party unnamed = new Party.Public("public-moscow", moscow.audience(), moscow.relationship(), moscow.place(), false,
+                List.of());
+        Desk desk = new Desk(List.of(Crocus.CITIZENS, unnamed, Crocus.AUTHORITIES, Crocus.VENUE));
         desk.duty.receive(Crocus.R1, "analyst-1");
 
         assertThat(desk.duty.draft("R-1", PUBLIC, "analyst-1").draft().texts().keySet()).containsExactly(Language.ENGLISH);

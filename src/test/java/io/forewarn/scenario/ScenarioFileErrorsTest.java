@@ -334,7 +334,32 @@ class ScenarioFileErrorsTest {
                         + "(kinds: registrants, public, authority, venue)");
         assertThat(problem(6, "  - {id: hall, kind: venue, audience: venue-operator, area: {site: Hall}}").getMessage())
                 .isEqualTo("s.yaml:6:55: parties[1]: unknown key 'area' "
-                        + "(allowed: id, kind, audience, relationship, synthetic, languages, known-as, place, kinds)");
+                        + "(allowed: id, kind, audience, relationship, synthetic, languages, known-as, place, kinds, contacts)");
+    }
+
+    /** A party's contacts are read as the API reads them: a bad one is a problem at its line, a secret never quoted. */
+    @Test
+    void aBadContactPointIsRefusedAtItsLine() {
+        assertThat(problem(6, "  - {id: hall, kind: venue, audience: venue-operator, place: {site: Hall},",
+                "     contacts: [{kind: email, address: the operator}]}").getMessage())
+                .isEqualTo("s.yaml:7:17: parties[1].contacts[0]: contact point is invalid: not an email address: the operator");
+        assertThat(problem(6, "  - {id: hall, kind: venue, audience: venue-operator, place: {site: Hall},",
+                "     contacts: [{kind: webhook, address: \"https://hall.example/hook\", secret: whsec_c2hvcnQ=}]}").getMessage())
+                .isEqualTo("s.yaml:7:17: parties[1].contacts[0]: contact point is invalid: a webhook secret holds 24 to 64 "
+                        + "bytes; this one holds 5");
+        assertThat(problem(6, "  - {id: hall, kind: venue, audience: venue-operator, place: {site: Hall},",
+                "     contacts: [{kind: pigeon, address: loft 4}]}").getMessage())
+                .contains("unknown contact kind 'pigeon'");
+    }
+
+    @Test
+    void contactPointsAreKeptByParty() {
+        Scenario read = ScenarioFile.parse("s.yaml", with(6,
+                "  - {id: hall, kind: venue, audience: venue-operator, place: {site: Hall},",
+                "     contacts: [{kind: email, address: ops@hall.invalid}, {kind: liaison, address: desk 4}]}"));
+        assertThat(read.contacts()).containsOnlyKeys("hall");
+        assertThat(read.contacts().get("hall")).containsExactly(new io.forewarn.party.ContactPoint.Email("ops@hall.invalid"),
+                new io.forewarn.party.ContactPoint.Liaison("desk 4"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.language.Language;
+import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Cancellation;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.Area;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A warning as a CAP alert for the public and a state's own citizens. What it says comes only from the warning
@@ -39,6 +42,9 @@ import java.util.Optional;
  * </ul>
  */
 public final class CapAlerts {
+
+    /** The audiences CAP alerts are published for: the public reads them, as do a state's own citizens abroad. */
+    public static final Set<String> AUDIENCES = Set.of("public", "own-citizens");
 
     /** An alert's text in one language: what the warning says, and what to do. */
     public record Text(String language, String description, Optional<String> instruction) {
@@ -92,6 +98,39 @@ public final class CapAlerts {
                 : warning.issuedAt();
         return new CapAlert("1.2", identifier(warning, kind), sender, CapTimes.utc(sent), "Actual",
                 kind.written, "Public", references, infos);
+    }
+
+    /**
+     * The alert a warning is published as, wherever it goes out (the public feed, a replay's written alerts): one
+     * info block per language the warning was written in, English first; an Update referencing the alert of the
+     * warning it renews, if it renews one.
+     */
+    public static CapAlert ofWarning(Warning warning, ThreatReport report, Optional<Warning> renewed, String sender,
+                                     String senderName) {
+        List<String> references = renewed.map(earlier -> reference(sender, earlier)).stream().toList();
+        return ofWarning(warning, report, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references, sender, senderName);
+    }
+
+    /**
+     * The alert of a warning as one of its kinds: one info block per language the warning was written in; a Cancel
+     * says first, in each language, that the alert is withdrawn (the phrasebook's words), then the text as it was.
+     */
+    public static CapAlert ofWarning(Warning warning, ThreatReport report, Kind kind, List<String> references,
+                                     String sender, String senderName) {
+        List<Text> texts = warning.texts().entrySet().stream()
+                .map(text -> new Text(text.getKey().tag(),
+                        kind == Kind.CANCEL ? withdrawn(text.getKey(), text.getValue()) : text.getValue(),
+                        Optional.empty())).toList();
+        return of(warning, report, sender, senderName, texts, kind, references);
+    }
+
+    private static String withdrawn(Language language, String text) {
+        return Phrasebook.of(language).say("mail-subject", Map.of("kind", "cancel", "until", "")) + ": " + text;
+    }
+
+    /** Whether a warning is to an audience CAP alerts are published for ({@link #AUDIENCES}). */
+    public static boolean isPublic(Warning warning) {
+        return AUDIENCES.contains(warning.audience().name());
     }
 
     /** How a later alert references the alert of this warning: {@code sender,identifier,sent}. */

@@ -5,15 +5,12 @@ import io.forewarn.dissemination.Delivery;
 import io.forewarn.dissemination.SendOutcome;
 import io.forewarn.party.ContactPoint;
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -21,14 +18,11 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.util.MailConnectException;
 
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Objects;
 
 /**
- * Warnings by email over SMTP: one message per delivery, {@code multipart/alternative} with a plain-text and an HTML
- * part written from one {@link MailContent}. Its Message-ID is made from the delivery's id, so the copies a retry
- * may send are one message to a mail client that drops duplicates, and the delivery's id is in a header of its own.
+ * Warnings by email over SMTP: one message per delivery, as {@link WarningMessage} writes it.
  *
  * <p>What the mail server answers decides what happens next: a recipient refused with a 5xx reply (no such mailbox)
  * or a message refused with one is permanent; a 4xx reply (greylisting, a full mailbox), a refused or dropped
@@ -38,7 +32,7 @@ import java.util.Objects;
 public final class MailChannel implements Channel {
 
     /** The header that names the delivery, for receivers and for tests. */
-    public static final String DELIVERY_HEADER = "Forewarn-Delivery";
+    public static final String DELIVERY_HEADER = WarningMessage.DELIVERY_HEADER;
 
     private final Session session;
     private final InternetAddress from;
@@ -58,8 +52,7 @@ public final class MailChannel implements Channel {
     @Override
     public SendOutcome send(Delivery delivery) {
         if (!(delivery.to() instanceof ContactPoint.Email email)) {
-            return SendOutcome.Failed.permanent("the email channel sends to email addresses, not to a "
-                    + delivery.to().kind() + " contact point");
+            return SendOutcome.Failed.notCarried(this, delivery, "email addresses");
         }
         InternetAddress recipient;
         try {
@@ -68,7 +61,7 @@ public final class MailChannel implements Channel {
             return SendOutcome.Failed.permanent("the contact point's address is not one a mail server takes");
         }
         try {
-            MimeMessage message = message(delivery, recipient);
+            MimeMessage message = WarningMessage.of(session, from, recipient, delivery, mail.write(delivery), new Date());
             try (Transport transport = session.getTransport()) {
                 transport.connect();
                 transport.sendMessage(message, message.getAllRecipients());
@@ -78,24 +71,6 @@ public final class MailChannel implements Channel {
         } catch (MessagingException failed) {
             return classify(failed);
         }
-    }
-
-    private MimeMessage message(Delivery delivery, InternetAddress to) throws MessagingException {
-        MailContent content = mail.write(delivery);
-        MimeMessage message = new DeliveryMessage(session, delivery.id(), from.getAddress());
-        message.setFrom(from);
-        message.setRecipient(Message.RecipientType.TO, to);
-        message.setSubject(content.subject(), StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
-        message.setHeader(DELIVERY_HEADER, delivery.id());
-        message.setHeader("Content-Language", content.language().tag());
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(content.plainText(), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(content.html(), StandardCharsets.UTF_8.name(), "html");
-        // the richest part last, as RFC 2046 orders alternatives
-        message.setContent(new MimeMultipart("alternative", text, html));
-        return message;
     }
 
     /** A mail server's refusal or a broken connection, as a failure the outbox can act on; never the message's text. */
@@ -132,22 +107,5 @@ public final class MailChannel implements Channel {
     private static SendOutcome.Failed byCode(int code, String what) {
         String reason = what + " (SMTP " + code + ")";
         return code >= 500 && code < 600 ? SendOutcome.Failed.permanent(reason) : SendOutcome.Failed.temporary(reason);
-    }
-
-    /** A message whose Message-ID is its delivery's, however often it is sent. */
-    private static final class DeliveryMessage extends MimeMessage {
-
-        private final String messageId;
-
-        DeliveryMessage(Session session, String deliveryId, String fromAddress) {
-            super(session);
-            String domain = fromAddress.substring(fromAddress.indexOf('@') + 1);
-            this.messageId = "<" + deliveryId.replaceAll("[^A-Za-z0-9._-]", "_") + ".forewarn@" + domain + ">";
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

@@ -58,19 +58,12 @@ public final class WebhookChannel implements Channel {
     @Override
     public SendOutcome send(Delivery delivery) {
         if (!(delivery.to() instanceof ContactPoint.Webhook webhook)) {
-            return SendOutcome.Failed.permanent("the webhook channel sends to webhook endpoints, not to a "
-                    + delivery.to().kind() + " contact point");
+            return SendOutcome.Failed.notCarried(this, delivery, "webhook endpoints");
         }
-        byte[] json = body.of(delivery);
-        long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(webhook.url())
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.ID, delivery.id())
-                .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(webhook.key(), delivery.id(), timestamp, json))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
+        WebhookRequest signed = WebhookRequest.of(delivery, webhook, body.of(delivery), clock.instant().getEpochSecond());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.url()).timeout(timeout);
+        signed.headers().forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(signed.body())).build();
         String endpoint = endpoint(webhook.url());
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

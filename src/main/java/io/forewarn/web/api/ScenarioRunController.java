@@ -2,6 +2,7 @@ package io.forewarn.web.api;
 
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
+import io.forewarn.server.WrittenChannels;
 import io.forewarn.scenario.ReplayDocument;
 import io.forewarn.scenario.ReplayResult;
 import io.forewarn.scenario.Scenario;
@@ -63,7 +64,8 @@ class ScenarioRunController {
                                @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
         List<Mode> modes = modes(mode);
         Scenario scenario = ScenarioFile.parse(RequestBodies.SOURCE, RequestBodies.yamlOrJson(body, contentType));
-        Replay replay = new Replay(scenario, desk.policy());
+        // sent as the command line sends it, so the answer is the document of scenario run --json; the files are not kept
+        Replay replay = new Replay(scenario, desk.policy()).sendingThrough(new WrittenChannels(scenario.timezone()));
         List<ReplayResult> runs = modes.stream().map(replay::run).toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(ReplayDocument.toJson(scenario, runs).getBytes(StandardCharsets.UTF_8));

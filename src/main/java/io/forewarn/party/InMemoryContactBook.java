@@ -31,8 +31,9 @@ public final class InMemoryContactBook implements ContactBook {
     }
 
     @Override
-    public void replace(String partyId, List<ContactPoint> contacts) {
-        byParty.put(partyId, new ArrayList<>(contacts.stream().map(point -> new Listed(point, Optional.empty())).toList()));
+    public void replaceAll(Map<String, List<ContactPoint>> contactsByParty) {
+        contactsByParty.forEach((partyId, contacts) -> byParty.put(partyId,
+                new ArrayList<>(contacts.stream().map(point -> new Listed(point, Optional.empty())).toList())));
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Optional;
 import static io.forewarn.place.StatedArea.km;
 
 /**
- * Places compared by their geometry on a {@link LocalPlane}; JTS decides. Boundaries count as part
+ * Places compared by their geometry on a {@link LocalPlane}; JTS decides (two circles that meet by their centres'
+ * distance, {@link LocalPlane#circlesMeet}, when that decides as JTS would). Boundaries count as part
  * of an area, so touching areas meet and an area touching the edge from inside is contained.
  */
 final class GeometricOverlap {

@@ -180,6 +180,7 @@ public final class BenchMain {
                 if (baseline != null) {
                     double r = score.getScore() / baseline.getScore();
                     ratio = benchmark.startsWith("LedgerAppendBenchmark") || benchmark.startsWith("PoolSizeBenchmark")
+                            || benchmark.startsWith("DeliveryThroughputBenchmark")
                             ? String.format(Locale.ROOT, "%.2f × its throughput", r)
                             : String.format(Locale.ROOT, "%.1f × its time", r);
                 } else {
@@ -221,6 +222,12 @@ public final class BenchMain {
         }
         if (benchmark.startsWith("GazetteerImportBenchmark.")) {
             return "GazetteerImportBenchmark.baselinePlainInsert";
+        }
+        if (benchmark.equals("DeliveryThroughputBenchmark.enqueueThroughTheListener")) {
+            return "DeliveryThroughputBenchmark.baselinePlainBatchedInsert";
+        }
+        if (benchmark.equals("DeliveryThroughputBenchmark.dispatchToALocalReceiver")) {
+            return "DeliveryThroughputBenchmark.baselineClaimOnly";
         }
         return benchmark;
     }

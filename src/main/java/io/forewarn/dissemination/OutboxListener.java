@@ -4,6 +4,7 @@ import io.forewarn.obligation.DutyEvent;
 import io.forewarn.obligation.DutyListener;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Slice;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.ContactBook;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>a warning issued or renewed enqueues one delivery per contact point in use of each party whose
  *       obligation it moved (an alert, or an update for a renewal);</li>
+ *   <li>a warning cancelled enqueues one cancellation per contact point a machine sent it to, or still may (its
+ *       delivery sent, queued or in flight; not one dead-lettered, nor liaison, whose officer carries it by hand);</li>
  *   <li>a delivery recorded by a person (liaison's {@code POST …/delivery}) completes that obligation's queued
  *       liaison deliveries, which no machine sends.</li>
  * </ul>
@@ -28,6 +32,8 @@ public final class OutboxListener implements DutyListener {
 
     /** The channel no machine sends: a liaison officer carries the warning and records it. */
     public static final String LIAISON = "liaison";
+    /** How many of a warning's deliveries a cancellation reads at once. */
+    private static final int PAGE = 500;
 
     private final Outbox outbox;
     private final ContactBook contacts;
@@ -47,6 +53,7 @@ public final class OutboxListener implements DutyListener {
                     ((DutyEvent.WarningIssued) event).obligations(), event);
             case WARNING_RENEWED -> enqueue(((DutyEvent.WarningRenewed) event).warning(),
                     ((DutyEvent.WarningRenewed) event).obligations(), event);
+            case WARNING_CANCELLED -> cancel(((DutyEvent.WarningCancelled) event).warning(), event);
             case WARNING_DELIVERED -> {
                 DutyEvent.WarningDelivered delivered = (DutyEvent.WarningDelivered) event;
                 if (!DutyToWarn.SCHEDULER.equals(event.actor())) {
@@ -56,6 +63,28 @@ public final class OutboxListener implements DutyListener {
             }
             default -> {
             }
+        }
+    }
+
+    private void cancel(Warning warning, DutyEvent event) {
+        List<OutboxEntry> cancels = new ArrayList<>();
+        Slice slice = Slice.first(PAGE);
+        while (true) {
+            List<OutboxEntry> page = outbox.ofWarning(warning.id(), Optional.empty(), slice);
+            for (OutboxEntry sent : page) {
+                if (sent.kind() != Delivery.Kind.CANCEL && sent.state() != DeliveryState.DEAD_LETTERED
+                        && !LIAISON.equals(sent.channel())) {
+                    cancels.add(OutboxEntry.queued(ids.get(), Delivery.Kind.CANCEL, warning.id(), sent.obligationId(),
+                            sent.partyId(), sent.to(), warning.issuedAt(), event.at()));
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            slice = slice.next(page.get(page.size() - 1).id());
+        }
+        if (!cancels.isEmpty()) {
+            outbox.enqueue(cancels);
         }
     }
 

@@ -214,8 +214,8 @@ public interface Casebook {
 
     /**
      * The warnings a renewal may be due for once it is {@code dueBy} (now plus the policy's renewal lead), in
-     * issue order: those ending by then, before their report's threat window ends, that no warning renews yet
-     * and whose renewal has not been called for ({@link EventType#RENEWAL_DUE}).
+     * issue order: those ending by then, before their report's threat window ends, not cancelled, that no warning
+     * renews yet and whose renewal has not been called for ({@link EventType#RENEWAL_DUE}).
      */
     List<Warning> warningsAwaitingRenewal(Instant dueBy);
 

@@ -202,6 +202,21 @@ public sealed interface DutyEvent {
         public String subject() { return warning.id(); }
     }
 
+    /**
+     * An issued warning was withdrawn before its validity ended: no longer in force, it covers no one.
+     *
+     * @param warning     the warning with its {@link Warning#cancellation() cancellation}
+     * @param obligations the obligations it held, moved to expired, in their new versions
+     */
+    record WarningCancelled(Instant at, Warning warning, List<Obligation> obligations, String actor, String summary)
+            implements DutyEvent {
+        public WarningCancelled {
+            obligations = List.copyOf(obligations);
+        }
+        public EventType type() { return EventType.WARNING_CANCELLED; }
+        public String subject() { return warning.id(); }
+    }
+
     /** The recorded text of a replayed warning revealed protected material and is withheld. */
     record RecordedWarningLeaked(Instant at, String warningId, String actor, String summary) implements DutyEvent {
         public EventType type() { return EventType.RECORDED_WARNING_LEAKED; }

@@ -594,6 +594,55 @@ public final class DutyToWarn {
         return moved;
     }
 
+    /**
+     * Withdraws an issued warning before its validity ends, by a role that may issue warnings (one person: a
+     * cancellation releases nothing, so there is nothing for a second person to check, and a wrong or stale warning
+     * must be withdrawable at once). From now on it is not in force, covers no one, and the clock does not renew it;
+     * each obligation it held moves to expired, so while the threat lasts the obligation reads as uncovered (a
+     * renewal, drafted, approved and issued by two people as always, warns again), never as covered. The outbox
+     * tells every contact point it went to ({@link DutyEvent.WarningCancelled}).
+     *
+     * @param reason why, already leak-checked by the caller (it goes on the timeline)
+     * @throws IllegalStateException when the warning was cancelled already, has ended, or a renewal replaced it
+     */
+    public Warning cancelWarning(String warningId, String reason, String actor, Role role) {
+        Warning warning = casebook.warning(warningId).orElseThrow(() -> new IllegalArgumentException("no warning " + warningId));
+        if (!role.mayApprove()) {
+            throw new IllegalStateException("the role " + role.code() + " cannot cancel warnings");
+        }
+        Instant now = clock.instant();
+        if (warning.cancellation().isPresent()) {
+            Cancellation before = warning.cancellation().get();
+            throw new IllegalStateException("warning " + warningId + " was cancelled already, at " + local(before.at())
+                    + " by " + before.by());
+        }
+        if (!now.isBefore(warning.validity().to())) {
+            throw new IllegalStateException("warning " + warningId + " ended at " + local(warning.validity().to())
+                    + "; there is nothing left to cancel");
+        }
+        if (casebook.isRenewed(warningId)) {
+            throw new IllegalStateException("warning " + warningId + " was replaced by its renewal; cancel the renewal");
+        }
+        Warning cancelled = warning.cancelled(new Cancellation(now, actor, reason));
+        casebook.put(cancelled);
+        List<Obligation> moved = new ArrayList<>();
+        for (String partyId : warning.partyIds()) {
+            Optional<Obligation> held = casebook.obligation(warning.reportId(), partyId)
+                    .filter(o -> o.allowedNext().contains(ObligationState.EXPIRED));
+            List<Warning> to = casebook.warningsTo(warning.reportId(), partyId);
+            if (held.isPresent() && !to.isEmpty() && to.get(to.size() - 1).id().equals(warningId)) {
+                moved.add(move(held.get().id(), ObligationState.EXPIRED, actor, "warning " + warningId + " cancelled"));
+            }
+        }
+        Instant threatEnds = report(warning.reportId()).window().to();
+        publish(new DutyEvent.WarningCancelled(now, cancelled, moved, actor, "warning " + warningId + " to "
+                + String.join(", ", warning.partyIds()) + " cancelled by " + actor + " (" + role.code() + "): " + reason
+                + (now.isBefore(threatEnds) ? "; the threat window is open until " + local(threatEnds) + ": "
+                + (moved.isEmpty() ? "no obligation held it" : String.join(", ", moved.stream().map(Obligation::id).toList())
+                + " expired, not covered") : "; the threat window ended at " + local(threatEnds))));
+        return cancelled;
+    }
+
     /** Records that a warning reached the party of an obligation over a channel. */
     public Obligation deliver(String obligationId, String actor, String channel) {
         Obligation moved = move(obligationId, ObligationState.DELIVERED, actor, "delivered over " + channel);
@@ -608,15 +657,18 @@ public final class DutyToWarn {
      * delivered, or acknowledged, since): a warning that cannot be delivered is not a warning.
      *
      * @param why what went wrong, as every reader may read it (no contact details)
+     * @param carriedWarning whether the delivery carried a warning (an alert or update): a cancellation's does not
+     *                       escalate, as the warning it withdraws covers no one already
      * @return the obligation as it now stands
      */
-    public Obligation deadLettered(String obligationId, String deliveryId, String channel, int attempts, String why) {
+    public Obligation deadLettered(String obligationId, String deliveryId, String channel, int attempts, String why,
+                                   boolean carriedWarning) {
         Instant now = clock.instant();
         Obligation obligation = obligation(obligationId);
         publish(new DutyEvent.DeliveryDeadLettered(now, obligation, deliveryId, channel, attempts, SCHEDULER,
                 "delivery " + deliveryId + " to " + obligation.partyId() + " over " + channel + " dead-lettered after "
                         + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + why));
-        if (!obligation.allowedNext().contains(ObligationState.ESCALATED)
+        if (!carriedWarning || !obligation.allowedNext().contains(ObligationState.ESCALATED)
                 || obligation.state() == ObligationState.ESCALATED
                 || obligation.state() == ObligationState.DELIVERED || obligation.state() == ObligationState.ACKNOWLEDGED) {
             return obligation;

@@ -28,6 +28,7 @@ public enum EventType {
     DRAFT_EDITED("draft-edited"),
     WARNING_ISSUED("warning-issued"),
     WARNING_RENEWED("warning-renewed"),
+    WARNING_CANCELLED("warning-cancelled"),
     RECORDED_WARNING_LEAKED("recorded-warning-leaked"),
     WARNING_TO_UNAFFECTED_PARTY("warning-to-unaffected-party"),
     WARNING_DELIVERED("warning-delivered"),

@@ -231,7 +231,7 @@ public final class InMemoryCasebook implements Casebook {
     @Override
     public List<Warning> warningsAwaitingRenewal(Instant dueBy) {
         return warnings.values().stream()
-                .filter(w -> !w.validity().to().isAfter(dueBy))
+                .filter(w -> !w.validity().to().isAfter(dueBy) && w.cancellation().isEmpty())
                 .filter(w -> w.validity().to().isBefore(reports.get(w.reportId()).window().to()))
                 .filter(w -> !isRenewed(w.id()) && !hasEvent(EventType.RENEWAL_DUE.code(), w.id()))
                 .toList();

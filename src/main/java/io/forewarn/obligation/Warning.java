@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param translations   the text in each other language its parties need
  * @param renews         the warning this one renews, if it is a renewal
  * @param recorded       true when it replays a warning actually given (scenario {@code as-recorded})
+ * @param cancellation   why, when and by whom it was withdrawn before its validity ended; empty while it stands
  */
 public record Warning(
         String id,
@@ -41,7 +42,17 @@ public record Warning(
         double specificity,
         Map<Facet, Justification> justifications,
         Optional<String> renews,
-        boolean recorded) {
+        boolean recorded,
+        Optional<Cancellation> cancellation) {
+
+    /** A warning as issued: not cancelled. */
+    public Warning(String id, String reportId, Audience audience, List<String> partyIds, Instant issuedAt,
+                   TimeWindow validity, Map<Facet, Level> released, Place releasedPlace, Optional<TimeWindow> statedWindow,
+                   String text, Map<Language, String> translations, double specificity,
+                   Map<Facet, Justification> justifications, Optional<String> renews, boolean recorded) {
+        this(id, reportId, audience, partyIds, issuedAt, validity, released, releasedPlace, statedWindow, text,
+                translations, specificity, justifications, renews, recorded, Optional.empty());
+    }
 
     public Warning {
         Objects.requireNonNull(id, "id");
@@ -61,6 +72,19 @@ public record Warning(
         }
         justifications = Facet.copyOf(justifications);
         Objects.requireNonNull(renews, "renews");
+        // null in the rows stored before warnings could be cancelled
+        cancellation = cancellation == null ? Optional.empty() : cancellation;
+    }
+
+    /** This warning withdrawn: the same warning as issued, with its cancellation. */
+    public Warning cancelled(Cancellation why) {
+        return new Warning(id, reportId, audience, partyIds, issuedAt, validity, released, releasedPlace, statedWindow,
+                text, translations, specificity, justifications, renews, recorded, Optional.of(why));
+    }
+
+    /** When it stops being in force: the end of its validity, or its cancellation if that came first. */
+    public Instant endsAt() {
+        return cancellation.map(Cancellation::at).filter(at -> at.isBefore(validity.to())).orElse(validity.to());
     }
 
     /** The text per language: English (the text the agency reads and its timeline quotes), then the translations. */
@@ -71,8 +95,9 @@ public record Warning(
         return Collections.unmodifiableMap(texts);
     }
 
+    /** Whether it is in force at an instant: within its validity and not cancelled by then. */
     public boolean isValidAt(Instant instant) {
-        return validity.contains(instant);
+        return validity.contains(instant) && instant.isBefore(endsAt());
     }
 
     public boolean addresses(String partyId) {

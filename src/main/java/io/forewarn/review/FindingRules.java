@@ -49,16 +49,21 @@ public final class FindingRules {
                 + subject.obligation().closedAs().map(reason -> " (" + reason.code() + ")").orElse(""));
     }
 
-    /** Warned, but every warning had expired before the incident while the threat window still held it. */
+    /**
+     * Warned, but every warning had ended before the incident while the threat window still held it: expired, or
+     * cancelled (a cancelled warning covers no one from its cancellation on).
+     */
     static List<Finding> expiredBeforeIncident(PartyCase subject, List<PartyCase> peers) {
         Instant at = subject.incident().at();
         if (subject.warnings().isEmpty() || !subject.threatWindowHeldIncident()
-                || subject.warnings().stream().anyMatch(w -> w.validity().to().isAfter(at))) {
+                || subject.warnings().stream().anyMatch(w -> w.endsAt().isAfter(at))) {
             return List.of();
         }
         Warning last = subject.latestWarning().orElseThrow();
-        return one(FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT, subject, "last warning " + last.id() + " expired at "
-                + subject.local(last.validity().to()) + ", " + days(last.validity().to(), at) + " before the incident, while the threat window ran until "
+        Instant ended = last.endsAt();
+        return one(FindingCode.WARNING_EXPIRED_BEFORE_INCIDENT, subject, "last warning " + last.id()
+                + (ended.isBefore(last.validity().to()) ? " was cancelled at " : " expired at ")
+                + subject.local(ended) + ", " + days(ended, at) + " before the incident, while the threat window ran until "
                 + subject.local(subject.report().window().to()));
     }
 

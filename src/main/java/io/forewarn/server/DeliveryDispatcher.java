@@ -52,6 +52,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
     /** How often a settle that met a concurrent change of its obligation is tried again at once. */
     private static final int SETTLE_TRIES = 3;
+    /** What a delivery of a warning cancelled before it went out comes to, unsent: given up for good. */
+    private static final SendOutcome.Failed WITHDRAWN =
+            SendOutcome.Failed.permanent("not sent: its warning was cancelled before it went out");
 
     private final CaseDesk desk;
     private final Outbox outbox;
@@ -66,7 +69,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     DeliveryDispatcher(CaseDesk desk, Outbox outbox, ContactBook contacts, ChannelRegistry channels,
                        TransactionTemplate transactions, ServerSettings.Delivery settings, DeliveryMetrics metrics,
-                       DoubleSupplier random) {
+                       CircuitBreakerRegistry breakers, DoubleSupplier random) {
         this.desk = desk;
         this.outbox = outbox;
         this.contacts = contacts;
@@ -75,13 +78,23 @@ final class DeliveryDispatcher implements SmartLifecycle {
         this.settings = settings;
         this.metrics = metrics;
         this.random = random;
-        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        this.breakers = breakers;
+    }
+
+    /**
+     * The circuit breakers of the channels, one per kind, made at once (so their state is a metric from the start,
+     * closed): open at 50 % failures of the last 10 attempts (at least 4), open for {@code breakerWait}, then two trials.
+     */
+    static CircuitBreakerRegistry breakers(ServerSettings.Delivery settings, Clock clock, Iterable<String> kinds) {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindow(10, 4, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(settings.breakerWait())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                .clock(desk.clock())
+                .clock(clock)
                 .build());
+        kinds.forEach(registry::circuitBreaker);
+        return registry;
     }
 
     /** One round: claims one page and settles what it claimed; never throws. How many it claimed. */
@@ -114,6 +127,12 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     private void dispatch(OutboxEntry entry) {
         Channel channel = channels.of(entry.channel()).orElseThrow();
+        Delivery delivery = delivery(entry);
+        if (delivery.kind() != Delivery.Kind.CANCEL && delivery.warning().cancellation().isPresent()) {
+            // the warning was withdrawn before this went out: it is not sent now (its cancellation is queued beside it)
+            settle(entry, WITHDRAWN);
+            return;
+        }
         CircuitBreaker breaker = breaker(entry.channel());
         if (!breaker.tryAcquirePermission()) {
             transactions.executeWithoutResult(status ->
@@ -123,7 +142,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
         long started = breaker.getCurrentTimestamp();
         SendOutcome outcome;
         try {
-            outcome = channel.send(delivery(entry));
+            outcome = channel.send(delivery);
         } catch (RuntimeException failed) {
             // a channel must not throw; one that does is treated as a temporary failure, named by type only
             outcome = SendOutcome.Failed.temporary(channel.kind() + " channel failed: " + failed.getClass().getSimpleName());
@@ -177,7 +196,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
             }
             metrics.attempt(entry.channel(), "sent");
             Obligation obligation = duty.casebook().obligation(entry.obligationId()).orElseThrow();
-            if (obligation.allowedNext().contains(ObligationState.DELIVERED) && latestWarningIs(duty, entry)) {
+            if (entry.kind() != Delivery.Kind.CANCEL && obligation.allowedNext().contains(ObligationState.DELIVERED)
+                    && latestWarningIs(duty, entry)) {
                 duty.deliver(obligation.id(), DutyToWarn.SCHEDULER, entry.channel());
                 metrics.firstDelivered(Duration.between(entry.issuedAt(), now));
             }
@@ -197,8 +217,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
                 duty.contactPointDisabled(entry.partyId(), entry.channel(), entry.id());
             }
             duty.deadLettered(entry.obligationId(), entry.id(), entry.channel(), entry.attempts(),
-                    outcome instanceof SendOutcome.Failed failed && failed.permanent() ? "the receiver refused it for good"
-                            : "every attempt the policy allows failed");
+                    outcome == WITHDRAWN ? WITHDRAWN.reason()
+                            : outcome instanceof SendOutcome.Failed failed && failed.permanent() ? "the receiver refused it for good"
+                            : "every attempt the policy allows failed", entry.kind() != Delivery.Kind.CANCEL);
         }
     }
 

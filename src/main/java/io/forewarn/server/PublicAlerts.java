@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.forewarn.dissemination.cap.CapAlert;
 import io.forewarn.dissemination.cap.CapAlerts;
 import io.forewarn.dissemination.cap.CapSignature;
+import io.forewarn.language.Language;
+import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.Warning;
 import io.forewarn.report.ThreatReport;
@@ -13,6 +15,7 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,11 @@ import java.util.function.Supplier;
  * ({@code public}, {@code own-citizens}), signed with the server's CAP key. A warning to any other audience is
  * as absent here as one that does not exist. A warning never changes once issued, so its signed document is
  * kept once made (RSA signatures are deterministic: the same bytes each time).
+ *
+ * <p>A cancelled warning keeps its alert ({@code W-1}: receivers resolve the references to it) and gets a second
+ * document, its {@code Cancel} ({@code W-1-cancel}), which references it and the alerts it renewed. The feed lists the
+ * Cancel in the alert's place until the alert's validity would have ended, as public alerting feeds do, so a reader
+ * that saw the alert sees it withdrawn rather than merely gone.
  */
 public final class PublicAlerts {
 
@@ -33,8 +41,12 @@ public final class PublicAlerts {
     /** The feed lists at most this many alerts, the latest first. */
     public static final int FEED_SIZE = 100;
 
-    /** A warning's signed CAP document and its entity tag (a digest of its bytes). */
-    public record Signed(String warningId, CapAlert alert, byte[] document, String etag) {
+    /**
+     * A signed CAP document and its entity tag (a digest of its bytes).
+     *
+     * @param documentId the warning's id for its alert, with {@link CapAlerts#CANCEL_SUFFIX} for its Cancel: its path's name
+     */
+    public record Signed(String documentId, CapAlert alert, byte[] document, String etag) {
     }
 
     private final CaseDesk desk;
@@ -53,17 +65,26 @@ public final class PublicAlerts {
         this.senderName = senderName;
     }
 
-    /** The signed alert of a public warning; empty for an unknown warning and for one to another audience alike. */
-    public Optional<Signed> alert(String warningId) {
-        Signed known = signed.getIfPresent(warningId);
+    /**
+     * The signed alert of a public warning ({@code W-1}), or the Cancel of a cancelled one ({@code W-1-cancel}); empty
+     * for an unknown warning, for one to another audience, and for the Cancel of one not cancelled alike.
+     */
+    public Optional<Signed> alert(String documentId) {
+        Signed known = signed.getIfPresent(documentId);
         if (known != null) {
             return Optional.of(known);
         }
+        boolean cancel = documentId.endsWith(CapAlerts.CANCEL_SUFFIX);
+        String warningId = cancel ? documentId.substring(0, documentId.length() - CapAlerts.CANCEL_SUFFIX.length()) : documentId;
         return desk.read(casebook -> casebook.warning(warningId).filter(PublicAlerts::isPublic)
-                .map(warning -> toSign(casebook, warning))).map(this::sign);
+                .filter(warning -> !cancel || warning.cancellation().isPresent())
+                .map(warning -> toSign(casebook, warning, cancel))).map(this::sign);
     }
 
-    /** The alerts of the public warnings in force now, the latest issued first. */
+    /**
+     * The alerts of the public warnings whose validity as issued has not ended, the latest issued first: each one's
+     * alert, or its Cancel once it was cancelled.
+     */
     public List<Signed> inForce() {
         // what is not signed yet is read in the transaction and signed after it: an RSA signature takes
         // milliseconds, and a first feed of a hundred alerts would otherwise hold a connection for all of them
@@ -71,8 +92,12 @@ public final class PublicAlerts {
             Map<String, Optional<ToSign>> read = new LinkedHashMap<>();
             casebook.warningsInForce(clock.instant(), FEED_SIZE * 4).stream()
                     .filter(PublicAlerts::isPublic).limit(FEED_SIZE)
-                    .forEach(warning -> read.put(warning.id(), signed.getIfPresent(warning.id()) != null ? Optional.empty()
-                            : Optional.of(toSign(casebook, warning))));
+                    .forEach(warning -> {
+                        boolean cancel = warning.cancellation().isPresent();
+                        String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
+                        read.put(id, signed.getIfPresent(id) != null ? Optional.empty()
+                                : Optional.of(toSign(casebook, warning, cancel)));
+                    });
             return read;
         });
         return listed.entrySet().stream()
@@ -96,29 +121,51 @@ public final class PublicAlerts {
         }
     }
 
-    /** A warning and what its alert needs from the casebook, read inside a transaction. */
-    private record ToSign(Warning warning, ThreatReport report, List<String> references) {
+    /** A warning and what its alert (or its Cancel) needs from the casebook, read inside a transaction. */
+    private record ToSign(Warning warning, ThreatReport report, CapAlerts.Kind kind, List<String> references) {
     }
 
-    private ToSign toSign(Casebook casebook, Warning warning) {
+    /**
+     * An alert references the alert its warning renews (an Update); a Cancel references the warning's own alert and
+     * every alert before it in its line of renewals, the thread it closes.
+     */
+    private ToSign toSign(Casebook casebook, Warning warning, boolean cancel) {
         ThreatReport report = casebook.report(warning.reportId()).orElseThrow(() ->
                 new IllegalStateException("warning " + warning.id() + " has no report " + warning.reportId()));
-        List<String> references = warning.renews().flatMap(casebook::warning)
-                .map(renewed -> CapAlerts.reference(sender, renewed)).stream().toList();
-        return new ToSign(warning, report, references);
+        List<String> references = new ArrayList<>();
+        if (cancel) {
+            references.add(CapAlerts.reference(sender, warning));
+        }
+        Optional<Warning> renewed = warning.renews().flatMap(casebook::warning);
+        while (renewed.isPresent()) {
+            references.add(0, CapAlerts.reference(sender, renewed.get()));
+            renewed = cancel ? renewed.get().renews().flatMap(casebook::warning) : Optional.empty();
+        }
+        CapAlerts.Kind kind = cancel ? CapAlerts.Kind.CANCEL
+                : references.isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE;
+        return new ToSign(warning, report, kind, references);
     }
 
     private Signed sign(ToSign unsigned) {
         Warning warning = unsigned.warning();
-        // one info block per language of the warning, English first (the policy's advice is in each text)
+        boolean cancel = unsigned.kind() == CapAlerts.Kind.CANCEL;
+        // one info block per language of the warning, English first (the policy's advice is in each text); a
+        // Cancel says first, in each language, that the alert is withdrawn
         List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
-                .map(text -> new CapAlerts.Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
-        CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts,
-                unsigned.references().isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE, unsigned.references());
+                .map(text -> new CapAlerts.Text(text.getKey().tag(), cancel ? withdrawn(text.getKey(), text.getValue())
+                        : text.getValue(), Optional.empty())).toList();
+        CapAlert alert = CapAlerts.of(warning, unsigned.report(), sender, senderName, texts, unsigned.kind(),
+                unsigned.references());
         byte[] document = CapSignature.signed(alert, key.get());
-        Signed made = new Signed(warning.id(), alert, document, etag(document));
-        signed.put(warning.id(), made);
+        String id = cancel ? warning.id() + CapAlerts.CANCEL_SUFFIX : warning.id();
+        Signed made = new Signed(id, alert, document, etag(document));
+        signed.put(id, made);
         return made;
+    }
+
+    /** The text of a warning in a Cancel: the phrasebook's words for a withdrawn alert, then the text as it was. */
+    private static String withdrawn(Language language, String text) {
+        return Phrasebook.of(language).say("mail-subject", Map.of("kind", "cancel", "until", "")) + ": " + text;
     }
 
     private static Supplier<KeyPair> memoized(Supplier<KeyPair> source) {

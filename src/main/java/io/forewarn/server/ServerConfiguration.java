@@ -3,6 +3,8 @@ package io.forewarn.server;
 import io.forewarn.dissemination.Channel;
 import io.forewarn.dissemination.Outbox;
 import io.forewarn.dissemination.OutboxListener;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.forewarn.gazetteer.GazetteerZones;
 import io.forewarn.party.ContactBook;
 import io.forewarn.store.JdbcContactBook;
@@ -199,12 +201,32 @@ class ServerConfiguration {
     }
 
     @Bean
-    DeliveryDispatcher deliveryDispatcher(CaseDesk desk, Outbox outbox, ContactBook contacts, ObjectProvider<Channel> channels,
+    ChannelRegistry channelRegistry(ObjectProvider<Channel> channels) {
+        return new ChannelRegistry(channels.orderedStream().toList());
+    }
+
+    /** One circuit breaker per channel this node has, shared by the dispatcher and the metrics below. */
+    @Bean
+    CircuitBreakerRegistry channelBreakers(ChannelRegistry channels, ServerSettings settings, Clock clock) {
+        return DeliveryDispatcher.breakers(settings.delivery(), clock, channels.kinds());
+    }
+
+    /**
+     * Each channel's breaker state at {@code /actuator/prometheus}, by Resilience4j's own binding:
+     * {@code resilience4j_circuitbreaker_state{name=CHANNEL, state="closed"|"open"|"half_open"|…}} is 1 for the
+     * state it is in, 0 for the others; with its failure rate and calls beside it.
+     */
+    @Bean
+    TaggedCircuitBreakerMetrics channelBreakerMetrics(CircuitBreakerRegistry channelBreakers) {
+        return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(channelBreakers);
+    }
+
+    @Bean
+    DeliveryDispatcher deliveryDispatcher(CaseDesk desk, Outbox outbox, ContactBook contacts, ChannelRegistry channels,
                                           PlatformTransactionManager transactions, ServerSettings settings,
-                                          DeliveryMetrics metrics) {
-        return new DeliveryDispatcher(desk, outbox, contacts, new ChannelRegistry(channels.orderedStream().toList()),
-                new TransactionTemplate(transactions), settings.delivery(), metrics,
-                () -> ThreadLocalRandom.current().nextDouble());
+                                          DeliveryMetrics metrics, CircuitBreakerRegistry channelBreakers) {
+        return new DeliveryDispatcher(desk, outbox, contacts, channels, new TransactionTemplate(transactions),
+                settings.delivery(), metrics, channelBreakers, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Bean

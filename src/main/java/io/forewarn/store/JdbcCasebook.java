@@ -702,6 +702,7 @@ public final class JdbcCasebook implements Casebook {
                 "issued_at", timestamp(warning.issuedAt()),
                 "valid_to", timestamp(warning.validity().to()),
                 "renews", warning.renews().orElse(null),
+                "cancelled_at", warning.cancellation().map(cancellation -> timestamp(cancellation.at())).orElse(null),
                 "body", json.write(Warning.class, warning)));
         java.util.Set<String> addressed = new LinkedHashSet<>(jdbc.sql("SELECT party_id FROM warning_party WHERE warning_id = :id")
                 .param("id", warning.id()).query(String.class).list());
@@ -816,7 +817,7 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public List<Warning> warningsAwaitingRenewal(Instant dueBy) {
         return bodies("SELECT w.body FROM warning w JOIN report r ON r.id = w.report_id"
-                        + " WHERE w.valid_to <= :dueBy AND w.valid_to < r.window_to"
+                        + " WHERE w.valid_to <= :dueBy AND w.valid_to < r.window_to AND w.cancelled_at IS NULL"
                         + " AND NOT EXISTS (SELECT 1 FROM warning n WHERE n.renews = w.id)"
                         + " AND NOT EXISTS (SELECT 1 FROM duty_event e WHERE e.type = :renewalDue AND e.subject = w.id)"
                         + " ORDER BY w.seq",

@@ -7,6 +7,7 @@ import io.forewarn.dissemination.Outbox;
 import io.forewarn.dissemination.OutboxEntry;
 import io.forewarn.obligation.Slice;
 import io.forewarn.party.ContactPointReader;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -38,10 +39,12 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
             + "state, attempts, due_at, issued_at, enqueued_at, sent_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final String lock;
 
     public JdbcOutbox(DataSource dataSource) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
+        this.batches = new JdbcTemplate(dataSource);
         this.lock = skipsLocked(dataSource) ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
     }
 
@@ -53,26 +56,17 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
         }
     }
 
+    /** Writes the deliveries as one JDBC statement batch: a warning to many parties is one round trip, not one per row. */
     @Override
     public void enqueue(List<OutboxEntry> entries) {
-        for (OutboxEntry entry : entries) {
-            jdbc.sql("INSERT INTO delivery (" + COLUMNS + ") VALUES (:id, :kind, :warning, :obligation, :party, :channel, "
-                            + ":address, :secret, :state, :attempts, :due, :issued, :enqueued, NULL)")
-                    .param("id", entry.id())
-                    .param("kind", entry.kind().name().toLowerCase(Locale.ROOT))
-                    .param("warning", entry.warningId())
-                    .param("obligation", entry.obligationId())
-                    .param("party", entry.partyId())
-                    .param("channel", entry.channel())
-                    .param("address", entry.to().address())
-                    .param("secret", ContactPointReader.secretOf(entry.to()))
-                    .param("state", entry.state().code())
-                    .param("attempts", entry.attempts())
-                    .param("due", timestamp(entry.dueAt()))
-                    .param("issued", timestamp(entry.issuedAt()))
-                    .param("enqueued", timestamp(entry.enqueuedAt()))
-                    .update();
+        if (entries.isEmpty()) {
+            return;
         }
+        batches.batchUpdate("INSERT INTO delivery (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                entries.stream().map(entry -> new Object[] {entry.id(), entry.kind().name().toLowerCase(Locale.ROOT),
+                        entry.warningId(), entry.obligationId(), entry.partyId(), entry.channel(), entry.to().address(),
+                        ContactPointReader.secretOf(entry.to()), entry.state().code(), entry.attempts(),
+                        timestamp(entry.dueAt()), timestamp(entry.issuedAt()), timestamp(entry.enqueuedAt())}).toList());
     }
 
     @Override

@@ -195,6 +195,25 @@ class AfterActionReviewTest {
         }
 
         @Test
+        void isFoundWhenTheWarningThatWouldHaveCoveredTheIncidentWasCancelledBeforeIt() {
+            Warning warning = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
+            casework.at("2024-03-07T10:00").delivered(CITIZENS_MOSCOW);
+            casework.at("2024-03-09T12:00").duty.cancelWarning(warning.id(), "judged stale", "approver-b",
+                    io.forewarn.policy.Role.APPROVER);
+
+            Review review = casework.at("2024-03-10T20:00").review(crocusAttack("2024-03-10T19:58"));
+
+            assertThat(warning.validity().contains(moscow("2024-03-10T19:58"))).as("valid as issued").isTrue();
+            assertThat(codes(review, CITIZENS_MOSCOW)).contains(WARNING_EXPIRED_BEFORE_INCIDENT)
+                    .doesNotContain(INCIDENT_COVERED);
+            assertThat(review.findingsFor("R-1", CITIZENS_MOSCOW))
+                    .filteredOn(f -> f.code() == WARNING_EXPIRED_BEFORE_INCIDENT).singleElement()
+                    .satisfies(f -> assertThat(f.detail()).isEqualTo("last warning " + warning.id()
+                            + " was cancelled at 2024-03-09 12:00 +03:00, 31 hours before the incident, while the threat "
+                            + "window ran until 2024-03-31 00:00 +03:00"));
+        }
+
+        @Test
         void isNotFoundWhenARenewalWasValidAtTheIncident() {
             Warning first = casework.at("2024-03-07T09:00").warn(OWN_CITIZENS);
             casework.at("2024-03-14T05:00").renew(first);

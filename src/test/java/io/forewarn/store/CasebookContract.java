@@ -411,6 +411,21 @@ abstract class CasebookContract {
         assertThat(casebook.isRenewed("W-3")).isFalse();
     }
 
+    @Test
+    void aCancelledWarningIsKeptWithItsCancellationAndAwaitsNoRenewal() {
+        casebook.putReport(R1, Fixtures.triage(R1));
+        Warning w1 = warning("W-1", "R-1", RECEIVED.plus(Duration.ofHours(12)), CITIZENS);
+        casebook.put(w1);
+        Warning cancelled = w1.cancelled(new io.forewarn.obligation.Cancellation(RECEIVED.plus(Duration.ofHours(20)),
+                "approver-1", "the source withdrew the report"));
+        casebook.put(cancelled);
+
+        assertThat(casebook.warning("W-1")).contains(cancelled);
+        assertThat(casebook.warningsAwaitingRenewal(R1.window().to().plus(Duration.ofDays(30)))).isEmpty();
+        // the feed still lists it (as its Cancel) until its validity as issued ends
+        assertThat(casebook.warningsInForce(RECEIVED.plus(Duration.ofHours(21)), 10)).containsExactly(cancelled);
+    }
+
     private static Obligation issued(Obligation opened) {
         Obligation drafted = moved(opened, ObligationState.DRAFTED, Duration.ofMinutes(10));
         Obligation approved = moved(drafted, ObligationState.APPROVED, Duration.ofMinutes(10));

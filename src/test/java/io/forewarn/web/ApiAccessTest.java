@@ -102,6 +102,8 @@ class ApiAccessTest {
                 new Endpoint("PUT", "/api/v1/drafts/D-1/text", "application/json",
                         "{\"text\": \"Security alert: avoid concert halls in Moscow.\"}", EnumSet.of(ANALYST)),
                 new Endpoint("POST", "/api/v1/warnings/W-1/renewal", null, null, EnumSet.of(ANALYST)),
+                new Endpoint("POST", "/api/v1/warnings/W-1/cancellation", "application/json",
+                        "{\"reason\": \"the source withdrew the report\"}", EnumSet.of(APPROVER, DIRECTOR)),
                 new Endpoint("GET", "/api/v1/warnings", null, null, CASE_READERS),
                 new Endpoint("GET", "/api/v1/warnings/W-1", null, null, CASE_READERS),
                 new Endpoint("POST", "/api/v1/obligations/R-1/public-moscow/delivery", "application/json",

@@ -105,6 +105,9 @@ class EveryChangeLedgeredTest {
                         "{\"text\": \"Security alert: avoid Crocus City Hall.\"}", 200, List.of("draft-edited")),
                 new Step("cancelDraft", "approver", "POST", "/api/v1/drafts/D-2/cancel", null, null, 200,
                         List.of("draft-cancelled")),
+                // the venue's warning withdrawn: one event, by the approver who did it
+                new Step("cancelWarning", "approver", "POST", "/api/v1/warnings/W-1/cancellation", JSON_TYPE,
+                        "{\"reason\": \"the venue's event was called off\"}", 200, List.of("warning-cancelled")),
                 new Step("requestWaiver", "liaison", "POST", "/api/v1/obligations/R-1/ru-authorities/waivers", JSON_TYPE,
                         "{\"reason\": \"victim-already-aware\", \"scope\": \"not-warned\"}", 201,
                         List.of("waiver-requested")),

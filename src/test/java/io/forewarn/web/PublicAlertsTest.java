@@ -120,7 +120,7 @@ class PublicAlertsTest {
         return issued.json().path("id").asString();
     }
 
-    private static List<String> relaxNgProblems(Path schema, String document) throws Exception {
+    static List<String> relaxNgProblems(Path schema, String document) throws Exception {
         List<String> problems = new ArrayList<>();
         ErrorHandler collect = new ErrorHandler() {
             @Override

@@ -1,5 +1,6 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.obligation.Cancellation;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.Area;
 import io.forewarn.place.LatLon;
@@ -24,7 +25,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code msgType}: {@code Alert}, {@code Update} for a renewal (with {@code references} to the alert it
- *       renews), {@code Cancel} when the warning is withdrawn;</li>
+ *       renews), {@code Cancel} when the warning is withdrawn (sent at its cancellation);</li>
  *   <li>{@code urgency}: {@code Immediate} when the stated window is open at issue, {@code Expected} when it
  *       opens within a day, {@code Future} when later, {@code Unknown} when no time was released;</li>
  *   <li>{@code severity}: {@code Extreme} for a killing, {@code Severe} for serious bodily injury and
@@ -51,6 +52,9 @@ public final class CapAlerts {
             this.written = written;
         }
     }
+
+    /** What the identifier of a warning's Cancel adds to the warning's id ({@code W-1-cancel}): a message of its own. */
+    public static final String CANCEL_SUFFIX = "-cancel";
 
     private CapAlerts() {
     }
@@ -82,7 +86,11 @@ public final class CapAlerts {
                     Optional.of(event + ": " + area.description()), Optional.of(text.description()), text.instruction(),
                     List.of(area)));
         }
-        return new CapAlert("1.2", identifier(warning, kind), sender, CapTimes.utc(warning.issuedAt()), "Actual",
+        // a Cancel is a message of its own, sent when the warning was withdrawn
+        Instant sent = kind == Kind.CANCEL ? warning.cancellation().map(Cancellation::at).orElseThrow(() ->
+                new IllegalArgumentException("warning " + warning.id() + " is not cancelled: it has no CAP Cancel"))
+                : warning.issuedAt();
+        return new CapAlert("1.2", identifier(warning, kind), sender, CapTimes.utc(sent), "Actual",
                 kind.written, "Public", references, infos);
     }
 
@@ -94,7 +102,7 @@ public final class CapAlerts {
     static String identifier(Warning warning, Kind kind) {
         // CAP identifiers may not hold spaces, commas or '<' / '&'; a cancel is a message of its own
         String id = warning.id().replaceAll("[\\s,<&]", "-");
-        return kind == Kind.CANCEL ? id + "-cancel" : id;
+        return kind == Kind.CANCEL ? id + CANCEL_SUFFIX : id;
     }
 
     static String event(Harm harm) {

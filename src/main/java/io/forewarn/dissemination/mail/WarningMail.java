@@ -22,7 +22,8 @@ import java.util.Optional;
  * The email a delivery is sent as, in the party's language ({@link Delivery#language()}): a subject, who sends
  * it, the warning's text as issued (its protective advice is its last sentence), how long it is valid, and a link
  * to acknowledge it, then the delivery's reference. Every word but the warning's own comes from the language's
- * phrasebook ({@code warnings/<tag>.yaml}, the {@code mail-} messages). A cancellation asks for no acknowledgement.
+ * phrasebook ({@code warnings/<tag>.yaml}, the {@code mail-} messages). A cancellation says the warning is withdrawn,
+ * and neither states its validity nor asks for an acknowledgement.
  */
 public final class WarningMail {
 
@@ -57,10 +58,11 @@ public final class WarningMail {
         blocks.add(new MailContent.Heading(subject));
         blocks.add(new MailContent.Paragraph(book.say("mail-intro", Map.of("kind", kind, "sender", book.isolate(sender)))));
         blocks.add(new MailContent.Paragraph(delivery.text()));
-        blocks.add(new MailContent.Paragraph(book.say("mail-validity", Map.of(
-                "from", moment(book, delivery.warning().validity().from()),
-                "to", moment(book, delivery.warning().validity().to())))));
         if (delivery.kind() != Delivery.Kind.CANCEL) {
+            // a withdrawn warning is valid no longer: its validity as issued would only mislead
+            blocks.add(new MailContent.Paragraph(book.say("mail-validity", Map.of(
+                    "from", moment(book, delivery.warning().validity().from()),
+                    "to", moment(book, delivery.warning().validity().to())))));
             URI link = links.link(delivery.id(), linkExpires, book.language());
             blocks.add(new MailContent.Paragraph(book.say("mail-acknowledge", Map.of("until", moment(book, linkExpires)))));
             blocks.add(new MailContent.Link(book.say("mail-acknowledge-link", Map.of()), link));

@@ -57,8 +57,8 @@ class PublicAlertsController {
     @GetMapping("/feeds/warnings.atom")
     ResponseEntity<byte[]> feed(WebRequest request) {
         List<CapFeed.Entry> entries = alerts.inForce().stream()
-                .map(signed -> new CapFeed.Entry(signed.alert(), link("/cap/" + signed.warningId() + ".xml"),
-                        link("/advisories/" + signed.warningId())))
+                .map(signed -> new CapFeed.Entry(signed.alert(), link("/cap/" + signed.documentId() + ".xml"),
+                        link("/advisories/" + signed.documentId())))
                 .toList();
         byte[] feed = CapFeed.write(link("/feeds/warnings.atom"), alerts.senderName() + ": warnings in force",
                 alerts.senderName(), entries, OffsetDateTime.now(clock));
@@ -92,7 +92,7 @@ class PublicAlertsController {
         info.effective().ifPresent(time -> html.append("<dt>From</dt><dd>").append(escape(time.toString())).append("</dd>\n"));
         info.expires().ifPresent(time -> html.append("<dt>Until</dt><dd>").append(escape(time.toString())).append("</dd>\n"));
         html.append("<dt>Issued by</dt><dd>").append(escape(alerts.senderName())).append("</dd>\n</dl>\n");
-        html.append("<p><a href=\"/cap/").append(escape(signed.warningId())).append(".xml\" type=\"application/cap+xml\">")
+        html.append("<p><a href=\"/cap/").append(escape(signed.documentId())).append(".xml\" type=\"application/cap+xml\">")
                 .append("This alert as CAP 1.2 (signed)</a></p>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }

@@ -70,6 +70,13 @@ public final class RequestSchemas {
                          String alternative) {
     }
 
+    @Schema(name = "CancellationRequest", description = "Why an issued warning is withdrawn")
+    public record Cancellation(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            example = "the threat report was withdrawn by its source",
+            description = "free text, not blank; it goes on the timeline, never to the recipients; refused if the "
+                    + "report's protected material shows through it") String reason) {
+    }
+
     @Schema(name = "DeliveryRequest", description = "How the warning reached its party")
     public record Delivery(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "public alert",
             description = "free text; refused if the report's protected material shows through it") String channel) {

@@ -99,6 +99,7 @@ public final class AccessRules {
             rule(POST, EnumSet.of(ANALYST, APPROVER, DIRECTOR), "/api/v1/drafts/*/cancel"),
             rule(PUT, EnumSet.of(ANALYST), "/api/v1/drafts/*/text"),
             rule(POST, EnumSet.of(ANALYST), "/api/v1/warnings/*/renewal"),
+            rule(POST, EnumSet.of(APPROVER, DIRECTOR), "/api/v1/warnings/*/cancellation"),
             rule(GET, CASE_READERS, "/api/v1/warnings", "/api/v1/warnings/*", "/api/v1/warnings/*/deliveries"),
             rule(POST, EnumSet.of(LIAISON), "/api/v1/obligations/*/*/delivery", "/api/v1/obligations/*/*/acknowledgement"),
             rule(POST, EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON), "/api/v1/obligations/*/*/waivers"),

@@ -148,7 +148,7 @@ class MailChannelTest {
         MimeMessage message = only();
         assertThat(message.getSubject()).isEqualTo("Security alert withdrawn");
         assertThat(part(message, "text/plain")).contains("Agency Watch withdraws the warning it sent you before.")
-                .doesNotContain("/ack/").doesNotContain("confirm");
+                .doesNotContain("/ack/").doesNotContain("confirm").doesNotContain("This warning is valid");
     }
 
     @Test

@@ -1,0 +1,242 @@
+package io.forewarn.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.forewarn.dissemination.Delivery;
+import io.forewarn.dissemination.DeliveryState;
+import io.forewarn.dissemination.OutboxEntry;
+import io.forewarn.dissemination.OutboxListener;
+import io.forewarn.dissemination.SendOutcome;
+import io.forewarn.dissemination.webhook.WebhookChannel;
+import io.forewarn.json.DeliveryBody;
+import io.forewarn.obligation.DutyEvent;
+import io.forewarn.obligation.Obligation;
+import io.forewarn.obligation.Warning;
+import io.forewarn.party.ContactPoint;
+import io.forewarn.party.ContactPointReader;
+import io.forewarn.store.Fixtures;
+import io.forewarn.store.JdbcContactBook;
+import io.forewarn.store.JdbcOutbox;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The outbox's two halves, in deliveries per second, on an H2 file and on a fresh PostgreSQL schema, each against a
+ * baseline measured in the same run:
+ * <ul>
+ *   <li>{@code enqueueThroughTheListener}: a warning issued to {@value #PARTIES} parties, one webhook contact point
+ *       each, heard by {@link OutboxListener} in one transaction: their contact points read ({@link JdbcContactBook},
+ *       by chunks of parties) and the deliveries written ({@link JdbcOutbox#enqueue}, one statement batch).
+ *       Baseline {@code baselinePlainBatchedInsert}: the same rows, made before the invocation, inserted as one
+ *       statement batch into a copy of the {@code delivery} table, in one transaction.</li>
+ *   <li>{@code dispatchToALocalReceiver}: what one dispatcher round does with a page of {@value #PAGE} due
+ *       deliveries: claim them ({@link JdbcOutbox#claim}, its own transaction), send each through the real
+ *       {@link WebhookChannel} (Standard Webhooks signature, HTTP/1.1) to a receiver on 127.0.0.1 that answers 204
+ *       and does nothing else, and record each attempt ({@link JdbcOutbox#settle}, a transaction each). It leaves
+ *       out the workflow's step on the first delivery to a party (the obligation moved to delivered), which the
+ *       server takes once per party and warning. Baseline {@code baselineClaimOnly}: the claim alone.</li>
+ * </ul>
+ * The page to dispatch is enqueued before each invocation, not timed.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DeliveryThroughputBenchmark {
+
+    public static final int PARTIES = 1000;
+    public static final int PAGE = 100;
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @Param({"h2", "postgresql"})
+    public String db;
+
+    private BenchDatabase database;
+    private JdbcOutbox outbox;
+    private OutboxListener listener;
+    private TransactionTemplate transaction;
+    private JdbcTemplate jdbc;
+    private HttpServer receiver;
+    private WebhookChannel webhook;
+    private Warning warning;
+    private List<Obligation> obligations;
+    private ContactPoint endpoint;
+    private List<Object[]> plainRows;
+    private long seq;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        database = BenchDatabase.create(db, Path.of(System.getProperty("bench.work", "target/bench-work")), "deliveries");
+        outbox = new JdbcOutbox(database.database().dataSource());
+        JdbcContactBook contacts = new JdbcContactBook(database.database().dataSource());
+        transaction = new TransactionTemplate(new JdbcTransactionManager(database.database().dataSource()));
+        jdbc = new JdbcTemplate(database.database().dataSource());
+        // the DDL of delivery (V40__outbox.sql), under another name
+        jdbc.execute("CREATE TABLE bench_plain_delivery (seq BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL, "
+                + "id VARCHAR(64) NOT NULL, kind VARCHAR(10) NOT NULL, warning_id VARCHAR(200) NOT NULL, "
+                + "obligation_id VARCHAR(420) NOT NULL, party_id VARCHAR(200) NOT NULL, channel VARCHAR(20) NOT NULL, "
+                + "address VARCHAR(2000) NOT NULL, secret VARCHAR(200), state VARCHAR(20) NOT NULL, attempts INT NOT NULL, "
+                + "due_at TIMESTAMP WITH TIME ZONE NOT NULL, issued_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "enqueued_at TIMESTAMP WITH TIME ZONE NOT NULL, sent_at TIMESTAMP WITH TIME ZONE, "
+                + "CONSTRAINT bench_plain_delivery_pk PRIMARY KEY (id), CONSTRAINT bench_plain_delivery_seq_uk UNIQUE (seq))");
+        jdbc.execute("CREATE INDEX bench_plain_delivery_due_ix ON bench_plain_delivery (state, due_at)");
+        jdbc.execute("CREATE INDEX bench_plain_delivery_warning_ix ON bench_plain_delivery (warning_id, seq)");
+        jdbc.execute("CREATE INDEX bench_plain_delivery_obligation_ix ON bench_plain_delivery (obligation_id)");
+
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.readAllBytes();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        endpoint = new ContactPoint.Webhook(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"), SECRET);
+        webhook = new WebhookChannel(WebhookChannel.client(Duration.ofSeconds(5)), DeliveryBody::json,
+                Duration.ofSeconds(10), Clock.systemUTC());
+
+        Warning made = Fixtures.warning("W-1", "R-1", Instant.now(), Fixtures.PLAZA);
+        List<String> partyIds = new ArrayList<>();
+        obligations = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < PARTIES; i++) {
+                String party = "party-" + i;
+                partyIds.add(party);
+                obligations.add(Obligation.open("R-1/" + party, "R-1", party, made.audience(), made.issuedAt(),
+                        made.issuedAt().plus(Duration.ofHours(4)), "analyst", 1, "bench"));
+                contacts.replace(party, List.of(endpoint));
+            }
+        });
+        warning = new Warning(made.id(), made.reportId(), made.audience(), partyIds, made.issuedAt(), made.validity(),
+                made.released(), made.releasedPlace(), made.statedWindow(), made.text(), made.translations(),
+                made.specificity(), made.justifications(), made.renews(), made.recorded());
+        listener = new OutboxListener(outbox, contacts, () -> "dlv_" + UUID.randomUUID());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        receiver.stop(0);
+        database.close();
+    }
+
+    /** The baseline's rows: the deliveries the listener writes, made before the invocation. */
+    @Setup(Level.Invocation)
+    public void nextRows() {
+        Instant now = Instant.now();
+        plainRows = new ArrayList<>(PARTIES);
+        for (Obligation obligation : obligations) {
+            OutboxEntry entry = OutboxEntry.queued("dlv_" + UUID.randomUUID(), Delivery.Kind.ALERT, warning.id(),
+                    obligation.id(), obligation.partyId(), endpoint, warning.issuedAt(), now);
+            plainRows.add(new Object[] {entry.id(), entry.kind().name().toLowerCase(Locale.ROOT), entry.warningId(),
+                    entry.obligationId(), entry.partyId(), entry.channel(), entry.to().address(),
+                    ContactPointReader.secretOf(entry.to()), entry.state().code(), entry.attempts(),
+                    entry.dueAt().atOffset(ZoneOffset.UTC), entry.issuedAt().atOffset(ZoneOffset.UTC),
+                    entry.enqueuedAt().atOffset(ZoneOffset.UTC)});
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PARTIES)
+    public void enqueueThroughTheListener() {
+        DutyEvent.WarningIssued issued = new DutyEvent.WarningIssued(Instant.now(), warning, obligations, "approver",
+                "warning issued");
+        transaction.executeWithoutResult(status -> listener.heard(++seq, issued));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PARTIES)
+    public void baselinePlainBatchedInsert() {
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO bench_plain_delivery (id, kind, "
+                + "warning_id, obligation_id, party_id, channel, address, secret, state, attempts, due_at, issued_at, "
+                + "enqueued_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", plainRows));
+    }
+
+    /** The state of the dispatch benchmarks: a page of due deliveries queued before each invocation. */
+    @State(Scope.Benchmark)
+    public static class DuePage {
+
+        @Setup(Level.Invocation)
+        public void enqueue(DeliveryThroughputBenchmark bench) {
+            Instant now = Instant.now();
+            List<OutboxEntry> page = new ArrayList<>(PAGE);
+            for (int i = 0; i < PAGE; i++) {
+                Obligation obligation = bench.obligations.get(i);
+                page.add(OutboxEntry.queued("dlv_" + UUID.randomUUID(), Delivery.Kind.ALERT, bench.warning.id(),
+                        obligation.id(), obligation.partyId(), bench.endpoint, bench.warning.issuedAt(), now.minusSeconds(1)));
+            }
+            bench.transaction.executeWithoutResult(status -> bench.outbox.enqueue(page));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PAGE)
+    public int dispatchToALocalReceiver(DuePage due) {
+        List<OutboxEntry> claimed = claim();
+        int sent = 0;
+        for (OutboxEntry entry : claimed) {
+            SendOutcome outcome = webhook.send(new Delivery(entry.id(), entry.kind(), warning, entry.partyId(), entry.to(),
+                    List.of(), entry.attempts()));
+            if (!(outcome instanceof SendOutcome.Sent receipt)) {
+                throw new IllegalStateException("the local receiver did not take " + entry.id() + ": " + outcome);
+            }
+            Instant now = Instant.now();
+            boolean settled = Boolean.TRUE.equals(transaction.execute(status -> outbox.settle(entry,
+                    new OutboxEntry.Attempt(entry.attempts(), now, OutboxEntry.Attempt.Outcome.SENT, receipt.receipt()),
+                    DeliveryState.SENT, now)));
+            sent += settled ? 1 : 0;
+        }
+        return requireWholePage(sent);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PAGE)
+    public int baselineClaimOnly(DuePage due) {
+        return requireWholePage(claim().size());
+    }
+
+    private List<OutboxEntry> claim() {
+        Instant now = Instant.now();
+        return transaction.execute(status -> outbox.claim(now, Set.of("webhook"), PAGE, now.plus(Duration.ofMinutes(5))));
+    }
+
+    /** Each invocation must move the page it was given, or its figure would count work not done. */
+    private static int requireWholePage(int moved) {
+        if (moved != PAGE) {
+            throw new IllegalStateException("moved " + moved + " deliveries of a page of " + PAGE);
+        }
+        return moved;
+    }
+}

@@ -103,23 +103,26 @@ public final class DutyToWarn {
         casebook.putReport(report, outcome);
         DutyEvent received = new DutyEvent.ReportReceived(now, report, outcome, actor, "report " + report.id()
                 + " received: harm " + report.harm().code() + ", credibility " + report.credibility());
-        publish(received);
+        // the receipt and all that follows from it go to the timeline as one append, in this order
+        List<DutyEvent> recorded = new ArrayList<>(List.of(received));
         if (!outcome.obligesWarning()) {
-            publish(outcome.outcome() == Triage.Outcome.NEEDS_TRIAGE
+            recorded.add(outcome.outcome() == Triage.Outcome.NEEDS_TRIAGE
                     ? new DutyEvent.ReportTriaged(now, report, outcome, actor, outcome.reason())
                     : new DutyEvent.ReportOutOfScope(now, report, outcome, actor, outcome.reason()));
+            events.publishAll(recorded);
             return List.of();
         }
         List<Party> candidates = candidates(report);
         List<Affected> affected = affected(report, candidates);
-        List<DutyEvent> openings = new ArrayList<>(new Resolution(this).open(report, affected, Cause.of(received), actor));
-        openings.addAll(offerNearMatches(report, candidates,
+        List<DutyEvent> openings = new Resolution(this).open(report, affected, Cause.of(received), actor);
+        recorded.addAll(openings);
+        recorded.addAll(offerNearMatches(report, candidates,
                 affected.stream().map(a -> a.party().id()).collect(Collectors.toSet()), actor));
-        events.publishAll(openings);
         if (affected.isEmpty()) {
-            publish(new DutyEvent.NoPartyAffected(now, report, actor,
+            recorded.add(new DutyEvent.NoPartyAffected(now, report, actor,
                     "no registered party is affected by " + report.id()));
         }
+        events.publishAll(recorded);
         return openings.stream().filter(DutyEvent.ObligationOpened.class::isInstance)
                 .map(e -> ((DutyEvent.ObligationOpened) e).obligation()).toList();
     }

@@ -31,6 +31,14 @@ public final class NeedToKnow {
         this.reports = Objects.requireNonNull(reports, "reports");
     }
 
+    /**
+     * Keeps the check of a report in hand (one just received), so that the texts about it written in the same change
+     * do not read back from the casebook the report that was just written.
+     */
+    public void know(ThreatReport report) {
+        checks.putIfAbsent(report.id(), Optional.of(LeakCheck.forReport(report)));
+    }
+
     /** Whether {@code text} reveals protected material of the report {@code reportId}; false for a report not on file. */
     public boolean reveals(String reportId, String text) {
         return checkOf(reportId).map(check -> check.check(text).isBlocked()).orElse(false);

@@ -53,6 +53,9 @@ public final class Timeline implements DutyEvents {
 
     /** The event's entry, its summary written from ids alone if it would reveal protected material of its report. */
     TimelineEntry released(DutyEvent event) {
+        if (event instanceof DutyEvent.ReportReceived received) {
+            needToKnow.know(received.report());
+        }
         TimelineEntry entry = event.entry();
         return reportOf(event)
                 .filter(reportId -> needToKnow.reveals(reportId, entry.summary()))

@@ -2,10 +2,13 @@ package io.forewarn.place;
 
 import org.locationtech.jts.geom.Geometry;
 
+import java.util.Optional;
+
 import static io.forewarn.place.StatedArea.km;
 
 /**
- * Places compared by their geometry on a {@link LocalPlane}; JTS decides. Boundaries count as part
+ * Places compared by their geometry on a {@link LocalPlane}; JTS decides (two circles that meet by their centres'
+ * distance, {@link LocalPlane#circlesMeet}, when that decides as JTS would). Boundaries count as part
  * of an area, so touching areas meet and an area touching the edge from inside is contained.
  */
 final class GeometricOverlap {
@@ -16,11 +19,26 @@ final class GeometricOverlap {
     /** Whether the two areas share any ground. */
     static Overlap meets(StatedArea report, StatedArea other) {
         LocalPlane plane = LocalPlane.around(report.area(), other.area());
+        if (report.area() instanceof Area.Circle circle && other.area() instanceof Area.Circle otherCircle) {
+            Optional<Boolean> decided = plane.circlesMeet(circle, otherCircle);
+            if (decided.isPresent()) {
+                return byGeometry(decided.get(), centres(plane, report, other, circle, otherCircle));
+            }
+        }
         Geometry reportShape = plane.shape(report.area());
         Geometry otherShape = plane.shape(other.area());
         boolean meets = reportShape.intersects(otherShape);
-        return Overlap.byGeometry(meets, where(plane, report, other, reportShape, otherShape, meets)
-                + (meets ? ", so they meet" : ", so they do not meet"));
+        return byGeometry(meets, where(plane, report, other, reportShape, otherShape, meets));
+    }
+
+    private static Overlap byGeometry(boolean meets, String where) {
+        return Overlap.byGeometry(meets, where + (meets ? ", so they meet" : ", so they do not meet"));
+    }
+
+    /** How far {@code other}'s centre lies from the centre of the report's circle. */
+    private static String centres(LocalPlane plane, StatedArea report, StatedArea other, Area.Circle circle, Area.Circle otherCircle) {
+        return other.describe() + " lies " + km(plane.point(circle.centre()).distance(plane.point(otherCircle.centre())))
+                + " from the centre of " + report.describe();
     }
 
     /** Whether all of {@code inner} lies within {@code outer}. */
@@ -45,11 +63,10 @@ final class GeometricOverlap {
     private static String where(LocalPlane plane, StatedArea report, StatedArea other,
                                 Geometry reportShape, Geometry otherShape, boolean meets) {
         if (report.area() instanceof Area.Circle circle) {
-            Geometry centre = plane.point(circle.centre());
             if (other.area() instanceof Area.Circle otherCircle) {
-                return other.describe() + " lies " + km(centre.distance(plane.point(otherCircle.centre())))
-                        + " from the centre of " + report.describe();
+                return centres(plane, report, other, circle, otherCircle);
             }
+            Geometry centre = plane.point(circle.centre());
             return other.describe() + " comes within " + km(centre.distance(otherShape))
                     + " of the centre of " + report.describe();
         }

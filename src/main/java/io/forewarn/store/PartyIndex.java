@@ -123,8 +123,17 @@ final class PartyIndex {
         // (only those without geometry when the report has it: geometry alone compares two places that both carry it)
         String geometry = reach.placed().geometry() ? " AND geometry = 0" : "";
         reach.placed().entry().ifPresent(entry -> {
-            branches.add("SELECT party_id FROM party_place WHERE place_id = ?" + geometry);
-            params.add(entry);
+            if (reach.placed().geometry()) {
+                // one equality per value of own, so that both databases seek (place_id, own, geometry) instead of
+                // reading every party placed within the entry (every party in a country) to drop those with geometry
+                for (int own = 0; own <= 1; own++) {
+                    branches.add("SELECT party_id FROM party_place WHERE place_id = ? AND own = " + own + geometry);
+                    params.add(entry);
+                }
+            } else {
+                branches.add("SELECT party_id FROM party_place WHERE place_id = ?");
+                params.add(entry);
+            }
             for (String within : reach.placed().within()) {
                 branches.add("SELECT party_id FROM party_place WHERE place_id = ? AND own = 1" + geometry);
                 params.add(within);

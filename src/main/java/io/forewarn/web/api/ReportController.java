@@ -71,10 +71,12 @@ class ReportController {
         Caller caller = Caller.of(authentication);
         ThreatReport report = ReportReader.read(RequestBodies.document(body), desk.clock().instant(),
                 new TimeReader(settings.zone()));
-        List<Obligation> opened = desk.change(duty -> duty.receive(report, caller.name()));
-        ReceivedReport answer = ReceivedReport.of(desk.read(casebook -> ReportView.of(report,
-                        casebook.triage(report.id()), caller.reader(), casebook.nearMatchesOf(report.id()))),
-                opened.stream().map(ObligationView::of).toList());
+        // the answer is read in the transaction that received the report: one transaction a report, not two
+        ReceivedReport answer = desk.change(duty -> {
+            List<Obligation> opened = duty.receive(report, caller.name());
+            return ReceivedReport.of(ReportView.of(report, duty.casebook().triage(report.id()), caller.reader(),
+                    duty.casebook().nearMatchesOf(report.id())), opened.stream().map(ObligationView::of).toList());
+        });
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
     }
 

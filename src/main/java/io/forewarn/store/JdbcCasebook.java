@@ -136,12 +136,10 @@ public final class JdbcCasebook implements Casebook {
         putParties(List.of(party));
     }
 
+    /** One statement for all the ids ({@link IdArray}), through the primary key. */
     @Override
     public java.util.Set<String> partiesOnFile(Collection<String> ids) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        inLists(ids, chunk -> found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids)").param("ids", chunk)
-                .query(String.class).list()));
-        return found;
+        return idsAmong("SELECT id FROM party WHERE id = ANY(?)", ids);
     }
 
     /** One statement batch of upserts, then the place index rewritten in batches ({@link PartyRows#upsert}). */
@@ -152,6 +150,7 @@ public final class JdbcCasebook implements Casebook {
         }
         inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
             PartyRows.upsert(connection, parties, json, gazetteer);
+            PlannerStatistics.refreshIfGrown(connection, PlannerStatistics.PARTY_TABLES);
             return null;
         }));
     }
@@ -165,6 +164,7 @@ public final class JdbcCasebook implements Casebook {
         try {
             inTransaction.executeWithoutResult(status -> batches.execute((ConnectionCallback<Void>) connection -> {
                 PartyRows.insert(connection, parties, json, gazetteer);
+                PlannerStatistics.refreshIfGrown(connection, PlannerStatistics.PARTY_TABLES);
                 return null;
             }));
         } catch (DuplicateKeyException onFile) {
@@ -198,10 +198,26 @@ public final class JdbcCasebook implements Casebook {
 
     @Override
     public java.util.Set<String> partiesRemoved(Collection<String> ids) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        inLists(ids, chunk -> found.addAll(jdbc.sql("SELECT id FROM party WHERE id IN (:ids) AND removed_at IS NOT NULL")
-                .param("ids", chunk).query(String.class).list()));
-        return found;
+        return idsAmong("SELECT id FROM party WHERE id = ANY(?) AND removed_at IS NOT NULL", ids);
+    }
+
+    /** The ids {@code sql} answers when given {@code ids} as its one array parameter. */
+    private java.util.Set<String> idsAmong(String sql, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return batches.execute((ConnectionCallback<java.util.Set<String>>) connection -> {
+            try (java.sql.PreparedStatement question = connection.prepareStatement(sql)) {
+                question.setArray(1, IdArray.of(connection, ids));
+                java.util.Set<String> found = new java.util.HashSet<>();
+                try (java.sql.ResultSet rows = question.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     /**

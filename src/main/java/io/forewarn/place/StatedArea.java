@@ -8,6 +8,13 @@ import java.util.Optional;
 /** The geometry of a place as stated at one level, with the level's name, e.g. Moscow (locality, radius 40 km). */
 record StatedArea(PlaceLevel level, String name, Area area) {
 
+    // A DecimalFormat is not safe to share between threads, and making one (with its symbols) cost more than the
+    // geometry of a report's candidates (issue 10's profile): one of each per thread.
+    private static final ThreadLocal<DecimalFormat> KM = ThreadLocal.withInitial(() ->
+            new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    private static final ThreadLocal<DecimalFormat> RADIUS = ThreadLocal.withInitial(() ->
+            new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     /** The geometry at the place's most specific level, if that level has one. */
     static Optional<StatedArea> atMostSpecificLevel(Place place) {
         return place.mostSpecificLevel().flatMap(level -> at(place, level));
@@ -35,10 +42,10 @@ record StatedArea(PlaceLevel level, String name, Area area) {
 
     /** Distances in reasons: one decimal, e.g. "16.2 km". */
     static String km(double kilometres) {
-        return new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(kilometres) + " km";
+        return KM.get().format(kilometres) + " km";
     }
 
     private static String radius(double kilometres) {
-        return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(kilometres);
+        return RADIUS.get().format(kilometres);
     }
 }

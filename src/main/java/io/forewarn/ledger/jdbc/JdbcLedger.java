@@ -93,8 +93,6 @@ public final class JdbcLedger implements Ledger {
         private final Object key;
         /** Each event's timeline seq and what its entry records, read when it was queued (never under the lock). */
         private final List<Map.Entry<Long, LedgerEvent>> events = new ArrayList<>();
-        /** Whether {@link JdbcLedger#enqueueAll} queued any of them: then all are written in statement batches. */
-        private boolean batched;
 
         Pending(JdbcLedger ledger, Object key) {
             this.ledger = ledger;
@@ -103,7 +101,7 @@ public final class JdbcLedger implements Ledger {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            ledger.write(events, batched);
+            ledger.write(events);
             events.clear();
         }
 
@@ -129,7 +127,7 @@ public final class JdbcLedger implements Ledger {
 
     /**
      * Queues the entries of events just inserted with {@code eventSeqs} (in that order), to be written before
-     * the current transaction commits; the transaction's entries are then written in statement batches.
+     * the current transaction commits.
      *
      * @throws IllegalStateException outside a Spring-managed transaction on this ledger's data source
      */
@@ -141,7 +139,6 @@ public final class JdbcLedger implements Ledger {
         for (int i = 0; i < events.size(); i++) {
             pending.events.add(Map.entry(eventSeqs.get(i), recorded(events.get(i))));
         }
-        pending.batched = true;
     }
 
     /** The entries the current transaction has queued on this ledger's database. */
@@ -162,20 +159,27 @@ public final class JdbcLedger implements Ledger {
 
     /**
      * Writes the entries of one transaction's events under the {@code ledger_state} lock, which is held only for
-     * this: the lock, one read of the subtree hashes on the log's right edge (all an append can need from before
-     * the transaction), the hashing, one statement batch of entries and one of subtree hashes, and the new size.
-     * What an entry records (a report's salted digests among it) was read when its event was queued. Statement
-     * batches leave the values and their types to the driver exactly as single statements do (Spring's
-     * {@code StatementCreatorUtils} binds both).
+     * this: the lock and the log's right edge in one statement (the subtree hashes an append can need from before
+     * the transaction, kept in the locked row: {@link RightEdge}), the hashing, then the entries, their subtree
+     * hashes and the new size and edge: on PostgreSQL in one statement ({@link OneTripAppend}), else a statement batch
+     * of entries, one of subtree hashes and an update. Every writer queues on this lock, so each round trip made
+     * while holding it is a wait for all of them. What an entry
+     * records (a report's salted digests among it) was read when its event was queued. Statement batches leave the
+     * values and their types to the driver exactly as single statements do (Spring's {@code StatementCreatorUtils}
+     * binds both); from {@link BulkRows#COPY_FROM} rows on PostgreSQL, COPY.
      */
-    private void write(List<Map.Entry<Long, LedgerEvent>> events, boolean batched) {
+    private void write(List<Map.Entry<Long, LedgerEvent>> events) {
         if (events.isEmpty()) {
             return;
         }
-        long size = jdbc.sql("SELECT size FROM ledger_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
+        Map.Entry<Long, Optional<String>> state = jdbc.sql("SELECT size, right_edge FROM ledger_state WHERE id = 1 FOR UPDATE")
+                .query((row, n) -> Map.entry(row.getLong(1), Optional.ofNullable(row.getString(2)))).single();
+        long before = state.getKey();
+        long size = before;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Map<Subtree, byte[]> completed = new HashMap<>(fetch(rightEdge(size)));
+        Map<Subtree, byte[]> completed = new HashMap<>(RightEdge.read(before, state.getValue())
+                .orElseGet(() -> fetch(RightEdge.of(before))));
         SubtreeHashes stored = subtrees();
         SubtreeHashes kept = (level, index) -> {
             byte[] hash = completed.get(new Subtree(level, index));
@@ -195,34 +199,17 @@ public final class JdbcLedger implements Ledger {
                 }
             });
         }
-        String insertEntry = "INSERT INTO ledger_entry (idx, event_seq, at, body, leaf_hash) VALUES (?, ?, ?, ?, ?)";
-        String insertNode = "INSERT INTO ledger_node (lvl, pos, hash) VALUES (?, ?, ?)";
-        if (batched) {
-            // many entries (an import's): COPY on PostgreSQL, a statement batch elsewhere (BulkRows)
-            batches.execute((ConnectionCallback<Void>) connection -> {
+        long grown = size;
+        String edge = RightEdge.write(grown, subtree -> kept.subtreeHash(subtree.level(), subtree.index()));
+        batches.execute((ConnectionCallback<Void>) connection -> {
+            if (!OneTripAppend.write(connection, entries, nodes, grown, edge)) {
                 BulkRows.of(connection, entries.size()).insert("ledger_entry", ENTRY_COLUMNS, entries);
                 BulkRows.of(connection, nodes.size()).insert("ledger_node", NODE_COLUMNS, nodes);
-                return null;
-            });
-        } else {
-            entries.forEach(row -> batches.update(insertEntry, row));
-            nodes.forEach(row -> batches.update(insertNode, row));
-        }
-        jdbc.sql("UPDATE ledger_state SET size = :size WHERE id = 1").param("size", size).update();
-    }
-
-    /**
-     * The complete subtrees a log of {@code size} leaves ends with, one per bit of its size: the only hashes from
-     * before that appends can combine with (a left sibling completed within the batch is in hand).
-     */
-    private static Set<Subtree> rightEdge(long size) {
-        Set<Subtree> edge = new LinkedHashSet<>();
-        for (int level = 0; level < Long.SIZE - 1; level++) {
-            if ((size >>> level & 1) == 1) {
-                edge.add(new Subtree(level, (size >>> level) - 1));
+                jdbc.sql("UPDATE ledger_state SET size = :size, right_edge = :edge WHERE id = 1")
+                        .param("size", grown).param("edge", edge).update();
             }
-        }
-        return edge;
+            return null;
+        });
     }
 
     /** What the ledger records of a timeline row; a report's entry also carries its protected material's digests. */
@@ -298,9 +285,6 @@ public final class JdbcLedger implements Ledger {
         return computeWith(hashes -> ConsistencyProofs.prove(HASHER, hashes, from, to));
     }
 
-    /** One subtree of the log: {@code 2^level} leaves from leaf {@code index << level}. */
-    private record Subtree(int level, long index) {
-    }
 
     /**
      * Runs a root or proof computation with every subtree hash it needs fetched in two queries,

@@ -2,8 +2,10 @@ package io.forewarn.web.api;
 
 import io.forewarn.json.ObligationView;
 import io.forewarn.json.ReportView;
+import io.forewarn.obligation.NearMatch;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.Slice;
+import io.forewarn.party.NamedTarget;
 import io.forewarn.place.Place;
 import io.forewarn.place.PlaceReader;
 import io.forewarn.report.Harm;
@@ -74,8 +76,10 @@ class ReportController {
         // the answer is read in the transaction that received the report: one transaction a report, not two
         ReceivedReport answer = desk.change(duty -> {
             List<Obligation> opened = duty.receive(report, caller.name());
-            return ReceivedReport.of(ReportView.of(report, duty.casebook().triage(report.id()), caller.reader(),
-                    duty.casebook().nearMatchesOf(report.id())), opened.stream().map(ObligationView::of).toList());
+            // near matches are offered only for a named target: without one there is nothing to read
+            List<NearMatch> near = NamedTarget.of(report).isPresent() ? duty.casebook().nearMatchesOf(report.id()) : List.of();
+            return ReceivedReport.of(ReportView.of(report, duty.casebook().triage(report.id()), caller.reader(), near),
+                    opened.stream().map(ObligationView::of).toList());
         });
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(answer);
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
 final class BenchServerOptions {
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "Run on this PostgreSQL, in a new schema dropped afterwards (default: an embedded H2 file).")
+            description = "Run on this PostgreSQL, in a new schema dropped afterwards (without it: an embedded H2 file, "
+                    + "except for bench import, which compares with PostgreSQL's COPY and needs it).")
     String databaseUrl;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "The PostgreSQL user (default: FOREWARN_DB_USER).")

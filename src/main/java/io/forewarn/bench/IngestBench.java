@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -96,12 +97,16 @@ public final class IngestBench {
             }
             Measurement healthMeasured = null;
             Measurement reportsMeasured = null;
+            List<Measurement> healthTurns = new ArrayList<>();
+            List<Measurement> reportTurns = new ArrayList<>();
             for (Duration done = Duration.ZERO; done.compareTo(load.duration()) < 0; done = done.plus(LoginBench.SLICE)) {
                 Duration slice = load.duration().minus(done).compareTo(LoginBench.SLICE) < 0 ? load.duration().minus(done) : LoginBench.SLICE;
                 Measurement h = server.stretch(open, "health", load.rate(), slice, Set.of(200), n -> health);
                 healthMeasured = healthMeasured == null ? h : healthMeasured.plus(h);
+                healthTurns.add(h);
                 Measurement r = server.stretch(open, "reports", load.rate(), slice, Set.of(201), report);
                 reportsMeasured = reportsMeasured == null ? r : reportsMeasured.plus(r);
+                reportTurns.add(r);
             }
             double perReport = obligations(server, bearer) / Math.max(1, sent.get());
 
@@ -115,6 +120,10 @@ public final class IngestBench {
                     + "at most %,d in flight", load.rate(), load.duration().toSeconds(), load.warmup().toSeconds(), load.maxInFlight()));
             out.println();
             out.print(ResultTable.render(healthMeasured, List.of(healthMeasured, reportsMeasured)));
+            out.println();
+            out.println("Reports turn by turn (" + LoginBench.SLICE.toSeconds() + " s each, after a turn of the baseline):");
+            out.println();
+            out.print(ResultTable.turns(healthTurns, reportTurns));
             out.println();
             out.println(goal(run, reportsMeasured));
             out.flush();

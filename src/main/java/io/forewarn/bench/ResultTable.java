@@ -43,6 +43,26 @@ public final class ResultTable {
         return out.toString();
     }
 
+    /**
+     * The stretches turn by turn, each beside the baseline's turn before it: whether a figure of the whole run is the
+     * server's pace or a few turns' backlog (the first ones, while the JIT compiles) shows here.
+     */
+    public static String turns(List<Measurement> baselines, List<Measurement> stretches) {
+        if (baselines.size() != stretches.size()) {
+            throw new IllegalArgumentException(baselines.size() + " baseline turns for " + stretches.size() + " turns");
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("| turn | baseline p99 ms | achieved/s | p50 ms | p99 ms | max ms | errors | server CPU µs/answer |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i < stretches.size(); i++) {
+            Measurement m = stretches.get(i);
+            out.append(String.format(Locale.ROOT, "| %d | %.2f | %,.1f | %.2f | %.2f | %.1f | %,d | %,.0f |%n", i + 1,
+                    baselines.get(i).millis(99), m.achieved(), m.millis(50), m.millis(99), m.maxMillis(), m.errors(),
+                    m.serverCpuMicrosPerAnswer()));
+        }
+        return out.toString();
+    }
+
     private static String answers(Map<Integer, Long> counts) {
         return counts.isEmpty() ? "none" : counts.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%d: %,d", e.getKey(), e.getValue()))

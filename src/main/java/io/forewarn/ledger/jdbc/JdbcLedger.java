@@ -58,9 +58,10 @@ import java.util.function.Function;
  * beside the report, never in the ledger. Event summaries never carry protected material (see
  * {@link TimelineEntry}). The leaf hash is computed over exactly the stored body's UTF-8 bytes.
  *
- * <p><b>What the lock covers.</b> Only the step that needs the log's size: the right edge's subtree hashes read
- * in one query, the hashing, and two JDBC statement batches (entries, then subtree hashes), whether the events
- * came one by one ({@link #enqueue}) or several at once ({@link #enqueueAll}, from
+ * <p><b>What the lock covers.</b> Only the step that needs the log's size: the size and the right edge's subtree
+ * hashes, read in the statement that takes the lock ({@code ledger_state.right_edge}, {@link RightEdge}), the
+ * hashing, and the entries, subtree hashes and new size and edge (one statement on PostgreSQL, {@link OneTripAppend}),
+ * whether the events came one by one ({@link #enqueue}) or several at once ({@link #enqueueAll}, from
  * {@code store.JdbcCasebook#appendAll}). What an entry records, a report's salted digests included, is read when
  * its event is queued, before the lock.
  *
@@ -163,10 +164,10 @@ public final class JdbcLedger implements Ledger {
      * the transaction, kept in the locked row: {@link RightEdge}), the hashing, then the entries, their subtree
      * hashes and the new size and edge: on PostgreSQL in one statement ({@link OneTripAppend}), else a statement batch
      * of entries, one of subtree hashes and an update. Every writer queues on this lock, so each round trip made
-     * while holding it is a wait for all of them. What an entry
-     * records (a report's salted digests among it) was read when its event was queued. Statement batches leave the
-     * values and their types to the driver exactly as single statements do (Spring's {@code StatementCreatorUtils}
-     * binds both); from {@link BulkRows#COPY_FROM} rows on PostgreSQL, COPY.
+     * while holding it is a wait for all of them. What an entry records (a report's salted digests among it) was
+     * read when its event was queued. Statement batches leave the values and their types to the driver exactly as
+     * single statements do (Spring's {@code StatementCreatorUtils} binds both); from {@link BulkRows#COPY_FROM} rows
+     * on PostgreSQL, COPY.
      */
     private void write(List<Map.Entry<Long, LedgerEvent>> events) {
         if (events.isEmpty()) {
@@ -284,7 +285,6 @@ public final class JdbcLedger implements Ledger {
         Ledger.requireSize(to, size());
         return computeWith(hashes -> ConsistencyProofs.prove(HASHER, hashes, from, to));
     }
-
 
     /**
      * Runs a root or proof computation with every subtree hash it needs fetched in two queries,

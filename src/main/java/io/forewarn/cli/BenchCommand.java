@@ -40,7 +40,7 @@ final class BenchCommand implements Runnable {
         /** The goal of issue 10: 500 token reads a second for 60 s. */
         static final class Defaults extends LoadOptions.Defaults {
             Defaults() {
-                super("500", "60");
+                super("500", "60", "10");
             }
         }
 
@@ -71,10 +71,14 @@ final class BenchCommand implements Runnable {
             defaultValueProvider = Ingest.Defaults.class)
     static final class Ingest implements Callable<Integer> {
 
-        /** The goal of issue 10: 200 reports a second for 2 minutes. */
+        /**
+         * The goal of issue 10: 200 reports a second for 2 minutes. The warm-up is a minute: a report runs far more
+         * code than a login, and on two processors the JIT was still compiling it 30 s into the load (the first turns'
+         * backlog, docs/benchmarks.md), which is the server's start, not the pace it holds.
+         */
         static final class Defaults extends LoadOptions.Defaults {
             Defaults() {
-                super("200", "120");
+                super("200", "120", "60");
             }
         }
 

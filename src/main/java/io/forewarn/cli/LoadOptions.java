@@ -40,13 +40,13 @@ final class LoadOptions {
         return rate > 0 && duration >= 1 && warmup >= 0 && maxInFlight >= 1;
     }
 
-    /** A command's defaults for these options, by option name; the warm-up and the in-flight bound are shared. */
+    /** A command's defaults for these options, by option name; the in-flight bound is shared. */
     abstract static class Defaults implements IDefaultValueProvider {
 
         private final Map<String, String> values;
 
-        Defaults(String rate, String duration) {
-            this.values = Map.of("--rate", rate, "--duration", duration, "--warmup", "10", "--max-in-flight", "1000");
+        Defaults(String rate, String duration, String warmup) {
+            this.values = Map.of("--rate", rate, "--duration", duration, "--warmup", warmup, "--max-in-flight", "1000");
         }
 
         @Override

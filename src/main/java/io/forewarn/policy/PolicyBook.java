@@ -28,7 +28,7 @@ public final class PolicyBook {
         Policy policy = PolicyFile.parse("policy", source);
         Optional<PolicyVersions.Stored> latest = versions.latest();
         if (latest.isEmpty() || latest.get().version() < policy.version()) {
-            versions.add(new PolicyVersions.Stored(policy.version(), source, clock.instant()));
+            storeNew(policy, source);
         } else if (latest.get().version() > policy.version()) {
             throw new IllegalStateException("the policy given is v" + policy.version() + " but v"
                     + latest.get().version() + " is already in force; give a higher version");
@@ -41,7 +41,25 @@ public final class PolicyBook {
         active.set(policy);
     }
 
-  public Policy active() {
+    /**
+     * Stores the policy a node starts with as a new version. Nodes starting together on one database may all find it
+     * new; the first stores it, and a later one whose insert is then refused starts with what was stored, provided
+     * it is the same policy (the same rule as for a restart).
+     */
+    private void storeNew(Policy policy, String source) {
+        try {
+            versions.add(new PolicyVersions.Stored(policy.version(), source, clock.instant()));
+        } catch (RuntimeException refused) {
+            Optional<PolicyVersions.Stored> stored = versions.latest();
+            boolean sameStoredMeanwhile = stored.isPresent() && stored.get().version() == policy.version()
+                    && PolicyFile.parse("stored policy", stored.get().source()).equals(policy);
+            if (!sameStoredMeanwhile) {
+                throw refused;
+            }
+        }
+    }
+
+    public Policy active() {
         return active.get();
     }
 

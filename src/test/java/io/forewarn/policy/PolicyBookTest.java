@@ -37,6 +37,27 @@ class PolicyBookTest {
         }
     }
 
+    /** Versions another node writes to first: this node's insert is refused, as the database's key refuses it. */
+    static final class Raced implements PolicyVersions {
+        final List<Stored> stored = new ArrayList<>();
+        private final Stored byTheOtherNode;
+
+        Raced(Stored byTheOtherNode) {
+            this.byTheOtherNode = byTheOtherNode;
+        }
+
+        @Override
+        public List<Stored> all() {
+            return List.copyOf(stored);
+        }
+
+        @Override
+        public void add(Stored version) {
+            stored.add(byTheOtherNode);
+            throw new IllegalStateException("duplicate key value violates unique constraint \"policy_version_pk\"");
+        }
+    }
+
     @Test
     void anEmptyDatabaseGetsTheDefaultPolicyStoredAsItsFirstVersion() {
         Versions versions = new Versions();
@@ -89,6 +110,25 @@ class PolicyBookTest {
         assertThat(restarted.active()).isEqualTo(PolicyFile.defaultPolicy());
         assertThat(versions.stored).singleElement()
                 .satisfies(v -> assertThat(v.source()).isEqualTo(storedBeforeTheLeadTime));
+    }
+
+    /** Two nodes starting together: both find v3 new, the other stores it first, and this one's insert is refused. */
+    @Test
+    void aNodeWhoseFirstVersionAnotherStoredMeanwhileStartsWithIt() {
+        Raced storedByTheOtherNode = new Raced(new PolicyVersions.Stored(3, PolicyFile.defaultSource(), CLOCK.instant()));
+
+        PolicyBook book = new PolicyBook(storedByTheOtherNode, CLOCK, Optional.empty());
+
+        assertThat(book.active().version()).isEqualTo(3);
+        assertThat(storedByTheOtherNode.stored).hasSize(1);
+    }
+
+    @Test
+    void anotherVersionStoredMeanwhileStillStopsTheStart() {
+        Raced storedByTheOtherNode = new Raced(new PolicyVersions.Stored(4, Reports.policyVersion(4), CLOCK.instant()));
+
+        assertThatThrownBy(() -> new PolicyBook(storedByTheOtherNode, CLOCK, Optional.of(Reports.policyVersion(3))))
+                .hasMessageContaining("duplicate key");
     }
 
     @Test

@@ -42,9 +42,15 @@ public record DatabaseSettings(String url, String user, String password, int poo
      *       its last events.</li>
      *   <li>{@code WRITE_DELAY=0}: a commit reaches the file at once, not up to half a second later, so a
      *       recorded decision survives a crash; the workload is a few writes per decision.</li>
+     *   <li>{@code QUERY_CACHE_SIZE=64}: each connection keeps its 64 latest statements parsed and planned. A
+     *       report sends some twenty kinds of statement and H2 keeps 8 by default, so every statement was parsed
+     *       and planned again: 15% of the server's CPU for a report (bench ingest, 100,000 parties).</li>
      * </ul>
+     * The page cache stays at H2's 16 MiB: an eighth of the heap (512 MiB) spared a report's candidate query its
+     * page reads, but an import of 100,000 parties then ran at 2,100-2,500 rows/s against 3,200-3,700
+     * (docs/benchmarks.md, "H2's statement cache").
      */
-    public static final String H2_FLAGS = ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    public static final String H2_FLAGS = ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
 
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");

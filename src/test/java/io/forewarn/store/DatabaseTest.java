@@ -6,6 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import static io.forewarn.Crocus.CITIZENS;
@@ -81,6 +85,22 @@ class DatabaseTest {
             assertThat(casebook.parties()).containsExactly(CITIZENS);
             assertThat(casebook.reports()).containsExactly(R1);
             assertThat(casebook.nextId("W")).isEqualTo("W-2");
+        }
+    }
+
+    @Test
+    void theEmbeddedDatabaseWritesEachCommitAtOnceAndKeepsSixtyFourStatementsAConnectionParsed(@TempDir Path directory)
+            throws SQLException {
+        try (Database database = Database.open(DatabaseSettings.embedded(directory));
+             Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet settings = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME IN ('QUERY_CACHE_SIZE', 'WRITE_DELAY')")) {
+            Map<String, String> values = new java.util.HashMap<>();
+            while (settings.next()) {
+                values.put(settings.getString(1), settings.getString(2));
+            }
+            assertThat(values).containsEntry("QUERY_CACHE_SIZE", "64").containsEntry("WRITE_DELAY", "0");
         }
     }
 

@@ -5,6 +5,7 @@ import io.forewarn.dissemination.DeliveryRecords;
 import io.forewarn.dissemination.DeliveryState;
 import io.forewarn.dissemination.Outbox;
 import io.forewarn.dissemination.OutboxEntry;
+import io.forewarn.ledger.jdbc.DatabaseKind;
 import io.forewarn.obligation.Slice;
 import io.forewarn.party.ContactPointReader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +51,7 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
 
     private static boolean skipsLocked(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+            return DatabaseKind.isPostgres(connection);
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot tell which database holds the outbox: " + failed.getMessage(), failed);
         }

@@ -1,6 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.ledger.jdbc.BulkRows;
+import io.forewarn.ledger.jdbc.DatabaseKind;
 import io.forewarn.place.Gazetteer;
 import io.forewarn.party.Party;
 
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The one place that writes a batch of parties: their {@code party} rows (the columns a query asks by, and the
@@ -44,7 +44,7 @@ final class PartyRows {
 
     /** Parties on file or not: their rows upserted, their old index rows removed and the new ones inserted. */
     static void upsert(Connection connection, List<Party> parties, CasebookJson json, Gazetteer gazetteer) throws SQLException {
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        boolean postgres = DatabaseKind.isPostgres(connection);
         write(connection, postgres ? UPSERT_POSTGRES : UPSERT_H2, parties, json);
         List<String> ids = parties.stream().map(Party::id).toList();
         PartyIndex.delete(connection, ids);

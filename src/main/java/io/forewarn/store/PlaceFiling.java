@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.ledger.jdbc.DatabaseKind;
 import io.forewarn.party.Party;
 import io.forewarn.place.Gazetteer;
 import io.forewarn.policy.Triage;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,8 +74,7 @@ public final class PlaceFiling {
     public Optional<Refiled> refileIfStale() {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
+            boolean postgres = DatabaseKind.isPostgres(connection);
             ReentrantLock local = postgres ? null
                     : JVM_LOCKS.computeIfAbsent(withoutSettings(connection.getMetaData().getURL()), any -> new ReentrantLock());
             lock(connection, postgres, local);

@@ -1,6 +1,6 @@
 package io.forewarn.store;
 
-import org.postgresql.PGConnection;
+import io.forewarn.ledger.jdbc.DatabaseKind;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +40,7 @@ final class PlannerStatistics {
      * @return whether the tables were analysed
      */
     static boolean refreshIfGrown(Connection connection, List<String> tables) throws SQLException {
-        if (!connection.isWrapperFor(PGConnection.class) || tables.isEmpty()) {
+        if (!DatabaseKind.isPostgres(connection) || tables.isEmpty()) {
             return false;
         }
         try (PreparedStatement size = connection.prepareStatement(

@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.ledger.jdbc.DatabaseKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -8,7 +9,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -49,21 +49,21 @@ public abstract sealed class SweepLease permits SweepLease.Postgres, SweepLease.
         Objects.requireNonNull(dataSource, "dataSource");
         String product;
         String url;
+        DatabaseKind kind;
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             product = metaData.getDatabaseProductName();
             url = metaData.getURL();
+            kind = DatabaseKind.of(connection);
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot tell which database holds the casebook: " + failed.getMessage(), failed);
         }
-        String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
-        if (name.contains("postgresql")) {
-            return new Postgres(dataSource);
-        }
-        if (name.equals("h2")) {
-            return new JvmLocal(withoutSettings(url));
-        }
-        throw new IllegalStateException("no sweep lease for the database " + product + "; Forewarn runs on H2 or PostgreSQL");
+        return switch (kind) {
+            case POSTGRESQL -> new Postgres(dataSource);
+            case H2 -> new JvmLocal(withoutSettings(url));
+            case OTHER -> throw new IllegalStateException("no sweep lease for the database " + product
+                    + "; Forewarn runs on H2 or PostgreSQL");
+        };
     }
 
     /**

@@ -47,7 +47,7 @@ public sealed interface BulkRows permits BulkRows.Copy, BulkRows.Batch {
 
     /** How {@code rows} rows go into a table over this connection. */
     static BulkRows of(Connection connection, int rows) throws SQLException {
-        if (rows >= COPY_FROM && connection.isWrapperFor(PGConnection.class)) {
+        if (rows >= COPY_FROM && DatabaseKind.isPostgres(connection)) {
             return new Copy(connection, connection.unwrap(PGConnection.class).getCopyAPI());
         }
         return new Batch(connection);

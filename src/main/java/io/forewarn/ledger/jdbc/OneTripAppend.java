@@ -1,6 +1,5 @@
 package io.forewarn.ledger.jdbc;
 
-import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +40,7 @@ final class OneTripAppend {
      */
     static boolean write(Connection connection, List<Object[]> entries, List<Object[]> nodes, long size, String edge)
             throws SQLException {
-        if (entries.isEmpty() || entries.size() > MAX_ENTRIES || !connection.isWrapperFor(PGConnection.class)) {
+        if (entries.isEmpty() || entries.size() > MAX_ENTRIES || !DatabaseKind.isPostgres(connection)) {
             return false;
         }
         try (PreparedStatement append = connection.prepareStatement(SQL)) {

@@ -985,8 +985,13 @@ public final class JdbcCasebook implements Casebook {
         }
         return inTransaction.execute(status -> {
             // many events (an import's, one a party): numbered and copied on PostgreSQL, a statement batch elsewhere
-            List<Long> seqs = batches.execute((ConnectionCallback<List<Long>>) connection ->
-                    BulkRows.of(connection, rows.size()).insertNumbered("duty_event", "seq", EVENT_COLUMNS, rows));
+            List<Long> seqs = batches.execute((ConnectionCallback<List<Long>>) connection -> {
+                List<Long> numbered = BulkRows.of(connection, rows.size()).insertNumbered("duty_event", "seq", EVENT_COLUMNS, rows);
+                if (rows.size() >= BulkRows.COPY_FROM) {
+                    PlannerStatistics.refreshIfGrown(connection, PlannerStatistics.EVENT_TABLES);
+                }
+                return numbered;
+            });
             ledger.enqueueAll(seqs, events);
             return seqs;
         });

@@ -1,5 +1,6 @@
 package io.forewarn.store;
 
+import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.party.Party;
 import io.forewarn.party.Relationship;
 import io.forewarn.place.Area;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An import brings PostgreSQL's statistics of the party tables up to date when it has doubled them
  * ({@link PlannerStatistics}), so that a plan made on an empty table is not kept for a large one; a smaller growth
- * leaves them, so that every document of an import does not pay an {@code ANALYZE}.
+ * leaves them, so that every document of an import does not pay an {@code ANALYZE}. The same for the timeline, which
+ * an import fills with one event a party.
  */
 class PlannerStatisticsTest {
 
@@ -59,6 +62,33 @@ class PlannerStatisticsTest {
         assertThat(rowsCounted("party")).as("more than doubled: analysed").isEqualTo(4200);
         assertThat(casebook.partiesOnFile(List.of("venue-0", "venue-4199", "venue-4200"))).containsExactlyInAnyOrder(
                 "venue-0", "venue-4199");
+    }
+
+    @Test
+    void aBulkWriteOfEventsThatDoublesTheTimelineAnalysesItAndAFewEventsDoNotAsk() {
+        casebook.appendAll(events(0, 63));
+        assertThat(rowsCounted("duty_event")).as("63 events: not a bulk write").isEqualTo(-1);
+
+        casebook.appendAll(events(63, 2000));
+        assertThat(rowsCounted("duty_event")).as("a bulk write over a table never analysed").isEqualTo(2063);
+
+        casebook.appendAll(events(2063, 1000));
+        assertThat(rowsCounted("duty_event")).as("grown by half: left").isEqualTo(2063);
+        List<Long> numbers = casebook.appendAll(events(3063, 1300));
+        assertThat(rowsCounted("duty_event")).as("more than doubled: analysed").isEqualTo(4363);
+        assertThat(rowsCounted("ledger_entry")).as("analysed with it, before this write's entries reach it")
+                .isEqualTo(3063);
+        assertThat(casebook.eventsAfter(numbers.get(0) - 1, 100)).extracting(e -> e.entry().subject())
+                .containsExactlyElementsOf(events(3063, 100).stream().map(TimelineEntry::subject).toList());
+    }
+
+    private static List<TimelineEntry> events(int from, int count) {
+        List<TimelineEntry> events = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            events.add(new TimelineEntry(Instant.parse("2024-03-07T19:00:00Z"), "party-registered", "venue-" + i,
+                    "bench-analyst", "party venue-" + i + " registered"));
+        }
+        return events;
     }
 
     /** What PostgreSQL's statistics say the table holds ({@code -1}: never analysed). */

@@ -16,6 +16,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
  * by type; event summaries and report contents are never logged.
  *
  * <p>Each turn's duration, from taking the lease to the commit, is the timer {@code forewarn.deadline.sweep}
- * ({@code forewarn_deadline_sweep_seconds} in Prometheus, a histogram), tagged with the turn's outcome.
+ * ({@code forewarn_deadline_sweep_seconds} in Prometheus, a histogram), tagged with the turn's outcome. After a
+ * turn it swept, the node brings PostgreSQL's planner statistics up to date where tables have doubled.
  */
 final class DeadlineScheduler implements SmartLifecycle {
 
@@ -45,6 +47,7 @@ final class DeadlineScheduler implements SmartLifecycle {
     private final SweepLease lease;
     private final ServerSettings.Scheduler settings;
     private final MeterRegistry meters;
+    private final Supplier<List<String>> statistics;
     private final Turns turns = new Turns("forewarn-scheduler");
 
     DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings) {
@@ -52,10 +55,21 @@ final class DeadlineScheduler implements SmartLifecycle {
     }
 
     DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings, MeterRegistry meters) {
+        this(desk, lease, settings, meters, List::of);
+    }
+
+    /**
+     * @param statistics run after each turn this node swept, outside its timing: brings the database's planner
+     *                   statistics up to date where tables have grown ({@link io.forewarn.store.PlannerStatistics#refreshGrown}),
+     *                   and answers the tables it analysed
+     */
+    DeadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings.Scheduler settings, MeterRegistry meters,
+                      Supplier<List<String>> statistics) {
         this.desk = desk;
         this.lease = lease;
         this.settings = settings;
         this.meters = meters;
+        this.statistics = statistics;
     }
 
     /** One turn: takes the lease and sweeps, or skips; never throws. Its duration is metered by outcome. */
@@ -67,7 +81,22 @@ final class DeadlineScheduler implements SmartLifecycle {
                 .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                 .publishPercentileHistogram()
                 .register(meters));
+        if (outcome == Outcome.SWEPT || outcome == Outcome.NOTHING_DUE) {
+            refreshStatistics();
+        }
         return outcome;
+    }
+
+    /** The node holding the lease keeps the statistics too: one node's work, not every node's. */
+    private void refreshStatistics() {
+        try {
+            List<String> analysed = statistics.get();
+            if (!analysed.isEmpty()) {
+                LOG.info("planner statistics taken again for the tables new or grown twofold: {}", String.join(", ", analysed));
+            }
+        } catch (RuntimeException failed) {
+            LOG.warn("planner statistics could not be taken; the next turn tries again: {}", failed.toString());
+        }
     }
 
     private Outcome turn() {

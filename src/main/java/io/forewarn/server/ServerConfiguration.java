@@ -27,6 +27,7 @@ import io.forewarn.store.PlaceFiling;
 import io.forewarn.store.JdbcPlaceNames;
 import io.forewarn.store.JdbcPolicyVersions;
 import io.forewarn.store.ObligationCounts;
+import io.forewarn.store.PlannerStatistics;
 import io.forewarn.store.SweepLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -230,8 +231,9 @@ class ServerConfiguration {
     }
 
     @Bean
-    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings, MeterRegistry meters) {
-        return new DeadlineScheduler(desk, lease, settings.scheduler(), meters);
+    DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings, MeterRegistry meters,
+                                        DataSource dataSource) {
+        return new DeadlineScheduler(desk, lease, settings.scheduler(), meters, () -> PlannerStatistics.refreshGrown(dataSource));
     }
 
     private static String read(Path file) {

@@ -10,6 +10,7 @@ import io.forewarn.obligation.ObligationState;
 import io.forewarn.obligation.Transition;
 import io.forewarn.sanitize.Sanitizer;
 import io.forewarn.store.SweepLease;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +182,31 @@ class DeadlineSchedulerTest {
         assertThat(exposition).contains("forewarn_deadline_sweep_seconds_bucket{outcome=\"" + outcome + "\",le=\"+Inf\"}");
         assertThat(exposition).containsPattern("forewarn_deadline_sweep_seconds_count\\{outcome=\"[a-z-]+\"} [12]");
         assertThat(meters.find("forewarn.deadline.sweep").timers().stream().mapToLong(t -> t.count()).sum()).isEqualTo(2);
+    }
+
+    @Test
+    void theNodeThatSweptKeepsThePlannersStatisticsAndAFailureThereStopsNothing(CapturedOutput output) {
+        CaseDesk ahead = new CaseDesk(casebook, policies, new Sanitizer(settings.zone()), Clock.offset(clock, AHEAD),
+                new TransactionTemplate(transactions));
+        List<String> asked = new ArrayList<>();
+        DeadlineScheduler scheduler = new DeadlineScheduler(ahead, lease, new ServerSettings.Scheduler(true,
+                Duration.ofSeconds(1)), new SimpleMeterRegistry(), () -> {
+                    asked.add("turn " + (asked.size() + 1));
+                    if (asked.size() == 1) {
+                        return List.of("obligation", "report");
+                    }
+                    throw new IllegalStateException("cannot bring the planner's statistics up to date: gone");
+                });
+
+        DeadlineScheduler.Outcome first = scheduler.tick();
+        DeadlineScheduler.Outcome second = scheduler.tick();
+
+        assertThat(List.of(first, second)).allSatisfy(o -> assertThat(o).isIn(SWEPT, NOTHING_DUE));
+        assertThat(asked).containsExactly("turn 1", "turn 2");
+        assertThat(output.getAll())
+                .contains("planner statistics taken again for the tables new or grown twofold: obligation, report")
+                .contains("planner statistics could not be taken; the next turn tries again: "
+                        + "java.lang.IllegalStateException: cannot bring the planner's statistics up to date: gone");
     }
 
     private DeadlineScheduler scheduler(Casebook on) {

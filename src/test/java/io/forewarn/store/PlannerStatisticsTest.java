@@ -82,6 +82,24 @@ class PlannerStatisticsTest {
                 .containsExactlyElementsOf(events(3063, 100).stream().map(TimelineEntry::subject).toList());
     }
 
+    @Test
+    void theSchedulersUpkeepAnalysesEveryWatchedTableOnceThenOnlyThoseThatDoubled() {
+        assertThat(PlannerStatistics.refreshGrown(database.dataSource())).as("never analysed: all of them")
+                .containsExactlyInAnyOrderElementsOf(PlannerStatistics.WATCHED);
+        assertThat(rowsCounted("obligation")).as("empty, and now known to be").isZero();
+        assertThat(PlannerStatistics.refreshGrown(database.dataSource())).as("nothing grew, empty tables included")
+                .isEmpty();
+
+        for (int from = 0; from < 630; from += 63) { // small writes, none of which analyses anything
+            casebook.appendAll(events(from, 63));
+        }
+        assertThat(rowsCounted("duty_event")).isZero();
+        assertThat(PlannerStatistics.refreshGrown(database.dataSource())).contains("duty_event", "ledger_entry")
+                .doesNotContain("party", "obligation", "warning");
+        assertThat(rowsCounted("duty_event")).isEqualTo(630);
+        assertThat(PlannerStatistics.refreshGrown(database.dataSource())).isEmpty();
+    }
+
     private static List<TimelineEntry> events(int from, int count) {
         List<TimelineEntry> events = new ArrayList<>();
         for (int i = from; i < from + count; i++) {

@@ -149,6 +149,7 @@ public final class CurvesBench {
             for (int m = 0; m < MEASURES.size(); m++) {
                 double ratio = ratio(point, first(points, m), m);
                 out.append(Double.isNaN(point.millis()[m]) ? " — | — |"
+                        : Double.isNaN(ratio) ? String.format(Locale.ROOT, " %.2f | — |", point.millis()[m])
                         : String.format(Locale.ROOT, " %.2f | %.2f × |", point.millis()[m], ratio));
             }
             out.append('\n');
@@ -173,12 +174,19 @@ public final class CurvesBench {
 
     /** The figure over the same figure at the first size that has it; NaN when either is missing. */
     /** The first size at which the figure was measured (a report opens no obligation over few parties). */
+    /**
+     * The first size whose figure can be compared with: measured, and above zero. The cost per obligation is zero
+     * where the reports that opened one were no slower than those that opened none (below what the bench resolves);
+     * a ratio to that would be infinite, and the plot's scale with it.
+     */
     static Point first(List<Point> points, int measure) {
-        return points.stream().filter(point -> !Double.isNaN(point.millis()[measure])).findFirst().orElse(points.get(0));
+        return points.stream().filter(point -> point.millis()[measure] > 0).findFirst().orElse(points.get(0));
     }
 
+    /** The figure over its first value; NaN where either is missing, the first is not above zero or comes later. */
     static double ratio(Point point, Point first, int measure) {
-        return point.millis()[measure] / first.millis()[measure];
+        double base = first.millis()[measure];
+        return base > 0 && point.parties() >= first.parties() ? point.millis()[measure] / base : Double.NaN;
     }
 
     /** The first page (50) of parties, obligations and events, each timed in milliseconds. */

@@ -62,6 +62,20 @@ class CurvesBenchTest {
     }
 
     @Test
+    void aCostPerObligationOfZeroIsNoBaseAndThePlotIsStillDrawn() {
+        List<CurvesBench.Point> points = List.of(
+                new CurvesBench.Point(1_000, new double[]{10, 0, 5, 5, 5, 2}, 0.1),
+                new CurvesBench.Point(10_000, new double[]{12, 0.8, 5, 5, 5, 2}, 1.0),
+                new CurvesBench.Point(100_000, new double[]{11, 1.2, 5, 5, 5, 2}, 10.0));
+
+        assertThat(CurvesBench.table(points)).contains("| 1,000 | 0.10 | 10.00 | 1.00 × | 0.00 | — |")
+                .contains("| 10,000 | 1.00 | 12.00 | 1.20 × | 0.80 | 1.00 × |")
+                .contains("| 100,000 | 10.00 | 11.00 | 1.10 × | 1.20 | 1.50 × |");
+        assertThat(CurvesBench.verdict(points)).endsWith(": yes");
+        assertThat(CurvesPlot.svg(points)).contains(">2×</text>").doesNotContain("Infinity").doesNotContain("NaN");
+    }
+
+    @Test
     void whatAnObligationAddsIsTheTimeBeyondAReportThatOpenedNoneOverTheObligationsOpened() {
         assertThat(CurvesBench.perObligation(new double[]{30, 50, 12, 90}, new int[]{2, 4, 0, 8}, 10)).isEqualTo(10.0);
         assertThat(CurvesBench.perObligation(new double[]{30, 50}, new int[]{0, 0}, 10)).isNaN();

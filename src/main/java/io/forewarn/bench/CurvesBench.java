@@ -172,8 +172,6 @@ public final class CurvesBench {
         return steep.isEmpty() ? bound + ": yes" : bound + ": NO, " + String.join("; ", steep);
     }
 
-    /** The figure over the same figure at the first size that has it; NaN when either is missing. */
-    /** The first size at which the figure was measured (a report opens no obligation over few parties). */
     /**
      * The first size whose figure can be compared with: measured, and above zero. The cost per obligation is zero
      * where the reports that opened one were no slower than those that opened none (below what the bench resolves);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * was kept while an import grew them to a million rows; without autovacuum, or before it wakes, nothing replaces it
  * (issue 10: the ingest bench's import fell from 3,055 to 505 rows a second, every lookup of ids on file scanning
  * {@code party} whole). {@code ANALYZE} also drops the plans cached on those tables. H2 plans each statement on what
- * it finds: nothing to do there.
+ * it finds: nothing to do there. Tables filled a row at a time are kept by the deadline scheduler ({@link #refreshGrown}).
  */
 public final class PlannerStatistics {
 

@@ -1,6 +1,5 @@
 package io.forewarn.ledger.jdbc;
 
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

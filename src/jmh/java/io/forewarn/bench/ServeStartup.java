@@ -1,6 +1,7 @@
 package io.forewarn.bench;
 
 import io.forewarn.server.ForewarnServer;
+import io.forewarn.store.DatabaseSettings;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -44,7 +45,7 @@ public final class ServeStartup {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("server.port", 0);
         settings.put("forewarn.data-dir", data.toString());
-        settings.put("FOREWARN_DB_URL", "jdbc:h2:file:" + data + "/forewarn;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64");
+        settings.put("FOREWARN_DB_URL", DatabaseSettings.embedded(data).url());
         settings.put("forewarn.users[0].name", "bench");
         settings.put("forewarn.users[0].password-hash", new BCryptPasswordEncoder(4).encode("a passphrase for the benchmark"));
         settings.put("forewarn.users[0].roles[0]", "oversight");

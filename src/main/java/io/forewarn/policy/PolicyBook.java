@@ -32,9 +32,7 @@ public final class PolicyBook {
         } else if (latest.get().version() > policy.version()) {
             throw new IllegalStateException("the policy given is v" + policy.version() + " but v"
                     + latest.get().version() + " is already in force; give a higher version");
-        } else if (!PolicyFile.parse("stored policy", latest.get().source()).equals(policy)) {
-            // Decisions record the version number: one number must always mean one set of rules. The same
-            // rules written otherwise (a comment, a setting now written out at its default) are the same policy.
+        } else if (!sameRules(latest.get(), policy)) {
             throw new IllegalStateException("a different policy v" + policy.version()
                     + " is already stored; number the changed policy above it");
         }
@@ -52,11 +50,20 @@ public final class PolicyBook {
         } catch (RuntimeException refused) {
             Optional<PolicyVersions.Stored> stored = versions.latest();
             boolean sameStoredMeanwhile = stored.isPresent() && stored.get().version() == policy.version()
-                    && PolicyFile.parse("stored policy", stored.get().source()).equals(policy);
+                    && sameRules(stored.get(), policy);
             if (!sameStoredMeanwhile) {
                 throw refused;
             }
         }
+    }
+
+    /**
+     * Whether a stored version holds the same rules as {@code policy}. Decisions record the version number: one number
+     * must always mean one set of rules. The same rules written otherwise (a comment, a setting now written out at its
+     * default) are the same policy.
+     */
+    private static boolean sameRules(PolicyVersions.Stored stored, Policy policy) {
+        return PolicyFile.parse("stored policy", stored.source()).equals(policy);
     }
 
     public Policy active() {

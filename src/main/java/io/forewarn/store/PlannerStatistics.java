@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * was kept while an import grew them to a million rows; without autovacuum, or before it wakes, nothing replaces it
  * (issue 10: the ingest bench's import fell from 3,055 to 505 rows a second, every lookup of ids on file scanning
  * {@code party} whole). {@code ANALYZE} also drops the plans cached on those tables. H2 plans each statement on what
- * it finds: nothing to do there. Tables filled a row at a time are kept by the deadline scheduler ({@link #refreshGrown}).
+ * it finds: nothing to do there. Tables filled a row at a time are kept by the deadline scheduler
+ * ({@link #refreshGrown}).
  */
 public final class PlannerStatistics {
 
@@ -59,25 +60,11 @@ public final class PlannerStatistics {
      * @return whether the tables were analysed
      */
     static boolean refreshIfGrown(Connection connection, List<String> tables) throws SQLException {
-        if (!DatabaseKind.isPostgres(connection) || tables.isEmpty()) {
+        if (!DatabaseKind.isPostgres(connection) || tables.isEmpty()
+                || grownAmong(connection, tables.subList(0, 1)).isEmpty()) {
             return false;
         }
-        try (PreparedStatement size = connection.prepareStatement(
-                "SELECT c.relpages, c.reltuples, pg_relation_size(c.oid) / current_setting('block_size')::bigint"
-                        + " FROM pg_class c WHERE c.oid = to_regclass(?)")) {
-            size.setString(1, tables.get(0));
-            try (ResultSet row = size.executeQuery()) {
-                if (!row.next()) {
-                    return false;
-                }
-                if (!grown(row.getLong(1), row.getDouble(2), row.getLong(3))) {
-                    return false;
-                }
-            }
-        }
-        try (Statement analyse = connection.createStatement()) {
-            analyse.execute("ANALYZE " + String.join(", ", tables));
-        }
+        analyse(connection, tables);
         return true;
     }
 
@@ -95,28 +82,41 @@ public final class PlannerStatistics {
             if (!DatabaseKind.isPostgres(connection)) {
                 return List.of();
             }
-            List<String> grown = new ArrayList<>();
-            try (PreparedStatement sizes = connection.prepareStatement("SELECT t.name, c.relpages, c.reltuples,"
-                    + " pg_relation_size(c.oid) / current_setting('block_size')::bigint"
-                    + " FROM unnest(?) AS t(name) JOIN pg_class c ON c.oid = to_regclass(t.name) ORDER BY t.name")) {
-                sizes.setArray(1, IdArray.of(connection, WATCHED));
-                try (ResultSet rows = sizes.executeQuery()) {
-                    while (rows.next()) {
-                        if (grown(rows.getLong(2), rows.getDouble(3), rows.getLong(4))) {
-                            grown.add(rows.getString(1));
-                        }
-                    }
-                }
-            }
+            List<String> grown = grownAmong(connection, WATCHED);
             if (!grown.isEmpty()) {
-                try (Statement analyse = connection.createStatement()) {
-                    analyse.execute("ANALYZE " + String.join(", ", grown));
-                }
+                analyse(connection, grown);
             }
             return grown;
         } catch (SQLException failed) {
             throw new IllegalStateException("cannot bring the planner's statistics up to date: " + failed.getMessage(),
                     failed);
+        }
+    }
+
+    /**
+     * Those of {@code tables} due for {@code ANALYZE} ({@link #grown}), by one question of the catalogue; a table
+     * that does not exist is not.
+     */
+    private static List<String> grownAmong(Connection connection, List<String> tables) throws SQLException {
+        List<String> grown = new ArrayList<>();
+        try (PreparedStatement sizes = connection.prepareStatement("SELECT t.name, c.relpages, c.reltuples,"
+                + " pg_relation_size(c.oid) / current_setting('block_size')::bigint"
+                + " FROM unnest(?) AS t(name) JOIN pg_class c ON c.oid = to_regclass(t.name) ORDER BY t.name")) {
+            sizes.setArray(1, IdArray.of(connection, tables));
+            try (ResultSet rows = sizes.executeQuery()) {
+                while (rows.next()) {
+                    if (grown(rows.getLong(2), rows.getDouble(3), rows.getLong(4))) {
+                        grown.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return grown;
+    }
+
+    private static void analyse(Connection connection, List<String> tables) throws SQLException {
+        try (Statement analyse = connection.createStatement()) {
+            analyse.execute("ANALYZE " + String.join(", ", tables));
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 import static io.forewarn.Crocus.CITIZENS;
@@ -96,7 +97,7 @@ class DatabaseTest {
              Statement statement = connection.createStatement();
              ResultSet settings = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
                      + " WHERE SETTING_NAME IN ('QUERY_CACHE_SIZE', 'WRITE_DELAY')")) {
-            Map<String, String> values = new java.util.HashMap<>();
+            Map<String, String> values = new HashMap<>();
             while (settings.next()) {
                 values.put(settings.getString(1), settings.getString(2));
             }

@@ -379,6 +379,7 @@ public final class JdbcCasebook implements Casebook {
             // obligations put before their report (a copy, a test) learn its end of threat now (migration 21)
             jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
                     .param("to", timestamp(report.window().to())).param("id", report.id()).update();
+            OpenRenewals.reckonReport(jdbc, report.id());
             if (outcome.obligesWarning()) {
                 batches.execute((ConnectionCallback<Void>) connection -> {
                     ReportIndex.insert(connection, List.of(report));
@@ -405,6 +406,8 @@ public final class JdbcCasebook implements Casebook {
                     .param("to", timestamp(revised.window().to()))
                     .param("id", revised.id())
                     .update();
+            // a longer threat may outlast warnings that outlasted the old one, a shorter one the reverse
+            OpenRenewals.reckonReport(jdbc, revised.id());
             batches.execute((ConnectionCallback<Void>) connection -> {
                 ReportIndex.delete(connection, revised.id());
                 NameIndex.deleteReport(connection, revised.id());
@@ -732,6 +735,10 @@ public final class JdbcCasebook implements Casebook {
                         + LATEST_WARNING_TO.formatted("obligation.report_id", "obligation.party_id")
                         + " WHERE report_id = :report AND party_id IN (:parties)")
                 .param("report", warning.reportId()).param("parties", chunk).update());
+        // it may await renewal; the warning it renews no longer does
+        List<String> reckoned = new ArrayList<>(List.of(warning.id()));
+        warning.renews().ifPresent(reckoned::add);
+        OpenRenewals.reckonWarnings(jdbc, reckoned);
     }
 
     @Override
@@ -829,13 +836,7 @@ public final class JdbcCasebook implements Casebook {
 
     @Override
     public List<Warning> warningsAwaitingRenewal(Instant dueBy) {
-        return bodies("SELECT w.body FROM warning w JOIN report r ON r.id = w.report_id"
-                        + " WHERE w.valid_to <= :dueBy AND w.valid_to < r.window_to AND w.cancelled_at IS NULL"
-                        + " AND NOT EXISTS (SELECT 1 FROM warning n WHERE n.renews = w.id)"
-                        + " AND NOT EXISTS (SELECT 1 FROM duty_event e WHERE e.type = :renewalDue AND e.subject = w.id)"
-                        + " ORDER BY w.seq",
-                Map.of("dueBy", timestamp(dueBy), "renewalDue", EventType.RENEWAL_DUE.code()),
-                Warning.class);
+        return bodies(OpenRenewals.ENDING_BY, Map.of("dueBy", timestamp(dueBy)), Warning.class);
     }
 
     // --- waivers
@@ -960,6 +961,7 @@ public final class JdbcCasebook implements Casebook {
                     .params(columns)
                     .update(seq, "seq");
             long number = seq.getKeyAs(Number.class).longValue();
+            settleRenewalsCalledFor(List.of(event));
             // Written here, not by a listener: every row of the timeline has its ledger entry however it got
             // there (the server, a replay, an import), and the entry names the row it is the entry of.
             ledger.enqueue(number, event);
@@ -992,9 +994,19 @@ public final class JdbcCasebook implements Casebook {
                 }
                 return numbered;
             });
+            settleRenewalsCalledFor(events);
             ledger.enqueueAll(seqs, events);
             return seqs;
         });
+    }
+
+    /** A renewal-due event names a warning whose renewal is no longer open (migration 62). */
+    private void settleRenewalsCalledFor(List<TimelineEntry> events) {
+        List<String> called = events.stream()
+                .filter(event -> event.type().equals(EventType.RENEWAL_DUE.code()))
+                .map(TimelineEntry::subject)
+                .toList();
+        inLists(called, chunk -> OpenRenewals.reckonWarnings(jdbc, chunk));
     }
 
     private static final List<String> EVENT_COLUMNS = List.of("at", "type", "subject", "actor", "summary", "body");

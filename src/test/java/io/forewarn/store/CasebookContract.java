@@ -412,6 +412,44 @@ abstract class CasebookContract {
     }
 
     @Test
+    void aWarningAwaitsRenewalWhileItsThreatOutlastsItAsTheReportIsRevised() {
+        casebook.putReport(R1, Fixtures.triage(R1));
+        Instant end = R1.window().to();
+        // issued for 48 hours two days before the threat ends, it outlasts it by two hours
+        Warning lastsTheThreat = warning("W-1", "R-1", end.minus(Duration.ofHours(46)), CITIZENS);
+        casebook.put(lastsTheThreat);
+        Instant later = end.plus(Duration.ofDays(30));
+        assertThat(casebook.warningsAwaitingRenewal(later)).isEmpty();
+
+        // the threat is found to last a day longer: the warning now ends before it
+        casebook.reviseReport(withWindowTo(R1, end.plus(Duration.ofDays(1))));
+        assertThat(casebook.warningsAwaitingRenewal(later)).containsExactly(lastsTheThreat);
+
+        casebook.reviseReport(withWindowTo(R1, end));
+        assertThat(casebook.warningsAwaitingRenewal(later)).isEmpty();
+    }
+
+    @Test
+    void aRenewalCalledForInABatchOfEventsIsNoLongerAwaited() {
+        casebook.putReport(R1, Fixtures.triage(R1));
+        Warning w1 = warning("W-1", "R-1", RECEIVED.plus(Duration.ofHours(12)), CITIZENS);
+        Warning w2 = warning("W-2", "R-1", RECEIVED.plus(Duration.ofHours(14)), PUBLIC);
+        casebook.put(w1);
+        casebook.put(w2);
+
+        casebook.appendAll(List.of(event(RECEIVED.plus(Duration.ofHours(11)), "renewal-due", "W-1"),
+                event(RECEIVED.plus(Duration.ofHours(11)), "warning-issued", "W-2")));
+
+        assertThat(casebook.warningsAwaitingRenewal(R1.window().to())).containsExactly(w2);
+    }
+
+    private static ThreatReport withWindowTo(ThreatReport report, Instant to) {
+        return new ThreatReport(report.id(), report.receivedAt(), report.harm(), report.credibility(), report.place(),
+                new TimeWindow(report.window().from(), to), report.statements(), report.portions(),
+                report.protectedMaterial(), report.synthetic());
+    }
+
+    @Test
     void aCancelledWarningIsKeptWithItsCancellationAndAwaitsNoRenewal() {
         casebook.putReport(R1, Fixtures.triage(R1));
         Warning w1 = warning("W-1", "R-1", RECEIVED.plus(Duration.ofHours(12)), CITIZENS);

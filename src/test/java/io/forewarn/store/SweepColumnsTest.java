@@ -22,8 +22,8 @@ import static io.forewarn.store.Fixtures.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration 4 fills the sweep's new columns from the bodies of rows stored before it, so a database of the
- * previous release sweeps as it did.
+ * Migration 4 fills the sweep's new columns from the bodies of rows stored before it, and migration 62 whether each
+ * warning awaits renewal from those columns, so a database of an earlier release sweeps as it did.
  */
 class SweepColumnsTest {
 
@@ -62,6 +62,11 @@ class SweepColumnsTest {
                             List.of("W-2", Instant.parse("2024-03-11T07:00:00Z"), Optional.of("W-1")));
             assertThat(jdbc.sql("SELECT window_to FROM report WHERE id = 'R-1'").query(OffsetDateTime.class).single().toInstant())
                     .isEqualTo(Instant.parse("2024-03-30T21:00:00Z"));
+            // migration 62: the renewed warning awaits no renewal; its renewal does, ending before the threat
+            assertThat(jdbc.sql("SELECT id, renewal_open FROM warning ORDER BY seq")
+                    .query((row, n) -> List.of(row.getString(1), row.getInt(2)))
+                    .list())
+                    .containsExactly(List.of("W-1", 0), List.of("W-2", 1));
         }
     }
 

@@ -51,9 +51,9 @@ class CurvesBenchTest {
     @Test
     void theVerdictNamesEachFigureThatGrewPastTwiceItsFirstValue() {
         List<CurvesBench.Point> points = List.of(
-                new CurvesBench.Point(1_000, new double[]{10, Double.NaN, 5, 5, 5, 2}, 0.1),
-                new CurvesBench.Point(10_000, new double[]{12, 4, 5, 5, 5, 2}, 1.0),
-                new CurvesBench.Point(100_000, new double[]{25, 9, 5, 5, 11, 2}, 10.0));
+                new CurvesBench.Point(1_000, new double[]{10, Double.NaN, 5, 5, 5, 2}, 0.1, 0.0),
+                new CurvesBench.Point(10_000, new double[]{12, 4, 5, 5, 5, 2}, 1.0, 0.6),
+                new CurvesBench.Point(100_000, new double[]{25, 9, 5, 5, 11, 2}, 10.0, 1.0));
 
         assertThat(CurvesBench.verdict(points)).endsWith(": NO, report, none opened at 100,000 parties (2.50 ×); "
                 + "report, per obligation opened at 100,000 parties (2.25 ×); first page of events at 100,000 parties (2.20 ×)");
@@ -64,15 +64,32 @@ class CurvesBenchTest {
     @Test
     void aCostPerObligationOfZeroIsNoBaseAndThePlotIsStillDrawn() {
         List<CurvesBench.Point> points = List.of(
-                new CurvesBench.Point(1_000, new double[]{10, 0, 5, 5, 5, 2}, 0.1),
-                new CurvesBench.Point(10_000, new double[]{12, 0.8, 5, 5, 5, 2}, 1.0),
-                new CurvesBench.Point(100_000, new double[]{11, 1.2, 5, 5, 5, 2}, 10.0));
+                new CurvesBench.Point(1_000, new double[]{10, 0, 5, 5, 5, 2}, 0.1, 0.6),
+                new CurvesBench.Point(10_000, new double[]{12, 0.8, 5, 5, 5, 2}, 1.0, 0.6),
+                new CurvesBench.Point(100_000, new double[]{11, 1.2, 5, 5, 5, 2}, 10.0, 1.0));
 
         assertThat(CurvesBench.table(points)).contains("| 1,000 | 0.10 | 10.00 | 1.00 × | 0.00 | — |")
                 .contains("| 10,000 | 1.00 | 12.00 | 1.20 × | 0.80 | 1.00 × |")
                 .contains("| 100,000 | 10.00 | 11.00 | 1.10 × | 1.20 | 1.50 × |");
         assertThat(CurvesBench.verdict(points)).endsWith(": yes");
         assertThat(CurvesPlot.svg(points)).contains(">2×</text>").doesNotContain("Infinity").doesNotContain("NaN");
+    }
+
+    @Test
+    void theCostPerObligationIsComparedFromTheFirstSizeWhereMostReportsOpenedOne() {
+        // this session's PostgreSQL run: 2 of 30 reports opened one at 1,000 parties, 12 at 10,000, all from 100,000
+        List<CurvesBench.Point> points = List.of(
+                new CurvesBench.Point(1_000, new double[]{19.06, 1.16, 13.74, 11.77, 10.56, 3.91}, 0.07, 0.07),
+                new CurvesBench.Point(10_000, new double[]{19.75, 7.02, 15.02, 15.38, 12.29, 2.45}, 0.40, 0.40),
+                new CurvesBench.Point(100_000, new double[]{15.50, 0.93, 9.24, 9.61, 7.24, 3.70}, 4.97, 1.0),
+                new CurvesBench.Point(1_000_000, new double[]{13.38, 0.49, 7.59, 9.15, 5.75, 2.63}, 46.07, 1.0));
+
+        assertThat(CurvesBench.table(points)).contains("| 1,000 | 0.07 | 19.06 | 1.00 × | 1.16 | — |")
+                .contains("| 10,000 | 0.40 | 19.75 | 1.04 × | 7.02 | — |")
+                .contains("| 100,000 | 4.97 | 15.50 | 0.81 × | 0.93 | 1.00 × |")
+                .contains("| 1,000,000 | 46.07 | 13.38 | 0.70 × | 0.49 | 0.53 × |");
+        assertThat(CurvesBench.verdict(points)).contains("compared from the first size where most reports opened one")
+                .endsWith(": yes");
     }
 
     @Test

@@ -3,8 +3,8 @@
 -- asked for "ended by now and awaiting renewal" with those conditions in the query itself
 -- (JdbcCasebook.warningsAwaitingRenewal), which read every warning ended by then, renewed, called for or not: a cost
 -- that grew with every warning ever issued (issue 10). It now reads the open ones by this index. The casebook
--- keeps the column as the rows it depends on change: a warning written (it and the warning it renews), a report
--- received or revised (its warnings), a renewal-due event appended (its warning).
+-- keeps the column as the rows it depends on change: a warning written (it and the warning it renews), a report's
+-- threat window revised (its warnings), a renewal-due event appended (its warning).
 
 ALTER TABLE warning ADD COLUMN renewal_open INT DEFAULT 0 NOT NULL;
 

@@ -379,7 +379,6 @@ public final class JdbcCasebook implements Casebook {
             // obligations put before their report (a copy, a test) learn its end of threat now (migration 21)
             jdbc.sql("UPDATE obligation SET window_to = :to WHERE report_id = :id")
                     .param("to", timestamp(report.window().to())).param("id", report.id()).update();
-            OpenRenewals.reckonReport(jdbc, report.id());
             if (outcome.obligesWarning()) {
                 batches.execute((ConnectionCallback<Void>) connection -> {
                     ReportIndex.insert(connection, List.of(report));

@@ -10,7 +10,9 @@ import java.util.List;
  * report's threat window, is not cancelled, no warning renews it and no renewal-due event names it. The sweep reads
  * the open ones ending by a given instant by an index, so its cost is what awaits renewal, not every warning ever
  * issued. Each writer of a row the column depends on asks for it to be worked out again for the warnings it touched,
- * in its own transaction, from the rows themselves: the same expression as the migration's.
+ * in its own transaction, from the rows themselves: the same expression as the migration's. Receiving a report does
+ * not: a report has no warnings until it is on file (warnings are issued for received reports only), so a new one
+ * costs no statement here.
  */
 final class OpenRenewals {
 
@@ -37,7 +39,7 @@ final class OpenRenewals {
                 .update();
     }
 
-    /** After a report is received or its threat window revised: its warnings end before it or not. */
+    /** After a report's threat window is revised: its warnings end before it or not. */
     static void reckonReport(JdbcClient jdbc, String reportId) {
         jdbc.sql(RECKON + "report_id = :report")
                 .param("renewalDue", EventType.RENEWAL_DUE.code())

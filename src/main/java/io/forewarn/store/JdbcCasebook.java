@@ -335,12 +335,10 @@ public final class JdbcCasebook implements Casebook {
     @Override
     public List<Party> partiesReached(Reach reach) {
         PartyIndex.Query candidates = PartyIndex.candidates(reach);
-        return jdbc.sql("SELECT p.body FROM (" + candidates.sql() + ") c JOIN party p ON p.id = c.party_id ORDER BY p.seq")
-                .params(candidates.params())
-                .query(String.class)
-                .list().stream()
-                .map(body -> json.read(Party.class, body))
-                .toList();
+        String sql = "SELECT p.body FROM (" + candidates.sql() + ") c JOIN party p ON p.id = c.party_id ORDER BY p.seq";
+        List<String> bodies = batches.execute((ConnectionCallback<List<String>>) connection -> GenericPlan.around(connection,
+                () -> jdbc.sql(sql).params(candidates.params()).query(String.class).list()));
+        return bodies.stream().map(body -> json.read(Party.class, body)).toList();
     }
 
     @Override

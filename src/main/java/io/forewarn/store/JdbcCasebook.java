@@ -331,11 +331,15 @@ public final class JdbcCasebook implements Casebook {
         return found;
     }
 
-    /** One statement: the index ranges and lookups of {@link PartyIndex#candidates}, then the bodies of the parties they name. */
+    /**
+     * One statement: the index ranges and lookups of {@link PartyIndex#candidates}, then the bodies of the parties they
+     * name; on PostgreSQL under a generic plan ({@link GenericPlan}).
+     */
     @Override
     public List<Party> partiesReached(Reach reach) {
         PartyIndex.Query candidates = PartyIndex.candidates(reach);
         String sql = "SELECT p.body FROM (" + candidates.sql() + ") c JOIN party p ON p.id = c.party_id ORDER BY p.seq";
+        // in the caller's transaction (every caller has one), the callback's connection is the one the query runs on
         List<String> bodies = batches.execute((ConnectionCallback<List<String>>) connection -> GenericPlan.around(connection,
                 () -> jdbc.sql(sql).params(candidates.params()).query(String.class).list()));
         return bodies.stream().map(body -> json.read(Party.class, body)).toList();

@@ -77,7 +77,8 @@ class CurvesBenchTest {
 
     @Test
     void theCostPerObligationIsComparedFromTheFirstSizeWhereMostReportsOpenedOne() {
-        // this session's PostgreSQL run: 2 of 30 reports opened one at 1,000 parties, 12 at 10,000, all from 100,000
+        // the last session's PostgreSQL run (docs/benchmarks.md); below 100,000 parties a report opened fewer than one
+        // obligation on average, so at most that share of the reports opened any
         List<CurvesBench.Point> points = List.of(
                 new CurvesBench.Point(1_000, new double[]{19.06, 1.16, 13.74, 11.77, 10.56, 3.91}, 0.07, 0.07),
                 new CurvesBench.Point(10_000, new double[]{19.75, 7.02, 15.02, 15.38, 12.29, 2.45}, 0.40, 0.40),

@@ -11,8 +11,8 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A query run {@link GenericPlan#around} a generic plan on PostgreSQL, in the caller's transaction, which gets its own
- * setting back for the statements after it; on H2 the query simply runs.
+ * {@link GenericPlan#around}: on PostgreSQL the query runs under a generic plan in the caller's transaction, which
+ * gets its own setting back for the statements after it; on H2 the query simply runs.
  */
 class GenericPlanTest {
 

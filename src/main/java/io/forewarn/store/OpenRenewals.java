@@ -10,7 +10,7 @@ import java.util.List;
  * report's threat window, is not cancelled, no warning renews it and no renewal-due event names it. The sweep reads
  * the open ones ending by a given instant by an index, so its cost is what awaits renewal, not every warning ever
  * issued. Each writer of a row the column depends on asks for it to be worked out again for the warnings it touched,
- * in its own transaction, from the rows themselves: the same expression as the migration's. Receiving a report does
+ * in that writer's transaction, from the rows themselves: the same expression as the migration's. Receiving a report does
  * not: a report has no warnings until it is on file (warnings are issued for received reports only), so a new one
  * costs no statement here. The sweep checks each warning it reads again (renewed, renewal called for, ending before
  * its threat) before it decides anything (DeadlineSweep), so a warning a race left open costs a read, not a decision.

@@ -6,6 +6,7 @@ import io.forewarn.party.ContactBook;
 import io.forewarn.policy.Role;
 import io.forewarn.scenario.Mode;
 import io.forewarn.scenario.Replay;
+import io.forewarn.scenario.ReplayResult;
 import io.forewarn.scenario.Scenario;
 import io.forewarn.scenario.ScenarioEvent;
 import io.forewarn.server.CapKeyFiles;
@@ -14,6 +15,7 @@ import io.forewarn.server.WrittenChannels;
 import io.forewarn.store.Database;
 import io.forewarn.store.DatabaseSettings;
 import io.forewarn.store.JdbcContactBook;
+import io.forewarn.store.JdbcOutbox;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.server.ServerStarted;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,8 +78,11 @@ final class DemoServer {
                 .map(ScenarioEvent::at).findFirst().orElseThrow(() -> new IllegalStateException("the demo case has no incident"));
         List<String> alerts;
         try (Database database = Database.open(settings)) {
-            new Replay(scenario, policy.load(), database::casebook).sendingThrough(new WrittenChannels(scenario.timezone()))
-                    .run(Mode.AS_POLICY);
+            ReplayResult replayed = new Replay(scenario, policy.load(), database::casebook)
+                    .sendingThrough(new WrittenChannels(scenario.timezone())).run(Mode.AS_POLICY);
+            // the replay's outbox is its own, in memory: its deliveries go on file with the case, so that the server
+            // lists each warning's deliveries as its ledger records them
+            new JdbcOutbox(database.dataSource()).putOnFile(replayed.deliveries());
             ContactBook contacts = new JdbcContactBook(database.dataSource());
             scenario.contacts().forEach(contacts::replace);
             entries = database.casebook().ledger().size();
@@ -92,6 +97,8 @@ final class DemoServer {
         properties.put("forewarn.data-dir", directory.toString()); // the ledger's keys and witness file beside the database
         // The case is history, replayed to its end; a live sweep would add decisions dated today to it.
         properties.put("forewarn.scheduler.enabled", false);
+        // and its deliveries were made in the replay: one left queued at its end is not sent today
+        properties.put("forewarn.delivery.enabled", false);
         // the feed lists the alerts in force now: "now" is the attack, as the case's own clock had it
         properties.put("forewarn.clock-offset", Duration.between(Instant.now(), attack).toString());
         if (policy.file != null) {

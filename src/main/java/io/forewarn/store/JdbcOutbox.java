@@ -70,6 +70,25 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
                         timestamp(entry.dueAt()), timestamp(entry.issuedAt()), timestamp(entry.enqueuedAt())}).toList());
     }
 
+    /**
+     * Puts deliveries on file as they stand, each with its state and attempts: those a replay made before its casebook
+     * is served ({@code forewarn demo --serve}), so that the server lists the deliveries its ledger records.
+     */
+    public void putOnFile(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("INSERT INTO delivery (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries.stream().map(entry -> new Object[] {entry.id(), entry.kind().name().toLowerCase(Locale.ROOT),
+                        entry.warningId(), entry.obligationId(), entry.partyId(), entry.channel(), entry.to().address(),
+                        ContactPointReader.secretOf(entry.to()), entry.state().code(), entry.attempts(),
+                        timestamp(entry.dueAt()), timestamp(entry.issuedAt()), timestamp(entry.enqueuedAt()),
+                        entry.sentAt().map(JdbcOutbox::timestamp).orElse(null)}).toList());
+        for (OutboxEntry entry : entries) {
+            entry.history().forEach(attempt -> insert(entry.id(), attempt));
+        }
+    }
+
     @Override
     public List<OutboxEntry> claim(Instant now, Collection<String> channels, int limit, Instant claimedUntil) {
         if (channels.isEmpty()) {

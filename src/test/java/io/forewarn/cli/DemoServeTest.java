@@ -7,6 +7,7 @@ import io.forewarn.dissemination.cap.CapReader;
 import io.forewarn.web.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoServeTest {
 
     private static final Pattern ALERT = Pattern.compile("^  curl (http://localhost:(\\d+))(/cap/(W-\\d+)\\.xml)$", Pattern.MULTILINE);
+    private static final Pattern OVERSIGHT = Pattern.compile("^  oversight +(\\S+)$", Pattern.MULTILINE);
     private static final Pattern FEED = Pattern.compile("^  curl http://localhost:\\d+(/feeds/warnings\\.atom)$", Pattern.MULTILINE);
     private static final Pattern KEY_DIRECTORY = Pattern.compile("signed with the key in (\\S+?)(?: \\(removed when the server stops\\))?\\. Check it offline");
 
@@ -57,6 +60,7 @@ class DemoServeTest {
             assertThat(data.resolve("ledger.key")).isRegularFile();
             assertThat(data.resolve("forewarn.mv.db")).isRegularFile();
             servesTheCaseAlerts(read(output));
+            listsTheDeliveriesItsLedgerRecords(read(output));
 
             demo.destroy();
 
@@ -96,6 +100,27 @@ class DemoServeTest {
         }
         // a warning to the authorities is not public: as absent as one that does not exist
         assertThat(Http.get(port, null, "/cap/W-11.xml").status()).isEqualTo(404);
+    }
+
+    /** The replay's deliveries are on file: the venue's warning went by email, as the demo printed and the ledger says. */
+    private static void listsTheDeliveriesItsLedgerRecords(String printed) {
+        Matcher login = OVERSIGHT.matcher(printed);
+        assertThat(login.find()).as(printed).isTrue();
+        Matcher alert = ALERT.matcher(printed);
+        assertThat(alert.find()).as(printed).isTrue();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("oversight:" + login.group(1)).getBytes(StandardCharsets.UTF_8));
+
+        Http.Reply deliveries = Http.get(Integer.parseInt(alert.group(2)), null, "/api/v1/warnings/W-4/deliveries",
+                "Authorization", basic);
+
+        assertThat(deliveries.status()).as(deliveries.body()).isEqualTo(200);
+        JsonNode only = deliveries.json().path("items").get(0);
+        assertThat(deliveries.json().path("items").size()).as(deliveries.body()).isEqualTo(1);
+        assertThat(only.path("party").asString()).isEqualTo("crocus-city-hall");
+        assertThat(only.path("channel").asString()).isEqualTo("email");
+        assertThat(only.path("address").asString()).isEqualTo("operator@crocus-city-hall.invalid");
+        assertThat(only.path("state").asString()).isEqualTo("sent");
+        assertThat(only.path("sent-at").asString()).isEqualTo("2024-03-07T07:00:00Z");
     }
 
     private static String read(Path file) {

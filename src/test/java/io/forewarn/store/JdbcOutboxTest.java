@@ -120,6 +120,26 @@ class JdbcOutboxTest {
         }
     }
 
+    /** A replay's deliveries put on file read back as they stood: state, attempts, when sent, each attempt. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void deliveriesPutOnFileAsTheyStandReadBackTheSame(String kind) {
+        try (TestDatabase database = TestDatabase.of(kind)) {
+            JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+            ContactPoint hook = new ContactPoint.Webhook(URI.create("https://example.org/hook"), SECRET);
+            OutboxEntry.Attempt failed = new OutboxEntry.Attempt(1, T0.plusSeconds(10), OutboxEntry.Attempt.Outcome.FAILED, "503");
+            OutboxEntry.Attempt sent = new OutboxEntry.Attempt(2, T0.plusSeconds(40), OutboxEntry.Attempt.Outcome.SENT, "200");
+            OutboxEntry delivered = new OutboxEntry("d-1", Delivery.Kind.ALERT, "W-1", "R-1/p", "p", hook, DeliveryState.SENT, 2,
+                    T0.plusSeconds(40), T0.minusSeconds(5), T0, Optional.of(T0.plusSeconds(40)), List.of(failed, sent));
+            OutboxEntry waiting = entry("d-2", new ContactPoint.Liaison("the desk"));
+
+            outbox.putOnFile(List.of(delivered, waiting));
+
+            assertThat(outbox.ofWarning("W-1", Optional.empty(), Slice.first(10))).containsExactly(delivered, waiting);
+            assertThat(outbox.counts()).containsEntry(DeliveryState.SENT, 1L).containsEntry(DeliveryState.QUEUED, 1L);
+        }
+    }
+
     private static OutboxEntry entry(String id, ContactPoint to) {
         return OutboxEntry.queued(id, Delivery.Kind.ALERT, "W-1", "R-1/p", "p", to, T0.minusSeconds(5), T0);
     }

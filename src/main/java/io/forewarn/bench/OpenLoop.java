@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * An open-loop HTTP load: requests sent at a constant rate, one every 1/rate seconds on a fixed schedule,
@@ -61,11 +62,22 @@ public final class OpenLoop {
      */
     public Measurement run(String name, double rate, Duration duration, Set<Integer> expected,
                            LongFunction<HttpRequest> request) throws InterruptedException {
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException("the rate must be above 0 requests per second, not " + rate);
+        return ramp(name, rate, rate, duration, expected, request);
+    }
+
+    /**
+     * Like {@link #run}, the rate rising evenly from {@code fromRate} to {@code toRate} over {@code duration}: a
+     * warm-up that brings a server freshly started up to the rate without swamping it while its code is still being
+     * compiled, so that it reaches the measured stretch as a server long up would.
+     */
+    public Measurement ramp(String name, double fromRate, double toRate, Duration duration, Set<Integer> expected,
+                            LongFunction<HttpRequest> request) throws InterruptedException {
+        if (!(fromRate > 0) || !(toRate > 0)) {
+            throw new IllegalArgumentException("the rate must be above 0 requests per second, not " + (fromRate > 0 ? toRate : fromRate));
         }
-        long due = Math.round(rate * duration.toNanos() / 1e9);
-        double interval = 1e9 / rate;
+        Schedule schedule = Schedule.ramp(fromRate, toRate, duration);
+        double rate = (fromRate + toRate) / 2;
+        long due = schedule.due();
         Recorder all = new Recorder(HIGHEST_MICROS, 3);
         Map<Integer, Recorder> byStatus = new ConcurrentHashMap<>();
         AtomicLong failed = new AtomicLong();
@@ -79,7 +91,7 @@ public final class OpenLoop {
         long nextProgress = start + PROGRESS_EVERY.toNanos();
         long sent = 0;
         for (long n = 0; n < due; n++) {
-            long intended = start + Math.round(n * interval);
+            long intended = start + schedule.offsetNanos(n);
             waitUntil(intended);
             if (!inFlight.tryAcquire()) {
                 long left = deadline - System.nanoTime();
@@ -123,6 +135,27 @@ public final class OpenLoop {
         long end = answered.get() == 0 ? start : lastAnswer.get();
         return new Measurement(name, rate, due, answered.get(), Duration.ofNanos(Math.max(0, end - start)), total, statuses,
                 expected, failed.get(), Duration.ZERO);
+    }
+
+    /** When each request of a stretch is due: how many there are, and the n-th's offset from its start. */
+    record Schedule(long due, LongUnaryOperator offsets) {
+
+        /**
+         * A rate rising evenly from {@code fromRate} to {@code toRate} over {@code duration} (constant when they are
+         * equal): n requests are due by t seconds when fromRate·t + (toRate − fromRate)·t²/2T = n, so the n-th is
+         * due at that equation's positive root.
+         */
+        static Schedule ramp(double fromRate, double toRate, Duration duration) {
+            double seconds = duration.toNanos() / 1e9;
+            double rise = (toRate - fromRate) / (2 * seconds);
+            return new Schedule(Math.round((fromRate + toRate) / 2 * seconds), rise == 0
+                    ? n -> Math.round(n * 1e9 / fromRate)
+                    : n -> Math.round(1e9 * (Math.sqrt(fromRate * fromRate + 4 * rise * n) - fromRate) / (2 * rise)));
+        }
+
+        long offsetNanos(long n) {
+            return offsets.applyAsLong(n);
+        }
     }
 
     private void report(String name, double seconds, Duration duration, long sent, long answered, long failed,

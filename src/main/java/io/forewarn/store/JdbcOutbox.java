@@ -9,12 +9,14 @@ import io.forewarn.ledger.jdbc.DatabaseKind;
 import io.forewarn.obligation.Slice;
 import io.forewarn.party.ContactPointReader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -60,14 +62,7 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
     /** Writes the deliveries as one JDBC statement batch: a warning to many parties is one round trip, not one per row. */
     @Override
     public void enqueue(List<OutboxEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        batches.batchUpdate("INSERT INTO delivery (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                entries.stream().map(entry -> new Object[] {entry.id(), entry.kind().name().toLowerCase(Locale.ROOT),
-                        entry.warningId(), entry.obligationId(), entry.partyId(), entry.channel(), entry.to().address(),
-                        ContactPointReader.secretOf(entry.to()), entry.state().code(), entry.attempts(),
-                        timestamp(entry.dueAt()), timestamp(entry.issuedAt()), timestamp(entry.enqueuedAt())}).toList());
+        write(entries);
     }
 
     /**
@@ -75,6 +70,13 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
      * is served ({@code forewarn demo --serve}), so that the server lists the deliveries its ledger records.
      */
     public void putOnFile(List<OutboxEntry> entries) {
+        write(entries);
+        for (OutboxEntry entry : entries) {
+            entry.history().forEach(attempt -> insert(entry.id(), attempt));
+        }
+    }
+
+    private void write(List<OutboxEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -83,10 +85,9 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
                         entry.warningId(), entry.obligationId(), entry.partyId(), entry.channel(), entry.to().address(),
                         ContactPointReader.secretOf(entry.to()), entry.state().code(), entry.attempts(),
                         timestamp(entry.dueAt()), timestamp(entry.issuedAt()), timestamp(entry.enqueuedAt()),
-                        entry.sentAt().map(JdbcOutbox::timestamp).orElse(null)}).toList());
-        for (OutboxEntry entry : entries) {
-            entry.history().forEach(attempt -> insert(entry.id(), attempt));
-        }
+                        // typed, so that a null (a delivery not sent) costs the driver no question of the statement
+                        new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, entry.sentAt().map(JdbcOutbox::timestamp).orElse(null))})
+                        .toList());
     }
 
     @Override
@@ -128,7 +129,7 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
                         + "WHERE id = :id AND state = :flight AND attempts = :attempts")
                 .param("state", state.code())
                 .param("due", timestamp(dueAt))
-                .param("sent", state == DeliveryState.SENT ? timestamp(attempt.at()) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("sent", state == DeliveryState.SENT ? timestamp(attempt.at()) : null, Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("id", claimed.id())
                 .param("flight", DeliveryState.IN_FLIGHT.code())
                 .param("attempts", claimed.attempts())

@@ -22,8 +22,8 @@ import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
 
 /**
- * An open-loop HTTP load: requests sent at a constant rate, one every 1/rate seconds on a fixed schedule,
- * whatever the server does, the way real clients arrive. Each latency is measured from the instant its
+ * An open-loop HTTP load: requests sent at a constant rate, one every 1/rate seconds on a fixed schedule (or, for
+ * a warm-up, at a rate rising evenly: {@link #ramp}), whatever the server does, the way real clients arrive. Each latency is measured from the instant its
  * request was due, so a server that stalls shows in the figures instead of slowing the load down
  * ("coordinated omission", which a closed loop of clients waiting on each answer would hide).
  *

@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>As policy, not as recorded, because its public alerts are the ones the feed can show: the case is history, so
  * the server's clock is set to run from the moment of the attack ({@code forewarn.clock-offset}), when the policy's
- * alerts were in force and the recorded one had long expired. The parties' contact points are stored with them, so
- * the API shows where each party's warnings went.
+ * alerts were in force and the recorded one had long expired. The parties' contact points are stored with them, and
+ * the replay's deliveries, so the API shows where each party's warnings went and when.
  */
 final class DemoServer {
 

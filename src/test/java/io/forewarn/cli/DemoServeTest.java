@@ -114,8 +114,8 @@ class DemoServeTest {
                 "Authorization", basic);
 
         assertThat(deliveries.status()).as(deliveries.body()).isEqualTo(200);
-        JsonNode only = deliveries.json().path("items").get(0);
         assertThat(deliveries.json().path("items").size()).as(deliveries.body()).isEqualTo(1);
+        JsonNode only = deliveries.json().path("items").get(0);
         assertThat(only.path("party").asString()).isEqualTo("crocus-city-hall");
         assertThat(only.path("channel").asString()).isEqualTo("email");
         assertThat(only.path("address").asString()).isEqualTo("operator@crocus-city-hall.invalid");

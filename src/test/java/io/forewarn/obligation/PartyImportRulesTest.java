@@ -61,7 +61,10 @@ class PartyImportRulesTest {
         assertThat(outcome.updated()).containsExactly("us-citizens-ru");
         assertThat(outcome.rejected()).isEmpty();
         assertThat(contacts.of(Crocus.CITIZENS.id())).as("replaced with the row's, which has none").isEmpty();
-        assertThat(desk.heard).extracting(DutyEvent::type)
-                .contains(EventType.PARTY_UPDATED, EventType.PARTY_REGISTERED);
+        assertThat(desk.heard)
+                .filteredOn(event -> event.type() == EventType.PARTY_REGISTERED || event.type() == EventType.PARTY_UPDATED)
+                .extracting(DutyEvent::type, DutyEvent::subject, DutyEvent::actor)
+                .containsExactly(tuple(EventType.PARTY_REGISTERED, "crocus-city-hall", "ana"),
+                        tuple(EventType.PARTY_UPDATED, "us-citizens-ru", "ana"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The outbox of a replay, in memory: the same contract as the database's, for one thread. A replay fills it through
@@ -74,14 +75,24 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
+        return mark(entry -> entry.obligationId().equals(obligationId), channel, DeliveryState.SENT, at, detail);
+    }
+
+    @Override
+    public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
+        return mark(entry -> entry.warningId().equals(warningId), channel, DeliveryState.DEAD_LETTERED, at, detail);
+    }
+
+    private List<String> mark(Predicate<OutboxEntry> which, String channel, DeliveryState state, Instant at, String detail) {
+        boolean sent = state == DeliveryState.SENT;
         List<String> marked = new ArrayList<>();
         for (OutboxEntry entry : List.copyOf(entries.values())) {
-            if (entry.obligationId().equals(obligationId) && entry.channel().equals(channel)
-                    && entry.state() == DeliveryState.QUEUED) {
+            if (which.test(entry) && entry.channel().equals(channel) && entry.state() == DeliveryState.QUEUED) {
                 List<OutboxEntry.Attempt> history = new ArrayList<>(entry.history());
-                history.add(new OutboxEntry.Attempt(entry.attempts() + 1, at, OutboxEntry.Attempt.Outcome.SENT, detail));
-                entries.put(entry.id(), with(entry, DeliveryState.SENT, entry.attempts() + 1, entry.dueAt(),
-                        Optional.of(at), history));
+                history.add(new OutboxEntry.Attempt(entry.attempts() + 1, at,
+                        sent ? OutboxEntry.Attempt.Outcome.SENT : OutboxEntry.Attempt.Outcome.DEAD_LETTERED, detail));
+                entries.put(entry.id(), with(entry, state, entry.attempts() + 1, entry.dueAt(),
+                        sent ? Optional.of(at) : entry.sentAt(), history));
                 marked.add(entry.id());
             }
         }

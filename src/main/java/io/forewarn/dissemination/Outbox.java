@@ -42,6 +42,13 @@ public interface Outbox {
      */
     List<String> markSent(String obligationId, String channel, Instant at, String detail);
 
+    /**
+     * Withdraws the queued deliveries of a warning over one channel that no machine sends, the warning cancelled before
+     * a person recorded carrying it (liaison): each is dead-lettered with an attempt saying {@code detail}, so no queue
+     * holds it any more. The ids of those withdrawn.
+     */
+    List<String> markWithdrawn(String warningId, String channel, Instant at, String detail);
+
     /** A page of a warning's deliveries, optionally in one state, in the order they were enqueued, with their attempts. */
     List<OutboxEntry> ofWarning(String warningId, Optional<DeliveryState> state, Slice slice);
 

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *   <li>a warning issued or renewed enqueues one delivery per contact point in use of each party whose
  *       obligation it moved (an alert, or an update for a renewal);</li>
  *   <li>a warning cancelled enqueues one cancellation per contact point a machine sent it to, or still may (its
- *       delivery sent, queued or in flight; not one dead-lettered, nor liaison, whose officer carries it by hand);</li>
+ *       delivery sent, queued or in flight; not one dead-lettered, nor liaison, whose officer carries it by hand), and
+ *       withdraws its liaison deliveries not yet recorded as carried: there is nothing left for the officer to carry;</li>
  *   <li>a delivery recorded by a person (liaison's {@code POST …/delivery}) completes that obligation's queued
  *       liaison deliveries, which no machine sends.</li>
  * </ul>
@@ -32,6 +33,8 @@ public final class OutboxListener implements DutyListener {
 
     /** The channel no machine sends: a liaison officer carries the warning and records it. */
     public static final String LIAISON = "liaison";
+    /** What a liaison delivery of a warning cancelled before it was carried comes to. */
+    private static final String WITHDRAWN = "not carried: its warning was cancelled before liaison recorded carrying it";
     /** How many of a warning's deliveries a cancellation reads at once. */
     private static final int PAGE = 500;
 
@@ -86,6 +89,8 @@ public final class OutboxListener implements DutyListener {
         if (!cancels.isEmpty()) {
             outbox.enqueue(cancels);
         }
+        // no machine ever takes a liaison delivery: left queued, it would wait for a carrier for good
+        outbox.markWithdrawn(warning.id(), LIAISON, event.at(), WITHDRAWN);
     }
 
     private void enqueue(Warning warning, List<Obligation> moved, DutyEvent event) {

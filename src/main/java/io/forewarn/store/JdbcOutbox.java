@@ -155,22 +155,34 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
 
     @Override
     public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
-        List<Map.Entry<String, Integer>> queued = jdbc.sql("SELECT id, attempts FROM delivery WHERE obligation_id = :obligation "
+        return mark(jdbc.sql("SELECT id, attempts FROM delivery WHERE obligation_id = :obligation "
                         + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
-                .param("obligation", obligationId)
-                .param("channel", channel)
+                .param("obligation", obligationId), channel, DeliveryState.SENT, at, detail);
+    }
+
+    @Override
+    public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
+        return mark(jdbc.sql("SELECT id, attempts FROM delivery WHERE warning_id = :warning "
+                        + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
+                .param("warning", warningId), channel, DeliveryState.DEAD_LETTERED, at, detail);
+    }
+
+    /** Moves the queued deliveries {@code queued} finds to {@code state}, each with an attempt of its own. */
+    private List<String> mark(JdbcClient.StatementSpec queued, String channel, DeliveryState state, Instant at, String detail) {
+        List<Map.Entry<String, Integer>> found = queued.param("channel", channel)
                 .param("queued", DeliveryState.QUEUED.code())
                 .query((row, n) -> Map.entry(row.getString(1), row.getInt(2)))
                 .list();
+        boolean sent = state == DeliveryState.SENT;
         List<String> marked = new ArrayList<>();
-        for (Map.Entry<String, Integer> delivery : queued) {
-            jdbc.sql("UPDATE delivery SET state = :sent, attempts = attempts + 1, sent_at = :at WHERE id = :id")
-                    .param("sent", DeliveryState.SENT.code())
-                    .param("at", timestamp(at))
+        for (Map.Entry<String, Integer> delivery : found) {
+            jdbc.sql("UPDATE delivery SET state = :state, attempts = attempts + 1, sent_at = :at WHERE id = :id")
+                    .param("state", state.code())
+                    .param("at", sent ? timestamp(at) : null, Types.TIMESTAMP_WITH_TIMEZONE)
                     .param("id", delivery.getKey())
                     .update();
-            insert(delivery.getKey(), new OutboxEntry.Attempt(delivery.getValue() + 1, at, OutboxEntry.Attempt.Outcome.SENT,
-                    detail));
+            insert(delivery.getKey(), new OutboxEntry.Attempt(delivery.getValue() + 1, at,
+                    sent ? OutboxEntry.Attempt.Outcome.SENT : OutboxEntry.Attempt.Outcome.DEAD_LETTERED, detail));
             marked.add(delivery.getKey());
         }
         return marked;

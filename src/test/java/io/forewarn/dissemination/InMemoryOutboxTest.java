@@ -39,11 +39,28 @@ class InMemoryOutboxTest {
         assertThat(outbox.entry("d-2").orElseThrow().sentAt()).as("the attempt's moment").contains(T0);
         assertThat(outbox.entry("d-2").orElseThrow().history()).extracting(OutboxEntry.Attempt::detail).containsExactly("250");
 
+        assertThat(outbox.markWithdrawn("W-2", "liaison", T0.plusSeconds(60), "not carried")).as("another warning's").isEmpty();
         assertThat(outbox.markSent("o-1", "liaison", T0.plusSeconds(70), "recorded by liaison")).containsExactly("d-3");
+        assertThat(outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(75), "not carried")).as("sent already").isEmpty();
         assertThat(outbox.release(claimed.get(0), T0.plusSeconds(80))).isTrue();
         assertThat(outbox.counts()).containsEntry(DeliveryState.SENT, 2L).containsEntry(DeliveryState.QUEUED, 1L)
                 .containsEntry(DeliveryState.IN_FLIGHT, 0L).containsEntry(DeliveryState.DEAD_LETTERED, 0L);
         assertThat(outbox.entry("d-1").orElseThrow().attempts()).as("released untried").isZero();
+    }
+
+    @Test
+    void aWithdrawnWarningsQueuedLiaisonDeliveryIsDeadLetteredWithWhy() {
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        outbox.enqueue(List.of(entry("d-1", new ContactPoint.Liaison("the desk")), entry("d-2", HOOK)));
+
+        assertThat(outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(30), "not carried")).containsExactly("d-1");
+
+        OutboxEntry withdrawn = outbox.entry("d-1").orElseThrow();
+        assertThat(withdrawn.state()).isEqualTo(DeliveryState.DEAD_LETTERED);
+        assertThat(withdrawn.sentAt()).isEmpty();
+        assertThat(withdrawn.history()).containsExactly(
+                new OutboxEntry.Attempt(1, T0.plusSeconds(30), OutboxEntry.Attempt.Outcome.DEAD_LETTERED, "not carried"));
+        assertThat(outbox.entry("d-2").orElseThrow().state()).isEqualTo(DeliveryState.QUEUED);
     }
 
     @Test

@@ -140,6 +140,29 @@ class JdbcOutboxTest {
         }
     }
 
+    /** A cancelled warning's liaison deliveries still queued are dead-lettered, with why; nothing else moves. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aWithdrawnWarningsQueuedLiaisonDeliveriesAreDeadLettered(String kind) {
+        try (TestDatabase database = TestDatabase.of(kind)) {
+            JdbcOutbox outbox = new JdbcOutbox(database.dataSource());
+            ContactPoint desk = new ContactPoint.Liaison("the desk");
+            outbox.enqueue(List.of(entry("d-1", desk), entry("d-2", new ContactPoint.Email("a@example.org")),
+                    OutboxEntry.queued("d-3", Delivery.Kind.ALERT, "W-2", "R-2/p", "p", desk, T0.minusSeconds(5), T0)));
+
+            assertThat(outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(30), "not carried")).containsExactly("d-1");
+
+            OutboxEntry withdrawn = outbox.entry("d-1").orElseThrow();
+            assertThat(withdrawn.state()).isEqualTo(DeliveryState.DEAD_LETTERED);
+            assertThat(withdrawn.sentAt()).isEmpty();
+            assertThat(withdrawn.history()).containsExactly(
+                    new OutboxEntry.Attempt(1, T0.plusSeconds(30), OutboxEntry.Attempt.Outcome.DEAD_LETTERED, "not carried"));
+            assertThat(outbox.entry("d-2").orElseThrow().state()).as("another channel").isEqualTo(DeliveryState.QUEUED);
+            assertThat(outbox.entry("d-3").orElseThrow().state()).as("another warning").isEqualTo(DeliveryState.QUEUED);
+            assertThat(outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(40), "not carried")).as("only once").isEmpty();
+        }
+    }
+
     private static OutboxEntry entry(String id, ContactPoint to) {
         return OutboxEntry.queued(id, Delivery.Kind.ALERT, "W-1", "R-1/p", "p", to, T0.minusSeconds(5), T0);
     }

@@ -142,6 +142,17 @@ class CancellationTest {
         assertThat(cancels(warning, "")).extracting(d -> d.path("channel").asString())
                 .containsExactlyInAnyOrder("email", "webhook", "cap-feed");
         assertThat(state("R-1/public-moscow")).as("a cancellation delivered moves nothing").isEqualTo("expired");
+        // the liaison desk's delivery, never recorded as carried, is withdrawn: there is nothing left for it to carry
+        assertThat(deliveries(warning, "?state=dead-lettered")).singleElement().satisfies(d -> {
+            assertThat(d.path("channel").asString()).isEqualTo("liaison");
+            assertThat(d.path("kind").asString()).isEqualTo("alert");
+            assertThat(d.path("attempts")).singleElement().satisfies(a -> {
+                assertThat(a.path("outcome").asString()).isEqualTo("dead-lettered");
+                assertThat(a.path("detail").asString())
+                        .isEqualTo("not carried: its warning was cancelled before liaison recorded carrying it");
+            });
+        });
+        assertThat(deliveries(warning, "?state=queued")).as("nothing of the warning is left to send or carry").isEmpty();
 
         // the email says it is withdrawn and asks for nothing
         MimeMessage[] mails = SMTP.getReceivedMessages();

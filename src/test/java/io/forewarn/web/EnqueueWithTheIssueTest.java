@@ -71,6 +71,11 @@ class EnqueueWithTheIssueTest {
                 }
 
                 @Override
+                public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
+                    return real.markWithdrawn(warningId, channel, at, detail);
+                }
+
+                @Override
                 public List<OutboxEntry> ofWarning(String warningId, java.util.Optional<io.forewarn.dissemination.DeliveryState> state,
                                                    io.forewarn.obligation.Slice slice) {
                     return real.ofWarning(warningId, state, slice);

@@ -65,7 +65,8 @@ final class BenchCommand implements Runnable {
             description = {"Start 'forewarn serve' as a child process on a fresh database, import the parties through the API, "
                     + "then offer the same constant rate, in turns, to GET /actuator/health (the baseline) and to POST "
                     + "/api/v1/reports, each report a site drawn at random over the parties' area (its answer comes after "
-                    + "its obligations are committed). Prints the import's rows/s, the obligations a report opened on "
+                    + "its obligations are committed), after a warm-up of each (the reports' rising from a tenth of the "
+                    + "rate to it). Prints the import's rows/s, the obligations a report opened on "
                     + "average, rate offered and achieved, p50/p99/max latency from each request's due time and the ratio "
                     + "to the baseline; progress goes to standard error."},
             defaultValueProvider = Ingest.Defaults.class)

@@ -155,21 +155,20 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
 
     @Override
     public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
-        return mark(jdbc.sql("SELECT id, attempts FROM delivery WHERE obligation_id = :obligation "
-                        + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
-                .param("obligation", obligationId), channel, DeliveryState.SENT, at, detail);
+        return mark("obligation_id", obligationId, channel, DeliveryState.SENT, at, detail);
     }
 
     @Override
     public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
-        return mark(jdbc.sql("SELECT id, attempts FROM delivery WHERE warning_id = :warning "
-                        + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
-                .param("warning", warningId), channel, DeliveryState.DEAD_LETTERED, at, detail);
+        return mark("warning_id", warningId, channel, DeliveryState.DEAD_LETTERED, at, detail);
     }
 
-    /** Moves the queued deliveries {@code queued} finds to {@code state}, each with an attempt of its own. */
-    private List<String> mark(JdbcClient.StatementSpec queued, String channel, DeliveryState state, Instant at, String detail) {
-        List<Map.Entry<String, Integer>> found = queued.param("channel", channel)
+    /** Moves the queued deliveries over {@code channel} whose {@code column} (a constant above) is {@code value} to {@code state}. */
+    private List<String> mark(String column, String value, String channel, DeliveryState state, Instant at, String detail) {
+        List<Map.Entry<String, Integer>> found = jdbc.sql("SELECT id, attempts FROM delivery WHERE " + column + " = :value "
+                        + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
+                .param("value", value)
+                .param("channel", channel)
                 .param("queued", DeliveryState.QUEUED.code())
                 .query((row, n) -> Map.entry(row.getString(1), row.getInt(2)))
                 .list();

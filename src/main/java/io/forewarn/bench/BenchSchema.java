@@ -66,6 +66,21 @@ record BenchSchema(String base, String name, Optional<String> user, Optional<Str
         }
     }
 
+    /** The bytes the schema's tables take on disk, their indexes and TOAST included. */
+    long bytes() {
+        try (Connection connection = connect();
+             java.sql.PreparedStatement query = connection.prepareStatement("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)"
+                     + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'")) {
+            query.setString(1, name);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the size of schema " + name + " could not be read on " + base + ": " + e.getMessage(), e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(base, user.orElse(null), password.orElse(""));
     }

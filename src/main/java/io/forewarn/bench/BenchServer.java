@@ -111,8 +111,14 @@ public final class BenchServer implements AutoCloseable {
         out.println();
         out.println(Machine.describe().strip());
         out.println("- load average: " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
-        out.println("- database: " + schema.map(s -> "PostgreSQL " + s.url()).orElse("H2 file in " + directory));
+        // what the run left on disk: H2's file keeps every page a commit wrote until its chunk is wholly unused
+        out.println("- database: " + schema.map(s -> "PostgreSQL " + s.url() + ", its tables and indexes " + size(s.bytes()))
+                .orElse("H2 file in " + directory + ", " + size(WorkDirectory.bytes(directory, ".mv.db"))) + " at the end");
         out.println("- server: " + String.join(" ", server.command()));
+    }
+
+    private static String size(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,.1f MB", bytes / 1e6);
     }
 
     /** One stretch of the load, with the CPU time the server spent on it. */

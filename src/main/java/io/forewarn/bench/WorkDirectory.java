@@ -20,6 +20,15 @@ final class WorkDirectory {
         }
     }
 
+    /** The bytes of the files under {@code directory} whose names end with {@code suffix}. */
+    static long bytes(Path directory, String suffix) {
+        try (var files = Files.walk(directory)) {
+            return files.filter(path -> path.getFileName().toString().endsWith(suffix)).mapToLong(path -> path.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the files under " + directory, e);
+        }
+    }
+
     static void delete(Path directory) {
         try (var files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -3,8 +3,8 @@ package io.forewarn.place;
 /**
  * A latitude–longitude box in degrees, never crossing the antimeridian ({@code west <= east}), in one of
  * the size classes of {@link Footprint#SIZE_CLASSES}: a box of class {@code c} is at most
- * {@code SIZE_CLASSES[c]} degrees tall, so a database finds those meeting a query by a range of its index on
- * {@code (size_class, south)}.
+ * {@code SIZE_CLASSES[c]} degrees tall and as many wide, so a database finds those meeting a query by a range of
+ * southern edges in each of a few columns of longitude {@code SIZE_CLASSES[c]} degrees wide.
  */
 public record Box(int sizeClass, double south, double north, double west, double east) {
 

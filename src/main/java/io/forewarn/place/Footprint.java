@@ -22,7 +22,12 @@ import java.util.List;
  */
 public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath placed) {
 
-    /** The greatest height in degrees of a box in each size class, smallest first; the last holds any box. */
+    /**
+     * The greatest height and width in degrees of a box in each size class, smallest first; the last holds any box.
+     * Both are bounded so that an index finds the boxes meeting a query near it in both directions: by a range of
+     * southern edges, and among the few columns of longitude, each as wide as the class, where their western edges
+     * can lie (the store's {@code PartyIndex}).
+     */
     public static final double[] SIZE_CLASSES = {0.01, 0.1, 1, 10, 360};
 
     /** The circle's box is widened by this share beyond its radius: LocalPlane's circumscribed polygon and rounding. */
@@ -58,9 +63,10 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
                 double south = ring.stream().mapToDouble(LatLon::lat).min().orElseThrow();
                 double north = ring.stream().mapToDouble(LatLon::lat).max().orElseThrow();
                 double[] arc = arc(ring);
-                boxes.addAll(boxes(south, north, arc[0], arc[1], north - south));
+                double extent = Math.max(north - south, arc[1] - arc[0]);
+                boxes.addAll(boxes(south, north, arc[0], arc[1], extent));
                 if (arc[1] - arc[0] < 180) {
-                    boxes.addAll(boxes(south, north, arc[0] - 180, arc[1] - 180, north - south));
+                    boxes.addAll(boxes(south, north, arc[0] - 180, arc[1] - 180, extent));
                 }
             }
         });
@@ -86,10 +92,13 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
         return circle.radiusKm() * CIRCLE_MARGIN / LocalPlane.KM_PER_DEGREE;
     }
 
-    /** The size class of a box {@code height} degrees tall (before any clamping at a pole). */
-    static int sizeClass(double height) {
+    /**
+     * The size class of a box whose greater side, its height or its width, is {@code extent} degrees (before any
+     * clamping at a pole, or splitting at the antimeridian).
+     */
+    static int sizeClass(double extent) {
         for (int c = 0; c < SIZE_CLASSES.length; c++) {
-            if (height <= SIZE_CLASSES[c]) {
+            if (extent <= SIZE_CLASSES[c]) {
                 return c;
             }
         }
@@ -98,10 +107,11 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
 
     /**
      * The boxes of a latitude span and a run of longitudes that may go past ±180 (wrapped into two
-     * boxes) or be wider than a turn (every longitude); latitudes are clamped to the poles.
+     * boxes) or be wider than a turn (every longitude); latitudes are clamped to the poles. Each is of the size
+     * class of {@code extent}, the greater of the span's height and width.
      */
-    static List<Box> boxes(double south, double north, double west, double east, double height) {
-        int sizeClass = sizeClass(height);
+    static List<Box> boxes(double south, double north, double west, double east, double extent) {
+        int sizeClass = sizeClass(extent);
         double s = Math.max(-90, south);
         double n = Math.min(90, north);
         if (east - west >= 360) {

@@ -19,9 +19,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables): {@code party_box}
- * holds the boxes of each party's {@link Footprint} (indexed by size class and southern edge, so the boxes
- * that can meet a query's are one index range per class), {@code party_name} the folded names of its
+ * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables, {@link PartyBoxCells} the
+ * column of longitude): {@code party_box} holds the boxes of each party's {@link Footprint}, indexed by size class,
+ * {@linkplain #cell column of longitude} and southern edge, so the boxes that can meet a query's are a range of
+ * southern edges in each of a few columns a class; {@code party_name} the folded names of its
  * place path (indexed by name), {@code party_place} where the gazetteer puts it ({@link GazetteerPath}, indexed by
  * the gazetteer's id). {@link #candidates} asks both in one statement for the parties a
  * {@link Reach} reaches, as {@link Reach#reaches} decides it in memory.
@@ -31,7 +32,15 @@ final class PartyIndex {
     /** Longer folded names are kept as a prefix and a digest of the whole, so any name fits the index. */
     static final int MAX_NAME_LENGTH = 500;
 
-    private static final List<String> BOX_COLUMNS = List.of("party_id", "size_class", "south", "north", "west", "east");
+    /**
+     * The columns of longitude a query box of one class asks about one by one, at most: two to five for the report of
+     * a site of up to 300 m radius anywhere short of the polar circles (more for larger places, the farther from the
+     * equator the more). Fewer are asked again, so that every such report sends the same statement (planned once by
+     * each database, not once per shape); more are asked as one range of columns.
+     */
+    static final int CELL_LOOKUPS = 5;
+
+    private static final List<String> BOX_COLUMNS = List.of("party_id", "size_class", "lon_cell", "south", "north", "west", "east");
     private static final List<String> NAME_COLUMNS = List.of("party_id", "place_level", "folded_name", "finer");
     private static final List<String> PLACE_COLUMNS = List.of("party_id", "place_id", "own", "geometry");
 
@@ -40,19 +49,41 @@ final class PartyIndex {
 
     /** The rows of these parties, none of which has rows yet, in one bulk write a table ({@link BulkRows}). */
     static void insert(Connection connection, List<Party> parties) throws SQLException {
+        insertBoxes(connection, parties);
+        insertNames(connection, parties);
+    }
+
+    /** The {@code party_box} rows of these parties, none of which has any yet. */
+    static void insertBoxes(Connection connection, List<Party> parties) throws SQLException {
         List<Object[]> boxes = new ArrayList<>(parties.size());
-        List<Object[]> names = new ArrayList<>(parties.size() * 4);
         for (Party party : parties) {
-            Footprint footprint = Footprint.of(party.place());
-            for (Box box : footprint.boxes()) {
-                boxes.add(new Object[] {party.id(), box.sizeClass(), box.south(), box.north(), box.west(), box.east()});
-            }
-            for (PathName name : footprint.names()) {
-                names.add(new Object[] {party.id(), name.level().key(), key(name.name()), name.finer()});
+            for (Box box : Footprint.of(party.place()).boxes()) {
+                boxes.add(new Object[] {party.id(), box.sizeClass(), cell(box.sizeClass(), box.west()), box.south(),
+                        box.north(), box.west(), box.east()});
             }
         }
         BulkRows.of(connection, boxes.size()).insert("party_box", BOX_COLUMNS, boxes);
+    }
+
+    /** The {@code party_name} rows of these parties, none of which has any yet. */
+    static void insertNames(Connection connection, List<Party> parties) throws SQLException {
+        List<Object[]> names = new ArrayList<>(parties.size() * 4);
+        for (Party party : parties) {
+            for (PathName name : Footprint.names(party.place())) {
+                names.add(new Object[] {party.id(), name.level().key(), key(name.name()), name.finer()});
+            }
+        }
         BulkRows.of(connection, names.size()).insert("party_name", NAME_COLUMNS, names);
+    }
+
+    /**
+     * The column of longitude of a box of {@code sizeClass} whose western edge is {@code west}: the columns are
+     * {@code SIZE_CLASSES[sizeClass]} degrees wide from −180°. A box of the class is no wider than its column, so one
+     * meeting a query box lies in a column between that of the query's west less the class's width and that of its
+     * east; the same function places the rows and asks for them, so the two agree to the last bit.
+     */
+    static int cell(int sizeClass, double west) {
+        return (int) Math.floor((west + 180) / Footprint.SIZE_CLASSES[sizeClass]);
     }
 
     /**
@@ -87,27 +118,42 @@ final class PartyIndex {
         IndexRows.delete(connection, "party_name", "party_id", partyIds);
     }
 
+    /** A box's conditions after its class and column: its southern edge in a range, then whether it meets the query's. */
+    private static final String BOX_WITHIN = " AND south >= ? AND south <= ? AND north >= ? AND west <= ? AND east >= ?";
+
     /** A statement and its parameters. */
     record Query(String sql, List<Object> params) {
     }
 
     /**
-     * The ids of the parties {@code reach} reaches, as one statement: a UNION of one index range per box and
-     * size class and one index lookup per name. Empty when the reach asks nothing (a place without geometry
+     * The ids of the parties {@code reach} reaches, as one statement: a UNION of, for each box and size class, one
+     * index range of southern edges per column of longitude it can meet ({@link #CELL_LOOKUPS} of them, or one range
+     * of columns), and one index lookup per name. Empty when the reach asks nothing (a place without geometry
      * and names cannot be, but the statement must still be valid).
      */
     static Query candidates(Reach reach) {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (Box box : reach.boxes()) {
-            branches.add("SELECT party_id FROM party_box WHERE size_class = ? AND south >= ? AND south <= ?"
-                    + " AND north >= ? AND west <= ? AND east >= ?");
-            params.add(box.sizeClass());
-            params.add(box.south() - Footprint.SIZE_CLASSES[box.sizeClass()]);
-            params.add(box.north());
-            params.add(box.south());
-            params.add(box.east());
-            params.add(box.west());
+            double size = Footprint.SIZE_CLASSES[box.sizeClass()];
+            int first = cell(box.sizeClass(), Math.max(-180, box.west() - size));
+            int last = cell(box.sizeClass(), box.east());
+            List<Object> within = List.of(box.south() - size, box.north(), box.south(), box.east(), box.west());
+            if (last - first < CELL_LOOKUPS) {
+                for (int i = 0; i < CELL_LOOKUPS; i++) {
+                    branches.add("SELECT party_id FROM party_box WHERE size_class = ? AND lon_cell = ?" + BOX_WITHIN);
+                    params.add(box.sizeClass());
+                    params.add(Math.min(first + i, last));
+                    params.addAll(within);
+                }
+            } else {
+                branches.add("SELECT party_id FROM party_box WHERE size_class = ? AND lon_cell >= ? AND lon_cell <= ?"
+                        + BOX_WITHIN);
+                params.add(box.sizeClass());
+                params.add(first);
+                params.add(last);
+                params.addAll(within);
+            }
         }
         for (Reach.NameKey name : reach.names()) {
             // one equality lookup per allowed finer mask: an IN list on the index's last column would have H2 scan

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Migration 6: the index of where parties are ({@link PartyIndex}): {@code party_box}, the boxes of each
  * party's geometry in degrees, and {@code party_name}, the folded names of its place path, one row per
- * level. The rows of parties already stored are computed from their bodies, as the casebook computes them
- * when it puts a party.
+ * level. The names of parties already stored are computed from their bodies, as the casebook computes them
+ * when it puts a party; their boxes are left to migration 63 ({@link PartyBoxCells}), which writes every party's as
+ * they are kept since.
  */
 final class PartyPlaces extends StoredBodyMigration {
 
@@ -48,6 +49,6 @@ final class PartyPlaces extends StoredBodyMigration {
                 parties.add(json.read(Party.class, rows.getString(1)));
             }
         }
-        PartyIndex.insert(connection, parties);
+        PartyIndex.insertNames(connection, parties);
     }
 }

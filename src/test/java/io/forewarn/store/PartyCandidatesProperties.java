@@ -14,6 +14,8 @@ import io.forewarn.place.PlaceLevel;
 import io.forewarn.place.Reach;
 import io.forewarn.report.ThreatReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,9 +54,10 @@ class PartyCandidatesProperties {
                 .checkAssert(seed -> assertSameAffected(seed, new InMemoryCasebook(), ""));
     }
 
-    @Test
-    void onH2TheCandidatesMissNoAffectedParty() {
-        try (TestDatabase database = TestDatabase.h2()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void inTheDatabaseTheCandidatesMissNoAffectedParty(String kind) {
+        try (TestDatabase database = TestDatabase.of(kind)) {
             Casebook casebook = new JdbcCasebook(database.dataSource());
             AtomicInteger example = new AtomicInteger();
             // one database for every example: each puts its parties under ids of its own and reads back only those

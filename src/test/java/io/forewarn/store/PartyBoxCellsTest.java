@@ -1,0 +1,77 @@
+package io.forewarn.store;
+
+import io.forewarn.party.Parties;
+import io.forewarn.party.Party;
+import io.forewarn.place.Area;
+import io.forewarn.place.LatLon;
+import io.forewarn.place.NamedPlace;
+import io.forewarn.place.Place;
+import io.forewarn.place.PlaceLevel;
+import io.forewarn.place.Reach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.forewarn.Crocus.R1;
+import static io.forewarn.Crocus.RECEIVED;
+import static io.forewarn.Crocus.VENUE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Migration 63 gives every party on file its boxes anew, each with its column of longitude and a size class that
+ * bounds its width as well as its height, so a database of an earlier release finds the same candidates by the
+ * new index.
+ */
+class PartyBoxCellsTest {
+
+    private final CasebookJson json = new CasebookJson();
+
+    /** Half a degree wide and a two-hundredth tall, west of Moscow: size class 0 by its height, 2 by its width. */
+    private static final Party STRIP = Parties.venue("strip", Place.of(Map.of(PlaceLevel.SITE, new NamedPlace("Strip",
+            Optional.of(new Area.Polygon(List.of(new LatLon(55.800, 37.0), new LatLon(55.800, 37.5), new LatLon(55.805, 37.5))))))),
+            "market");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void partiesOnFileGetTheirBoxesAnewAndAreReachedAsBefore(String kind) {
+        try (TestDatabase database = "h2".equals(kind) ? TestDatabase.h2Empty() : TestDatabase.postgresEmpty()) {
+            Migrations.configuration(database.dataSource()).target("62").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(database.dataSource());
+            Party closed = Parties.venue("closed-hall", VENUE.place(), "concert hall");
+            for (Party party : List.of(VENUE, STRIP, closed)) {
+                jdbc.sql("INSERT INTO party (id, kind, audience, body, removed_at) VALUES (:id, :kind, :audience, :body, :removed)")
+                        .param("id", party.id())
+                        .param("kind", party.kind())
+                        .param("audience", party.audience().name())
+                        .param("body", json.write(Party.class, party))
+                        .param("removed", party == closed ? RECEIVED.atOffset(ZoneOffset.UTC) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                        .update();
+            }
+            // the boxes as the release before wrote them: classed by height alone, the strip's in class 0
+            String box = "INSERT INTO party_box (party_id, size_class, south, north, west, east) VALUES (?, ?, ?, ?, ?, ?)";
+            jdbc.sql(box).params("crocus-city-hall", 0, 55.8224, 55.8296, 37.3854, 37.3926).update();
+            jdbc.sql(box).params("strip", 0, 55.800, 55.805, 37.0, 37.5).update();
+            jdbc.sql(box).params("strip", 0, 55.800, 55.805, -143.0, -142.5).update();
+
+            assertThat(Migrations.migrate(database.dataSource())).isEqualTo(1);
+
+            // the venue's 400 m circle: 0.0072° tall, its west 37.3854°, in column 21,738 of a hundredth of a degree;
+            // the strip's two boxes (the second seen from the antimeridian) in class 2, columns 217 and 37 of a degree
+            assertThat(jdbc.sql("SELECT party_id, size_class, lon_cell FROM party_box ORDER BY party_id, lon_cell")
+                    .query((row, n) -> List.of(row.getString(1), row.getInt(2), row.getInt(3)))
+                    .list())
+                    .containsExactly(
+                            List.of("crocus-city-hall", 0, 21_738),
+                            List.of("strip", 2, 37),
+                            List.of("strip", 2, 217));
+            assertThat(new JdbcCasebook(database.dataSource()).partiesReached(Reach.of(R1.place())))
+                    .extracting(Party::id)
+                    .containsExactly("crocus-city-hall", "strip");
+        }
+    }
+}

@@ -58,7 +58,8 @@ class PartyBoxCellsTest {
             jdbc.sql(box).params("strip", 0, 55.800, 55.805, 37.0, 37.5).update();
             jdbc.sql(box).params("strip", 0, 55.800, 55.805, -143.0, -142.5).update();
 
-            assertThat(Migrations.migrate(database.dataSource())).isEqualTo(1);
+            // migration 63 and every one after it
+            assertThat(Migrations.migrate(database.dataSource())).isEqualTo(MigrationsTest.VERSIONS.size() - MigrationsTest.VERSIONS.indexOf("63"));
 
             // the venue's 400 m circle: 0.0072° tall, its west 37.3854°, in column 21,738 of a hundredth of a degree;
             // the strip's two boxes (the second seen from the antimeridian) in class 2, columns 217 and 37 of a degree

@@ -68,7 +68,7 @@ final class BenchCommand implements Runnable {
                     + "its obligations are committed), after a warm-up of each (the reports' rising from a tenth of the "
                     + "rate to it). Prints the import's rows/s, the obligations a report opened on "
                     + "average, rate offered and achieved, p50/p99/max latency from each request's due time and the ratio "
-                    + "to the baseline; progress goes to standard error."},
+                    + "to the baseline, and the database's size at the end; progress goes to standard error."},
             defaultValueProvider = Ingest.Defaults.class)
     static final class Ingest implements Callable<Integer> {
 

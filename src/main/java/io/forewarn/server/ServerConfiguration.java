@@ -231,6 +231,11 @@ class ServerConfiguration {
     }
 
     @Bean
+    H2CompactionTurns h2CompactionTurns(DataSource dataSource, MeterRegistry meters) {
+        return new H2CompactionTurns(dataSource, meters);
+    }
+
+    @Bean
     DeadlineScheduler deadlineScheduler(CaseDesk desk, SweepLease lease, ServerSettings settings, MeterRegistry meters,
                                         DataSource dataSource) {
         return new DeadlineScheduler(desk, lease, settings.scheduler(), meters, () -> PlannerStatistics.refreshGrown(dataSource));

@@ -26,9 +26,11 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
      * The greatest height and width in degrees of a box in each size class, smallest first; the last holds any box.
      * Both are bounded so that an index finds the boxes meeting a query near it in both directions: by a range of
      * southern edges, and among the few columns of longitude, each as wide as the class, where their western edges
-     * can lie (the store's {@code PartyIndex}).
+     * can lie (the store's {@code PartyIndex}). Steps of about three up to a degree: a report's boxes are widened by
+     * half the class's size ({@link Reach}), so a party in a class much larger than itself is a candidate of reports
+     * kilometres off (a venue of 600 m radius, 0.011° tall, was one of reports 6 km east or west in a class of 0.1°).
      */
-    public static final double[] SIZE_CLASSES = {0.01, 0.1, 1, 10, 360};
+    public static final double[] SIZE_CLASSES = {0.01, 0.03, 0.1, 0.3, 1, 10, 360};
 
     /** The circle's box is widened by this share beyond its radius: LocalPlane's circumscribed polygon and rounding. */
     static final double CIRCLE_MARGIN = 1.001 / Math.cos(Math.PI / 128);

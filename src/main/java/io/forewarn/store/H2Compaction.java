@@ -41,7 +41,9 @@ public final class H2Compaction {
      * @param fileBytes  the file's size
      * @param liveBefore the share of the chunks' bytes that was live before, in percent
      * @param liveAfter  the same after the turn
-     * @param rewrote    whether chunks were rewritten (none are while the live share is at the target or above)
+     * @param rewrote    whether chunks were rewritten: none are while the live share is at the target or above, nor
+     *                   any younger than H2's retention time (45 s, so that a crash never finds the pages of the last
+     *                   version written overwritten already)
      */
     public record Outcome(long fileBytes, int liveBefore, int liveAfter, boolean rewrote) {
     }

@@ -11,19 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Migration 63: the boxes of where parties are get their column of longitude ({@link PartyIndex#cell}), and a box's
- * size class bounds its width as well as its height ({@link io.forewarn.place.Footprint#SIZE_CLASSES}). A report's
- * candidates were a range of southern edges per class across every longitude: at 100,000 parties some 2,700 index
- * entries a report, most far east or west of it. Every party on file gets its boxes anew from its body, as the
- * casebook computes them when it puts a party, a page of parties at a time so that a large casebook is never
- * held in memory whole.
+ * Migration 63: the boxes of where parties are get their column of longitude ({@link PartyIndex#cell}), a box's
+ * size class bounds its width as well as its height, and the classes step by about three instead of ten
+ * ({@link io.forewarn.place.Footprint#SIZE_CLASSES}). A report's candidates were a range of southern edges per class
+ * across every longitude: at 100,000 parties some 2,700 index entries a report, most far east or west of it. Every
+ * party on file gets its boxes anew from its body, as the casebook computes them when it puts a party, a page of
+ * parties at a time so that a large casebook is never held in memory whole; the reports with a duty to warn get their
+ * boxes anew too ({@link ReportIndex}), since those are kept by class.
  */
 final class PartyBoxCells extends StoredBodyMigration {
 
     private static final int PAGE = 1_000;
 
     PartyBoxCells() {
-        super(63, "party box cells");
+        super(63, "party box cells and size classes");
     }
 
     @Override
@@ -49,6 +50,11 @@ final class PartyBoxCells extends StoredBodyMigration {
                 PartyIndex.insertBoxes(connection, parties);
             } while (parties.size() == PAGE);
         }
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("DELETE FROM report_box");
+            ddl.execute("DELETE FROM report_name");
+        }
+        ReportIndex.insert(connection, reportsWithADutyToWarn(connection));
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("ALTER TABLE party_box ALTER COLUMN lon_cell SET NOT NULL");
             ddl.execute("DROP INDEX party_box_class_south_ix");

@@ -2,6 +2,7 @@ package io.forewarn.store;
 
 import io.forewarn.ledger.SaltedHash;
 import io.forewarn.ledger.jdbc.BulkRows;
+import io.forewarn.ledger.jdbc.DatabaseKind;
 import io.forewarn.ledger.jdbc.JdbcLedger;
 import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DraftRecord;
@@ -337,11 +338,12 @@ public final class JdbcCasebook implements Casebook {
      */
     @Override
     public List<Party> partiesReached(Reach reach) {
-        PartyIndex.Query candidates = PartyIndex.candidates(reach);
-        String sql = "SELECT p.body FROM (" + candidates.sql() + ") c JOIN party p ON p.id = c.party_id ORDER BY p.seq";
         // in the caller's transaction (every caller has one), the callback's connection is the one the query runs on
-        List<String> bodies = batches.execute((ConnectionCallback<List<String>>) connection -> GenericPlan.around(connection,
-                () -> jdbc.sql(sql).params(candidates.params()).query(String.class).list()));
+        List<String> bodies = batches.execute((ConnectionCallback<List<String>>) connection -> {
+            PartyIndex.Query candidates = PartyIndex.candidates(reach, DatabaseKind.of(connection));
+            String sql = "SELECT p.body FROM (" + candidates.sql() + ") c JOIN party p ON p.id = c.party_id ORDER BY p.seq";
+            return GenericPlan.around(connection, () -> jdbc.sql(sql).params(candidates.params()).query(String.class).list());
+        });
         return bodies.stream().map(body -> json.read(Party.class, body)).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.ledger.jdbc.BulkRows;
+import io.forewarn.ledger.jdbc.DatabaseKind;
 import io.forewarn.party.Party;
 import io.forewarn.place.Box;
 import io.forewarn.place.Footprint;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Where parties are, as the database indexes it ({@link PartyPlaces} made the tables, {@link PartyBoxCells} the
@@ -35,10 +37,15 @@ final class PartyIndex {
     /**
      * The columns of longitude a query box of one class asks about one by one, at most: two to five for the report of
      * a site of up to 300 m radius anywhere short of the polar circles (more for larger places, the farther from the
-     * equator the more). Fewer are asked again, so that every such report sends the same statement (planned once by
-     * each database, not once per shape); more are asked as one range of columns.
+     * equator the more); more are asked as one range of columns. H2 gets a branch of the statement a column, and
+     * fewer columns are asked again, so that every such report sends the same statement (planned once, not once per
+     * shape); PostgreSQL gets them as one array ({@code lon_cell = ANY(?)}), which it walks as it walks an equality,
+     * since each branch costs it a lock and a plan node at every bind (measured: docs/benchmarks.md).
      */
     static final int CELL_LOOKUPS = 5;
+
+    /** A box's conditions after its class and column: its southern edge in a range, then whether it meets the query's. */
+    private static final String BOX_WITHIN = " AND south >= ? AND south <= ? AND north >= ? AND west <= ? AND east >= ?";
 
     private static final List<String> BOX_COLUMNS = List.of("party_id", "size_class", "lon_cell", "south", "north", "west", "east");
     private static final List<String> NAME_COLUMNS = List.of("party_id", "place_level", "folded_name", "finer");
@@ -118,9 +125,6 @@ final class PartyIndex {
         IndexRows.delete(connection, "party_name", "party_id", partyIds);
     }
 
-    /** A box's conditions after its class and column: its southern edge in a range, then whether it meets the query's. */
-    private static final String BOX_WITHIN = " AND south >= ? AND south <= ? AND north >= ? AND west <= ? AND east >= ?";
-
     /** A statement and its parameters. */
     record Query(String sql, List<Object> params) {
     }
@@ -131,7 +135,7 @@ final class PartyIndex {
      * of columns), and one index lookup per name. Empty when the reach asks nothing (a place without geometry
      * and names cannot be, but the statement must still be valid).
      */
-    static Query candidates(Reach reach) {
+    static Query candidates(Reach reach, DatabaseKind database) {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (Box box : reach.boxes()) {
@@ -139,7 +143,12 @@ final class PartyIndex {
             int first = cell(box.sizeClass(), Math.max(-180, box.west() - size));
             int last = cell(box.sizeClass(), box.east());
             List<Object> within = List.of(box.south() - size, box.north(), box.south(), box.east(), box.west());
-            if (last - first < CELL_LOOKUPS) {
+            if (last - first < CELL_LOOKUPS && database == DatabaseKind.POSTGRESQL) {
+                branches.add("SELECT party_id FROM party_box WHERE size_class = ? AND lon_cell = ANY(?)" + BOX_WITHIN);
+                params.add(box.sizeClass());
+                params.add(IntStream.rangeClosed(first, last).boxed().toArray(Integer[]::new));
+                params.addAll(within);
+            } else if (last - first < CELL_LOOKUPS) {
                 for (int i = 0; i < CELL_LOOKUPS; i++) {
                     branches.add("SELECT party_id FROM party_box WHERE size_class = ? AND lon_cell = ?" + BOX_WITHIN);
                     params.add(box.sizeClass());

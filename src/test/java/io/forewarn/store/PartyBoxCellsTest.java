@@ -31,7 +31,7 @@ class PartyBoxCellsTest {
 
     private final CasebookJson json = new CasebookJson();
 
-    /** Half a degree wide and a two-hundredth tall, west of Moscow: size class 0 by its height, 2 by its width. */
+    /** Half a degree wide and a two-hundredth tall, west of Moscow: size class 0 by its height, 4 (1°) by its width. */
     private static final Party STRIP = Parties.venue("strip", Place.of(Map.of(PlaceLevel.SITE, new NamedPlace("Strip",
             Optional.of(new Area.Polygon(List.of(new LatLon(55.800, 37.0), new LatLon(55.800, 37.5), new LatLon(55.805, 37.5))))))),
             "market");

@@ -131,8 +131,9 @@ final class PartyIndex {
 
     /**
      * The ids of the parties {@code reach} reaches, as one statement: a UNION of, for each box and size class, one
-     * index range of southern edges per column of longitude it can meet ({@link #CELL_LOOKUPS} of them, or one range
-     * of columns), and one index lookup per name. Empty when the reach asks nothing (a place without geometry
+     * index range of southern edges per column of longitude it can meet (on H2 a branch each, {@link #CELL_LOOKUPS} of
+     * them; on PostgreSQL one branch with the columns as an array; for a wider place one range of columns), and one
+     * index lookup per name. Empty when the reach asks nothing (a place without geometry
      * and names cannot be, but the statement must still be valid).
      */
     static Query candidates(Reach reach, DatabaseKind database) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * On an embedded H2 file, {@link H2Compaction} in turns of its own, each {@link #INTERVAL} after the last ended, so
  * that the file stays near the size of what it holds under a steady load; on PostgreSQL nothing runs. Small, frequent
- * turns, as H2's own background writer takes them, keep each wait of the commits held back short.
+ * turns keep each wait of the commits held back short.
  *
  * <p>Each turn's duration is the timer {@code forewarn.h2.compaction} (tagged with whether it rewrote chunks); the file's
  * size and the share of its chunks' bytes that is live are the gauges {@code forewarn.h2.file.bytes} and

@@ -30,8 +30,8 @@ public final class H2Compaction {
     public static final int TARGET_FILL_RATE = 50;
 
     /**
-     * The live bytes one turn rewrites at most, H2's own background writer's step. Commits wait while the store writes
-     * them, so a turn is kept short: at the share live a load leaves (15%), this much frees about six times as much.
+     * The live bytes one turn rewrites at most. Commits wait while the store writes them, so a turn is kept short: at
+     * the share live a load leaves (15%), this much frees about six times as much.
      */
     static final int WRITE_LIMIT = 1 << 20;
 

@@ -53,6 +53,11 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
     }
 
     public static Footprint of(Place place) {
+        return new Footprint(boxesOf(place), names(place));
+    }
+
+    /** The boxes of the place's most specific geometry, none when it has none: a footprint without its names. */
+    public static List<Box> boxesOf(Place place) {
         List<Box> boxes = new ArrayList<>();
         place.mostSpecificArea().ifPresent(area -> {
             Area shape = area.getValue();
@@ -72,7 +77,7 @@ public record Footprint(List<Box> boxes, List<PathName> names, GazetteerPath pla
                 }
             }
         });
-        return new Footprint(boxes, names(place));
+        return boxes;
     }
 
     /** The folded names of the place's path, one per level it names. */

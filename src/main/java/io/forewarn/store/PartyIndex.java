@@ -64,7 +64,7 @@ final class PartyIndex {
     static void insertBoxes(Connection connection, List<Party> parties) throws SQLException {
         List<Object[]> boxes = new ArrayList<>(parties.size());
         for (Party party : parties) {
-            for (Box box : Footprint.of(party.place()).boxes()) {
+            for (Box box : Footprint.boxesOf(party.place())) {
                 boxes.add(new Object[] {party.id(), box.sizeClass(), cell(box.sizeClass(), box.west()), box.south(),
                         box.north(), box.west(), box.east()});
             }

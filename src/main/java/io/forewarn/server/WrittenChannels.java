@@ -27,8 +27,9 @@ import java.util.Optional;
 /**
  * The channels of an {@code as-policy} replay ({@code demo}, {@code scenario run}, {@code POST /api/v1/scenario-runs}): the CAP feed,
  * email and webhooks, each rendering with the code the server sends with and writing what it would have sent into
- * {@link #artefacts()}, nothing over a network. Alerts are signed with a key made for this run when the first is
- * written; its public half is kept as {@code cap.pub}, to verify them against. The emails' acknowledgement links point
+ * {@link #artefacts()}, nothing over a network. Alerts are signed with a throwaway key, made when this process first
+ * signs one and kept in memory for its later replays; its public half is kept as {@code cap.pub} in every run's
+ * artefacts, to verify them against. The emails' acknowledgement links point
  * at {@code forewarn.invalid}, which reaches nobody: a replay's links are never followed.
  */
 public final class WrittenChannels implements ReplayChannels {
@@ -39,7 +40,7 @@ public final class WrittenChannels implements ReplayChannels {
 
     private final Artefacts artefacts = new Artefacts();
     private final ZoneId zone;
-    private KeyPair key;
+    private boolean keyWritten;
 
     /** @param zone the zone an email writes its moments in: the scenario's */
     public WrittenChannels(ZoneId zone) {
@@ -66,13 +67,22 @@ public final class WrittenChannels implements ReplayChannels {
         return artefacts;
     }
 
-    /** The key the alerts are signed with, made when the first is signed; its public half kept as {@code cap.pub}. */
+    /** The key the alerts are signed with; its public half is kept as {@code cap.pub} when the first is signed. */
     private KeyPair key() {
-        if (key == null) {
-            key = CapKeyFiles.generate();
+        KeyPair key = ThrowawayKey.PAIR;
+        if (!keyWritten) {
+            keyWritten = true;
             artefacts.put("", "cap", "pub", CapKeyFiles.publicPem(key).getBytes(StandardCharsets.US_ASCII));
         }
         return key;
+    }
+
+    /**
+     * Made on first use, once a process: a 3,072-bit RSA pair costs a good part of a second, more than the rest of a
+     * replay, and a replay's alerts are signed only to be read back against the {@code cap.pub} beside them.
+     */
+    private static final class ThrowawayKey {
+        static final KeyPair PAIR = CapKeyFiles.generate();
     }
 
     private static InternetAddress from() {

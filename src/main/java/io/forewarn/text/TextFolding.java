@@ -198,9 +198,25 @@ public final class TextFolding {
     }
 
     private static String toAscii(String text) {
+        // Every step of TO_ASCII_RULES leaves ASCII as it is, and most text is ASCII: the transliterator, the
+        // costliest step of the leak check, is needed only for the rest.
+        return isAscii(text) ? text : transliterated(text);
+    }
+
+    /** The text through {@link #TO_ASCII_RULES}, ASCII or not. */
+    static String transliterated(String text) {
         synchronized (TO_ASCII) {
             return TO_ASCII.transliterate(text);
         }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> splitWords(String text) {

@@ -12,16 +12,25 @@ import java.util.Map;
  */
 public final class ForewarnProcess {
 
+    /** Options of a JVM a test starts: a quick start matters more there than peak speed. */
+    public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
     private ForewarnProcess() {
+    }
+
+    /** A {@code forewarn bench} command line whose server starts with {@link #QUICK_START}. */
+    public static String[] benchWithQuickServer(String... args) {
+        List<String> line = new ArrayList<>(List.of(args));
+        QUICK_START.forEach(option -> line.add("--server-java-option=" + option));
+        return line.toArray(String[]::new);
     }
 
     /** The process, not yet started: redirect its output and start it. */
     public static ProcessBuilder builder(Path directory, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", // a quick start matters more here than peak speed
-                "-cp", System.getProperty("java.class.path"),
-                "io.forewarn.cli.ForewarnCommand"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(QUICK_START);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.forewarn.cli.ForewarnCommand"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("FOREWARN_"));

@@ -1,5 +1,6 @@
 package io.forewarn.bench;
 
+import io.forewarn.ForewarnProcess;
 import io.forewarn.cli.ForewarnCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,9 @@ class CurvesBenchTest {
         command.setErr(new PrintWriter(err, true));
         Path plot = directory.resolve("plots/curves.svg");
 
-        int exit = command.execute("bench", "curves", "--sizes", "200,600", "--samples", "3", "--plot", plot.toString(),
-                "--work-dir", directory.resolve("server").toString());
+        int exit = command.execute(ForewarnProcess.benchWithQuickServer(
+                "bench", "curves", "--sizes", "200,600", "--samples", "3", "--plot", plot.toString(),
+                "--work-dir", directory.resolve("server").toString()));
 
         assertThat(exit).as("exit status; standard error:%n%s", err).isZero();
         String table = out.toString();

@@ -1,6 +1,7 @@
 package io.forewarn.bench;
 
 import io.forewarn.OutsideTheRepository;
+import io.forewarn.ForewarnProcess;
 import io.forewarn.cli.ForewarnCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,9 @@ class ImportBenchTest {
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
 
-        int exit = command.execute("bench", "import", "--parties", "25000", "--db-url", OutsideTheRepository.POSTGRES_URL,
-                "--db-user", OutsideTheRepository.POSTGRES_USER, "--work-dir", directory.toString());
+        int exit = command.execute(ForewarnProcess.benchWithQuickServer(
+                "bench", "import", "--parties", "25000", "--db-url", OutsideTheRepository.POSTGRES_URL,
+                "--db-user", OutsideTheRepository.POSTGRES_USER, "--work-dir", directory.toString()));
 
         assertThat(exit).as("exit status; standard error:%n%s", err).isZero();
         assertThat(out.toString())

@@ -1,5 +1,6 @@
 package io.forewarn.bench;
 
+import io.forewarn.ForewarnProcess;
 import io.forewarn.cli.ForewarnCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,9 @@ class IngestBenchTest {
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
 
-        int exit = command.execute("bench", "ingest", "--parties", "12000", "--rate", "10", "--duration", "3",
-                "--warmup", "1", "--work-dir", directory.toString());
+        int exit = command.execute(ForewarnProcess.benchWithQuickServer(
+                "bench", "ingest", "--parties", "12000", "--rate", "10", "--duration", "3",
+                "--warmup", "1", "--work-dir", directory.toString()));
 
         assertThat(exit).as("exit status; standard error:%n%s", err).isZero();
         String table = out.toString();

@@ -176,7 +176,8 @@ class ServeCrashTest {
                         throw new AssertionError("the server answered only " + acknowledged.size() + " of " + next.get()
                                 + " reports before the kill was due; refused: " + refused + "\n" + server.output());
                     }
-                    Thread.onSpinWait();
+                    // not a spin: on two cores a spinning waiter takes a core from the server it waits for
+                    TimeUnit.MILLISECONDS.sleep(1);
                 }
                 inFlightAtKill = inFlight.get();
                 server.kill();

@@ -1,7 +1,7 @@
 package io.forewarn.bench;
 
-import io.forewarn.OutsideTheRepository;
 import io.forewarn.ForewarnProcess;
+import io.forewarn.OutsideTheRepository;
 import io.forewarn.cli.ForewarnCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -25,6 +25,7 @@ class TextFoldingTest {
     @Test
     void textBeyondAsciiIsStillFolded() {
         assertThat(TextFolding.fold("Ｃａｆé ΡΑΝ", TextFolding.Reading.VISUAL)).isEqualTo("cafe pan");
-        assertThat(TextFolding.fold("Кобальт", TextFolding.Reading.PHONETIC)).isEqualTo(TextFolding.fold("kobalt", TextFolding.Reading.PHONETIC));
+        assertThat(TextFolding.fold("Кобальт", TextFolding.Reading.PHONETIC))
+                .isEqualTo(TextFolding.fold("kobalt", TextFolding.Reading.PHONETIC));
     }
 }

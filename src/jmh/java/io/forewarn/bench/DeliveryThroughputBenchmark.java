@@ -47,6 +47,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -143,7 +144,7 @@ public class DeliveryThroughputBenchmark {
         warning = new Warning(made.id(), made.reportId(), made.audience(), partyIds, made.issuedAt(), made.validity(),
                 made.released(), made.releasedPlace(), made.statedWindow(), made.text(), made.translations(),
                 made.specificity(), made.justifications(), made.renews(), made.recorded());
-        listener = new OutboxListener(outbox, contacts, () -> "dlv_" + UUID.randomUUID());
+        listener = new OutboxListener(outbox, contacts, () -> "dlv_" + UUID.randomUUID(), id -> Optional.empty());
     }
 
     @TearDown(Level.Trial)

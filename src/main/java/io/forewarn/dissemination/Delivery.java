@@ -6,6 +6,7 @@ import io.forewarn.party.ContactPoint;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One warning on its way to one contact point of one party: what a channel sends.
@@ -22,7 +23,23 @@ public record Delivery(String id, Kind kind, Warning warning, String partyId, Co
                        List<Language> languages, int attempt) {
 
     /** Why a delivery is sent; maps to CAP's msgType Alert, Update and Cancel. */
-    public enum Kind { ALERT, UPDATE, CANCEL }
+    public enum Kind {
+        ALERT, UPDATE, CANCEL;
+
+        /**
+         * The warning a renewal goes out as an update of: the one it renews, unless that one was cancelled. Its
+         * Cancel closed that line and told every receiver to drop it, so the renewal that warns again after a
+         * cancellation is a new alert, not an update of a withdrawn one.
+         */
+        public static Optional<Warning> updating(Optional<Warning> renewed) {
+            return renewed.filter(earlier -> earlier.cancellation().isEmpty());
+        }
+
+        /** What a warning that renews {@code renewed} (or none) goes out as: an update of it, or a new alert. */
+        public static Kind of(Optional<Warning> renewed) {
+            return updating(renewed).isPresent() ? UPDATE : ALERT;
+        }
+    }
 
     public Delivery {
         Objects.requireNonNull(id, "id");

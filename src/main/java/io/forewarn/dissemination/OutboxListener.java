@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>a warning issued or renewed enqueues one delivery per contact point in use of each party whose
- *       obligation it moved (an alert, or an update for a renewal);</li>
+ *       obligation it moved (an alert, or an update for a renewal: {@link Delivery.Kind#of});</li>
  *   <li>a warning cancelled enqueues one cancellation per contact point a machine sent it to, or still may (its
  *       delivery sent, queued or in flight; not one dead-lettered, nor liaison, whose officer carries it by hand), and
  *       withdraws its liaison deliveries not yet recorded as carried: there is nothing left for the officer to carry;</li>
@@ -41,12 +42,18 @@ public final class OutboxListener implements DutyListener {
     private final Outbox outbox;
     private final ContactBook contacts;
     private final Supplier<String> ids;
+    private final Function<String, Optional<Warning>> warnings;
 
-    /** @param ids makes each delivery's id, stable for its life: what receivers de-duplicate by */
-    public OutboxListener(Outbox outbox, ContactBook contacts, Supplier<String> ids) {
+    /**
+     * @param ids      makes each delivery's id, stable for its life: what receivers de-duplicate by
+     * @param warnings a warning by its id, read in the change's transaction: the one a renewal renews
+     */
+    public OutboxListener(Outbox outbox, ContactBook contacts, Supplier<String> ids,
+                          Function<String, Optional<Warning>> warnings) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     @Override
@@ -97,7 +104,7 @@ public final class OutboxListener implements DutyListener {
         if (moved.isEmpty()) {
             return;
         }
-        Delivery.Kind kind = warning.renews().isPresent() ? Delivery.Kind.UPDATE : Delivery.Kind.ALERT;
+        Delivery.Kind kind = Delivery.Kind.of(warning.renews().flatMap(warnings));
         Map<String, List<ContactBook.Listed>> byParty = contacts.of(moved.stream().map(Obligation::partyId).toList());
         List<OutboxEntry> entries = new ArrayList<>();
         for (Obligation obligation : moved) {

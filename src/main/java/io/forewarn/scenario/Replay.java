@@ -103,7 +103,7 @@ public final class Replay {
             AtomicLong deliveries = new AtomicLong();
             // numbered, not random: the same scenario gives the same deliveries on every run
             timeline.listen(new OutboxListener(outbox, new InMemoryContactBook(scenario.contacts()),
-                    () -> "dlv-" + deliveries.incrementAndGet()));
+                    () -> "dlv-" + deliveries.incrementAndGet(), casebook::warning));
             dispatcher = Optional.of(new ReplayDispatcher(outbox, channels.get().open(casebook, clock), duty,
                     scenario.delays().delivery()));
         }

@@ -2,6 +2,7 @@ package io.forewarn.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.forewarn.dissemination.Delivery;
 import io.forewarn.dissemination.cap.CapAlert;
 import io.forewarn.dissemination.cap.CapAlerts;
 import io.forewarn.dissemination.cap.CapSignature;
@@ -123,7 +124,8 @@ public final class PublicAlerts {
 
     /**
      * An alert references the alert its warning renews (an Update); a Cancel references the warning's own alert and
-     * every alert before it in its line of renewals, the thread it closes.
+     * every alert before it in its line of renewals, the thread it closes. A line ends at a cancelled warning, whose
+     * own Cancel closed it: the renewal after it is a new Alert ({@link Delivery.Kind#updating}).
      */
     private ToSign toSign(Casebook casebook, Warning warning, boolean cancel) {
         ThreatReport report = casebook.report(warning.reportId()).orElseThrow(() ->
@@ -132,10 +134,10 @@ public final class PublicAlerts {
         if (cancel) {
             references.add(CapAlerts.reference(sender, warning));
         }
-        Optional<Warning> renewed = warning.renews().flatMap(casebook::warning);
+        Optional<Warning> renewed = Delivery.Kind.updating(warning.renews().flatMap(casebook::warning));
         while (renewed.isPresent()) {
             references.add(0, CapAlerts.reference(sender, renewed.get()));
-            renewed = cancel ? renewed.get().renews().flatMap(casebook::warning) : Optional.empty();
+            renewed = cancel ? Delivery.Kind.updating(renewed.get().renews().flatMap(casebook::warning)) : Optional.empty();
         }
         CapAlerts.Kind kind = cancel ? CapAlerts.Kind.CANCEL
                 : references.isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE;

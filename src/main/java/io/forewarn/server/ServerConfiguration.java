@@ -186,8 +186,8 @@ class ServerConfiguration {
 
     /** The outbox hears every change: a warning issued enqueues its deliveries in the change's own transaction. */
     @Bean
-    OutboxListener outboxListener(Outbox outbox, ContactBook contacts) {
-        return new OutboxListener(outbox, contacts, () -> "dlv_" + UUID.randomUUID());
+    OutboxListener outboxListener(Outbox outbox, ContactBook contacts, Casebook casebook) {
+        return new OutboxListener(outbox, contacts, () -> "dlv_" + UUID.randomUUID(), casebook::warning);
     }
 
     /** A CAP feed subscriber is delivered by the feed itself. */

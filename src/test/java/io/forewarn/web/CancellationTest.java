@@ -205,6 +205,23 @@ class CancellationTest {
         assertThat(page.body()).contains("Security alert withdrawn");
         problem(404, Http.get(port, null, "/cap/W-nothing-cancel.xml"));
 
+        // warned again: the renewal of the cancelled warning is a new alert everywhere, not an update of a withdrawn one
+        String renewalDraft = expect(201, Http.post(port, "analyst", "/api/v1/warnings/" + warning + "/renewal", null,
+                (String) null)).json().path("id").asString();
+        expect(200, Http.post(port, "approver", "/api/v1/drafts/" + renewalDraft + "/approve", null, (String) null));
+        String renewal = expect(201, Http.post(port, "approver", "/api/v1/drafts/" + renewalDraft + "/issue", null,
+                (String) null)).json().path("id").asString();
+        assertThat(Http.get(port, "oversight", "/api/v1/warnings/" + renewal).json().path("renews").asString()).isEqualTo(warning);
+        Poll.until(PATIENCE, () -> deliveries(renewal, "?state=sent").size() == 3, () -> "deliveries: " + deliveries(renewal, ""));
+        assertThat(deliveries(renewal, "")).extracting(d -> d.path("kind").asString()).containsOnly("alert");
+        CapAlert renewed = CapReader.read(expect(200, Http.get(port, null, "/cap/" + renewal + ".xml")).body()
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(renewed.msgType()).isEqualTo("Alert");
+        assertThat(renewed.references()).isEmpty();
+        MimeMessage alertAgain = SMTP.getReceivedMessages()[2];
+        assertThat(alertAgain.getSubject()).isEqualTo(mails[0].getSubject());
+        assertThat(JSON.readTree(RECEIVER.received().get(2).body()).path("kind").asString()).isEqualTo("alert");
+
         // nothing protected in anything the cancellation put out
         List<String> outputs = new ArrayList<>(List.of(mailBody, withdrawn.getSubject(), hook.body(), cap.body(), feed.body(),
                 page.body(), Http.get(port, "oversight", "/api/v1/events?size=500").body()));

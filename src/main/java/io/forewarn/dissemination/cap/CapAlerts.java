@@ -1,5 +1,6 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.dissemination.Delivery;
 import io.forewarn.language.Language;
 import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Cancellation;
@@ -28,7 +29,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code msgType}: {@code Alert}, {@code Update} for a renewal (with {@code references} to the alert it
- *       renews), {@code Cancel} when the warning is withdrawn (sent at its cancellation);</li>
+ *       renews; the renewal of a cancelled warning is a new {@code Alert}), {@code Cancel} when the warning is withdrawn (sent at its cancellation);</li>
  *   <li>{@code urgency}: {@code Immediate} when the stated window is open at issue, {@code Expected} when it
  *       opens within a day, {@code Future} when later, {@code Unknown} when no time was released;</li>
  *   <li>{@code severity}: {@code Extreme} for a killing, {@code Severe} for serious bodily injury and
@@ -103,11 +104,11 @@ public final class CapAlerts {
     /**
      * The alert a warning is published as, wherever it goes out (the public feed, a replay's written alerts): one
      * info block per language the warning was written in, English first; an Update referencing the alert of the
-     * warning it renews, if it renews one.
+     * warning it renews, if it renews one that was not cancelled ({@link Delivery.Kind#updating}).
      */
     public static CapAlert ofWarning(Warning warning, ThreatReport report, Optional<Warning> renewed, String sender,
                                      String senderName) {
-        List<String> references = renewed.map(earlier -> reference(sender, earlier)).stream().toList();
+        List<String> references = Delivery.Kind.updating(renewed).map(earlier -> reference(sender, earlier)).stream().toList();
         return ofWarning(warning, report, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references, sender, senderName);
     }
 

@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code msgType}: {@code Alert}, {@code Update} for a renewal (with {@code references} to the alert it
- *       renews; the renewal of a cancelled warning is a new {@code Alert}), {@code Cancel} when the warning is withdrawn (sent at its cancellation);</li>
+ *       renews; the renewal of a cancelled warning is a new {@code Alert}), {@code Cancel} when the warning is
+ *       withdrawn (sent at its cancellation);</li>
  *   <li>{@code urgency}: {@code Immediate} when the stated window is open at issue, {@code Expected} when it
  *       opens within a day, {@code Future} when later, {@code Unknown} when no time was released;</li>
  *   <li>{@code severity}: {@code Extreme} for a killing, {@code Severe} for serious bodily injury and
@@ -108,7 +109,8 @@ public final class CapAlerts {
      */
     public static CapAlert ofWarning(Warning warning, ThreatReport report, Optional<Warning> renewed, String sender,
                                      String senderName) {
-        List<String> references = Delivery.Kind.updating(renewed).map(earlier -> reference(sender, earlier)).stream().toList();
+        List<String> references = Delivery.Kind.updating(renewed).map(earlier -> reference(sender, earlier)).stream()
+                .toList();
         return ofWarning(warning, report, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references, sender, senderName);
     }
 

@@ -214,17 +214,18 @@ class CancellationTest {
         assertThat(Http.get(port, "oversight", "/api/v1/warnings/" + renewal).json().path("renews").asString()).isEqualTo(warning);
         Poll.until(PATIENCE, () -> deliveries(renewal, "?state=sent").size() == 3, () -> "deliveries: " + deliveries(renewal, ""));
         assertThat(deliveries(renewal, "")).extracting(d -> d.path("kind").asString()).containsOnly("alert");
-        CapAlert renewed = CapReader.read(expect(200, Http.get(port, null, "/cap/" + renewal + ".xml")).body()
-                .getBytes(StandardCharsets.UTF_8));
+        String renewedCap = expect(200, Http.get(port, null, "/cap/" + renewal + ".xml")).body();
+        CapAlert renewed = CapReader.read(renewedCap.getBytes(StandardCharsets.UTF_8));
         assertThat(renewed.msgType()).isEqualTo("Alert");
         assertThat(renewed.references()).isEmpty();
         MimeMessage alertAgain = SMTP.getReceivedMessages()[2];
         assertThat(alertAgain.getSubject()).isEqualTo(mails[0].getSubject());
         assertThat(JSON.readTree(RECEIVER.received().get(2).body()).path("kind").asString()).isEqualTo("alert");
 
-        // nothing protected in anything the cancellation put out
+        // nothing protected in anything the cancellation and the renewal after it put out
         List<String> outputs = new ArrayList<>(List.of(mailBody, withdrawn.getSubject(), hook.body(), cap.body(), feed.body(),
-                page.body(), Http.get(port, "oversight", "/api/v1/events?size=500").body()));
+                page.body(), Http.get(port, "oversight", "/api/v1/events?size=500").body(), renewedCap,
+                GreenMailUtil.getBody(alertAgain), RECEIVER.received().get(2).body()));
         for (String output : outputs) {
             for (String secret : Reports.PROTECTED) {
                 assertThat(output).doesNotContainIgnoringCase(secret);

@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.Poll;
 import io.forewarn.server.CaseDatabase;
 import io.forewarn.obligation.TimelineEntry;
 import io.forewarn.obligation.Obligation;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,13 +34,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.forewarn.policy.Role.ANALYST;
+import static io.forewarn.policy.Role.APPROVER;
+import static io.forewarn.policy.Role.OVERSIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Crash safety: {@code forewarn serve} as a process of its own takes reports from several threads and is
- * killed with SIGKILL while they are in flight; started again on the same database, it has every report
- * that was answered 2xx, each with all its obligations, and nothing twice. A report whose answer was lost
- * in the crash may be there or not, but never in part.
+ * Crash safety: {@code forewarn serve} as a process of its own, its dispatcher off, issues warnings whose
+ * deliveries are enqueued, then takes reports from several threads and is killed with SIGKILL while they are in
+ * flight. Started again on the same database, its dispatcher on, it has every report that was answered 2xx, each
+ * with all its obligations, and nothing twice; a report whose answer was lost in the crash may be there or not, but
+ * never in part. And it sends every delivery that a channel of its carries (the CAP feed subscriptions), once, and
+ * shows the others (email, for which this node has no channel) queued, never dropped. One kill serves both, as each
+ * start of a server costs the suite seconds.
  */
 class ServeCrashTest {
 
@@ -47,6 +54,14 @@ class ServeCrashTest {
     private static final int MAX_REPORTS = 100;
     private static final int KILL_AFTER = 15;
     private static final Duration POSTING_TIMEOUT = Duration.ofSeconds(30);
+    /** Reports with a warning issued to the public of Moscow before the kill, their deliveries queued. */
+    private static final int WARNED_REPORTS = 3;
+    /** The public of Moscow of {@link Reports#CROCUS_PARTIES}, with a CAP feed and an email address to deliver to. */
+    private static final String PUBLIC_MOSCOW_WITH_CONTACTS = """
+            {"id": "public-moscow", "kind": "public", "audience": "public",
+             "area": {"locality": "Moscow", "region": "Moscow Oblast", "country": "RU"},
+             "contacts": [{"kind": "cap-feed", "address": "Moscow public broadcaster"},
+                          {"kind": "email", "address": "desk@broadcaster.example"}]}""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,18 +91,25 @@ class ServeCrashTest {
 
     private void crashAndRestart(CaseDatabase database) throws Exception {
         // The scheduler sweeps every second meanwhile (nothing is due yet), so the kill may also cut one of its transactions.
-        Path config = ServeProcess.config(directory, "settings", "scheduler: {interval: PT1S}", "");
-        ServeProcess first = serve("first", config, database);
+        Path dispatcherOff = ServeProcess.config(directory, "dispatcher-off", """
+                scheduler: {interval: PT1S}
+                delivery: {enabled: false}""", "");
+        ServeProcess first = serve("first", dispatcherOff, database);
         for (String party : Reports.CROCUS_PARTIES) {
-            first.expect(201, ANALYST, "POST", "/api/v1/parties", party);
+            first.expect(201, ANALYST, "POST", "/api/v1/parties", party.contains("\"public-moscow\"") ? PUBLIC_MOSCOW_WITH_CONTACTS : party);
         }
+        List<String> warnings = warnThePublic(first);
 
         Posting posting = new Posting(first);
         posting.untilKilled();
 
-        ServeProcess restarted = serve("restarted", config, database);
+        Path dispatcherOn = ServeProcess.config(directory, "dispatcher-on", """
+                scheduler: {interval: PT1S}
+                delivery: {interval: PT0.1S}""", "");
+        ServeProcess restarted = serve("restarted", dispatcherOn, database);
         Set<String> listedReports = ids(restarted.expect(200, ANALYST, "GET", "/api/v1/reports?size=500", null));
         Set<String> listedObligations = ids(restarted.expect(200, ANALYST, "GET", "/api/v1/obligations?size=500", null));
+        theQueuedDeliveriesAreSentOnceOrKept(restarted, warnings);
         restarted.expect(201, ANALYST, "POST", "/api/v1/reports", Reports.crocus("R-after-restart"));
         restarted.stop();
 
@@ -102,7 +124,7 @@ class ServeCrashTest {
         assertThat(stored.reports).as("every report answered 2xx is there (%s)", account)
                 .containsAll(posting.acknowledged.keySet());
         assertThat(stored.reports).as("nothing that was never sent").allMatch(id -> posting.sent.contains(id)
-                || id.equals("R-after-restart"));
+                || id.equals("R-after-restart") || id.startsWith("W-"));
         for (Map.Entry<String, List<String>> answered : posting.acknowledged.entrySet()) {
             assertThat(answered.getValue()).as("obligations the answer for %s listed", answered.getKey()).hasSize(Reports.CROCUS_PARTIES.size());
             assertThat(stored.obligations).as("the obligations of %s", answered.getKey()).containsAll(answered.getValue());
@@ -130,6 +152,47 @@ class ServeCrashTest {
                 assertThat(output).as("the output of %s", server).doesNotContain(secret.toLowerCase(Locale.ROOT));
             }
         }
+    }
+
+    /** Reports W-1, W-2, … each with a warning to the public of Moscow issued, and its deliveries queued. */
+    private static List<String> warnThePublic(ServeProcess server) {
+        List<String> warnings = new ArrayList<>();
+        for (int i = 1; i <= WARNED_REPORTS; i++) {
+            server.expect(201, ANALYST, "POST", "/api/v1/reports", Reports.crocus("W-" + i));
+            String draft = JSON.readTree(server.expect(201, ANALYST, "POST", "/api/v1/reports/W-" + i + "/drafts",
+                    "{\"audience\": \"public\"}")).path("id").asString();
+            server.expect(200, APPROVER, "POST", "/api/v1/drafts/" + draft + "/approve", null);
+            warnings.add(JSON.readTree(server.expect(201, APPROVER, "POST", "/api/v1/drafts/" + draft + "/issue", null))
+                    .path("id").asString());
+        }
+        for (String warning : warnings) {
+            assertThat(deliveryStates(server, warning)).isEqualTo(Map.of("cap-feed", "queued", "email", "queued"));
+        }
+        return warnings;
+    }
+
+    private static void theQueuedDeliveriesAreSentOnceOrKept(ServeProcess restarted, List<String> warnings) {
+        Poll.until(Duration.ofSeconds(30), () -> warnings.stream().allMatch(w -> deliveryStates(restarted, w).get("cap-feed").equals("sent")),
+                () -> "after the restart: " + warnings.stream().map(w -> w + " " + deliveryStates(restarted, w)).toList());
+        for (String warning : warnings) {
+            assertThat(deliveryStates(restarted, warning)).as(warning).isEqualTo(Map.of("cap-feed", "sent", "email", "queued"));
+            JsonNode feed = JSON.readTree(restarted.expect(200, OVERSIGHT, "GET",
+                    "/api/v1/warnings/" + warning + "/deliveries?state=sent", null)).path("items").get(0);
+            assertThat(feed.path("attempts").size()).as("sent once").isEqualTo(1);
+            assertThat(feed.path("attempts").get(0).path("detail").asString()).isEqualTo("in feed");
+        }
+        for (int i = 1; i <= WARNED_REPORTS; i++) {
+            assertThat(JSON.readTree(restarted.expect(200, OVERSIGHT, "GET", "/api/v1/obligations/W-" + i + "/public-moscow", null))
+                    .path("state").asString()).isEqualTo("delivered");
+        }
+    }
+
+    /** The state of a warning's delivery over each channel. */
+    private static Map<String, String> deliveryStates(ServeProcess server, String warning) {
+        Map<String, String> states = new TreeMap<>();
+        JSON.readTree(server.expect(200, OVERSIGHT, "GET", "/api/v1/warnings/" + warning + "/deliveries", null)).path("items")
+                .forEach(d -> states.put(d.path("channel").asString(), d.path("state").asString()));
+        return states;
     }
 
     private ServeProcess serve(String name, Path config, CaseDatabase database) {

@@ -119,7 +119,7 @@ public final class PublicAlerts {
     }
 
     /** A warning and what its alert (or its Cancel) needs from the casebook, read inside a transaction. */
-    private record ToSign(Warning warning, ThreatReport report, CapAlerts.Kind kind, List<String> references) {
+    private record ToSign(Warning warning, ThreatReport report, Delivery.Kind kind, List<String> references) {
     }
 
     /**
@@ -139,14 +139,13 @@ public final class PublicAlerts {
             references.add(0, CapAlerts.reference(sender, renewed.get()));
             renewed = cancel ? Delivery.Kind.updating(renewed.get().renews().flatMap(casebook::warning)) : Optional.empty();
         }
-        CapAlerts.Kind kind = cancel ? CapAlerts.Kind.CANCEL
-                : references.isEmpty() ? CapAlerts.Kind.ALERT : CapAlerts.Kind.UPDATE;
+        Delivery.Kind kind = cancel ? Delivery.Kind.CANCEL : references.isEmpty() ? Delivery.Kind.ALERT : Delivery.Kind.UPDATE;
         return new ToSign(warning, report, kind, references);
     }
 
     private Signed sign(ToSign unsigned) {
         Warning warning = unsigned.warning();
-        boolean cancel = unsigned.kind() == CapAlerts.Kind.CANCEL;
+        boolean cancel = unsigned.kind() == Delivery.Kind.CANCEL;
         CapAlert alert = CapAlerts.ofWarning(warning, unsigned.report(), unsigned.kind(), unsigned.references(), sender,
                 senderName);
         byte[] document = CapSignature.signed(alert, key.get());

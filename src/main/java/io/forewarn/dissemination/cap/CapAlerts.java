@@ -1,6 +1,6 @@
 package io.forewarn.dissemination.cap;
 
-import io.forewarn.dissemination.Delivery;
+import io.forewarn.dissemination.Delivery.Kind;
 import io.forewarn.language.Language;
 import io.forewarn.language.Phrasebook;
 import io.forewarn.obligation.Cancellation;
@@ -52,15 +52,6 @@ public final class CapAlerts {
     public record Text(String language, String description, Optional<String> instruction) {
     }
 
-    public enum Kind { ALERT("Alert"), UPDATE("Update"), CANCEL("Cancel");
-
-        private final String written;
-
-        Kind(String written) {
-            this.written = written;
-        }
-    }
-
     /** What the identifier of a warning's Cancel adds to the warning's id ({@code W-1-cancel}): a message of its own. */
     public static final String CANCEL_SUFFIX = "-cancel";
 
@@ -81,7 +72,7 @@ public final class CapAlerts {
             throw new IllegalArgumentException("an alert needs its text in at least one language");
         }
         if (kind != Kind.ALERT && references.isEmpty()) {
-            throw new IllegalArgumentException("a CAP " + kind.written + " must reference the alert it follows");
+            throw new IllegalArgumentException("a CAP " + msgType(kind) + " must reference the alert it follows");
         }
         String event = event(report.harm());
         CapAlert.Area area = area(warning);
@@ -99,19 +90,27 @@ public final class CapAlerts {
                 new IllegalArgumentException("warning " + warning.id() + " is not cancelled: it has no CAP Cancel"))
                 : warning.issuedAt();
         return new CapAlert("1.2", identifier(warning, kind), sender, CapTimes.utc(sent), "Actual",
-                kind.written, "Public", references, infos);
+                msgType(kind), "Public", references, infos);
+    }
+
+    /** CAP's name for a kind of message. */
+    static String msgType(Kind kind) {
+        return switch (kind) {
+            case ALERT -> "Alert";
+            case UPDATE -> "Update";
+            case CANCEL -> "Cancel";
+        };
     }
 
     /**
      * The alert a warning is published as, wherever it goes out (the public feed, a replay's written alerts): one
      * info block per language the warning was written in, English first; an Update referencing the alert of the
-     * warning it renews, if it renews one that was not cancelled ({@link Delivery.Kind#updating}).
+     * warning it renews, if it renews one that was not cancelled ({@link Kind#updating}).
      */
     public static CapAlert ofWarning(Warning warning, ThreatReport report, Optional<Warning> renewed, String sender,
                                      String senderName) {
-        List<String> references = Delivery.Kind.updating(renewed).map(earlier -> reference(sender, earlier)).stream()
-                .toList();
-        return ofWarning(warning, report, references.isEmpty() ? Kind.ALERT : Kind.UPDATE, references, sender, senderName);
+        List<String> references = Kind.updating(renewed).map(earlier -> reference(sender, earlier)).stream().toList();
+        return ofWarning(warning, report, Kind.of(renewed), references, sender, senderName);
     }
 
     /**

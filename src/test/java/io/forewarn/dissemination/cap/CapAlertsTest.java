@@ -1,5 +1,6 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.dissemination.Delivery;
 import io.forewarn.Crocus;
 import io.forewarn.OutsideTheRepository;
 import io.forewarn.obligation.Warning;
@@ -53,7 +54,7 @@ class CapAlertsTest {
     @Test
     void theWarningToTheMoscowPublicIsAValidSignedCap12Alert() throws Exception {
         Schema schema = schema();
-        byte[] signed = CapSignature.signed(alert(publicWarning(), CapAlerts.Kind.ALERT, List.of()), key);
+        byte[] signed = CapSignature.signed(alert(publicWarning(), Delivery.Kind.ALERT, List.of()), key);
 
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(signed)));
         assertThat(CapSignature.verify(signed, Optional.of(key.getPublic()))).isEqualTo(key.getPublic());
@@ -76,7 +77,7 @@ class CapAlertsTest {
 
     @Test
     void aChangedByteOrAnotherKeyFailsTheSignature() {
-        byte[] signed = CapSignature.signed(alert(publicWarning(), CapAlerts.Kind.ALERT, List.of()), key);
+        byte[] signed = CapSignature.signed(alert(publicWarning(), Delivery.Kind.ALERT, List.of()), key);
         String text = new String(signed, StandardCharsets.UTF_8);
         byte[] changed = text.replace("<severity>Extreme</severity>", "<severity>Minor</severity>").getBytes(StandardCharsets.UTF_8);
 
@@ -85,20 +86,20 @@ class CapAlertsTest {
         assertThatThrownBy(() -> CapSignature.verify(signed, Optional.of(otherKey.getPublic())))
                 .isInstanceOf(CapFormatException.class)
                 .hasMessage("the signature does not verify: it was not made with this key, or the signature was changed");
-        assertThatThrownBy(() -> CapSignature.verify(CapWriter.bytes(alert(publicWarning(), CapAlerts.Kind.ALERT, List.of())),
+        assertThatThrownBy(() -> CapSignature.verify(CapWriter.bytes(alert(publicWarning(), Delivery.Kind.ALERT, List.of())),
                 Optional.empty())).isInstanceOf(CapFormatException.class).hasMessage("the document is not signed");
     }
 
     @Test
     void aRenewalIsAnUpdateThatReferencesTheAlertItRenews() throws Exception {
-        CapAlert first = alert(publicWarning(), CapAlerts.Kind.ALERT, List.of());
-        byte[] update = CapSignature.signed(alert(publicWarning(), CapAlerts.Kind.UPDATE, List.of(first.reference())), key);
+        CapAlert first = alert(publicWarning(), Delivery.Kind.ALERT, List.of());
+        byte[] update = CapSignature.signed(alert(publicWarning(), Delivery.Kind.UPDATE, List.of(first.reference())), key);
 
         schema().newValidator().validate(new StreamSource(new ByteArrayInputStream(update)));
         CapAlert read = CapReader.read(update);
         assertThat(read.msgType()).isEqualTo("Update");
         assertThat(read.references()).containsExactly("alerts@agency.example,W-1,2024-03-07T19:00:00+00:00");
-        assertThatThrownBy(() -> alert(publicWarning(), CapAlerts.Kind.CANCEL, List.of()))
+        assertThatThrownBy(() -> alert(publicWarning(), Delivery.Kind.CANCEL, List.of()))
                 .hasMessage("a CAP Cancel must reference the alert it follows");
     }
 
@@ -115,7 +116,7 @@ class CapAlertsTest {
 
     @Test
     void nothingProtectedReachesTheAlert() {
-        String xml = new String(CapSignature.signed(alert(publicWarning(), CapAlerts.Kind.ALERT, List.of()), key),
+        String xml = new String(CapSignature.signed(alert(publicWarning(), Delivery.Kind.ALERT, List.of()), key),
                 StandardCharsets.UTF_8);
 
         var material = Crocus.R1.protectedMaterial();
@@ -148,7 +149,7 @@ class CapAlertsTest {
                 draft.statedWindow(), draft.text(), draft.translations(), 0.5, draft.justifications(), Optional.empty(), false);
     }
 
-    static CapAlert alert(Warning warning, CapAlerts.Kind kind, List<String> references) {
+    static CapAlert alert(Warning warning, Delivery.Kind kind, List<String> references) {
         return CapAlerts.of(warning, Crocus.R1, "alerts@agency.example", "Forewarn test agency",
                 List.of(new CapAlerts.Text("en", warning.text(), Optional.of("Avoid large gatherings; know the exits."))),
                 kind, references);

@@ -1,5 +1,6 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.dissemination.Delivery;
 import io.forewarn.language.Language;
 import io.forewarn.obligation.Warning;
 import io.forewarn.place.PlaceLevel;
@@ -158,6 +159,6 @@ class CapAndAtomProperties {
                 draft.statedWindow(), draft.text(), draft.translations(), 0.5, draft.justifications(), Optional.empty(), false);
         List<CapAlerts.Text> texts = warning.texts().entrySet().stream()
                 .map(text -> new CapAlerts.Text(text.getKey().tag(), text.getValue(), Optional.empty())).toList();
-        return CapAlerts.of(warning, report, "alerts@agency.example", "Test agency", texts, CapAlerts.Kind.ALERT, List.of());
+        return CapAlerts.of(warning, report, "alerts@agency.example", "Test agency", texts, Delivery.Kind.ALERT, List.of());
     }
 }

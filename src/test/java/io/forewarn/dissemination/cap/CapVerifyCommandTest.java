@@ -1,5 +1,6 @@
 package io.forewarn.dissemination.cap;
 
+import io.forewarn.dissemination.Delivery;
 import io.forewarn.cli.ForewarnCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class CapVerifyCommandTest {
         Path publicKey = Files.writeString(directory.resolve("cap.pub"), "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
-        byte[] signed = CapSignature.signed(CapAlertsTest.alert(CapAlertsTest.publicWarning(), CapAlerts.Kind.ALERT, List.of()), key);
+        byte[] signed = CapSignature.signed(CapAlertsTest.alert(CapAlertsTest.publicWarning(), Delivery.Kind.ALERT, List.of()), key);
         Path alert = Files.write(directory.resolve("W-1.xml"), signed);
         String text = new String(signed, StandardCharsets.UTF_8);
         Path changed = Files.writeString(directory.resolve("W-1-changed.xml"), text.replaceFirst("Moscow", "Moskva"));

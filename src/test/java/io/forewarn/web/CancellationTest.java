@@ -222,10 +222,17 @@ class CancellationTest {
         assertThat(alertAgain.getSubject()).isEqualTo(mails[0].getSubject());
         assertThat(JSON.readTree(RECEIVER.received().get(2).body()).path("kind").asString()).isEqualTo("alert");
 
+        // the renewal cancelled in turn: its Cancel withdraws the new alert alone, the first was withdrawn already
+        expect(200, cancel("approver", renewal, reason));
+        String renewalCancelCap = expect(200, Http.get(port, null, "/cap/" + renewal + "-cancel.xml")).body();
+        CapAlert renewalCancel = CapReader.read(renewalCancelCap.getBytes(StandardCharsets.UTF_8));
+        assertThat(renewalCancel.msgType()).isEqualTo("Cancel");
+        assertThat(renewalCancel.references()).containsExactly(renewed.reference());
+
         // nothing protected in anything the cancellation and the renewal after it put out
         List<String> outputs = new ArrayList<>(List.of(mailBody, withdrawn.getSubject(), hook.body(), cap.body(), feed.body(),
                 page.body(), Http.get(port, "oversight", "/api/v1/events?size=500").body(), renewedCap,
-                GreenMailUtil.getBody(alertAgain), RECEIVER.received().get(2).body()));
+                GreenMailUtil.getBody(alertAgain), RECEIVER.received().get(2).body(), renewalCancelCap));
         for (String output : outputs) {
             for (String secret : Reports.PROTECTED) {
                 assertThat(output).doesNotContainIgnoringCase(secret);

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 /**
  * Brings a database to the current schema with Flyway, from {@code classpath:db/migration} and the Java
  * migrations that must read stored bodies ({@link SweepColumns}, {@link QueryColumns}, {@link PartyPlaces}, {@link ReportPlaces}, {@link KnownNames},
- * {@link PartyBoxCells}); the same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
+ * {@link PartyBoxCells}), and {@link IdentityCaches}, which applies to H2 alone; the same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
  * current database is a no-op.
  */
 public final class Migrations {
@@ -30,6 +30,6 @@ public final class Migrations {
                 .locations(LOCATION)
                 .failOnMissingLocations(true)
                 .javaMigrations(new SweepColumns(), new QueryColumns(), new PartyPlaces(), new ReportPlaces(), new KnownNames(),
-                        new PartyBoxCells());
+                        new PartyBoxCells(), new IdentityCaches());
     }
 }

@@ -16,7 +16,7 @@ class MigrationsTest {
             "ledger_entry", "ledger_node", "ledger_head", "report_protected_salt", "revoked_token");
 
     /** The migrations shipped, in order; a new one is added here on purpose. */
-    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "10", "15", "20", "21", "30", "31", "32", "36", "40", "50", "51", "60", "61", "62", "63", "64");
+    static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "10", "15", "20", "21", "30", "31", "32", "36", "40", "50", "51", "60", "61", "62", "63", "64", "65");
 
     @Test
     void migrateAnEmptyH2OnceOnly() {
@@ -26,6 +26,19 @@ class MigrationsTest {
     @Test
     void migrateAnEmptyPostgresSchemaOnceOnly() {
         migrateOnceOnly(TestDatabase::postgresEmpty);
+    }
+
+    /** H2 writes its file each time a sequence's cache runs out; every identity column of the schema has a large one. */
+    @Test
+    void everyIdentityColumnOnH2HandsOutNumbersFromACacheOfAThousand() {
+        try (TestDatabase database = TestDatabase.h2()) {
+            JdbcClient jdbc = JdbcClient.create(database.dataSource());
+            List<String> caches = jdbc.sql("SELECT table_name || '.' || column_name || ' ' || identity_cache FROM information_schema.columns"
+                    + " WHERE is_identity = 'YES' AND table_schema = SCHEMA() ORDER BY table_name").query(String.class).list();
+
+            assertThat(caches).contains("DUTY_EVENT.SEQ 1000", "OBLIGATION.SEQ 1000", "PARTY.SEQ 1000", "DELIVERY.SEQ 1000")
+                    .allMatch(column -> column.endsWith(" 1000"));
+        }
     }
 
     private void migrateOnceOnly(Supplier<TestDatabase> empty) {

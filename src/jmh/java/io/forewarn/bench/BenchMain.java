@@ -220,6 +220,9 @@ public final class BenchMain {
         if (benchmark.startsWith("MemoryProofBenchmark.")) {
             return "MemoryProofBenchmark.baselineSha256Leaf";
         }
+        if (benchmark.startsWith("LeakCheckBenchmark.")) {
+            return "LeakCheckBenchmark.baselineLowerCaseWords";
+        }
         if (benchmark.startsWith("GazetteerImportBenchmark.")) {
             return "GazetteerImportBenchmark.baselinePlainInsert";
         }

@@ -7,9 +7,10 @@ import javax.sql.DataSource;
 
 /**
  * Brings a database to the current schema with Flyway, from {@code classpath:db/migration} and the Java
- * migrations that must read stored bodies ({@link SweepColumns}, {@link QueryColumns}, {@link PartyPlaces}, {@link ReportPlaces}, {@link KnownNames},
- * {@link PartyBoxCells}), and {@link IdentityCaches}, which applies to H2 alone; the same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a
- * current database is a no-op.
+ * migrations that must read stored bodies ({@link SweepColumns}, {@link QueryColumns}, {@link PartyPlaces},
+ * {@link ReportPlaces}, {@link KnownNames}, {@link PartyBoxCells}) or apply to H2 alone ({@link IdentityCaches}); the
+ * same migrations serve H2 and PostgreSQL. Applies what is missing and nothing else, so running it on a current
+ * database is a no-op.
  */
 public final class Migrations {
 

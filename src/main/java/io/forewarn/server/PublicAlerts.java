@@ -135,11 +135,11 @@ public final class PublicAlerts {
             references.add(CapAlerts.reference(sender, warning));
         }
         Optional<Warning> renewed = Delivery.Kind.updating(warning.renews().flatMap(casebook::warning));
+        Delivery.Kind kind = cancel ? Delivery.Kind.CANCEL : Delivery.Kind.of(renewed);
         while (renewed.isPresent()) {
             references.add(0, CapAlerts.reference(sender, renewed.get()));
             renewed = cancel ? Delivery.Kind.updating(renewed.get().renews().flatMap(casebook::warning)) : Optional.empty();
         }
-        Delivery.Kind kind = cancel ? Delivery.Kind.CANCEL : references.isEmpty() ? Delivery.Kind.ALERT : Delivery.Kind.UPDATE;
         return new ToSign(warning, report, kind, references);
     }
 

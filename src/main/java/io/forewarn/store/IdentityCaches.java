@@ -1,9 +1,7 @@
 package io.forewarn.store;
 
 import io.forewarn.ledger.jdbc.DatabaseKind;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,9 +20,13 @@ import java.util.List;
  * own and the numbers would no longer follow the order of the changes; its sequences write nothing at each step.
  * A table added later with an identity column sets its cache in its own migration (MigrationsTest checks them all).
  */
-final class IdentityCaches implements JavaMigration {
+final class IdentityCaches extends NumberedMigration {
 
     static final int CACHE = 1_000;
+
+    IdentityCaches() {
+        super(65, "identity caches on H2");
+    }
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -45,25 +47,5 @@ final class IdentityCaches implements JavaMigration {
                 ddl.execute(alter);
             }
         }
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("65");
-    }
-
-    @Override
-    public String getDescription() {
-        return "identity caches on H2";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 65;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 }

@@ -81,7 +81,21 @@ record BenchSchema(String base, String name, Optional<String> user, Optional<Str
         }
     }
 
-    private Connection connect() throws SQLException {
+    /**
+     * The postmaster of the PostgreSQL the schema is in, where it runs on this machine and {@code /proc} shows it: the
+     * parent of this connection's backend.
+     */
+    Optional<Long> postmaster() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return ProcessTreeCpu.parentOf(row.getLong(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the server's process could not be read on " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    Connection connect() throws SQLException {
         return DriverManager.getConnection(base, user.orElse(null), password.orElse(""));
     }
 

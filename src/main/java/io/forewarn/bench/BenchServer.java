@@ -90,6 +90,11 @@ public final class BenchServer implements AutoCloseable {
         return client;
     }
 
+    /** Where the server runs and keeps its data. */
+    Path directory() {
+        return directory;
+    }
+
     /** The PostgreSQL schema the server runs in; empty on H2. */
     Optional<BenchSchema> schema() {
         return schema;

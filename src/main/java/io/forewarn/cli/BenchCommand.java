@@ -120,8 +120,9 @@ final class BenchCommand implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Start 'forewarn serve' as a child process on a new schema of the PostgreSQL given, import the parties "
                     + "through POST /api/v1/parties/import as CSV documents (one row in 10,000 bad, which must come back rejected "
-                    + "at its line), then COPY the same documents into a table of text columns: rows/s of both and their ratio; "
-                    + "progress goes to standard error."})
+                    + "at its line), then COPY the same documents into a table of text columns: rows/s of both and their ratio, "
+                    + "the server's and PostgreSQL's CPU a row, and the floor (every row the import wrote, copied again into "
+                    + "tables made like theirs); progress goes to standard error."})
     static final class Import implements Callable<Integer> {
 
         @Option(names = "--parties", paramLabel = "N", defaultValue = "1000000",
@@ -131,6 +132,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--chunk", paramLabel = "ROWS", defaultValue = "10000",
                 description = "Rows per document (default: ${DEFAULT-VALUE}; a document may hold at most 4 MiB).")
         int chunk;
+
+        @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2",
+                description = "Documents posted at a time, each on its own connection (default: ${DEFAULT-VALUE}: the server reads "
+                        + "one while PostgreSQL writes the other).")
+        int concurrency;
 
         @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
                 description = "The seed of the places drawn (default: ${DEFAULT-VALUE}).")
@@ -144,10 +150,11 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (parties < 1 || chunk < 1 || chunk > 30_000) {
-                throw new IllegalArgumentException("--parties must be 1 or more and --chunk from 1 to 30,000 rows (4 MiB a document)");
+            if (parties < 1 || chunk < 1 || chunk > 30_000 || concurrency < 1 || concurrency > 16) {
+                throw new IllegalArgumentException("--parties must be 1 or more, --chunk from 1 to 30,000 rows (4 MiB a document) "
+                        + "and --concurrency from 1 to 16");
             }
-            ImportBench.run(new ImportBench.Run(parties, chunk, seed, server.options()), spec.commandLine().getOut(),
+            ImportBench.run(new ImportBench.Run(parties, chunk, concurrency, seed, server.options()), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
             return 0;
         }

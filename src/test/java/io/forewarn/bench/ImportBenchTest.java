@@ -33,15 +33,22 @@ class ImportBenchTest {
         command.setErr(new PrintWriter(err, true));
 
         int exit = command.execute(ForewarnProcess.benchWithQuickServer(
-                "bench", "import", "--parties", "25000", "--db-url", OutsideTheRepository.POSTGRES_URL,
+                "bench", "import", "--parties", "25000", "--concurrency", "2", "--db-url", OutsideTheRepository.POSTGRES_URL,
                 "--db-user", OutsideTheRepository.POSTGRES_USER, "--work-dir", directory.toString()));
 
         assertThat(exit).as("exit status; standard error:%n%s", err).isZero();
         assertThat(out.toString())
-                .containsPattern("\\| `COPY` \\(baseline\\) \\| 25,000 \\| 25,000 \\| 0 \\| [0-9,]+ \\| 1\\.00 × \\|")
-                .containsPattern("\\| `POST /api/v1/parties/import` \\| 25,000 \\| 24,998 \\| 2 \\| [0-9,]+ \\| [0-9.]+ × \\|")
+                .contains("- rows: 25,000 venues in CSV documents of 10,000 rows, 2 at a time")
+                .containsPattern("\\| `COPY` \\(baseline\\) \\| 25,000 \\| 25,000 \\| 0 \\| [0-9,]+ \\| 1\\.00 × \\| \\| \\|")
+                .containsPattern("\\| `POST /api/v1/parties/import` \\| 25,000 \\| 24,998 \\| 2 \\| [0-9,]+ \\| [0-9.]+ × \\| [0-9.]+ \\| [0-9.]+ \\|")
+                // the floor copies every row the import wrote: one party row and one event a party created
+                .containsPattern("\\| `party` \\| 24,998 \\| 1\\.00 \\|")
+                .containsPattern("\\| `duty_event` \\| 2[0-9],[0-9]{3} \\| 1\\.00 \\|")
+                .containsPattern("\\| `ledger_entry` \\| 2[0-9],[0-9]{3} \\| 1\\.00 \\|")
+                .containsPattern("processors can take at most [0-9,]+ rows/s through the API")
                 .contains("goal (1,000,000 parties at ≥ 50,000 rows/s on PostgreSQL) not checked");
-        assertThat(err.toString()).contains("api: 10,000 of 25,000 rows").contains("api: 25,000 of 25,000 rows");
+        assertThat(err.toString()).contains("api: 10,000 of 25,000 rows").contains("api: 25,000 of 25,000 rows")
+                .contains("copying the import's rows again");
     }
 
     @Test

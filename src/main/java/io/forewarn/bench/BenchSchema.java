@@ -91,7 +91,7 @@ record BenchSchema(String base, String name, Optional<String> user, Optional<Str
             row.next();
             return ProcessTreeCpu.parentOf(row.getLong(1));
         } catch (SQLException e) {
-            throw new IllegalStateException("the server's process could not be read on " + base + ": " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL's process could not be found on " + base + ": " + e.getMessage(), e);
         }
     }
 

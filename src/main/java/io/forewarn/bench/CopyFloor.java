@@ -8,6 +8,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -57,9 +59,10 @@ final class CopyFloor {
 
     /**
      * Copies again every table that holds more rows than {@code before} says, referenced tables first, through a file
-     * in {@code directory} (removed after each), and times each {@code COPY} in.
+     * in {@code directory} (removed after each), and times each {@code COPY} in; says each table's time to
+     * {@code progress} as it is done.
      */
-    static List<Table> copyAgain(BenchSchema schema, Map<String, Long> before, Path directory) {
+    static List<Table> copyAgain(BenchSchema schema, Map<String, Long> before, Path directory, PrintWriter progress) {
         Map<String, Long> after = rowCounts(schema);
         List<String> grown = after.keySet().stream().filter(table -> after.get(table) > before.getOrDefault(table, 0L)).toList();
         List<Table> copied = new ArrayList<>();
@@ -87,7 +90,11 @@ final class CopyFloor {
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                         rows = copy.copyIn("COPY " + target + " FROM STDIN", in);
                     }
-                    copied.add(new Table(table, rows, Files.size(file), Duration.ofNanos(System.nanoTime() - start)));
+                    Table done = new Table(table, rows, Files.size(file), Duration.ofNanos(System.nanoTime() - start));
+                    copied.add(done);
+                    progress.printf(Locale.ROOT, "floor: %s, %,d rows copied again in %.2f s%n", table, rows,
+                            done.time().toNanos() / 1e9);
+                    progress.flush();
                 } finally {
                     Files.deleteIfExists(file);
                 }

@@ -80,7 +80,7 @@ public final class ImportBench {
 
             progress.println("copying the import's rows again, table by table (PostgreSQL's floor for them)");
             progress.flush();
-            List<CopyFloor.Table> floor = CopyFloor.copyAgain(schema, rowsBefore, server.directory());
+            List<CopyFloor.Table> floor = CopyFloor.copyAgain(schema, rowsBefore, server.directory(), progress);
 
             // the documents are made again from the same seed, so that no run holds all its rows at once; the clock runs
             // only while a document is copied, not while it is made

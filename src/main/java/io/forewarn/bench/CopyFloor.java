@@ -80,8 +80,13 @@ final class CopyFloor {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("CREATE TABLE " + target + " (LIKE " + source + " INCLUDING ALL)");
                         for (ForeignKey key : keys.getOrDefault(table, List.of())) {
-                            statement.execute("ALTER TABLE " + target + " ADD " + key.definition().replace(
-                                    "REFERENCES " + schema.name() + "." + key.references() + "(",
+                            // PostgreSQL names the referenced table with its schema, which is not on the search path
+                            String referenced = "REFERENCES " + schema.name() + "." + key.references() + "(";
+                            if (!key.definition().contains(referenced)) {
+                                throw new IllegalStateException("the foreign key of " + table + " could not be pointed at "
+                                        + "the copy of " + key.references() + ": " + key.definition());
+                            }
+                            statement.execute("ALTER TABLE " + target + " ADD " + key.definition().replace(referenced,
                                     "REFERENCES " + schema.name() + ".floor_" + key.references() + "("));
                         }
                     }

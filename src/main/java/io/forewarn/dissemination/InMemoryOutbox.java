@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -74,8 +75,9 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
-        return mark(entry -> entry.obligationId().equals(obligationId), channel, DeliveryState.SENT, at, detail);
+    public List<String> markSent(String obligationId, String channel, Set<Delivery.Kind> kinds, Instant at, String detail) {
+        return mark(entry -> entry.obligationId().equals(obligationId) && kinds.contains(entry.kind()), channel,
+                DeliveryState.SENT, at, detail);
     }
 
     @Override

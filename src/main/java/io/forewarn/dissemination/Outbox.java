@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The table of deliveries, written in the transaction that issues a warning and drained by dispatchers. Every
@@ -37,10 +38,11 @@ public interface Outbox {
     boolean release(OutboxEntry claimed, Instant dueAt);
 
     /**
-     * Marks the queued deliveries of an obligation over one channel sent, as a person recorded (liaison carries
-     * its deliveries by hand): each gets an attempt with {@code detail}. The ids of those marked.
+     * Marks the queued deliveries of an obligation over one channel, of the given kinds, sent, as a person recorded
+     * (liaison carries its deliveries by hand): each gets an attempt with {@code detail}. The ids of those marked.
+     * The kinds keep a warning carried apart from a withdrawal carried: recording one never marks the other.
      */
-    List<String> markSent(String obligationId, String channel, Instant at, String detail);
+    List<String> markSent(String obligationId, String channel, Set<Delivery.Kind> kinds, Instant at, String detail);
 
     /**
      * Withdraws the queued deliveries of a warning over one channel that no machine sends, the warning cancelled before

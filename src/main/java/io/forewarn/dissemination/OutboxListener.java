@@ -9,10 +9,12 @@ import io.forewarn.obligation.Warning;
 import io.forewarn.party.ContactBook;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,10 +26,12 @@ import java.util.function.Supplier;
  *   <li>a warning issued or renewed enqueues one delivery per contact point in use of each party whose
  *       obligation it moved (an alert, or an update for a renewal: {@link Delivery.Kind#of});</li>
  *   <li>a warning cancelled enqueues one cancellation per contact point a machine sent it to, or still may (its
- *       delivery sent, queued or in flight; not one dead-lettered, nor liaison, whose officer carries it by hand), and
- *       withdraws its liaison deliveries not yet recorded as carried: there is nothing left for the officer to carry;</li>
+ *       delivery sent, queued or in flight; not one dead-lettered), and per liaison contact point that carried it
+ *       (recorded as carried): the officer who told the party tells it the warning is withdrawn. Its liaison deliveries
+ *       not yet recorded as carried are withdrawn: there is nothing left for the officer to carry;</li>
  *   <li>a delivery recorded by a person (liaison's {@code POST …/delivery}) completes that obligation's queued
- *       liaison deliveries, which no machine sends.</li>
+ *       liaison alerts and updates, and a withdrawal recorded ({@code POST …/withdrawal}) its queued liaison
+ *       cancellations: no machine sends either.</li>
  * </ul>
  */
 public final class OutboxListener implements DutyListener {
@@ -36,6 +40,8 @@ public final class OutboxListener implements DutyListener {
     public static final String LIAISON = "liaison";
     /** What a liaison delivery of a warning cancelled before it was carried comes to. */
     private static final String WITHDRAWN = "not carried: its warning was cancelled before liaison recorded carrying it";
+    /** The kinds of delivery that carry a warning, as a liaison delivery recorded completes them. */
+    private static final Set<Delivery.Kind> WARNINGS = EnumSet.of(Delivery.Kind.ALERT, Delivery.Kind.UPDATE);
     /** How many of a warning's deliveries a cancellation reads at once. */
     private static final int PAGE = 500;
 
@@ -67,9 +73,14 @@ public final class OutboxListener implements DutyListener {
             case WARNING_DELIVERED -> {
                 DutyEvent.WarningDelivered delivered = (DutyEvent.WarningDelivered) event;
                 if (!DutyToWarn.SCHEDULER.equals(event.actor())) {
-                    outbox.markSent(delivered.obligation().id(), LIAISON, event.at(),
+                    outbox.markSent(delivered.obligation().id(), LIAISON, WARNINGS, event.at(),
                             "recorded by " + event.actor() + " (over " + delivered.channel() + ")");
                 }
+            }
+            case WITHDRAWAL_DELIVERED -> {
+                DutyEvent.WithdrawalDelivered delivered = (DutyEvent.WithdrawalDelivered) event;
+                outbox.markSent(delivered.obligation().id(), LIAISON, EnumSet.of(Delivery.Kind.CANCEL), event.at(),
+                        "recorded by " + event.actor() + " (over " + delivered.channel() + ")");
             }
             default -> {
             }
@@ -82,8 +93,9 @@ public final class OutboxListener implements DutyListener {
         while (true) {
             List<OutboxEntry> page = outbox.ofWarning(warning.id(), Optional.empty(), slice);
             for (OutboxEntry sent : page) {
-                if (sent.kind() != Delivery.Kind.CANCEL && sent.state() != DeliveryState.DEAD_LETTERED
-                        && !LIAISON.equals(sent.channel())) {
+                boolean reached = LIAISON.equals(sent.channel()) ? sent.state() == DeliveryState.SENT
+                        : sent.state() != DeliveryState.DEAD_LETTERED;
+                if (sent.kind() != Delivery.Kind.CANCEL && reached) {
                     cancels.add(OutboxEntry.queued(ids.get(), Delivery.Kind.CANCEL, warning.id(), sent.obligationId(),
                             sent.partyId(), sent.to(), warning.issuedAt(), event.at()));
                 }
@@ -93,11 +105,12 @@ public final class OutboxListener implements DutyListener {
             }
             slice = slice.next(page.get(page.size() - 1).id());
         }
+        // no machine ever takes a liaison delivery: left queued, it would wait for a carrier for good. Withdrawn before
+        // the cancellations are enqueued, which liaison is still to carry
+        outbox.markWithdrawn(warning.id(), LIAISON, event.at(), WITHDRAWN);
         if (!cancels.isEmpty()) {
             outbox.enqueue(cancels);
         }
-        // no machine ever takes a liaison delivery: left queued, it would wait for a carrier for good
-        outbox.markWithdrawn(warning.id(), LIAISON, event.at(), WITHDRAWN);
     }
 
     private void enqueue(Warning warning, List<Obligation> moved, DutyEvent event) {

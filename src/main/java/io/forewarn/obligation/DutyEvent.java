@@ -261,6 +261,18 @@ public sealed interface DutyEvent {
         public String subject() { return obligation.id(); }
     }
 
+    /**
+     * A person told the party of an obligation that a warning it had been given is withdrawn (liaison carries this
+     * by hand, as it carried the warning). The obligation does not move: the cancellation moved it already.
+     *
+     * @param warning the cancelled warning whose withdrawal was carried
+     */
+    record WithdrawalDelivered(Instant at, Obligation obligation, Warning warning, String channel, String actor,
+                               String summary) implements DutyEvent {
+        public EventType type() { return EventType.WITHDRAWAL_DELIVERED; }
+        public String subject() { return obligation.id(); }
+    }
+
     /** A warning will expire while the threat lasts: its renewal is due. */
     record RenewalDue(Instant at, Warning warning, String actor, String summary) implements DutyEvent {
         public EventType type() { return EventType.RENEWAL_DUE; }

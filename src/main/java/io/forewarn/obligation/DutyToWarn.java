@@ -652,6 +652,32 @@ public final class DutyToWarn {
     }
 
     /**
+     * Records that a person told the party of an obligation that its warning is withdrawn: the latest of the warnings
+     * to that party under the obligation's report that was cancelled. A machine channel's cancellation is sent by the
+     * outbox; this is the one liaison carries by hand.
+     *
+     * @throws IllegalStateException when no warning to the party under that report was cancelled: there is nothing
+     *                               withdrawn to tell
+     */
+    public Obligation deliverWithdrawal(String obligationId, String actor, String channel) {
+        Obligation obligation = obligation(obligationId);
+        List<Warning> to = casebook.warningsTo(obligation.reportId(), obligation.partyId());
+        Warning cancelled = null;
+        for (Warning warning : to) {
+            if (warning.cancellation().isPresent()) {
+                cancelled = warning;
+            }
+        }
+        if (cancelled == null) {
+            throw new IllegalStateException("no warning to " + obligation.partyId() + " under report "
+                    + obligation.reportId() + " was cancelled: there is no withdrawal to deliver");
+        }
+        publish(new DutyEvent.WithdrawalDelivered(clock.instant(), obligation, cancelled, channel, actor,
+                "withdrawal of warning " + cancelled.id() + " delivered to " + obligation.partyId() + " over " + channel));
+        return obligation;
+    }
+
+    /**
      * Records that the outbox gave up on one delivery to the party of an obligation, and escalates the obligation
      * to the next role of the policy's escalation list unless its warning reached the party another way (it was
      * delivered, or acknowledged, since): a warning that cannot be delivered is not a warning.

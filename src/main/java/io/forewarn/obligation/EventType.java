@@ -33,6 +33,7 @@ public enum EventType {
     WARNING_TO_UNAFFECTED_PARTY("warning-to-unaffected-party"),
     WARNING_DELIVERED("warning-delivered"),
     WARNING_ACKNOWLEDGED("warning-acknowledged"),
+    WITHDRAWAL_DELIVERED("withdrawal-delivered"),
     DELIVERY_DEAD_LETTERED("delivery-dead-lettered"),
     CONTACT_POINT_DISABLED("contact-point-disabled"),
     RENEWAL_DUE("renewal-due"),

@@ -23,12 +23,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox in the {@code delivery} and {@code delivery_attempt} tables ({@code V40__outbox.sql}), one SQL for
@@ -154,21 +156,30 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
     }
 
     @Override
-    public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
-        return mark("obligation_id", obligationId, channel, DeliveryState.SENT, at, detail);
+    public List<String> markSent(String obligationId, String channel, Set<Delivery.Kind> kinds, Instant at, String detail) {
+        return mark("obligation_id", obligationId, channel, kinds, DeliveryState.SENT, at, detail);
     }
 
     @Override
     public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
-        return mark("warning_id", warningId, channel, DeliveryState.DEAD_LETTERED, at, detail);
+        return mark("warning_id", warningId, channel, EnumSet.allOf(Delivery.Kind.class), DeliveryState.DEAD_LETTERED,
+                at, detail);
     }
 
-    /** Moves the queued deliveries over {@code channel} whose {@code column} (a constant above) is {@code value} to {@code state}. */
-    private List<String> mark(String column, String value, String channel, DeliveryState state, Instant at, String detail) {
+    /**
+     * Moves the queued deliveries over {@code channel}, of {@code kinds}, whose {@code column} (a constant above) is
+     * {@code value} to {@code state}.
+     */
+    private List<String> mark(String column, String value, String channel, Set<Delivery.Kind> kinds, DeliveryState state,
+                              Instant at, String detail) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
         List<Map.Entry<String, Integer>> found = jdbc.sql("SELECT id, attempts FROM delivery WHERE " + column + " = :value "
-                        + "AND channel = :channel AND state = :queued ORDER BY seq " + lock)
+                        + "AND channel = :channel AND kind IN (:kinds) AND state = :queued ORDER BY seq " + lock)
                 .param("value", value)
                 .param("channel", channel)
+                .param("kinds", kinds.stream().map(kind -> kind.name().toLowerCase(Locale.ROOT)).toList())
                 .param("queued", DeliveryState.QUEUED.code())
                 .query((row, n) -> Map.entry(row.getString(1), row.getInt(2)))
                 .list();

@@ -114,4 +114,33 @@ class WarningCancellationTest {
         desk.duty.cancelWarning(second.id(), "threat over", "approver-1", Role.APPROVER);
         assertThat(desk.state(OBLIGATION)).isEqualTo(EXPIRED);
     }
+
+    @Test
+    void aWithdrawalIsRecordedForTheLatestCancelledWarningAndMovesNothing() {
+        Desk desk = received();
+        Warning first = issueAt(desk, issuedAt);
+        desk.duty.deliver(OBLIGATION, "liaison-1", "liaison");
+        int events = desk.casebook.events().size();
+        assertThatThrownBy(() -> desk.duty.deliverWithdrawal(OBLIGATION, "liaison-1", "phone"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no warning to ru-authorities under report R-1 was cancelled: there is no withdrawal to deliver");
+        assertThat(desk.casebook.events()).hasSize(events);
+
+        desk.at(cancelledAt).duty.cancelWarning(first.id(), "wrong place released", "approver-1", Role.APPROVER);
+        DraftRecord renewal = desk.later(Duration.ofHours(1)).duty.draftRenewal(first.id(), "analyst-1");
+        desk.duty.approve(renewal.id(), "approver-1", Role.APPROVER);
+        desk.duty.issue(renewal.id(), "approver-1");
+        Obligation told = desk.later(Duration.ofMinutes(5)).duty.deliverWithdrawal(OBLIGATION, "liaison-1", "phone");
+
+        assertThat(told.state()).as("the renewal's obligation, unmoved").isEqualTo(RENEWED);
+        assertThat(desk.obligation(OBLIGATION).history()).extracting(Transition::to).endsWith(EXPIRED, RENEWED);
+        assertThat(desk.events("withdrawal-delivered")).singleElement().satisfies(e -> {
+            assertThat(e.subject()).isEqualTo(OBLIGATION);
+            assertThat(e.actor()).isEqualTo("liaison-1");
+            assertThat(e.at()).isEqualTo(desk.clock.instant());
+            assertThat(e.summary()).isEqualTo("withdrawal of warning " + first.id() + " delivered to ru-authorities over phone");
+        });
+        assertThat(desk.heard).filteredOn(e -> e instanceof DutyEvent.WithdrawalDelivered).singleElement()
+                .satisfies(e -> assertThat(((DutyEvent.WithdrawalDelivered) e).warning().id()).isEqualTo(first.id()));
+    }
 }

@@ -137,7 +137,7 @@ class CancellationTest {
         });
         assertThat(state("R-1/public-moscow")).isEqualTo("expired");
 
-        // one cancellation per contact point a machine sent it to; none for liaison, who carries warnings by hand
+        // one cancellation per contact point a machine sent it to; none for the liaison desk, which never carried it
         Poll.until(PATIENCE, () -> cancels(warning, "?state=sent").size() == 3, () -> "deliveries: " + deliveries(warning, ""));
         assertThat(cancels(warning, "")).extracting(d -> d.path("channel").asString())
                 .containsExactlyInAnyOrder("email", "webhook", "cap-feed");

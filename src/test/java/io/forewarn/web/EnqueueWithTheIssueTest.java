@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.dissemination.Delivery;
 import io.forewarn.dissemination.Outbox;
 import io.forewarn.dissemination.OutboxEntry;
 import io.forewarn.server.ForewarnServer;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,8 +68,9 @@ class EnqueueWithTheIssueTest {
                 }
 
                 @Override
-                public List<String> markSent(String obligationId, String channel, Instant at, String detail) {
-                    return real.markSent(obligationId, channel, at, detail);
+                public List<String> markSent(String obligationId, String channel, Set<Delivery.Kind> kinds, Instant at,
+                                             String detail) {
+                    return real.markSent(obligationId, channel, kinds, at, detail);
                 }
 
                 @Override

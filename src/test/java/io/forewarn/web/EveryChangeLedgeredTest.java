@@ -108,6 +108,9 @@ class EveryChangeLedgeredTest {
                 // the venue's warning withdrawn: one event, by the approver who did it
                 new Step("cancelWarning", "approver", "POST", "/api/v1/warnings/W-1/cancellation", JSON_TYPE,
                         "{\"reason\": \"the venue's event was called off\"}", 200, List.of("warning-cancelled")),
+                // the venue told by liaison that its warning is withdrawn
+                new Step("recordWithdrawal", "liaison", "POST", "/api/v1/obligations/R-1/crocus-city-hall/withdrawal",
+                        JSON_TYPE, "{\"channel\": \"venue contact\"}", 200, List.of("withdrawal-delivered")),
                 new Step("requestWaiver", "liaison", "POST", "/api/v1/obligations/R-1/ru-authorities/waivers", JSON_TYPE,
                         "{\"reason\": \"victim-already-aware\", \"scope\": \"not-warned\"}", 201,
                         List.of("waiver-requested")),

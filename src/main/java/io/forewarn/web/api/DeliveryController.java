@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 
-/** Liaison records that an issued warning reached its party, and that the party acknowledged it. */
+/**
+ * Liaison records that an issued warning reached its party, that the party acknowledged it, and that the party was
+ * told a cancelled warning is withdrawn.
+ */
 @Tag(name = "obligations")
 @RestController
 @RequestMapping("/api/v1/obligations/{report}/{party}")
@@ -45,6 +48,29 @@ class DeliveryController {
                     FreeText.checked(duty.casebook(), report, "channel", channel));
         });
         return ObligationView.of(delivered);
+    }
+
+    /**
+     * Records that the party was told its cancelled warning is withdrawn, over {@code {channel}}: what liaison carries
+     * by hand where the outbox sends the other channels' cancellations. The answer is the obligation, unmoved.
+     */
+    @Operation(operationId = "recordWithdrawal", summary = "Record that the party was told its warning is withdrawn",
+            description = "For the latest cancelled warning to the party under the report. Marks the obligation's queued "
+                    + "liaison cancellations sent; the obligation stays as the cancellation left it. 409 when no warning "
+                    + "to the party under the report was cancelled.")
+    @PostMapping(path = "/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ObligationView withdraw(@PathVariable String report, @PathVariable String party,
+                            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestSchemas.Delivery.class))) @RequestBody byte[] body,
+                            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        String channel = RequestBodies.document(body).asMap().allowOnly("channel").string("channel");
+        Obligation told = desk.change(duty -> {
+            Obligation obligation = Found.obligation(duty.casebook(), report, party);
+            return duty.deliverWithdrawal(obligation.id(), caller.name(),
+                    FreeText.checked(duty.casebook(), report, "channel", channel));
+        });
+        return ObligationView.of(told);
     }
 
     /** Records the party's acknowledgement; the answer is the obligation. */

@@ -77,7 +77,7 @@ public final class RequestSchemas {
                     + "report's protected material shows through it") String reason) {
     }
 
-    @Schema(name = "DeliveryRequest", description = "How the warning reached its party")
+    @Schema(name = "DeliveryRequest", description = "How the warning, or its withdrawal, reached its party")
     public record Delivery(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "public alert",
             description = "free text; refused if the report's protected material shows through it") String channel) {
     }

@@ -643,8 +643,18 @@ public final class DutyToWarn {
         return cancelled;
     }
 
-    /** Records that a warning reached the party of an obligation over a channel. */
+    /**
+     * Records that a warning reached the party of an obligation over a channel. The first delivery of the party's
+     * latest warning moves the obligation to delivered; one recorded after it (liaison carried the warning as well
+     * as an email reached the party) is recorded and moves nothing, so a carrier is never refused for being second.
+     */
     public Obligation deliver(String obligationId, String actor, String channel) {
+        Obligation obligation = obligation(obligationId);
+        if (obligation.state() == ObligationState.DELIVERED || obligation.state() == ObligationState.ACKNOWLEDGED) {
+            publish(new DutyEvent.WarningDelivered(clock.instant(), obligation, channel, actor, "warning delivered to "
+                    + obligation.partyId() + " over " + channel + "; it was " + obligation.state().code() + " already"));
+            return obligation;
+        }
         Obligation moved = move(obligationId, ObligationState.DELIVERED, actor, "delivered over " + channel);
         publish(new DutyEvent.WarningDelivered(clock.instant(), moved, channel, actor, "warning delivered to "
                 + moved.partyId() + " over " + channel));

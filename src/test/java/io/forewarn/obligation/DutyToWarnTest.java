@@ -646,6 +646,26 @@ class DutyToWarnTest {
         }
 
         @Test
+        void aDeliveryRecordedAfterTheFirstIsLedgeredAndMovesNothing() {
+            Desk desk = approvedForAuthorities();
+            desk.duty.issue(desk.casebook.drafts().iterator().next().id(), "approver-1");
+            desk.later(Duration.ofHours(1)).duty.deliver(AUTHORITIES_OBLIGATION, DutyToWarn.SCHEDULER, "email");
+
+            Obligation again = desk.later(Duration.ofMinutes(10)).duty.deliver(AUTHORITIES_OBLIGATION, "liaison-1", "liaison");
+            desk.duty.acknowledge(AUTHORITIES_OBLIGATION, "liaison-1");
+            Obligation late = desk.later(Duration.ofMinutes(10)).duty.deliver(AUTHORITIES_OBLIGATION, "liaison-2", "phone");
+
+            assertThat(again.state()).isEqualTo(DELIVERED);
+            assertThat(late.state()).isEqualTo(ACKNOWLEDGED);
+            assertThat(desk.obligation(AUTHORITIES_OBLIGATION).history()).extracting(Transition::to)
+                    .containsOnlyOnce(DELIVERED).endsWith(DELIVERED, ACKNOWLEDGED);
+            assertThat(desk.events("warning-delivered")).extracting(TimelineEntry::actor, TimelineEntry::summary).containsExactly(
+                    tuple(DutyToWarn.SCHEDULER, "warning delivered to ru-authorities over email"),
+                    tuple("liaison-1", "warning delivered to ru-authorities over liaison; it was delivered already"),
+                    tuple("liaison-2", "warning delivered to ru-authorities over phone; it was acknowledged already"));
+        }
+
+        @Test
         void nothingIsDeliveredBeforeItIsIssuedNorAcknowledgedBeforeItIsDelivered() {
             Desk desk = approvedForAuthorities();
 

@@ -223,12 +223,27 @@ class CancellationTest {
         assertThat(alertAgain.getSubject()).startsWith("Security alert, valid until ").endsWith(" MSK");
         assertThat(JSON.readTree(RECEIVER.received().get(2).body()).path("kind").asString()).isEqualTo("alert");
 
+        // the liaison desk carried the renewal too, after the machines had delivered it: recorded, the obligation unmoved
+        Reply carried = expect(200, Http.post(port, "liaison", "/api/v1/obligations/R-1/public-moscow/delivery",
+                "application/json", "{\"channel\": \"city liaison desk\"}"));
+        assertThat(carried.json().path("state").asString()).isEqualTo("delivered");
+        assertThat(events("warning-delivered")).last().satisfies(e -> {
+            assertThat(e.path("actor").asString()).isEqualTo("liaison");
+            assertThat(e.path("summary").asString()).isEqualTo("warning delivered to public-moscow over city liaison desk; "
+                    + "it was delivered already");
+        });
+        assertThat(deliveries(renewal, "?state=sent")).extracting(d -> d.path("channel").asString())
+                .containsExactlyInAnyOrder("email", "webhook", "cap-feed", "liaison");
+
         // the renewal cancelled in turn: its Cancel withdraws the new alert alone, the first was withdrawn already
         expect(200, cancel("approver", renewal, reason));
         String renewalCancelCap = expect(200, Http.get(port, null, "/cap/" + renewal + "-cancel.xml")).body();
         CapAlert renewalCancel = CapReader.read(renewalCancelCap.getBytes(StandardCharsets.UTF_8));
         assertThat(renewalCancel.msgType()).isEqualTo("Cancel");
         assertThat(renewalCancel.references()).containsExactly(renewed.reference());
+        // the desk that carried it is to tell the party it is withdrawn: a liaison cancel, queued for a person
+        assertThat(cancels(renewal, "")).filteredOn(d -> d.path("channel").asString().equals("liaison")).singleElement()
+                .satisfies(d -> assertThat(d.path("state").asString()).isEqualTo("queued"));
 
         // nothing protected in anything the cancellation and the renewal after it put out
         List<String> outputs = new ArrayList<>(List.of(mailBody, withdrawn.getSubject(), hook.body(), cap.body(), feed.body(),

@@ -118,6 +118,22 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public List<OutboxEntry> inState(DeliveryState state, Optional<String> channel, Slice slice) {
+        List<OutboxEntry> every = List.copyOf(entries.values());
+        int from = 0;
+        if (slice.after().isPresent()) {
+            from = every.stream().map(OutboxEntry::id).toList().indexOf(slice.after().get()) + 1;
+            if (from == 0) {
+                throw slice.unknown("delivery");
+            }
+        }
+        return every.subList(from, every.size()).stream()
+                .filter(entry -> entry.state() == state && channel.map(entry.channel()::equals).orElse(true))
+                .limit(slice.size())
+                .toList();
+    }
+
+    @Override
     public Map<DeliveryState, Long> counts() {
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
         for (DeliveryState state : DeliveryState.values()) {

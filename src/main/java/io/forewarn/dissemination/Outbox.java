@@ -54,6 +54,12 @@ public interface Outbox {
     /** A page of a warning's deliveries, optionally in one state, in the order they were enqueued, with their attempts. */
     List<OutboxEntry> ofWarning(String warningId, Optional<DeliveryState> state, Slice slice);
 
+    /**
+     * A page of the deliveries in one state, optionally over one channel, in the order they were enqueued, with their
+     * attempts: what liaison has still to carry (queued over liaison), or every delivery given up on (dead-lettered).
+     */
+    List<OutboxEntry> inState(DeliveryState state, Optional<String> channel, Slice slice);
+
     /** How many deliveries stand in each state (every state, 0 included). */
     Map<DeliveryState, Long> counts();
 

@@ -213,6 +213,28 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
         return withHistory(page);
     }
 
+    @Override
+    public List<OutboxEntry> inState(DeliveryState state, Optional<String> channel, Slice slice) {
+        Optional<Long> afterSeq = slice.after().map(after -> jdbc.sql("SELECT seq FROM delivery WHERE id = :id")
+                .param("id", after).query(Long.class).optional()
+                .orElseThrow(() -> slice.unknown("delivery")));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("state", state.code());
+        channel.ifPresent(c -> params.put("channel", c));
+        afterSeq.ifPresent(seq -> params.put("after", seq));
+        // read in the order of delivery_state_ix (state, seq) or delivery_channel_state_ix (state, channel, seq), so a
+        // page reads its rows alone: H2 takes an index as sorted only when ORDER BY names its columns from the first
+        List<OutboxEntry> page = jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE state = :state"
+                        + (channel.isPresent() ? " AND channel = :channel" : "")
+                        + (afterSeq.isPresent() ? " AND seq > :after" : "")
+                        + (channel.isPresent() ? " ORDER BY state, channel, seq" : " ORDER BY state, seq")
+                        + " FETCH FIRST " + slice.size() + " ROWS ONLY")
+                .params(params)
+                .query((row, n) -> entry(row, List.of()))
+                .list();
+        return withHistory(page);
+    }
+
     private static Map<String, Object> params(String warningId, Optional<Long> after, Optional<DeliveryState> state) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("warning", warningId);

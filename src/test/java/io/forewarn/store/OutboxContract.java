@@ -146,6 +146,32 @@ abstract class OutboxContract {
         assertThat(outbox.entry("d-1").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
     }
 
+    /** Every warning's deliveries in one state, over one channel or all, paged by the last one seen in any state. */
+    @Test
+    void theDeliveriesInOneStateAreListedAcrossWarningsInTheOrderEnqueued() {
+        outbox.enqueue(List.of(entry("d-1", DESK), entry("d-2", EMAIL),
+                OutboxEntry.queued("d-3", Delivery.Kind.ALERT, "W-2", "R-2/q", "q", DESK, T0.minusSeconds(5), T0),
+                OutboxEntry.queued("d-4", Delivery.Kind.CANCEL, "W-2", "R-2/q", "q", DESK, T0.minusSeconds(5), T0)));
+        outbox.markSent("R-2/q", "liaison", WARNINGS, T0.plusSeconds(10), "recorded by liaison");
+        outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(20), "not carried");
+
+        assertThat(outbox.inState(DeliveryState.QUEUED, Optional.of("liaison"), Slice.first(10))).extracting(OutboxEntry::id)
+                .containsExactly("d-4");
+        assertThat(outbox.inState(DeliveryState.QUEUED, Optional.empty(), Slice.first(10))).extracting(OutboxEntry::id)
+                .containsExactly("d-2", "d-4");
+        assertThat(outbox.inState(DeliveryState.DEAD_LETTERED, Optional.empty(), Slice.first(10))).singleElement()
+                .satisfies(e -> assertThat(e.history()).extracting(OutboxEntry.Attempt::detail).containsExactly("not carried"));
+        assertThat(outbox.inState(DeliveryState.SENT, Optional.of("email"), Slice.first(10))).isEmpty();
+        assertThat(outbox.inState(DeliveryState.QUEUED, Optional.empty(), Slice.first(1))).extracting(OutboxEntry::id)
+                .containsExactly("d-2");
+        assertThat(outbox.inState(DeliveryState.QUEUED, Optional.empty(), Slice.after("d-2", 1))).extracting(OutboxEntry::id)
+                .containsExactly("d-4");
+        assertThat(outbox.inState(DeliveryState.QUEUED, Optional.empty(), Slice.after("d-1", 5)))
+                .as("after a delivery no longer in that state").extracting(OutboxEntry::id).containsExactly("d-2", "d-4");
+        assertThatThrownBy(() -> outbox.inState(DeliveryState.QUEUED, Optional.empty(), Slice.after("d-9", 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the page cursor names no delivery on file");
+    }
+
     @Test
     void aWarningsDeliveriesArePagedByTheLastOneSeen() {
         outbox.enqueue(List.of(entry("d-1", HOOK), entry("d-2", HOOK), entry("d-3", HOOK)));

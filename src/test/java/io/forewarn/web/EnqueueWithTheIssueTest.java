@@ -85,6 +85,12 @@ class EnqueueWithTheIssueTest {
                 }
 
                 @Override
+                public List<OutboxEntry> inState(io.forewarn.dissemination.DeliveryState state,
+                                                 java.util.Optional<String> channel, io.forewarn.obligation.Slice slice) {
+                    return real.inState(state, channel, slice);
+                }
+
+                @Override
                 public java.util.Map<io.forewarn.dissemination.DeliveryState, Long> counts() {
                     return real.counts();
                 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code POST …/withdrawal}); that records {@code withdrawal-delivered} with the login and marks the cancellation
  * sent, and nothing else. A warning carried and a withdrawal carried each complete only their own deliveries. No
  * withdrawal can be recorded before a cancellation (409); roles other than liaison get 403; a channel through which
- * the report's protected material shows, 400.
+ * the report's protected material shows, 400. {@code GET /api/v1/deliveries?state=queued&channel=liaison} lists
+ * what the desk has still to carry.
  */
 @SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -68,6 +69,13 @@ class LiaisonWithdrawalTest {
         assertThat(deliveries(renewal)).extracting(d -> d.path("kind").asString() + " " + d.path("state").asString())
                 .containsExactly("alert sent");
         assertThat(deliveries(warning)).extracting(d -> d.path("state").asString()).containsExactly("sent", "queued");
+        // the desk's list of what it has still to carry, across warnings
+        assertThat(toCarry()).extracting(d -> d.path("kind").asString() + " " + d.path("warning").asString() + " "
+                + d.path("party").asString()).containsExactly("cancel " + warning + " public-moscow");
+        problem(400, Http.get(port, "liaison", "/api/v1/deliveries?state=queued&channel=pigeon"));
+        problem(400, Http.get(port, "liaison", "/api/v1/deliveries?state=lost"));
+        problem(400, Http.get(port, "liaison", "/api/v1/deliveries"));
+        problem(403, Http.get(port, "partner", "/api/v1/deliveries?state=queued"));
 
         // refused, each as problem+json, changing nothing
         String channel = "{\"channel\": \"phone call to the city desk\"}";
@@ -97,6 +105,9 @@ class LiaisonWithdrawalTest {
             assertThat(a.path("detail").asString()).isEqualTo("recorded by liaison (over phone call to the city desk)");
         });
         assertThat(deliveries(renewal)).extracting(d -> d.path("state").asString()).containsExactly("sent");
+        assertThat(toCarry()).as("nothing left for the desk to carry").isEmpty();
+        assertThat(expect(200, Http.get(port, "oversight", "/api/v1/deliveries?state=sent")).json().path("items"))
+                .extracting(d -> d.path("kind").asString()).containsExactly("alert", "cancel", "alert");
 
         String timeline = Http.get(port, "oversight", "/api/v1/events?size=500").body();
         for (String secret : Reports.PROTECTED) {
@@ -117,6 +128,13 @@ class LiaisonWithdrawalTest {
     private List<JsonNode> deliveries(String warning) {
         List<JsonNode> all = new ArrayList<>();
         expect(200, Http.get(port, "oversight", "/api/v1/warnings/" + warning + "/deliveries")).json().path("items")
+                .forEach(all::add);
+        return all;
+    }
+
+    private List<JsonNode> toCarry() {
+        List<JsonNode> all = new ArrayList<>();
+        expect(200, Http.get(port, "liaison", "/api/v1/deliveries?state=queued&channel=liaison")).json().path("items")
                 .forEach(all::add);
         return all;
     }

@@ -5,6 +5,7 @@ import io.forewarn.dissemination.Outbox;
 import io.forewarn.dissemination.OutboxEntry;
 import io.forewarn.json.DeliveryView;
 import io.forewarn.obligation.Slice;
+import io.forewarn.party.ContactPointReader;
 import io.forewarn.server.CaseDesk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Optional;
 
-/** Where each delivery of a warning stands in the outbox, with every attempt made to send it. */
+/**
+ * Where each delivery stands in the outbox, with every attempt made to send it: a warning's, or every warning's in
+ * one state (what liaison has still to carry, what was given up on).
+ */
 @Tag(name = "warnings")
 @RestController
 class DeliveriesController {
@@ -45,5 +49,28 @@ class DeliveriesController {
             Found.warning(casebook, id);
             return Page.of(outbox.ofWarning(id, wanted, slice), size, OutboxEntry::id, DeliveryView::of);
         });
+    }
+
+    @Operation(operationId = "listDeliveriesInState", summary = "List the deliveries in one state, across warnings",
+            description = "Every warning's deliveries in one state, optionally over one channel, in the order they were "
+                    + "enqueued, each with its attempts. state=queued&channel=liaison is what liaison has still to carry "
+                    + "(warnings, and withdrawals of cancelled warnings it carried); state=dead-lettered is every "
+                    + "delivery given up on.")
+    @GetMapping("/api/v1/deliveries")
+    Page<DeliveryView> inState(@Parameter(required = true,
+                                       schema = @Schema(allowableValues = {"queued", "in-flight", "sent", "dead-lettered"}))
+                               @RequestParam String state,
+                               @Parameter(schema = @Schema(allowableValues = {"email", "webhook", "cap-feed", "liaison"}))
+                               @RequestParam(required = false) String channel,
+                               @RequestParam(required = false) String after,
+                               @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        DeliveryState wanted = DeliveryState.of(state);
+        if (channel != null && !ContactPointReader.KINDS.contains(channel)) {
+            throw new IllegalArgumentException("channel must be one of " + String.join(", ", ContactPointReader.KINDS)
+                    + ", not " + channel);
+        }
+        Slice slice = Page.slice(after, size);
+        return desk.read(casebook -> Page.of(outbox.inState(wanted, Optional.ofNullable(channel), slice), size,
+                OutboxEntry::id, DeliveryView::of));
     }
 }

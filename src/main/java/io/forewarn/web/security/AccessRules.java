@@ -101,6 +101,7 @@ public final class AccessRules {
             rule(POST, EnumSet.of(ANALYST), "/api/v1/warnings/*/renewal"),
             rule(POST, EnumSet.of(APPROVER, DIRECTOR), "/api/v1/warnings/*/cancellation"),
             rule(GET, CASE_READERS, "/api/v1/warnings", "/api/v1/warnings/*", "/api/v1/warnings/*/deliveries"),
+            rule(GET, CASE_READERS, "/api/v1/deliveries"),
             rule(POST, EnumSet.of(LIAISON), "/api/v1/obligations/*/*/delivery", "/api/v1/obligations/*/*/acknowledgement",
                     "/api/v1/obligations/*/*/withdrawal"),
             rule(POST, EnumSet.of(ANALYST, APPROVER, DIRECTOR, LIAISON), "/api/v1/obligations/*/*/waivers"),

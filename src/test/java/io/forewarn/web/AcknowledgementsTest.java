@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.forewarn.web.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -212,10 +213,5 @@ class AcknowledgementsTest {
 
     private static String path(URI link) {
         return link.getPath();
-    }
-
-    private static Http.Reply expect(int status, Http.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 
+import static io.forewarn.web.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -89,10 +90,5 @@ class BreakerStateMetricTest {
 
     private String metrics() {
         return Http.get(port, null, "/actuator/prometheus").body();
-    }
-
-    private static Http.Reply expect(int status, Http.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
     }
 }

@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.forewarn.web.Http.expect;
+import static io.forewarn.web.Http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -291,17 +293,6 @@ class CancellationTest {
 
     private String state(String obligation) {
         return Http.get(port, "oversight", "/api/v1/obligations/" + obligation).json().path("state").asString();
-    }
-
-    private static Reply problem(int status, Reply reply) {
-        expect(status, reply);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        return reply;
-    }
-
-    private static Reply expect(int status, Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
     }
 
     private static WebhookReceiver receiver() {

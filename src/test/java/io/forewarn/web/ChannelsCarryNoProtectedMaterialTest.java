@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.forewarn.web.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -182,10 +183,5 @@ class ChannelsCarryNoProtectedMaterialTest {
         WarningMail warningMail = new WarningMail("Agency Watch", ZoneId.of("Europe/Moscow"), links, Optional.empty(),
                 Clock.systemUTC());
         return new MailChannel(server.session(), new InternetAddress("Agency Watch <alerts@agency.example>"), warningMail);
-    }
-
-    private static Http.Reply expect(int status, Http.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
     }
 }

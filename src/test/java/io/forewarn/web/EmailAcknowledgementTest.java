@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static io.forewarn.web.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -109,10 +110,5 @@ class EmailAcknowledgementTest {
                 .filter(event -> event.path("type").asString().equals("warning-acknowledged"))
                 .map(event -> event.path("actor").asString() + ": " + event.path("summary").asString()))
                 .containsExactly("party:crocus-city-hall via email: crocus-city-hall acknowledged the warning");
-    }
-
-    private static Http.Reply expect(int status, Http.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
     }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The one HTTP client of the tests that talk to a Forewarn server on 127.0.0.1: as a role, as any
  * login by name (with the test password of {@link ServerUnderTest}) or anonymously; with a JSON or
@@ -50,6 +52,19 @@ public final class Http {
         public String detail() {
             return json().path("detail").asString();
         }
+    }
+
+    /** The reply, asserted to have {@code status}; its body is what a failure shows. */
+    public static Reply expect(int status, Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        return reply;
+    }
+
+    /** The reply, asserted to be a problem+json of {@code status}. */
+    public static Reply problem(int status, Reply reply) {
+        expect(status, reply);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        return reply;
     }
 
     /** A call as the login of {@code role}, or anonymous when it is null. */

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.forewarn.web.Http.expect;
+import static io.forewarn.web.Http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -147,16 +149,5 @@ class LiaisonWithdrawalTest {
             }
         });
         return all;
-    }
-
-    private static Reply problem(int status, Reply reply) {
-        expect(status, reply);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        return reply;
-    }
-
-    private static Reply expect(int status, Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
     }
 }

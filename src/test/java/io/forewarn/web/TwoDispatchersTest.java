@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
+import static io.forewarn.web.Http.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -131,10 +132,4 @@ class TwoDispatchersTest {
         cleanup.add(context::close);
         return context;
     }
-
-    private static Reply expect(int status, Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        return reply;
-    }
-
 }

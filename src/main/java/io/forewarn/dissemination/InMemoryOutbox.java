@@ -82,7 +82,8 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
-        return mark(entry -> entry.warningId().equals(warningId), channel, DeliveryState.DEAD_LETTERED, at, detail);
+        return mark(entry -> entry.warningId().equals(warningId) && entry.kind() != Delivery.Kind.CANCEL, channel,
+                DeliveryState.DEAD_LETTERED, at, detail);
     }
 
     private List<String> mark(Predicate<OutboxEntry> which, String channel, DeliveryState state, Instant at, String detail) {

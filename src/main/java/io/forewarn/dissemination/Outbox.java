@@ -45,9 +45,10 @@ public interface Outbox {
     List<String> markSent(String obligationId, String channel, Set<Delivery.Kind> kinds, Instant at, String detail);
 
     /**
-     * Withdraws the queued deliveries of a warning over one channel that no machine sends, the warning cancelled before
-     * a person recorded carrying it (liaison): each is dead-lettered with an attempt saying {@code detail}, so no queue
-     * holds it any more. The ids of those withdrawn.
+     * Withdraws the queued deliveries of a warning (its alerts and updates, never a cancellation still to be told) over
+     * one channel that no machine sends, the warning cancelled or ended before a person recorded carrying it (liaison):
+     * each is dead-lettered with an attempt saying {@code detail}, so no queue holds it any more. The ids of those
+     * withdrawn.
      */
     List<String> markWithdrawn(String warningId, String channel, Instant at, String detail);
 

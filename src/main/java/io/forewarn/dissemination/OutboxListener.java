@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  *       delivery sent, queued or in flight; not one dead-lettered), and per liaison contact point that carried it
  *       (recorded as carried): the officer who told the party tells it the warning is withdrawn. Its liaison deliveries
  *       not yet recorded as carried are withdrawn: there is nothing left for the officer to carry;</li>
+ *   <li>a warning that ended (its validity ran out, {@code warning-expired}) withdraws its liaison deliveries not yet
+ *       recorded as carried, likewise;</li>
  *   <li>a delivery recorded by a person (liaison's {@code POST …/delivery}) completes that obligation's queued
  *       liaison alerts and updates, and a withdrawal recorded ({@code POST …/withdrawal}) its queued liaison
  *       cancellations: no machine sends either.</li>
@@ -40,6 +42,8 @@ public final class OutboxListener implements DutyListener {
     public static final String LIAISON = "liaison";
     /** What a liaison delivery of a warning cancelled before it was carried comes to. */
     private static final String WITHDRAWN = "not carried: its warning was cancelled before liaison recorded carrying it";
+    /** What a liaison delivery of a warning that ended before it was carried comes to. */
+    private static final String ENDED = "not carried: its warning ended before liaison recorded carrying it";
     /** The kinds of delivery that carry a warning, as a liaison delivery recorded completes them. */
     private static final Set<Delivery.Kind> WARNINGS = EnumSet.of(Delivery.Kind.ALERT, Delivery.Kind.UPDATE);
     /** How many of a warning's deliveries a cancellation reads at once. */
@@ -77,6 +81,9 @@ public final class OutboxListener implements DutyListener {
                             "recorded by " + event.actor() + " (over " + delivered.channel() + ")");
                 }
             }
+            // the warning ran out uncarried: nothing in force is left for the officer to carry
+            case WARNING_EXPIRED -> outbox.markWithdrawn(((DutyEvent.WarningExpired) event).warning().id(), LIAISON,
+                    event.at(), ENDED);
             case WITHDRAWAL_DELIVERED -> {
                 DutyEvent.WithdrawalDelivered delivered = (DutyEvent.WithdrawalDelivered) event;
                 outbox.markSent(delivered.obligation().id(), LIAISON, EnumSet.of(Delivery.Kind.CANCEL), event.at(),

@@ -158,7 +158,7 @@ public interface Casebook {
     /**
      * The obligations the clock may move at {@code now}, in the order they were opened: those still awaiting
      * their warning ({@link ObligationState#AWAITING_WARNING}) whose deadline has come or whose report's threat
-     * window has ended, and those with a warning out ({@link ObligationState#hasLiveWarning()}) whose latest
+     * window has ended, and those with a warning out ({@link Obligation#hasLiveWarning()}) whose latest
      * warning has ended. The deadline
      * sweep decides each one itself; this only spares it every other obligation.
      */

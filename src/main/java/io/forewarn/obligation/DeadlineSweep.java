@@ -72,7 +72,7 @@ public final class DeadlineSweep {
                     continue;
                 }
                 // one awaiting its warning may escalate; one with a warning out may expire; never both
-                if (obligation.state().hasLiveWarning()) {
+                if (obligation.hasLiveWarning()) {
                     expireIfEnded(obligation, now);
                 } else {
                     escalateIfOverdue(obligation, now);
@@ -110,7 +110,7 @@ public final class DeadlineSweep {
                         due.add(nextEscalationAt(obligation));
                     }
                 }
-                if (obligation.state().hasLiveWarning()) {
+                if (obligation.hasLiveWarning()) {
                     latestWarning(obligation).ifPresent(w -> due.add(w.validity().to()));
                 }
             }
@@ -176,7 +176,7 @@ public final class DeadlineSweep {
     }
 
     private void expireIfEnded(Obligation obligation, Instant now) {
-        if (!obligation.state().hasLiveWarning()) {
+        if (!obligation.hasLiveWarning()) {
             return;
         }
         Optional<Warning> latest = latestWarning(obligation);
@@ -201,7 +201,7 @@ public final class DeadlineSweep {
         boolean anyLive = warning.partyIds().stream()
                 .map(party -> duty.casebook().obligation(warning.reportId(), party))
                 .flatMap(Optional::stream)
-                .anyMatch(o -> o.state().hasLiveWarning() || o.state() == ObligationState.EXPIRED);
+                .anyMatch(o -> o.hasLiveWarning() || o.state() == ObligationState.EXPIRED);
         if (!anyLive) {
             return Optional.empty();
         }
@@ -219,7 +219,7 @@ public final class DeadlineSweep {
 
     /** Reads the warnings of a page's obligations that have one out, in one question. */
     private void readWarningsOf(List<Obligation> page) {
-        List<Obligation> warned = page.stream().filter(o -> o.state().hasLiveWarning()).toList();
+        List<Obligation> warned = page.stream().filter(Obligation::hasLiveWarning).toList();
         Map<String, List<Warning>> read = new java.util.HashMap<>(duty.casebook().warningsTo(warned));
         warned.forEach(o -> read.putIfAbsent(o.id(), List.of()));
         pageWarnings = read;

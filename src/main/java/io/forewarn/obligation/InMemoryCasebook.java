@@ -173,7 +173,7 @@ public final class InMemoryCasebook implements Casebook {
         return obligations.values().stream()
                 .filter(o -> ObligationState.AWAITING_WARNING.contains(o.state())
                         && (!o.deadline().isAfter(now) || threatWindowEnded(o, now))
-                        || o.state().hasLiveWarning() && latestWarningEnded(o, now))
+                        || o.hasLiveWarning() && latestWarningEnded(o, now))
                 .toList();
     }
 

@@ -145,6 +145,14 @@ public record Obligation(
         return resumeState.orElse(state);
     }
 
+    /**
+     * Whether a warning to the party is out: by its working state, so an obligation escalated because the warning
+     * could not be delivered still holds that warning, which the clock expires when it ends like any other.
+     */
+    public boolean hasLiveWarning() {
+        return workingState().hasLiveWarning();
+    }
+
     /** A deadline is the instant before which the warning must be out: from it on, the obligation is overdue. */
     public boolean isOverdueAt(Instant now) {
         return workingState().isBeforeIssue() && !now.isBefore(deadline);

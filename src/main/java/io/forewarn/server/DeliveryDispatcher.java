@@ -55,6 +55,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
     /** What a delivery of a warning cancelled before it went out comes to, unsent: given up for good. */
     private static final SendOutcome.Failed WITHDRAWN =
             SendOutcome.Failed.permanent("not sent: its warning was cancelled before it went out");
+    /** What a delivery of a warning whose validity ended before it went out comes to: it would warn of nothing in force. */
+    private static final SendOutcome.Failed ENDED =
+            SendOutcome.Failed.permanent("not sent: its warning ended before it went out");
 
     private final CaseDesk desk;
     private final Outbox outbox;
@@ -131,6 +134,11 @@ final class DeliveryDispatcher implements SmartLifecycle {
         if (delivery.kind() != Delivery.Kind.CANCEL && delivery.warning().cancellation().isPresent()) {
             // the warning was withdrawn before this went out: it is not sent now (its cancellation is queued beside it)
             settle(entry, WITHDRAWN);
+            return;
+        }
+        if (delivery.kind() != Delivery.Kind.CANCEL && !desk.clock().instant().isBefore(delivery.warning().validity().to())) {
+            // an outage outlasted the warning: its validity, as sent, would read as past; the sweep expires its obligation
+            settle(entry, ENDED);
             return;
         }
         CircuitBreaker breaker = breaker(entry.channel());
@@ -217,7 +225,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
                 duty.contactPointDisabled(entry.partyId(), entry.channel(), entry.id());
             }
             duty.deadLettered(entry.obligationId(), entry.id(), entry.channel(), entry.attempts(),
-                    outcome == WITHDRAWN ? WITHDRAWN.reason()
+                    outcome == WITHDRAWN || outcome == ENDED ? dead.reason()
                             : outcome instanceof SendOutcome.Failed failed && failed.permanent() ? "the receiver refused it for good"
                             : "every attempt the policy allows failed", entry.kind() != Delivery.Kind.CANCEL);
         }

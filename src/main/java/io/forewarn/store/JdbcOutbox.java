@@ -162,8 +162,8 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
 
     @Override
     public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
-        return mark("warning_id", warningId, channel, EnumSet.allOf(Delivery.Kind.class), DeliveryState.DEAD_LETTERED,
-                at, detail);
+        return mark("warning_id", warningId, channel, EnumSet.of(Delivery.Kind.ALERT, Delivery.Kind.UPDATE),
+                DeliveryState.DEAD_LETTERED, at, detail);
     }
 
     /**

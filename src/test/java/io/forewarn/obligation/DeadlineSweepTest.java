@@ -222,6 +222,26 @@ class DeadlineSweepTest {
         }
 
         @Test
+        void aWarningThatCouldNotBeDeliveredExpiresItsEscalatedObligationWhenItEnds() {
+            Desk desk = received();
+            Warning warning = issueAt(desk, issuedAt);
+            desk.later(Duration.ofMinutes(30)).duty.deadLettered(OBLIGATION, "dlv-1", "email", 8,
+                    "every attempt the policy allows failed", true);
+            assertThat(desk.state(OBLIGATION)).isEqualTo(ESCALATED);
+
+            desk.sweepAt(validUntil.minusSeconds(1));
+            assertThat(desk.state(OBLIGATION)).isEqualTo(ESCALATED);
+            assertThat(desk.sweep.nextDueAfter(validUntil.minusSeconds(1))).contains(validUntil);
+            desk.sweepAt(validUntil);
+
+            assertThat(desk.state(OBLIGATION)).as("not covered: the warning never reached the party").isEqualTo(EXPIRED);
+            assertThat(desk.events("warning-expired")).singleElement().satisfies(e -> {
+                assertThat(e.subject()).isEqualTo(OBLIGATION);
+                assertThat(e.summary()).startsWith("warning " + warning.id() + " to ru-authorities expired while the ");
+            });
+        }
+
+        @Test
         void renewalFallsDueExactlyTheRenewalLeadBeforeExpiryAndOnlyOnce() {
             Desk desk = received();
             Warning warning = issueAt(desk, issuedAt);

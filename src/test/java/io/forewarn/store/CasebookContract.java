@@ -390,6 +390,19 @@ abstract class CasebookContract {
     }
 
     @Test
+    void anObligationEscalatedBecauseItsWarningWasNotDeliveredIsMovedByTheClockWhenTheWarningEnds() {
+        Instant farOff = RECEIVED.plus(Duration.ofDays(60));
+        Obligation undelivered = moved(issued(Obligation.open("R-2/" + VENUE.id(), "R-2", VENUE.id(), VENUE.audience(),
+                RECEIVED, farOff, "scheduler", 3, "deadline far off")), ObligationState.ESCALATED, Duration.ofMinutes(30));
+        casebook.put(undelivered);
+        casebook.put(warning("W-1", "R-2", RECEIVED.plus(Duration.ofHours(1)), VENUE));
+
+        // W-1 ends at + 49 h; the obligation's deadline and its report's window are far off
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(48)))).isEmpty();
+        assertThat(casebook.obligationsTheClockMayMove(RECEIVED.plus(Duration.ofHours(49)))).containsExactly(undelivered);
+    }
+
+    @Test
     void warningsAwaitingRenewalEndBeforeTheirThreatAndAreNeitherRenewedNorCalledFor() {
         casebook.putReport(R1, Fixtures.triage(R1));
         ThreatReport r2 = Fixtures.report("R-2");

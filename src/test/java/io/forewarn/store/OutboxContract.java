@@ -106,9 +106,11 @@ abstract class OutboxContract {
     @Test
     void aWithdrawnWarningsQueuedLiaisonDeliveriesAreDeadLetteredWithWhy() {
         outbox.enqueue(List.of(entry("d-1", DESK), entry("d-2", EMAIL),
-                OutboxEntry.queued("d-3", Delivery.Kind.ALERT, "W-2", "R-2/p", "p", DESK, T0.minusSeconds(5), T0)));
+                OutboxEntry.queued("d-3", Delivery.Kind.ALERT, "W-2", "R-2/p", "p", DESK, T0.minusSeconds(5), T0),
+                OutboxEntry.queued("d-4", Delivery.Kind.CANCEL, "W-1", "R-1/q", "q", DESK, T0.minusSeconds(5), T0)));
 
         assertThat(outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(30), "not carried")).containsExactly("d-1");
+        assertThat(outbox.entry("d-4").orElseThrow().state()).as("a withdrawal still to be told").isEqualTo(DeliveryState.QUEUED);
 
         OutboxEntry withdrawn = outbox.entry("d-1").orElseThrow();
         assertThat(withdrawn.state()).isEqualTo(DeliveryState.DEAD_LETTERED);

@@ -136,7 +136,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
             settle(entry, WITHDRAWN);
             return;
         }
-        if (delivery.kind() != Delivery.Kind.CANCEL && !desk.clock().instant().isBefore(delivery.warning().validity().to())) {
+        boolean ended = !desk.clock().instant().isBefore(delivery.warning().validity().to());
+        if (delivery.kind() != Delivery.Kind.CANCEL && ended) {
             // an outage outlasted the warning: its validity, as sent, would read as past; the sweep expires its obligation
             settle(entry, ENDED);
             return;

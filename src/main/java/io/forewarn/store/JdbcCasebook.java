@@ -656,10 +656,10 @@ public final class JdbcCasebook implements Casebook {
     /**
      * The obligations whose deadline, end of threat or latest warning's end has come (migration 21), as one range
      * of an index per state and instant: {@code (state, deadline)} and {@code (state, window_to)} for each state
-     * awaiting a warning, {@code (state, warning_to)} for each with a warning out (and escalated). So a sweep reads what is due and
-     * nothing else, however many obligations the casebook holds; one range per state, because an {@code IN} list or
-     * an {@code OR} of states has H2 read every row of the listed states. Their union, joined to the bodies by
-     * {@code seq}, comes in first-opened order; {@code page} narrows each range (a keyset page).
+     * awaiting a warning, {@code (state, warning_to)} for each with a warning out and for escalated. So a sweep reads
+     * what is due and nothing else, however many obligations the casebook holds; one range per state, because an
+     * {@code IN} list or an {@code OR} of states has H2 read every row of the listed states. Their union, joined to
+     * the bodies by {@code seq}, comes in first-opened order; {@code page} narrows each range (a keyset page).
      */
     private static String clockMayMove(String page) {
         List<String> ranges = new ArrayList<>();
@@ -667,8 +667,8 @@ public final class JdbcCasebook implements Casebook {
             ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND deadline <= :now" + page);
             ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND window_to <= :now" + page);
         }
-        // escalated too: one escalated because its warning could not be delivered still holds that warning (no other
-        // escalated obligation has a warning_to)
+        // escalated too: one escalated because its warning could not be delivered still holds that warning, which
+        // expires it when it ends (the sweep decides by where the obligation stood)
         for (String state : names(EnumSet.allOf(ObligationState.class).stream()
                 .filter(state -> state.hasLiveWarning() || state == ObligationState.ESCALATED).toList())) {
             ranges.add("SELECT seq FROM obligation WHERE state = '" + state + "' AND warning_to <= :now" + page);

@@ -113,7 +113,7 @@ class CancellationTest {
         problem(400, cancel("approver", warning, "{}"));
         Reply leaking = problem(400, cancel("approver", warning, "{\"reason\": \"NIGHTJAR was burned\"}"));
         assertThat(leaking.body()).doesNotContain("NIGHTJAR");
-        assertThat(events("warning-cancelled")).isEmpty();
+        assertThat(Events.ofType(port, "warning-cancelled")).isEmpty();
         assertThat(state("R-1/public-moscow")).isEqualTo("delivered");
 
         // cancelled by an approver, once, though the request is sent twice with its key
@@ -130,7 +130,7 @@ class CancellationTest {
         Reply twice = problem(409, cancel("director", warning, reason));
         assertThat(twice.json().path("detail").asString()).contains("was cancelled already");
 
-        assertThat(events("warning-cancelled")).singleElement().satisfies(e -> {
+        assertThat(Events.ofType(port, "warning-cancelled")).singleElement().satisfies(e -> {
             assertThat(e.path("subject").asString()).isEqualTo(warning);
             assertThat(e.path("actor").asString()).isEqualTo("approver");
             assertThat(e.path("summary").asString()).startsWith("warning " + warning + " to public-moscow cancelled by "
@@ -229,7 +229,7 @@ class CancellationTest {
         Reply carried = expect(200, Http.post(port, "liaison", "/api/v1/obligations/R-1/public-moscow/delivery",
                 "application/json", "{\"channel\": \"city liaison desk\"}"));
         assertThat(carried.json().path("state").asString()).isEqualTo("delivered");
-        assertThat(events("warning-delivered")).last().satisfies(e -> {
+        assertThat(Events.ofType(port, "warning-delivered")).last().satisfies(e -> {
             assertThat(e.path("actor").asString()).isEqualTo("liaison");
             assertThat(e.path("summary").asString()).isEqualTo("warning delivered to public-moscow over city liaison desk; "
                     + "it was delivered already");
@@ -279,16 +279,6 @@ class CancellationTest {
 
     private List<JsonNode> cancels(String warning, String query) {
         return deliveries(warning, query).stream().filter(d -> d.path("kind").asString().equals("cancel")).toList();
-    }
-
-    private List<JsonNode> events(String type) {
-        List<JsonNode> all = new ArrayList<>();
-        Http.get(port, "oversight", "/api/v1/events?size=500").json().path("items").forEach(e -> {
-            if (e.path("type").asString().equals(type)) {
-                all.add(e);
-            }
-        });
-        return all;
     }
 
     private String state(String obligation) {

@@ -88,13 +88,13 @@ class LiaisonWithdrawalTest {
         assertThat(leaking.body()).doesNotContain("NIGHTJAR");
         problem(400, withdrawal("liaison", "{}"));
         problem(404, Http.post(port, "liaison", "/api/v1/obligations/R-1/nobody/withdrawal", "application/json", channel));
-        assertThat(events("withdrawal-delivered")).isEmpty();
+        assertThat(Events.ofType(port, "withdrawal-delivered")).isEmpty();
         assertThat(deliveries(warning).get(1).path("state").asString()).isEqualTo("queued");
 
         // recorded: one event with the login, the cancellation sent, the obligation where the renewal left it
         Reply told = expect(200, withdrawal("liaison", channel));
         assertThat(told.json().path("state").asString()).isEqualTo("delivered");
-        assertThat(events("withdrawal-delivered")).singleElement().satisfies(e -> {
+        assertThat(Events.ofType(port, "withdrawal-delivered")).singleElement().satisfies(e -> {
             assertThat(e.path("subject").asString()).isEqualTo("R-1/public-moscow");
             assertThat(e.path("actor").asString()).isEqualTo("liaison");
             assertThat(e.path("summary").asString()).isEqualTo("withdrawal of warning " + warning
@@ -141,13 +141,4 @@ class LiaisonWithdrawalTest {
         return all;
     }
 
-    private List<JsonNode> events(String type) {
-        List<JsonNode> all = new ArrayList<>();
-        Http.get(port, "oversight", "/api/v1/events?size=500").json().path("items").forEach(e -> {
-            if (e.path("type").asString().equals(type)) {
-                all.add(e);
-            }
-        });
-        return all;
-    }
 }

@@ -3,7 +3,6 @@ package io.forewarn.web;
 import io.forewarn.Poll;
 import io.forewarn.dissemination.ScriptedChannel;
 import io.forewarn.dissemination.ScriptedChannel.Behaviour;
-import io.forewarn.policy.PolicyFile;
 import io.forewarn.server.ForewarnServer;
 import io.forewarn.web.Http.Reply;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,15 +74,8 @@ class OutboxApiTest {
 
     /** The default policy, retrying every few tens of milliseconds instead of every few seconds. */
     static Path quickPolicy() {
-        String policy = PolicyFile.defaultSource().replaceFirst("(?m)^delivery: .*$",
-                "delivery: {max-attempts: " + MAX_ATTEMPTS + ", base-backoff: PT0.02S, max-backoff: PT0.1S}");
-        try {
-            Path file = Files.createTempFile(ServerUnderTest.DATA, "quick-policy-", ".yaml");
-            Files.writeString(file, policy);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServerUnderTest.policyFile("delivery",
+                "{max-attempts: " + MAX_ATTEMPTS + ", base-backoff: PT0.02S, max-backoff: PT0.1S}");
     }
 
     @Test

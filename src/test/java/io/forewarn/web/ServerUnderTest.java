@@ -1,5 +1,6 @@
 package io.forewarn.web;
 
+import io.forewarn.policy.PolicyFile;
 import io.forewarn.policy.Role;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -112,6 +113,30 @@ public final class ServerUnderTest {
         for (int r = 0; r < login.roles().length; r++) {
             String role = login.roles()[r].code();
             registry.add(prefix + "roles[" + r + "]", () -> role);
+        }
+    }
+
+    /**
+     * A policy file for {@code forewarn.policy}: the default policy with each line that starts {@code key:} replaced
+     * by {@code key: value}, for each key and value given in turn (e.g. {@code "validity", "PT4S"}).
+     */
+    public static Path policyFile(String... keysAndValues) {
+        String policy = PolicyFile.defaultSource();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String key = keysAndValues[i];
+            String replaced = policy.replaceFirst("(?m)^" + java.util.regex.Pattern.quote(key) + ": .*$",
+                    java.util.regex.Matcher.quoteReplacement(key + ": " + keysAndValues[i + 1]));
+            if (replaced.equals(policy)) {
+                throw new IllegalArgumentException("the default policy has no line " + key + ": to replace");
+            }
+            policy = replaced;
+        }
+        try {
+            Path file = Files.createTempFile(DATA, "policy-", ".yaml");
+            Files.writeString(file, policy);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,7 +3,6 @@ package io.forewarn.web;
 import io.forewarn.Poll;
 import io.forewarn.dissemination.ScriptedChannel;
 import io.forewarn.dissemination.ScriptedChannel.Behaviour;
-import io.forewarn.policy.PolicyFile;
 import io.forewarn.server.ForewarnServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,9 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,17 +57,8 @@ class WarningEndedUnsentTest {
 
     /** The default policy with warnings valid for four seconds, retried often enough to be tried before they end. */
     static Path shortLivedWarnings() {
-        String policy = PolicyFile.defaultSource()
-                .replaceFirst("(?m)^validity: .*$", "validity: PT4S")
-                .replaceFirst("(?m)^renewal: .*$", "renewal: {before-expiry: PT1S}")
-                .replaceFirst("(?m)^delivery: .*$", "delivery: {max-attempts: 100, base-backoff: PT0.2S, max-backoff: PT0.5S}");
-        try {
-            Path file = Files.createTempFile(ServerUnderTest.DATA, "short-lived-", ".yaml");
-            Files.writeString(file, policy);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServerUnderTest.policyFile("validity", "PT4S", "renewal", "{before-expiry: PT1S}",
+                "delivery", "{max-attempts: 100, base-backoff: PT0.2S, max-backoff: PT0.5S}");
     }
 
     @Test
@@ -107,12 +94,12 @@ class WarningEndedUnsentTest {
         });
         assertThat(EMAIL.received()).noneMatch(ScriptedChannel.Received::taken);
         Poll.until(PATIENCE, () -> "expired".equals(state()), () -> "obligation: " + state());
-        assertThat(events()).filteredOn(e -> e.path("type").asString().equals("delivery-dead-lettered")).extracting(
+        assertThat(Events.ofType(port, "delivery-dead-lettered")).extracting(
                 e -> e.path("summary").asString()).anySatisfy(summary -> assertThat(summary)
                 .endsWith("over email dead-lettered after " + deliveries.get(0).path("attempts").size()
                         + (deliveries.get(0).path("attempts").size() == 1 ? " attempt" : " attempts")
                         + ": not sent: its warning ended before it went out"));
-        assertThat(events()).filteredOn(e -> e.path("type").asString().equals("warning-expired")).singleElement()
+        assertThat(Events.ofType(port, "warning-expired")).singleElement()
                 .satisfies(e -> assertThat(e.path("subject").asString()).isEqualTo("R-1/public-moscow"));
     }
 
@@ -125,11 +112,5 @@ class WarningEndedUnsentTest {
 
     private String state() {
         return Http.get(port, "oversight", "/api/v1/obligations/R-1/public-moscow").json().path("state").asString();
-    }
-
-    private List<JsonNode> events() {
-        List<JsonNode> all = new ArrayList<>();
-        expect(200, Http.get(port, "oversight", "/api/v1/events?size=500")).json().path("items").forEach(all::add);
-        return all;
     }
 }

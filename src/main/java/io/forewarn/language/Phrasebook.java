@@ -35,7 +35,7 @@ public final class Phrasebook {
             "advice",
             // the email a warning is sent in, and the page of its acknowledgement link
             "mail-subject", "mail-intro", "mail-validity", "mail-acknowledge", "mail-acknowledge-link", "mail-reference",
-            "ack-question", "ack-button", "ack-recorded", "ack-used", "ack-expired", "ack-already");
+            "ack-question", "ack-button", "ack-recorded", "ack-used", "ack-expired", "ack-already", "ack-withdrawn");
 
     private static final String FOLDER = "/warnings/";
     private static final char FIRST_STRONG_ISOLATE = '\u2068';

@@ -38,6 +38,15 @@ public final class Acknowledgements {
         return desk.read(casebook -> spent.isSpent(deliveryId));
     }
 
+    /**
+     * Whether the warning the delivery brought has been cancelled since: its link has nothing left to confirm, and the
+     * page says the warning is withdrawn rather than asking.
+     */
+    public boolean warningWithdrawn(DeliveryRecords.Addressed delivery) {
+        return desk.read(casebook -> casebook.warning(delivery.warningId())
+                .flatMap(warning -> warning.cancellation()).isPresent());
+    }
+
     /** What following an acknowledgement link came to. */
     public enum LinkOutcome {
         /** The acknowledgement is recorded on the obligation. */
@@ -46,6 +55,8 @@ public final class Acknowledgements {
         USED,
         /** The obligation was acknowledged before (through another contact point) or has moved on; nothing changed. */
         ALREADY,
+        /** The warning was cancelled since it was sent: there is nothing to confirm; nothing changed. */
+        WITHDRAWN,
         /** No delivery has that id; nothing changed. */
         UNKNOWN
     }
@@ -61,6 +72,9 @@ public final class Acknowledgements {
             return LinkOutcome.UNKNOWN;
         }
         DeliveryRecords.Addressed delivery = found.get();
+        if (warningWithdrawn(delivery)) {
+            return LinkOutcome.WITHDRAWN;
+        }
         try {
             desk.change(duty -> {
                 if (!spent.spend(deliveryId, desk.clock().instant())) {

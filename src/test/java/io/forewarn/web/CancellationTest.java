@@ -16,6 +16,7 @@ import io.forewarn.server.ForewarnServer;
 import io.forewarn.web.Http.Reply;
 import io.forewarn.web.request.IdempotencyFilter;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,7 @@ import javax.xml.validation.SchemaFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,6 +168,15 @@ class CancellationTest {
         assertThat(withdrawn.getSubject()).isEqualTo("Security alert withdrawn");
         String mailBody = GreenMailUtil.getBody(withdrawn);
         assertThat(mailBody).contains("Agency Watch withdraws the warning it sent you before.").doesNotContain("/ack/");
+        // the alert's acknowledgement link now says the warning is withdrawn, and confirms nothing
+        String alertText = (String) ((MimeMultipart) mails[0].getContent()).getBodyPart(0).getContent();
+        String ackPath = URI.create(alertText.lines().map(String::strip).filter(line -> line.contains("/ack/"))
+                .findFirst().orElseThrow()).getPath();
+        assertThat(expect(410, Http.get(port, null, ackPath)).body()).contains("has been withdrawn by whoever sent it")
+                .doesNotContain("<form");
+        assertThat(expect(410, Http.post(port, null, ackPath, "application/x-www-form-urlencoded", "")).body())
+                .contains("has been withdrawn by whoever sent it");
+        assertThat(Events.ofType(port, "warning-acknowledged")).isEmpty();
 
         // the webhook, verified by the scheme's own verifier, is of kind cancel and carries the delivery's id
         assertThat(RECEIVER.unverified()).isZero();

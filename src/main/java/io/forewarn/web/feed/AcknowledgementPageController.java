@@ -45,6 +45,11 @@ class AcknowledgementPageController {
         AcknowledgementLinks.Reading reading = links.read(token);
         if (reading instanceof AcknowledgementLinks.Reading.Good good) {
             Phrasebook book = Phrasebook.of(good.language());
+            // withdrawn first: whoever comes back to an old email must learn that, whatever they did before
+            if (acknowledgements.delivery(good.deliveryId()).filter(acknowledgements::warningWithdrawn).isPresent()) {
+                return page(HttpStatus.GONE, book, book.say("ack-withdrawn",
+                        Map.of("delivery", book.isolate(good.deliveryId()))), "");
+            }
             if (acknowledgements.linkUsed(good.deliveryId())) {
                 return page(HttpStatus.GONE, book, book.say("ack-used", Map.of()), "");
             }
@@ -68,6 +73,7 @@ class AcknowledgementPageController {
             case RECORDED -> page(HttpStatus.OK, book, book.say("ack-recorded", delivery), "");
             case USED -> page(HttpStatus.GONE, book, book.say("ack-used", delivery), "");
             case ALREADY -> page(HttpStatus.CONFLICT, book, book.say("ack-already", delivery), "");
+            case WITHDRAWN -> page(HttpStatus.GONE, book, book.say("ack-withdrawn", delivery), "");
             case UNKNOWN -> page(HttpStatus.NOT_FOUND, Phrasebook.of(Language.ENGLISH),
                     "This link names a delivery this server has no record of, so it cannot confirm anything.", "");
         };

@@ -94,7 +94,8 @@ public final class Acknowledgements {
      * Acknowledges a delivery for a caller already authenticated: a webhook receiver that signed its call with the
      * endpoint's secret, or a liaison login.
      *
-     * @throws IllegalStateException when the obligation cannot be acknowledged (it was already, or has moved on)
+     * @throws IllegalStateException when the obligation cannot be acknowledged (it was already, or has moved on), or
+     *                               the delivery's warning was cancelled
      */
     public Obligation byCallback(DeliveryRecords.Addressed delivery, String actor) {
         return desk.change(duty -> acknowledge(duty, delivery, actor));
@@ -109,6 +110,11 @@ public final class Acknowledgements {
         Obligation obligation = duty.casebook().obligation(delivery.obligationId())
                 .orElseThrow(() -> new IllegalStateException("delivery " + delivery.deliveryId()
                         + " names obligation " + delivery.obligationId() + ", which does not exist"));
+        duty.casebook().warning(delivery.warningId()).flatMap(warning -> warning.cancellation()).ifPresent(cancelled -> {
+            // said so, rather than as the obligation's state graph would put it ("cannot move from expired")
+            throw new IllegalStateException("warning " + delivery.warningId() + " of delivery " + delivery.deliveryId()
+                    + " was cancelled: it no longer applies, and there is nothing to acknowledge");
+        });
         if (obligation.state() == ObligationState.ISSUED || obligation.state() == ObligationState.RENEWED) {
             duty.deliver(obligation.id(), actor, delivery.to().kind());
         }

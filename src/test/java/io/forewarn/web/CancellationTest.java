@@ -176,6 +176,12 @@ class CancellationTest {
                 .doesNotContain("<form");
         assertThat(expect(410, Http.post(port, null, ackPath, "application/x-www-form-urlencoded", "")).body())
                 .contains("has been withdrawn by whoever sent it");
+        // and a receiver's callback for it is refused, saying why
+        String webhookAlert = deliveries(warning, "").stream().filter(d -> d.path("kind").asString().equals("alert")
+                && d.path("channel").asString().equals("webhook")).findFirst().orElseThrow().path("id").asString();
+        assertThat(problem(409, Http.post(port, "liaison", "/api/v1/acknowledgements", "application/json",
+                "{\"delivery\": \"" + webhookAlert + "\"}")).detail()).isEqualTo("warning " + warning + " of delivery "
+                + webhookAlert + " was cancelled: it no longer applies, and there is nothing to acknowledge");
         assertThat(Events.ofType(port, "warning-acknowledged")).isEmpty();
 
         // the webhook, verified by the scheme's own verifier, is of kind cancel and carries the delivery's id

@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The timeline as oversight reads it ({@code GET /api/v1/events}), for the tests of a server that holds a few hundred events. */
+/** The timeline as oversight reads it ({@code GET /api/v1/events}), for tests whose server holds a few hundred events. */
 final class Events {
 
     private Events() {

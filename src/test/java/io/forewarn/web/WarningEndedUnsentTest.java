@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out"), its liaison delivery, never carried, is withdrawn when the sweep expires the obligation, and the obligation
  * reads expired, not covered. The policy here makes a warning valid for four seconds.
  */
-@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class, WarningEndedUnsentTest.Channels.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {ForewarnServer.class, ServerUnderTest.QuickPasswords.class,
+        WarningEndedUnsentTest.Channels.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WarningEndedUnsentTest {
 
     static final ScriptedChannel EMAIL = new ScriptedChannel("email");
@@ -74,12 +75,16 @@ class WarningEndedUnsentTest {
         String draft = expect(201, Http.post(port, "analyst", "/api/v1/reports/R-1/drafts", "application/json",
                 "{\"audience\": \"public\"}")).json().path("id").asString();
         expect(200, Http.post(port, "approver", "/api/v1/drafts/" + draft + "/approve", null, (String) null));
-        String warning = expect(201, Http.post(port, "approver", "/api/v1/drafts/" + draft + "/issue", null, (String) null))
-                .json().path("id").asString();
+        String warning = expect(201, Http.post(port, "approver", "/api/v1/drafts/" + draft + "/issue", null,
+                (String) null)).json().path("id").asString();
 
-        Poll.until(PATIENCE, () -> deliveries(warning).stream().allMatch(d -> d.path("state").asString().equals("dead-lettered")),
-                () -> "deliveries: " + deliveries(warning));
+        // the receiver is back once the warning has ended: nothing reaches it
+        Instant validUntil = Instant.parse(expect(200, Http.get(port, "oversight", "/api/v1/warnings/" + warning))
+                .json().path("valid-until").asString());
+        Poll.until(PATIENCE, () -> Instant.now().isAfter(validUntil), () -> "the clock did not pass " + validUntil);
         EMAIL.everywhere(Behaviour.TAKE);
+        Poll.until(PATIENCE, () -> deliveries(warning).stream()
+                .allMatch(d -> d.path("state").asString().equals("dead-lettered")), () -> "deliveries: " + deliveries(warning));
 
         List<JsonNode> deliveries = deliveries(warning);
         assertThat(deliveries).extracting(d -> d.path("channel").asString()).containsExactly("email", "liaison");
@@ -90,9 +95,11 @@ class WarningEndedUnsentTest {
         assertThat(deliveries.get(0).path("attempts")).extracting(a -> a.path("outcome").asString()).doesNotContain("sent");
         assertThat(deliveries.get(1).path("attempts")).singleElement().satisfies(a -> {
             assertThat(a.path("outcome").asString()).isEqualTo("dead-lettered");
-            assertThat(a.path("detail").asString()).isEqualTo("not carried: its warning ended before liaison recorded carrying it");
+            assertThat(a.path("detail").asString())
+                    .isEqualTo("not carried: its warning ended before liaison recorded carrying it");
         });
-        assertThat(EMAIL.received()).noneMatch(ScriptedChannel.Received::taken);
+        assertThat(EMAIL.received()).as("tried while it was down, if at all; never taken")
+                .noneMatch(ScriptedChannel.Received::taken);
         Poll.until(PATIENCE, () -> "expired".equals(state()), () -> "obligation: " + state());
         assertThat(Events.ofType(port, "delivery-dead-lettered")).extracting(
                 e -> e.path("summary").asString()).anySatisfy(summary -> assertThat(summary)

@@ -644,17 +644,26 @@ public final class DutyToWarn {
     }
 
     /**
-     * Records that a warning reached the party of an obligation over a channel. The first delivery of the party's
-     * latest warning moves the obligation to delivered; one recorded after it (liaison carried the warning as well
-     * as an email reached the party) is recorded and moves nothing, so a carrier is never refused for being second.
+     * A person's record that the warning reached the party of an obligation (liaison carried it): as {@link #deliver},
+     * except that a party reached already (an email delivered the warning first) is not refused: the record is
+     * ledgered and moves nothing, so a carrier is never turned away for being second.
      */
-    public Obligation deliver(String obligationId, String actor, String channel) {
+    public Obligation recordDelivery(String obligationId, String actor, String channel) {
         Obligation obligation = obligation(obligationId);
         if (obligation.state() == ObligationState.DELIVERED || obligation.state() == ObligationState.ACKNOWLEDGED) {
             publish(new DutyEvent.WarningDelivered(clock.instant(), obligation, channel, actor, "warning delivered to "
                     + obligation.partyId() + " over " + channel + "; it was " + obligation.state().code() + " already"));
             return obligation;
         }
+        return deliver(obligationId, actor, channel);
+    }
+
+    /**
+     * Records that a warning reached the party of an obligation over a channel: its obligation moves to delivered, or
+     * the move is refused. The outbox settles through this one, so that two nodes settling two contact points of one
+     * party at once record one delivery: the second is refused and settles again on what the first stored.
+     */
+    public Obligation deliver(String obligationId, String actor, String channel) {
         Obligation moved = move(obligationId, ObligationState.DELIVERED, actor, "delivered over " + channel);
         publish(new DutyEvent.WarningDelivered(clock.instant(), moved, channel, actor, "warning delivered to "
                 + moved.partyId() + " over " + channel));

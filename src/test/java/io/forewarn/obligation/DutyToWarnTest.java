@@ -646,14 +646,19 @@ class DutyToWarnTest {
         }
 
         @Test
-        void aDeliveryRecordedAfterTheFirstIsLedgeredAndMovesNothing() {
+        void aDeliveryLiaisonRecordsAfterTheFirstIsLedgeredAndMovesNothing() {
             Desk desk = approvedForAuthorities();
             desk.duty.issue(desk.casebook.drafts().iterator().next().id(), "approver-1");
             desk.later(Duration.ofHours(1)).duty.deliver(AUTHORITIES_OBLIGATION, DutyToWarn.SCHEDULER, "email");
 
-            Obligation again = desk.later(Duration.ofMinutes(10)).duty.deliver(AUTHORITIES_OBLIGATION, "liaison-1", "liaison");
+            // the outbox's settling of a second contact point is refused, as a node racing another must be
+            assertThatThrownBy(() -> desk.duty.deliver(AUTHORITIES_OBLIGATION, DutyToWarn.SCHEDULER, "webhook"))
+                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("from delivered to delivered");
+            Obligation again = desk.later(Duration.ofMinutes(10)).duty.recordDelivery(AUTHORITIES_OBLIGATION, "liaison-1",
+                    "liaison");
             desk.duty.acknowledge(AUTHORITIES_OBLIGATION, "liaison-1");
-            Obligation late = desk.later(Duration.ofMinutes(10)).duty.deliver(AUTHORITIES_OBLIGATION, "liaison-2", "phone");
+            Obligation late = desk.later(Duration.ofMinutes(10)).duty.recordDelivery(AUTHORITIES_OBLIGATION, "liaison-2",
+                    "phone");
 
             assertThat(again.state()).isEqualTo(DELIVERED);
             assertThat(late.state()).isEqualTo(ACKNOWLEDGED);

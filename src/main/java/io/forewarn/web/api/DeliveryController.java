@@ -44,7 +44,7 @@ class DeliveryController {
         String channel = RequestBodies.document(body).asMap().allowOnly("channel").string("channel");
         Obligation delivered = desk.change(duty -> {
             Obligation obligation = Found.obligation(duty.casebook(), report, party);
-            return duty.deliver(obligation.id(), caller.name(),
+            return duty.recordDelivery(obligation.id(), caller.name(),
                     FreeText.checked(duty.casebook(), report, "channel", channel));
         });
         return ObligationView.of(delivered);

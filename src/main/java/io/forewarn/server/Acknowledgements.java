@@ -5,6 +5,7 @@ import io.forewarn.dissemination.SpentLinks;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
+import io.forewarn.obligation.Warning;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class Acknowledgements {
      */
     public boolean warningWithdrawn(DeliveryRecords.Addressed delivery) {
         return desk.read(casebook -> casebook.warning(delivery.warningId())
-                .flatMap(warning -> warning.cancellation()).isPresent());
+                .flatMap(Warning::cancellation).isPresent());
     }
 
     /** What following an acknowledgement link came to. */
@@ -110,7 +111,7 @@ public final class Acknowledgements {
         Obligation obligation = duty.casebook().obligation(delivery.obligationId())
                 .orElseThrow(() -> new IllegalStateException("delivery " + delivery.deliveryId()
                         + " names obligation " + delivery.obligationId() + ", which does not exist"));
-        duty.casebook().warning(delivery.warningId()).flatMap(warning -> warning.cancellation()).ifPresent(cancelled -> {
+        duty.casebook().warning(delivery.warningId()).flatMap(Warning::cancellation).ifPresent(cancelled -> {
             // said so, rather than as the obligation's state graph would put it ("cannot move from expired")
             throw new IllegalStateException("warning " + delivery.warningId() + " of delivery " + delivery.deliveryId()
                     + " was cancelled: it no longer applies, and there is nothing to acknowledge");

@@ -4,9 +4,12 @@ import io.forewarn.language.Language;
 import io.forewarn.obligation.Warning;
 import io.forewarn.party.ContactPoint;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One warning on its way to one contact point of one party: what a channel sends.
@@ -25,6 +28,9 @@ public record Delivery(String id, Kind kind, Warning warning, String partyId, Co
     /** Why a delivery is sent; maps to CAP's msgType Alert, Update and Cancel. */
     public enum Kind {
         ALERT, UPDATE, CANCEL;
+
+        /** The kinds that carry the warning itself; a cancellation carries its withdrawal. */
+        public static final Set<Kind> WARNINGS = Collections.unmodifiableSet(EnumSet.of(ALERT, UPDATE));
 
         /**
          * The warning a renewal goes out as an update of: the one it renews, unless that one was cancelled. Its

@@ -82,7 +82,7 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
-        return mark(entry -> entry.warningId().equals(warningId) && entry.kind() != Delivery.Kind.CANCEL, channel,
+        return mark(entry -> entry.warningId().equals(warningId) && Delivery.Kind.WARNINGS.contains(entry.kind()), channel,
                 DeliveryState.DEAD_LETTERED, at, detail);
     }
 
@@ -105,14 +105,7 @@ public final class InMemoryOutbox implements Outbox {
     @Override
     public List<OutboxEntry> ofWarning(String warningId, Optional<DeliveryState> state, Slice slice) {
         List<OutboxEntry> ofWarning = entries.values().stream().filter(entry -> entry.warningId().equals(warningId)).toList();
-        int from = 0;
-        if (slice.after().isPresent()) {
-            from = ofWarning.stream().map(OutboxEntry::id).toList().indexOf(slice.after().get()) + 1;
-            if (from == 0) {
-                throw slice.unknown("delivery of " + warningId);
-            }
-        }
-        return ofWarning.subList(from, ofWarning.size()).stream()
+        return after(ofWarning, slice, "delivery of " + warningId).stream()
                 .filter(entry -> state.isEmpty() || entry.state() == state.get())
                 .limit(slice.size())
                 .toList();
@@ -120,18 +113,22 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public List<OutboxEntry> inState(DeliveryState state, Optional<String> channel, Slice slice) {
-        List<OutboxEntry> every = List.copyOf(entries.values());
-        int from = 0;
-        if (slice.after().isPresent()) {
-            from = every.stream().map(OutboxEntry::id).toList().indexOf(slice.after().get()) + 1;
-            if (from == 0) {
-                throw slice.unknown("delivery");
-            }
-        }
-        return every.subList(from, every.size()).stream()
+        return after(List.copyOf(entries.values()), slice, "delivery").stream()
                 .filter(entry -> entry.state() == state && channel.map(entry.channel()::equals).orElse(true))
                 .limit(slice.size())
                 .toList();
+    }
+
+    /** The entries after the slice's cursor, which must name one of them ({@code what} says what it names). */
+    private static List<OutboxEntry> after(List<OutboxEntry> ordered, Slice slice, String what) {
+        if (slice.after().isEmpty()) {
+            return ordered;
+        }
+        int from = ordered.stream().map(OutboxEntry::id).toList().indexOf(slice.after().get()) + 1;
+        if (from == 0) {
+            throw slice.unknown(what);
+        }
+        return ordered.subList(from, ordered.size());
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,8 +43,6 @@ public final class OutboxListener implements DutyListener {
     private static final String WITHDRAWN = "not carried: its warning was cancelled before liaison recorded carrying it";
     /** What a liaison delivery of a warning that ended before it was carried comes to. */
     private static final String ENDED = "not carried: its warning ended before liaison recorded carrying it";
-    /** The kinds of delivery that carry a warning, as a liaison delivery recorded completes them. */
-    private static final Set<Delivery.Kind> WARNINGS = EnumSet.of(Delivery.Kind.ALERT, Delivery.Kind.UPDATE);
     /** How many of a warning's deliveries a cancellation reads at once. */
     private static final int PAGE = 500;
 
@@ -77,7 +74,7 @@ public final class OutboxListener implements DutyListener {
             case WARNING_DELIVERED -> {
                 DutyEvent.WarningDelivered delivered = (DutyEvent.WarningDelivered) event;
                 if (!DutyToWarn.SCHEDULER.equals(event.actor())) {
-                    outbox.markSent(delivered.obligation().id(), LIAISON, WARNINGS, event.at(),
+                    outbox.markSent(delivered.obligation().id(), LIAISON, Delivery.Kind.WARNINGS, event.at(),
                             "recorded by " + event.actor() + " (over " + delivered.channel() + ")");
                 }
             }

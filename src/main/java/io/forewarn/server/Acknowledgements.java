@@ -2,6 +2,7 @@ package io.forewarn.server;
 
 import io.forewarn.dissemination.DeliveryRecords;
 import io.forewarn.dissemination.SpentLinks;
+import io.forewarn.obligation.Casebook;
 import io.forewarn.obligation.DutyToWarn;
 import io.forewarn.obligation.Obligation;
 import io.forewarn.obligation.ObligationState;
@@ -44,8 +45,11 @@ public final class Acknowledgements {
      * page says the warning is withdrawn rather than asking.
      */
     public boolean warningWithdrawn(DeliveryRecords.Addressed delivery) {
-        return desk.read(casebook -> casebook.warning(delivery.warningId())
-                .flatMap(Warning::cancellation).isPresent());
+        return desk.read(casebook -> withdrawn(casebook, delivery));
+    }
+
+    private static boolean withdrawn(Casebook casebook, DeliveryRecords.Addressed delivery) {
+        return casebook.warning(delivery.warningId()).flatMap(Warning::cancellation).isPresent();
     }
 
     /** What following an acknowledgement link came to. */
@@ -111,11 +115,11 @@ public final class Acknowledgements {
         Obligation obligation = duty.casebook().obligation(delivery.obligationId())
                 .orElseThrow(() -> new IllegalStateException("delivery " + delivery.deliveryId()
                         + " names obligation " + delivery.obligationId() + ", which does not exist"));
-        duty.casebook().warning(delivery.warningId()).flatMap(Warning::cancellation).ifPresent(cancelled -> {
+        if (withdrawn(duty.casebook(), delivery)) {
             // said so, rather than as the obligation's state graph would put it ("cannot move from expired")
             throw new IllegalStateException("warning " + delivery.warningId() + " of delivery " + delivery.deliveryId()
                     + " was cancelled: it no longer applies, and there is nothing to acknowledge");
-        });
+        }
         if (obligation.state() == ObligationState.ISSUED || obligation.state() == ObligationState.RENEWED) {
             duty.deliver(obligation.id(), actor, delivery.to().kind());
         }

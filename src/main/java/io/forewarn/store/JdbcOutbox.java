@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,8 +161,7 @@ public final class JdbcOutbox implements Outbox, DeliveryRecords {
 
     @Override
     public List<String> markWithdrawn(String warningId, String channel, Instant at, String detail) {
-        return mark("warning_id", warningId, channel, EnumSet.of(Delivery.Kind.ALERT, Delivery.Kind.UPDATE),
-                DeliveryState.DEAD_LETTERED, at, detail);
+        return mark("warning_id", warningId, channel, Delivery.Kind.WARNINGS, DeliveryState.DEAD_LETTERED, at, detail);
     }
 
     /**

@@ -34,8 +34,6 @@ abstract class OutboxContract {
             "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     static final ContactPoint EMAIL = new ContactPoint.Email("a@example.org");
     static final ContactPoint DESK = new ContactPoint.Liaison("the desk");
-    /** What a liaison delivery recorded as carried completes: the warning's own deliveries. */
-    static final Set<Delivery.Kind> WARNINGS = Set.of(Delivery.Kind.ALERT, Delivery.Kind.UPDATE);
 
     protected Outbox outbox;
 
@@ -93,7 +91,7 @@ abstract class OutboxContract {
         assertThat(released.attempts()).as("a release counts no attempt").isZero();
         assertThat(released.dueAt()).isEqualTo(T0.plusSeconds(90));
 
-        assertThat(outbox.markSent("R-1/p", "liaison", WARNINGS, T0.plusSeconds(70), "recorded by liaison")).containsExactly("d-3");
+        assertThat(outbox.markSent("R-1/p", "liaison", Delivery.Kind.WARNINGS, T0.plusSeconds(70), "recorded by liaison")).containsExactly("d-3");
         assertThat(outbox.counts()).containsEntry(DeliveryState.SENT, 2L).containsEntry(DeliveryState.QUEUED, 1L)
                 .containsEntry(DeliveryState.IN_FLIGHT, 0L).containsEntry(DeliveryState.DEAD_LETTERED, 0L);
         assertThat(outbox.ofWarning("W-1", Optional.of(DeliveryState.SENT), Slice.first(1))).extracting(OutboxEntry::id)
@@ -133,7 +131,7 @@ abstract class OutboxContract {
                 "recorded by liaison")).containsExactly("d-2");
         assertThat(outbox.entry("d-1").orElseThrow().state()).as("the alert, not carried yet").isEqualTo(DeliveryState.QUEUED);
         assertThat(outbox.entry("d-3").orElseThrow().state()).as("another obligation").isEqualTo(DeliveryState.QUEUED);
-        assertThat(outbox.markSent("R-1/p", "liaison", WARNINGS, T0.plusSeconds(30), "recorded by liaison"))
+        assertThat(outbox.markSent("R-1/p", "liaison", Delivery.Kind.WARNINGS, T0.plusSeconds(30), "recorded by liaison"))
                 .containsExactly("d-1");
         assertThat(outbox.markSent("R-1/p", "liaison", Set.of(), T0.plusSeconds(40), "recorded by liaison")).isEmpty();
     }
@@ -142,7 +140,7 @@ abstract class OutboxContract {
     void aLiaisonDeliveryRecordedAsCarriedIsNotWithdrawn() {
         outbox.enqueue(List.of(entry("d-1", DESK)));
 
-        assertThat(outbox.markSent("R-1/p", "liaison", WARNINGS, T0.plusSeconds(20), "recorded by liaison")).containsExactly("d-1");
+        assertThat(outbox.markSent("R-1/p", "liaison", Delivery.Kind.WARNINGS, T0.plusSeconds(20), "recorded by liaison")).containsExactly("d-1");
 
         assertThat(outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(30), "not carried")).isEmpty();
         assertThat(outbox.entry("d-1").orElseThrow().state()).isEqualTo(DeliveryState.SENT);
@@ -154,7 +152,7 @@ abstract class OutboxContract {
         outbox.enqueue(List.of(entry("d-1", DESK), entry("d-2", EMAIL),
                 OutboxEntry.queued("d-3", Delivery.Kind.ALERT, "W-2", "R-2/q", "q", DESK, T0.minusSeconds(5), T0),
                 OutboxEntry.queued("d-4", Delivery.Kind.CANCEL, "W-2", "R-2/q", "q", DESK, T0.minusSeconds(5), T0)));
-        outbox.markSent("R-2/q", "liaison", WARNINGS, T0.plusSeconds(10), "recorded by liaison");
+        outbox.markSent("R-2/q", "liaison", Delivery.Kind.WARNINGS, T0.plusSeconds(10), "recorded by liaison");
         outbox.markWithdrawn("W-1", "liaison", T0.plusSeconds(20), "not carried");
 
         assertThat(outbox.inState(DeliveryState.QUEUED, Optional.of("liaison"), Slice.first(10))).extracting(OutboxEntry::id)
